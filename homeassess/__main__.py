@@ -1,0 +1,5 @@
+import sys
+
+from homeassess.cli import main
+
+sys.exit(main())

@@ -1,0 +1,61 @@
+"""Commands that open the encrypted store: list, demo."""
+
+from __future__ import annotations
+
+import json
+from argparse import Namespace
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from homeassess.cli.errors import EXIT_OK, Refused
+from homeassess.cli.passphrase import read_passphrase
+from homeassess.domain.judge import Judge
+from homeassess.services.workspace import Workspace
+from homeassess.store.engine import StoreError
+from homeassess.store.location import default_data_dir
+from homeassess.store.store import Store, StoreNotFound
+
+
+@contextmanager
+def open_workspace(args: Namespace, *, create: bool = False) -> Iterator[Workspace]:
+    data_dir = args.data_dir or default_data_dir()
+    creating = create and not Store.exists(data_dir)
+    passphrase = read_passphrase(args.passphrase_file, creating=creating)
+    try:
+        store = Store.open(data_dir, passphrase, create=create)
+    except StoreNotFound:
+        raise Refused(f"no store in {data_dir} yet; run 'homeassess demo' or open the program to create one") from None
+    except StoreError as exc:
+        raise Refused(str(exc)) from None
+    workspace = Workspace.build(store, Judge.load())
+    try:
+        yield workspace
+    finally:
+        workspace.close()
+
+
+def run_list(args: Namespace) -> int:
+    statuses = ("draft", "final", "archived") if args.all else ("draft", "final")
+    with open_workspace(args) as ws:
+        rows = ws.assessments.list(args.search, statuses)
+    if args.json:
+        print(json.dumps([
+            {"id": r.id, "uid": r.uid, "client": r.client_name, "address": r.address, "visit_date": r.visit_date.isoformat(),
+             "status": r.status, "open_recommendations": r.open_recommendations}
+            for r in rows
+        ], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not rows:
+        print("No assessments yet. 'homeassess demo' adds an example to explore.")
+    for r in rows:
+        print(f"{r.id:>5}  {r.visit_date.isoformat()}  {r.status:<8} {r.client_name:<28.28} {r.address:<40.40} {r.open_recommendations:>3} open")
+    return EXIT_OK
+
+
+def run_demo(args: Namespace) -> int:
+    from homeassess.services.demo import install_demo
+
+    with open_workspace(args, create=True) as ws:
+        assessment_id, added = install_demo(ws)
+    print(f"Demo assessment {'added' if added else 'already in the store'}: id {assessment_id}")
+    return EXIT_OK

@@ -1,0 +1,90 @@
+"""What judging a measurement or an answer produces."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+
+class Verdict(StrEnum):
+    MEETS = "meets"
+    FAILS = "fails"
+    ADVISORY = "advisory"
+    NOT_APPLICABLE = "not_applicable"
+    IMPLAUSIBLE = "implausible"
+
+    @property
+    def label(self) -> str:
+        return {
+            "meets": "Meets",
+            "fails": "Fails",
+            "advisory": "Advisory",
+            "not_applicable": "No standard",
+            "implausible": "Check value",
+        }[self.value]
+
+    @property
+    def is_finding(self) -> bool:
+        """A finding is something the report should act on."""
+        return self in (Verdict.FAILS, Verdict.ADVISORY)
+
+    @property
+    def severity(self) -> int:
+        return {"implausible": 4, "fails": 3, "advisory": 2, "meets": 1, "not_applicable": 0}[self.value]
+
+
+@dataclass(frozen=True)
+class FitCheck:
+    """One person-fit comparison: the home against this client."""
+
+    rule_id: str
+    kind: str
+    title: str
+    verdict: Verdict
+    message: str
+    required: str
+    shortfall_mm: float
+
+
+@dataclass(frozen=True)
+class ProposedRecommendation:
+    library_id: str
+    title: str
+    specification: str
+    rationale: str
+    plain: str
+    category: str
+    priority: str
+    responsible: str
+    cost_low: int
+    cost_high: int
+    cost_source: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A judged response: measured value, what is required, the gap, the citation."""
+
+    item_id: str
+    item: str
+    verdict: Verdict
+    standard_verdict: Verdict
+    measured: str
+    measured_value: float | None
+    required: str
+    shortfall: str | None
+    shortfall_value: float | None
+    direction: str | None
+    citation: str
+    message: str
+    standard: str = ""
+    note: str = ""
+    person_fit: tuple[FitCheck, ...] = ()
+    recommendations: tuple[ProposedRecommendation, ...] = field(default=())
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["verdict"] = self.verdict.value
+        data["standard_verdict"] = self.standard_verdict.value
+        data["person_fit"] = [{**asdict(c), "verdict": c.verdict.value} for c in self.person_fit]
+        return data

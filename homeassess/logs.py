@@ -1,0 +1,43 @@
+"""Logging that cannot leak health information.
+
+Our own log calls carry ids and counts only. Exceptions are logged by type and stack
+frames, never by message: a message may quote a value the clinician typed, a file name
+or a client's name. The log lives in the data folder and rotates.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+LOG_FILE_NAME = "homeassess.log"
+
+
+class PrivacyFormatter(logging.Formatter):
+    """Formats exceptions as their class names and frames, dropping their messages."""
+
+    def formatException(self, ei) -> str:  # noqa: N802 - logging's API
+        exc_type, exc, tb = ei
+        lines = ["Traceback (most recent call last):\n", *traceback.format_tb(tb)]
+        chain = []
+        while exc is not None:
+            chain.append(f"{type(exc).__module__}.{type(exc).__qualname__} (message withheld)")
+            exc = exc.__cause__ or exc.__context__
+        return "".join(lines) + "\n".join(chain)
+
+
+def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path:
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / LOG_FILE_NAME
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(PrivacyFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    for existing in list(root.handlers):
+        if isinstance(existing, RotatingFileHandler):
+            root.removeHandler(existing)
+    root.addHandler(handler)
+    root.setLevel(level)
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
+    return path

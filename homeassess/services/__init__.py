@@ -1,0 +1,1 @@
+"""Use cases, Qt-free: what the window and the command line both call."""

@@ -1,0 +1,56 @@
+"""The demo assessment: a realistic fictional visit to explore, report on and benchmark.
+
+Installing it is idempotent (keyed by the demo's fixed uid). Every response goes
+through the same checklist service a clinician's typing does; then every proposed
+recommendation is accepted unless the demo file dismisses it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from homeassess.domain.data_files import resources_dir
+from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
+from homeassess.services.workspace import Workspace
+
+
+def demo_path() -> Path:
+    return resources_dir() / "demo" / "demo_assessment.json"
+
+
+def load_demo_document(path: Path | None = None) -> dict:
+    return json.loads((path or demo_path()).read_text(encoding="utf-8"))
+
+
+def install_demo(workspace: Workspace, path: Path | None = None) -> tuple[int, bool]:
+    """Put the demo into the store; returns (assessment id, whether it was newly added)."""
+    doc = load_demo_document(path)
+    existing = workspace.assessments.assessments.get_by_uid(doc["uid"])
+    if existing is not None:
+        return existing.id, False
+    home, visit = doc.get("home", {}), doc.get("visit", {})
+    details = AssessmentDetails(
+        visit_date=visit["date"], clinician=visit.get("clinician", ""), credentials=visit.get("credentials", ""),
+        licence=visit.get("licence", ""), referral=visit.get("referral", ""), address=home.get("address", ""),
+        dwelling_type=home.get("dwelling_type", ""), tenure=home.get("tenure", ""),
+        landlord_name=home.get("landlord_name", ""), landlord_contact=home.get("landlord_contact", ""),
+        access_contact=home.get("access_contact", ""), standard=doc.get("standard", "ada2010"), unit=doc.get("unit", "in"),
+    )
+    rooms = [RoomSpec(type=r["type"], name=r.get("name", "")) for r in doc["rooms"]]
+    new = NewAssessment(client=doc["client"], details=details, rooms=rooms, uid=doc["uid"])
+    assessment_id = workspace.assessments.create(new)
+    views = workspace.assessments.room_views(assessment_id)
+    for view, room_doc in zip(views, doc["rooms"], strict=True):
+        for item_id, value in room_doc.get("responses", {}).items():
+            text, note = (value.get("value", ""), value.get("note", "")) if isinstance(value, dict) else (str(value), "")
+            result = workspace.checklist.record(view.id, item_id, text)
+            if not result.saved or (result.error and result.finding is None):
+                raise ValueError(f"demo response {room_doc.get('name')}/{item_id} refused: {result.error}")
+            if note:
+                workspace.checklist.set_note(view.id, item_id, note)
+    dismiss = {(d["room"], d["recommendation"]) for d in doc.get("dismiss", [])}
+    for view in workspace.recommendations.list(assessment_id, ("proposed",)):
+        status = "dismissed" if (view.room_name, view.row.library_id) in dismiss else "accepted"
+        workspace.recommendations.set_status(view.row.id, status)
+    return assessment_id, True

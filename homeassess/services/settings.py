@@ -1,0 +1,66 @@
+"""Program settings, declared once with their types and defaults, kept in the store."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from homeassess.domain.person_fit import FitMargins
+from homeassess.domain.standards import DEFAULT_PROFILE
+from homeassess.domain.units import LengthUnit
+from homeassess.store.repositories import SettingsRepository
+
+
+class AppSettings(BaseModel):
+    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+
+    clinician_name: str = ""
+    clinician_credentials: str = ""
+    clinician_licence: str = ""
+    clinician_phone: str = ""
+    clinician_email: str = ""
+    signature_png_b64: str = Field(default="", description="signature image, PNG, base64")
+    agency_name: str = ""
+    agency_address: str = ""
+    agency_phone: str = ""
+    agency_logo_png_b64: str = ""
+    default_unit: LengthUnit = LengthUnit.INCH
+    default_standard: str = DEFAULT_PROFILE
+    width_margin_mm: float = Field(default=50.8, ge=0, le=300)
+    transfer_tolerance_mm: float = Field(default=25.4, ge=0, le=200)
+    idle_lock_minutes: int = Field(default=10, ge=1, le=240)
+    backups_to_keep: int = Field(default=10, ge=1, le=100)
+    paper_size: Literal["letter", "a4"] = "letter"
+
+    def margins(self) -> FitMargins:
+        return FitMargins(width_margin_mm=self.width_margin_mm, transfer_tolerance_mm=self.transfer_tolerance_mm)
+
+
+class SettingsService:
+    def __init__(self, repository: SettingsRepository) -> None:
+        self._repository = repository
+        self._cached: AppSettings | None = None
+
+    def load(self) -> AppSettings:
+        if self._cached is None:
+            stored = self._repository.load_all()
+            try:
+                self._cached = AppSettings.model_validate(stored)
+            except ValidationError:
+                # A bad stored value falls back to its default rather than locking the clinician out.
+                valid = {}
+                for key, value in stored.items():
+                    try:
+                        AppSettings.model_validate({key: value})
+                        valid[key] = value
+                    except ValidationError:
+                        continue
+                self._cached = AppSettings.model_validate(valid)
+        return self._cached
+
+    def save(self, settings: AppSettings) -> AppSettings:
+        settings = AppSettings.model_validate(settings.model_dump())
+        self._repository.save(settings.model_dump(mode="json"))
+        self._cached = settings
+        return settings

@@ -1,0 +1,52 @@
+"""Every service over one open store, built once by the composition root and passed down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from homeassess.domain.judge import Judge
+from homeassess.services.assessments import AssessmentService
+from homeassess.services.audit_log import AuditLog
+from homeassess.services.checklist import ChecklistService
+from homeassess.services.recommendations import RecommendationService
+from homeassess.services.settings import SettingsService
+from homeassess.store.repositories import (
+    AssessmentRepository,
+    AuditRepository,
+    PhotoRepository,
+    RecommendationRepository,
+    RoomRepository,
+    SettingsRepository,
+)
+from homeassess.store.store import Store
+
+
+@dataclass
+class Workspace:
+    store: Store
+    judge: Judge
+    settings: SettingsService
+    audit: AuditLog
+    assessments: AssessmentService
+    checklist: ChecklistService
+    recommendations: RecommendationService
+    photos_repo: PhotoRepository
+
+    @classmethod
+    def build(cls, store: Store, judge: Judge) -> Workspace:
+        engine = store.engine
+        settings = SettingsService(SettingsRepository(engine))
+        audit = AuditLog(AuditRepository(engine), lambda: settings.load().clinician_name)
+        rooms = RoomRepository(engine)
+        recs = RecommendationRepository(engine)
+        assessments = AssessmentService(AssessmentRepository(engine), rooms, judge, settings, audit)
+        store.backups_to_keep = settings.load().backups_to_keep
+        return cls(
+            store=store, judge=judge, settings=settings, audit=audit, assessments=assessments,
+            checklist=ChecklistService(assessments, rooms, recs),
+            recommendations=RecommendationService(assessments, recs),
+            photos_repo=PhotoRepository(engine),
+        )
+
+    def close(self) -> None:
+        self.store.close()

@@ -1,0 +1,126 @@
+"""The one engine factory: SQLCipher-encrypted SQLite with durable, checked settings.
+
+Every connection: keyed with the passphrase and verified at once, foreign keys on
+(checked), WAL journal with ``synchronous=FULL`` (a committed edit survives a power cut),
+temporary tables in memory, Python's legacy transaction handling off (we emit BEGIN,
+or BEGIN IMMEDIATE for writers), and ``hide_parameters`` so no value typed by the
+clinician ever appears in an error message.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+STORE_FILE_NAME = "homeassess.db"
+
+
+class StoreError(Exception):
+    """A store problem with a message fit for the clinician (no health information)."""
+
+
+class WrongPassphrase(StoreError):
+    def __init__(self) -> None:
+        super().__init__("wrong passphrase or damaged file")
+
+
+class NotEncrypted(StoreError):
+    def __init__(self) -> None:
+        super().__init__("this store file is not encrypted; HomeAssess only opens encrypted stores")
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def classify_open_failure(path: Path) -> StoreError:
+    """Tell an unencrypted file from a wrong passphrase (or damage) for the message."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(16)
+    except OSError:
+        return StoreError("the store file cannot be read")
+    if header == SQLITE_HEADER:
+        return NotEncrypted()
+    return WrongPassphrase()
+
+
+def open_connection(path: Path, passphrase: str) -> sqlcipher.Connection:
+    """Open, key and verify one SQLCipher connection, with our pragmas applied."""
+    conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None, timeout=10)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher.DatabaseError:
+            raise classify_open_failure(path) from None
+        conn.execute("PRAGMA foreign_keys = ON")
+        if conn.execute("PRAGMA foreign_keys").fetchone()[0] != 1:
+            raise StoreError("the database refused to enforce foreign keys")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA busy_timeout = 10000")
+        if sys.platform == "darwin":
+            conn.execute("PRAGMA fullfsync = ON")
+            conn.execute("PRAGMA checkpoint_fullfsync = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def create_store_engine(path: Path, passphrase: str, *, pool_size: int = 2) -> Engine:
+    """Build the engine for the store at ``path``; raises WrongPassphrase/NotEncrypted at once."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    first = open_connection(path, passphrase)  # fail fast, before any pool exists
+    handed_out = [first]
+
+    def creator() -> sqlcipher.Connection:
+        if handed_out:
+            return handed_out.pop()
+        return open_connection(path, passphrase)
+
+    engine = create_engine(
+        "sqlite://",
+        module=sqlcipher,
+        creator=creator,
+        poolclass=QueuePool,
+        pool_size=pool_size,
+        max_overflow=4,
+        pool_pre_ping=False,
+        hide_parameters=True,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:  # noqa: ANN001 - SQLAlchemy event signature
+        immediate = conn.get_execution_options().get("begin_immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    log.info("store opened (SQLCipher, SQLite %s)", sqlcipher.sqlite_version)
+    return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, whose transactions take the write lock up front (BEGIN IMMEDIATE)."""
+    return engine.execution_options(begin_immediate=True)
+
+
+def checkpoint_and_dispose(engine: Engine) -> None:
+    """At clean shutdown: fold the WAL back into the main file, then close connections."""
+    try:
+        with engine.connect() as conn:
+            conn.connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except Exception:  # noqa: BLE001 - shutdown must not fail on a checkpoint
+        log.warning("WAL checkpoint at shutdown failed", exc_info=False)
+    engine.dispose()

@@ -1,0 +1,25 @@
+"""Where the store lives: the platform's user data folder, unless --data-dir says otherwise."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "HomeAssess"
+
+
+def default_data_dir() -> Path:
+    override = os.environ.get("HOMEASSESS_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def log_dir(data_dir: Path) -> Path:
+    return data_dir / "logs"
+
+
+def backup_dir(data_dir: Path) -> Path:
+    return data_dir / "backups"

@@ -1,0 +1,19 @@
+"""Repositories: one short session per operation, plain (detached) objects out."""
+
+from homeassess.store.repositories.assessments import AssessmentRepository, AssessmentSummary
+from homeassess.store.repositories.audit import AuditRepository
+from homeassess.store.repositories.photos import PhotoRepository
+from homeassess.store.repositories.recommendations import RecommendationRepository
+from homeassess.store.repositories.rooms import RoomProgress, RoomRepository
+from homeassess.store.repositories.settings import SettingsRepository
+
+__all__ = [
+    "AssessmentRepository",
+    "AssessmentSummary",
+    "AuditRepository",
+    "PhotoRepository",
+    "RecommendationRepository",
+    "RoomProgress",
+    "RoomRepository",
+    "SettingsRepository",
+]

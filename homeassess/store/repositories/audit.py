@@ -1,0 +1,27 @@
+"""The audit trail: appended through the services, never edited (triggers refuse it)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from sqlmodel import select
+
+from homeassess.store.repositories.session import read_session, write_session
+from homeassess.store.tables import AuditRow
+
+
+class AuditRepository:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def append(self, action: str, clinician: str = "", assessment_id: int | None = None, detail: str = "") -> None:
+        with write_session(self.engine) as session:
+            session.add(AuditRow(action=action, clinician=clinician, assessment_id=assessment_id, detail=detail))
+
+    def for_assessment(self, assessment_id: int) -> list[AuditRow]:
+        with read_session(self.engine) as session:
+            query = select(AuditRow).where(AuditRow.assessment_id == assessment_id).order_by(AuditRow.id)
+            return list(session.exec(query))
+
+    def all(self, limit: int = 500) -> list[AuditRow]:
+        with read_session(self.engine) as session:
+            return list(session.exec(select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)))

@@ -1,0 +1,85 @@
+"""Recommendations: proposed from findings, then accepted, edited or dismissed."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, delete
+from sqlmodel import select
+
+from homeassess.store.repositories.session import read_session, write_session
+from homeassess.store.tables import AssessmentRow, RecommendationRow, utcnow
+
+EDITABLE = {
+    "title", "specification", "rationale", "plain", "category", "priority", "responsible",
+    "cost_low", "cost_high", "cost_source", "status", "position",
+}
+
+
+class RecommendationRepository:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def list(self, assessment_id: int, statuses: tuple[str, ...] | None = None) -> list[RecommendationRow]:
+        query = select(RecommendationRow).where(RecommendationRow.assessment_id == assessment_id)
+        if statuses:
+            query = query.where(RecommendationRow.status.in_(statuses))
+        with read_session(self.engine) as session:
+            return list(session.exec(query.order_by(RecommendationRow.position, RecommendationRow.id)))
+
+    def get(self, rec_id: int) -> RecommendationRow | None:
+        with read_session(self.engine) as session:
+            return session.get(RecommendationRow, rec_id)
+
+    def add(self, row: RecommendationRow) -> RecommendationRow:
+        with write_session(self.engine) as session:
+            session.add(row)
+            session.get(AssessmentRow, row.assessment_id).updated_at = utcnow()
+            return row
+
+    def update(self, rec_id: int, **fields: object) -> tuple[RecommendationRow, dict[str, object]]:
+        """Change fields; returns the row and the previous values (for undo)."""
+        with write_session(self.engine) as session:
+            row = session.get(RecommendationRow, rec_id)
+            previous = {}
+            for name, value in fields.items():
+                if name not in EDITABLE:
+                    raise AttributeError(name)
+                previous[name] = getattr(row, name)
+                setattr(row, name, value)
+            row.updated_at = utcnow()
+            session.get(AssessmentRow, row.assessment_id).updated_at = utcnow()
+            return row, previous
+
+    def remove(self, rec_id: int) -> RecommendationRow:
+        with write_session(self.engine) as session:
+            row = session.get(RecommendationRow, rec_id)
+            kept = RecommendationRow.model_validate(row.model_dump())
+            session.delete(row)
+            return kept
+
+    def restore(self, row: RecommendationRow) -> None:
+        with write_session(self.engine) as session:
+            session.add(RecommendationRow.model_validate(row.model_dump()))
+
+    def replace_proposals(self, room_id: int, item_id: str, assessment_id: int, proposals: list[RecommendationRow]) -> None:
+        """Swap the still-proposed recommendations of one item for fresh ones.
+
+        Accepted and dismissed ones are the clinician's decisions and stay; a fresh
+        proposal for a library entry already decided on is not added again.
+        """
+        with write_session(self.engine) as session:
+            session.exec(
+                delete(RecommendationRow).where(
+                    RecommendationRow.room_id == room_id, RecommendationRow.item_id == item_id,
+                    RecommendationRow.status == "proposed", RecommendationRow.custom.is_(False),
+                )
+            )
+            decided = {
+                r.library_id
+                for r in session.exec(
+                    select(RecommendationRow).where(RecommendationRow.room_id == room_id, RecommendationRow.item_id == item_id)
+                )
+            }
+            for row in proposals:
+                if row.library_id not in decided:
+                    session.add(row)
+            session.get(AssessmentRow, assessment_id).updated_at = utcnow()

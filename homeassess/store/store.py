@@ -1,0 +1,64 @@
+"""An open, unlocked, migrated store: the engine plus what backups need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from homeassess.store.atomic_file import remove_stale_temp_files
+from homeassess.store.backup import BackupInfo, take_backup
+from homeassess.store.engine import STORE_FILE_NAME, StoreError, checkpoint_and_dispose, create_store_engine, writer
+from homeassess.store.location import backup_dir
+from homeassess.store.migrate import MigrationResult, upgrade_store
+
+
+class StoreNotFound(StoreError):
+    def __init__(self) -> None:
+        super().__init__("no HomeAssess store in this folder yet")
+
+
+@dataclass
+class Store:
+    data_dir: Path
+    engine: Engine
+    _passphrase: str = field(repr=False)
+    backups_to_keep: int = 10
+    migration: MigrationResult | None = None
+
+    @property
+    def path(self) -> Path:
+        return self.data_dir / STORE_FILE_NAME
+
+    @property
+    def write_engine(self) -> Engine:
+        return writer(self.engine)
+
+    @staticmethod
+    def exists(data_dir: Path) -> bool:
+        return (Path(data_dir) / STORE_FILE_NAME).exists()
+
+    @classmethod
+    def open(cls, data_dir: Path, passphrase: str, *, create: bool = False) -> Store:
+        data_dir = Path(data_dir)
+        if not create and not cls.exists(data_dir):
+            raise StoreNotFound()
+        if not passphrase:
+            raise StoreError("a passphrase is needed to open the store")
+        data_dir.mkdir(parents=True, exist_ok=True)
+        remove_stale_temp_files(data_dir)
+        remove_stale_temp_files(backup_dir(data_dir))
+        engine = create_store_engine(data_dir / STORE_FILE_NAME, passphrase)
+        store = cls(data_dir, engine, passphrase)
+        store.migration = upgrade_store(engine, backup=lambda: store.backup("pre-migration").path)
+        return store
+
+    def backup(self, reason: str) -> BackupInfo:
+        return take_backup(self.engine, self._passphrase, backup_dir(self.data_dir), reason, self.backups_to_keep)
+
+    def passphrase_matches(self, candidate: str) -> bool:
+        return candidate == self._passphrase
+
+    def close(self) -> None:
+        checkpoint_and_dispose(self.engine)

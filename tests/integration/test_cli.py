@@ -1,0 +1,163 @@
+"""The command line as agencies script it: real processes, exit codes, stdout and stderr."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PASSPHRASE
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, env: dict | None = None, data_dir: Path | None = None) -> subprocess.CompletedProcess:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("HOMEASSESS_")}
+    full_env.update(env or {})
+    prefix = ["--data-dir", str(data_dir)] if data_dir else []
+    return subprocess.run(
+        [sys.executable, "-m", "homeassess", *prefix, *args], capture_output=True, text=True, env=full_env, cwd=ROOT,
+        stdin=subprocess.DEVNULL, timeout=120,
+    )
+
+
+def check_json(*args: str) -> dict:
+    result = run("check", *args, "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_narrow_door_fails_short_by_one_and_a_half_inches_with_citation_and_fixes():
+    finding = check_json("door_clear_width", "30 1/2")
+    assert finding["verdict"] == "fails"
+    assert finding["shortfall"] == "1 1/2 in"
+    assert finding["citation"] == "ADA 2010 §404.2.3"
+    titles = " | ".join(r["title"].lower() for r in finding["recommendations"])
+    assert "hinge" in titles and "widen" in titles
+    for key in ("verdict", "measured", "required", "shortfall", "citation", "recommendations"):
+        assert key in finding
+
+
+def test_32_inch_door_meets():
+    finding = check_json("door_clear_width", "32")
+    assert finding["verdict"] == "meets"
+    assert finding["shortfall"] is None
+
+
+def test_plain_output_names_verdict_and_citation():
+    result = run("check", "door_clear_width", "30 1/2")
+    assert result.returncode == 0
+    assert "FAILS" in result.stdout and "short by 1 1/2 in" in result.stdout and "§404.2.3" in result.stdout
+
+
+def test_riser_meets_irc_but_fails_ada():
+    assert check_json("stair_riser_height", "7 1/2 in", "--standard", "irc")["verdict"] == "meets"
+    ada = check_json("stair_riser_height", "7 1/2 in", "--standard", "ada2010")
+    assert ada["verdict"] == "fails"
+    assert ada["shortfall"] == "1/2 in"
+
+
+def test_implausible_value_exits_1_with_a_reason_on_stderr():
+    result = run("check", "door_clear_width", "320 in")
+    assert result.returncode == 1
+    assert "not a plausible door width; check the units" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("door_clear_width", "abc"), "not a measurement"),
+        (("door_clear_width", "3 in 4 cm"), "mixes units"),
+        (("door_clear_width", "-30"), "negative"),
+        (("no_such_item", "30"), "unknown measurement"),
+        (("door_clear_width", "30", "--standard", "nope"), "unknown standard"),
+        (("door_clear_width", "30", "--unit", "furlong"), "unknown unit"),
+    ],
+)
+def test_refused_input_exits_1(args, message):
+    result = run("check", *args)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_error_exits_2():
+    assert run("check").returncode == 2
+    assert run("--no-such-flag").returncode == 2
+
+
+def test_metric_unit_for_bare_numbers():
+    finding = check_json("door_clear_width", "800", "--unit", "mm")
+    assert finding["verdict"] == "fails"
+    assert finding["measured"] == "800 mm"
+    assert finding["shortfall"].endswith(" mm")
+
+
+def test_person_fit_with_a_30_inch_wheelchair_flags_a_32_inch_door(tmp_path):
+    client = tmp_path / "client.json"
+    client.write_text(json.dumps({"name": "Test", "devices": [{"kind": "manual_wheelchair", "overall_width": "30 in"}]}))
+    finding = check_json("door_clear_width", "32", "--client", str(client))
+    assert finding["standard_verdict"] == "meets"
+    fit = finding["person_fit"]
+    assert len(fit) == 1 and fit[0]["verdict"] in ("fails", "advisory")
+    assert "30 in wide" in fit[0]["message"]
+    assert finding["verdict"] == fit[0]["verdict"]
+
+
+def test_person_fit_with_a_narrower_door_fails(tmp_path):
+    client = tmp_path / "client.json"
+    client.write_text(json.dumps({"devices": [{"kind": "manual_wheelchair", "overall_width": "27 in"}]}))
+    finding = check_json("door_clear_width", "28", "--client", str(client))
+    assert finding["person_fit"][0]["verdict"] == "fails"
+    assert "leaves 1 in" in finding["person_fit"][0]["message"]
+
+
+def test_bad_client_file_is_refused(tmp_path):
+    client = tmp_path / "client.json"
+    client.write_text(json.dumps({"devices": [{"kind": "hovercraft"}]}))
+    result = run("check", "door_clear_width", "32", "--client", str(client))
+    assert result.returncode == 1 and "client file is not valid" in result.stderr
+
+
+def test_store_commands_need_a_passphrase(tmp_path):
+    result = run("list", data_dir=tmp_path)
+    assert result.returncode == 1
+    assert "HOMEASSESS_PASSPHRASE" in result.stderr
+
+
+def test_demo_then_list_through_the_encrypted_store(tmp_path):
+    env = {"HOMEASSESS_PASSPHRASE": PASSPHRASE}
+    first = run("demo", env=env, data_dir=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "added" in first.stdout
+    again = run("demo", env=env, data_dir=tmp_path)
+    assert "already in the store" in again.stdout
+    listed = run("list", "--json", env=env, data_dir=tmp_path)
+    rows = json.loads(listed.stdout)
+    assert len(rows) == 1
+    assert rows[0]["open_recommendations"] > 0
+    wrong = run("list", env={"HOMEASSESS_PASSPHRASE": "wrong"}, data_dir=tmp_path)
+    assert wrong.returncode == 1
+    assert wrong.stderr.strip() == "homeassess: wrong passphrase or damaged file"
+
+
+def test_passphrase_file_is_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text(PASSPHRASE + "\n")
+    assert run("--passphrase-file", str(secret), "demo", data_dir=tmp_path / "s").returncode == 0
+    assert run("--passphrase-file", str(secret), "list", data_dir=tmp_path / "s").returncode == 0
+
+
+def test_check_does_not_load_qt_reportlab_or_the_database():
+    code = (
+        "import sys; from homeassess.cli import main; main(['check','door_clear_width','30']);"
+        "bad=[m for m in ('PySide6','reportlab','sqlalchemy','sqlcipher3') if m in sys.modules]; print('LOADED', bad)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert "LOADED []" in result.stdout
