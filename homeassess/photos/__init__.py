@@ -1,0 +1,31 @@
+"""Photo import: accept or refuse one image and produce the JPEG renditions HomeAssess stores.
+
+Pure Python + Pillow (+ pi-heif for HEIC); no Qt, no database.
+"""
+
+from homeassess.photos.discovery import PHOTO_SUFFIXES, photo_files_in
+from homeassess.photos.pipeline import (
+    ALLOWED_FORMATS,
+    MAX_MEGAPIXELS,
+    PRINT_MAX_SIDE,
+    THUMBNAIL_MAX_SIDE,
+    WORKING_MAX_SIDE,
+    PhotoRejected,
+    Renditions,
+    process_photo,
+    rotate_renditions,
+)
+
+__all__ = [
+    "ALLOWED_FORMATS",
+    "MAX_MEGAPIXELS",
+    "PHOTO_SUFFIXES",
+    "PRINT_MAX_SIDE",
+    "THUMBNAIL_MAX_SIDE",
+    "WORKING_MAX_SIDE",
+    "PhotoRejected",
+    "Renditions",
+    "photo_files_in",
+    "process_photo",
+    "rotate_renditions",
+]
