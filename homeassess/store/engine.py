@@ -37,6 +37,22 @@ class NotEncrypted(StoreError):
         super().__init__("this store file is not encrypted; HomeAssess only opens encrypted stores")
 
 
+class SaveFailed(StoreError):
+    """A write did not reach the disk; what was typed is still on screen."""
+
+
+def describe_write_failure(exc: BaseException) -> SaveFailed:
+    """Turn a driver error into a plain message (the driver's text may not be shown: it can quote values)."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "full" in text:
+        return SaveFailed("could not save: the disk is full. Free some space; what you typed is kept and can be saved again")
+    if "locked" in text or "busy" in text:
+        return SaveFailed("could not save: the store is busy. Try again in a moment; what you typed is kept")
+    if "readonly" in text or "read-only" in text:
+        return SaveFailed("could not save: the store folder is read-only; what you typed is kept")
+    return SaveFailed("could not save to the store; what you typed is kept")
+
+
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 

@@ -1,0 +1,61 @@
+"""The verdict shown beside a field: words and a symbol, never colour alone."""
+
+from __future__ import annotations
+
+import html
+
+from homeassess.domain.verdicts import Finding, Verdict
+
+COLOURS = {
+    Verdict.MEETS: "#2e7d32",
+    Verdict.FAILS: "#c62828",
+    Verdict.ADVISORY: "#b26a00",
+    Verdict.NOT_APPLICABLE: "#616161",
+    Verdict.IMPLAUSIBLE: "#c62828",
+}
+SYMBOLS = {
+    Verdict.MEETS: "✓",
+    Verdict.FAILS: "✗",
+    Verdict.ADVISORY: "!",
+    Verdict.NOT_APPLICABLE: "–",
+    Verdict.IMPLAUSIBLE: "?",
+}
+
+
+def _span(verdict: Verdict, text: str) -> str:
+    return f'<span style="color:{COLOURS[verdict]}; font-weight:600">{SYMBOLS[verdict]} {html.escape(text)}</span>'
+
+
+def verdict_html(finding: Finding | None, error: str | None) -> str:
+    if error and (finding is None or finding.verdict is Verdict.IMPLAUSIBLE):
+        return _span(Verdict.IMPLAUSIBLE, error if finding is None else finding.message) + (
+            " <i>(saved as typed; not counted as a finding)</i>" if finding is not None else " <i>(not saved)</i>"
+        )
+    if finding is None:
+        return ""
+    parts = []
+    if finding.measured_value is not None:
+        sv = finding.standard_verdict
+        if sv is Verdict.MEETS:
+            parts.append(_span(sv, f"Meets {finding.standard}") + f" — {html.escape(finding.required)}")
+        elif sv in (Verdict.FAILS, Verdict.ADVISORY):
+            word = "short by" if finding.direction == "below" else "over by"
+            label = "Fails" if sv is Verdict.FAILS else "Advisory"
+            parts.append(_span(sv, f"{label}: {word} {finding.shortfall}") + f" — requires {html.escape(finding.required)}")
+        else:
+            parts.append(_span(sv, f"{finding.standard} sets no figure"))
+        if finding.citation:
+            parts[-1] += f" <i>({html.escape(finding.citation)})</i>"
+        if finding.note and sv is not Verdict.MEETS:
+            parts.append(f"<small>{html.escape(finding.note)}</small>")
+    elif finding.verdict is Verdict.FAILS:
+        parts.append(_span(Verdict.FAILS, "Concern"))
+    elif finding.verdict is Verdict.MEETS:
+        parts.append(_span(Verdict.MEETS, "No concern"))
+    for check in finding.person_fit:
+        parts.append(_span(check.verdict, f"Person-fit: {check.message}"))
+    if finding.recommendations and finding.verdict.is_finding:
+        titles = ", ".join(html.escape(r.title) for r in finding.recommendations[:3])
+        more = f" and {len(finding.recommendations) - 3} more" if len(finding.recommendations) > 3 else ""
+        parts.append(f"<small>Proposed: {titles}{more}</small>")
+    return "<br/>".join(parts)

@@ -1,0 +1,73 @@
+"""The home and visit details: address, tenure, landlord, visit, standard and units."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWidget
+
+from homeassess.domain.standards import StandardsLibrary
+from homeassess.domain.units import LengthUnit
+from homeassess.services.assessments import AssessmentDetails
+
+TENURES = (("", ""), ("Owner", "owner"), ("Renter", "renter"), ("Other", "other"))
+UNITS = (("Inches (imperial)", "in"), ("Millimetres", "mm"), ("Centimetres", "cm"), ("Metres", "m"))
+
+
+class VisitForm(QWidget):
+    def __init__(self, standards: StandardsLibrary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.fields: dict[str, QLineEdit] = {}
+
+        def line(key: str, label: str) -> QLineEdit:
+            edit = QLineEdit()
+            edit.setAccessibleName(label.replace("&", "").rstrip(":"))
+            form.addRow(label, edit)
+            self.fields[key] = edit
+            return edit
+
+        self.visit_date = QDateEdit(QDate.currentDate(), displayFormat="dd MMM yyyy", calendarPopup=True)
+        self.visit_date.setAccessibleName("Visit date")
+        form.addRow("&Visit date:", self.visit_date)
+        line("address", "Home &address:")
+        line("dwelling_type", "&Dwelling type:")
+        self.tenure = QComboBox()
+        self.tenure.setAccessibleName("Owner or renter")
+        for label, value in TENURES:
+            self.tenure.addItem(label, value)
+        form.addRow("Owner or &renter:", self.tenure)
+        line("landlord_name", "&Landlord:")
+        line("landlord_contact", "Landlord &contact:")
+        line("access_contact", "Site access contact:")
+        line("clinician", "Clinic&ian:")
+        line("credentials", "Credentials:")
+        line("licence", "Licence number:")
+        line("referral", "Re&ferral:")
+        self.standard = QComboBox()
+        self.standard.setAccessibleName("Standards profile")
+        for profile in standards.profiles.values():
+            self.standard.addItem(profile.name, profile.id)
+        form.addRow("&Standard:", self.standard)
+        self.unit = QComboBox()
+        self.unit.setAccessibleName("Units")
+        for label, value in UNITS:
+            self.unit.addItem(label, value)
+        form.addRow("&Units:", self.unit)
+
+    def set_details(self, details: AssessmentDetails) -> None:
+        self.visit_date.setDate(QDate(details.visit_date))
+        for key, edit in self.fields.items():
+            edit.setText(getattr(details, key))
+        self.tenure.setCurrentIndex(max(self.tenure.findData(details.tenure), 0))
+        self.standard.setCurrentIndex(max(self.standard.findData(details.standard), 0))
+        self.unit.setCurrentIndex(max(self.unit.findData(details.unit.value), 0))
+
+    def details(self) -> AssessmentDetails:
+        d = self.visit_date.date()
+        return AssessmentDetails(
+            visit_date=date(d.year(), d.month(), d.day()), tenure=self.tenure.currentData(),
+            standard=self.standard.currentData(), unit=LengthUnit(self.unit.currentData()),
+            **{key: edit.text() for key, edit in self.fields.items()},
+        )
