@@ -18,6 +18,14 @@ LOG_FILE_NAME = "homeassess.log"
 class PrivacyFormatter(logging.Formatter):
     """Formats exceptions as their class names and frames, dropping their messages."""
 
+    def format(self, record: logging.LogRecord) -> str:
+        # Another handler may already have cached the full exception text (message included) on the record.
+        cached, record.exc_text = record.exc_text, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
     def formatException(self, ei) -> str:  # noqa: N802 - logging's API
         exc_type, exc, tb = ei
         lines = ["Traceback (most recent call last):\n", *traceback.format_tb(tb)]

@@ -21,6 +21,7 @@ class AuditAction(StrEnum):
     PRINT = "print"
     RESTORE = "restore"
     UNLOCK = "unlock"
+    LOCK = "lock"
     UNLOCK_FAILED = "unlock_failed"
     FINALISE = "finalise"
     ARCHIVE = "archive"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from homeassess.domain.judge import Judge
 from homeassess.services.assessments import AssessmentService
 from homeassess.services.audit_log import AuditLog
+from homeassess.services.backups import BackupService
 from homeassess.services.checklist import ChecklistService
 from homeassess.services.recommendations import RecommendationService
 from homeassess.services.settings import SettingsService
@@ -31,6 +32,7 @@ class Workspace:
     checklist: ChecklistService
     recommendations: RecommendationService
     photos_repo: PhotoRepository
+    backups: BackupService
 
     @classmethod
     def build(cls, store: Store, judge: Judge) -> Workspace:
@@ -46,6 +48,7 @@ class Workspace:
             checklist=ChecklistService(assessments, rooms, recs),
             recommendations=RecommendationService(assessments, recs),
             photos_repo=PhotoRepository(engine),
+            backups=BackupService(store, settings, audit),
         )
 
     def close(self) -> None:

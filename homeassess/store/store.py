@@ -7,8 +7,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from homeassess.store.atomic_file import remove_stale_temp_files
-from homeassess.store.backup import BackupInfo, take_backup
+import contextlib
+import hmac
+import os
+import shutil
+
+from homeassess.store.atomic_file import commit_temp_file, remove_stale_temp_files, temp_path_for
+from homeassess.store.backup import BackupInfo, list_backups, take_backup, verify_backup
 from homeassess.store.engine import STORE_FILE_NAME, StoreError, checkpoint_and_dispose, create_store_engine, writer
 from homeassess.store.location import backup_dir
 from homeassess.store.migrate import MigrationResult, upgrade_store
@@ -57,8 +62,36 @@ class Store:
     def backup(self, reason: str) -> BackupInfo:
         return take_backup(self.engine, self._passphrase, backup_dir(self.data_dir), reason, self.backups_to_keep)
 
+    def backups(self) -> list[BackupInfo]:
+        return list_backups(backup_dir(self.data_dir))
+
     def passphrase_matches(self, candidate: str) -> bool:
-        return candidate == self._passphrase
+        return hmac.compare_digest(candidate.encode(), self._passphrase.encode())
+
+    def release_connections(self) -> None:
+        """Close every open (decrypted) connection; the next use reopens with the key."""
+        self.engine.dispose()
+
+    def restore_from(self, backup: Path) -> BackupInfo:
+        """Replace the store with a verified backup, after backing up the current state.
+
+        The engine stays the same object: its pool is emptied, the file is swapped
+        atomically, stale WAL files of the old file are removed, and the next
+        connection opens the restored file (migrated if it is older).
+        """
+        verify_backup(Path(backup), self._passphrase)
+        safety = self.backup("pre-restore")
+        temp = temp_path_for(self.path)
+        shutil.copyfile(backup, temp)
+        with open(temp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        checkpoint_and_dispose(self.engine)
+        commit_temp_file(temp, self.path)
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                (self.data_dir / (STORE_FILE_NAME + suffix)).unlink()
+        self.migration = upgrade_store(self.engine, backup=lambda: safety.path)
+        return safety
 
     def close(self) -> None:
         checkpoint_and_dispose(self.engine)

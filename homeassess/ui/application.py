@@ -58,9 +58,18 @@ def run(data_dir: Path | None = None) -> int:
         return 0
     workspace, failures = unlocked
     start_session(workspace, failures, created)
+    try:
+        workspace.backups.daily_if_due()
+    except Exception:  # noqa: BLE001 - a failed backup must not stop the visit; it is logged
+        log.error("daily backup failed", exc_info=True)
     window = MainWindow(workspace, errors, QSettings())
+    app.installEventFilter(window.idle)
     window.show()
     try:
         return app.exec()
     finally:
+        try:
+            workspace.backups.on_exit()
+        except Exception:  # noqa: BLE001
+            log.error("backup on exit failed", exc_info=True)
         workspace.close()

@@ -11,10 +11,14 @@ from homeassess.services.workspace import Workspace
 from homeassess.store.engine import StoreError
 from homeassess.ui import prompts
 from homeassess.ui.assessment_dialog import AssessmentDialog
+from homeassess.services.audit_log import AuditAction
 from homeassess.ui.assessment_screen import AssessmentScreen
+from homeassess.ui.audit_dialog import AuditDialog
+from homeassess.ui.backups_dialog import BackupsDialog
 from homeassess.ui.error_path import ErrorPath
 from homeassess.ui.help_dialogs import show_about, show_how_to_measure, show_shortcuts
 from homeassess.ui.home_screen import HomeScreen
+from homeassess.ui.idle_lock import IdleWatcher, LockScreen
 from homeassess.ui.settings_dialog import SettingsDialog
 from homeassess.ui.worker import wait_for_all
 
@@ -36,7 +40,14 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.assessment)
-        self.setCentralWidget(self.stack)
+        self.lock_screen = LockScreen()
+        self.lock_screen.unlock_requested.connect(self.unlock)
+        self.frame = QStackedWidget()
+        self.frame.addWidget(self.stack)
+        self.frame.addWidget(self.lock_screen)
+        self.setCentralWidget(self.frame)
+        self.idle = IdleWatcher(workspace.settings.load().idle_lock_minutes, self)
+        self.idle.idle.connect(self.lock)
         self._declare_actions()
         self._connect()
         self.statusBar().showMessage("Every change is saved as you make it.")
@@ -68,6 +79,9 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts(QKeySequence.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.lock_action = self._action("&Lock now", self.lock, "Ctrl+L")
+        self.backups_action = self._action("&Backups and restore…", self.manage_backups)
+        self.audit_action = self._action("Audit &trail…", self.show_audit)
         self.finalise_action = self._action("&Finalise assessment…", self.finalise)
         self.reopen_action = self._action("Return to &draft", self.reopen_draft)
         self.measure_help_action = self._action("How to &measure", lambda: show_how_to_measure(self, self.ws.judge.catalogue))
@@ -79,6 +93,9 @@ class MainWindow(QMainWindow):
         for a in (self.new_action, self.home_action, self.demo_action):
             file_menu.addAction(a)
         file_menu.addSeparator()
+        file_menu.addAction(self.backups_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
@@ -88,6 +105,8 @@ class MainWindow(QMainWindow):
         self.assessment_menu = menu.addMenu("A&ssessment")
         self.assessment_menu.addAction(self.finalise_action)
         self.assessment_menu.addAction(self.reopen_action)
+        self.assessment_menu.addSeparator()
+        self.assessment_menu.addAction(self.audit_action)
         help_menu = menu.addMenu("&Help")
         for a in (self.measure_help_action, self.shortcuts_action, self.about_action):
             help_menu.addAction(a)
@@ -108,6 +127,7 @@ class MainWindow(QMainWindow):
         status = self.assessment.view.status if on_assessment else ""
         self.finalise_action.setEnabled(on_assessment and status == "draft")
         self.reopen_action.setEnabled(on_assessment and status == "final")
+        self.audit_action.setEnabled(on_assessment)
 
     # --- navigation ------------------------------------------------------------------------
 
@@ -175,9 +195,48 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.ws, self)
-        if dialog.exec() == SettingsDialog.Accepted and self.assessment.view is not None:
+        if dialog.exec() != SettingsDialog.Accepted:
+            return
+        self.idle.set_minutes(self.ws.settings.load().idle_lock_minutes)
+        if self.assessment.view is not None:
             self.ws.checklist.rejudge_assessment(self.assessment.view.id)
             self.assessment.reload()
+
+    def show_audit(self) -> None:
+        if self.assessment.view is not None:
+            AuditDialog(self.ws, self.assessment.view.id, self).exec()
+
+    def manage_backups(self) -> None:
+        dialog = BackupsDialog(self.ws, self)
+        dialog.exec()
+        if dialog.restored:
+            self.show_home()
+
+    # --- idle lock -------------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.frame.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.menuBar().setEnabled(False)
+        self.frame.setCurrentWidget(self.lock_screen)
+        self.lock_screen.reset()
+        self.ws.audit.record(AuditAction.LOCK)
+        self.ws.store.release_connections()
+
+    def unlock(self, passphrase: str) -> None:
+        if not self.ws.store.passphrase_matches(passphrase):
+            self.ws.audit.record(AuditAction.UNLOCK_FAILED)
+            self.lock_screen.message.setText("Wrong passphrase. Try again.")
+            self.lock_screen.passphrase.selectAll()
+            return
+        self.ws.audit.record(AuditAction.UNLOCK)
+        self.frame.setCurrentWidget(self.stack)
+        self.menuBar().setEnabled(True)
+        self.idle.set_minutes(self.ws.settings.load().idle_lock_minutes)
 
     def open_reports(self, assessment_id: int) -> None:
         from homeassess.ui.report_dialog import ReportDialog

@@ -1,0 +1,17 @@
+"""Killing the writer with SIGKILL at random moments loses no acknowledged edit (pitfalls §1.11)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from benchmarks.kill_harness import run
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_ten_random_kills_leave_the_store_whole(tmp_path):
+    result = run(10, data_dir=tmp_path, seed=7, min_s=0.1, max_s=0.8)
+    assert result.problems == []
+    assert result.kills == 10 and result.survived == 10
+    assert result.acknowledged > 10

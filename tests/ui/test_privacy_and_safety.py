@@ -1,0 +1,117 @@
+"""Idle lock, audit trail, backups and the error path, as the clinician meets them."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+
+from homeassess.domain.client_profile import ClientProfile
+from homeassess.logs import configure_logging
+from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
+from homeassess.ui import prompts
+from homeassess.ui.backups_dialog import BackupsDialog
+from homeassess.ui.error_path import ErrorPath
+from homeassess.ui.main_window import MainWindow
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(prompts, "show_error", lambda parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(prompts, "show_info", lambda parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text: True)
+    return shown
+
+
+@pytest.fixture
+def window(qtbot, workspace, messages):
+    win = MainWindow(workspace, ErrorPath(None))
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _open_new(window, workspace, name="Jane Doe") -> int:
+    assessment_id = workspace.assessments.create(NewAssessment(
+        client=ClientProfile(name=name, diagnosis="Type 2 diabetes"), details=AssessmentDetails(address="1 Elm Rd"),
+        rooms=[RoomSpec(type="entrance")],
+    ))
+    window.open_assessment(assessment_id)
+    return assessment_id
+
+
+def test_idle_lock_hides_content_keeps_typing_and_needs_the_passphrase(qtbot, window, workspace):
+    assessment_id = _open_new(window, workspace)
+    editor = window.assessment.checklist.rows["door_clear_width"].editor
+    editor.setText("30 1/")  # half typed, not yet committed
+    window.idle.idle.emit()  # the countdown ran out
+    assert window.locked
+    assert window.frame.currentWidget() is window.lock_screen
+    assert not window.menuBar().isEnabled()
+    window.lock_screen.passphrase.setText("wrong")
+    window.lock_screen._submit()
+    assert window.locked and "Wrong passphrase" in window.lock_screen.message.text()
+    qtbot.keyClicks(window.lock_screen.passphrase, PASSPHRASE)
+    qtbot.keyClick(window.lock_screen.passphrase, Qt.Key_Return)
+    assert not window.locked
+    assert editor.text() == "30 1/"  # nothing typed was lost
+    actions = [e.action for e in workspace.audit._repository.all()]
+    assert {"lock", "unlock_failed", "unlock"} <= set(actions)
+    assert workspace.assessments.open(assessment_id, audit=False).client.name == "Jane Doe"  # store usable again
+
+
+def test_any_input_restarts_the_idle_countdown(qtbot, window):
+    window.idle.timer.setInterval(60_000)
+    window.idle.timer.start()
+    window.idle.timer.stop()
+    qtbot.keyClick(window.home.search, Qt.Key_A)
+    window.idle.timer.start()
+    remaining = window.idle.timer.remainingTime()
+    assert remaining > 50_000
+
+
+def test_audit_trail_records_open_create_and_edit(qtbot, window, workspace):
+    assessment_id = _open_new(window, workspace)
+    workspace.checklist.record(window.assessment.room_id, "door_clear_width", "30")
+    actions = [e.action for e in workspace.audit.for_assessment(assessment_id)]
+    assert actions[:2] == ["create", "open"]
+    assert all("Jane" not in e.detail for e in workspace.audit.for_assessment(assessment_id))
+
+
+def test_backups_dialog_takes_and_restores(qtbot, window, workspace, messages):
+    _open_new(window, workspace)
+    dialog = BackupsDialog(workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.take()
+    assert dialog.table.rowCount() == 1
+    workspace.assessments.create(NewAssessment(client=ClientProfile(name="Later"), details=AssessmentDetails(), rooms=[]))
+    dialog.refresh()
+    dialog.table.selectRow(0)
+    dialog.restore()
+    assert dialog.restored
+    assert [r.client_name for r in workspace.assessments.list()] == ["Jane Doe"]
+    assert messages[-1][0] == "Restored"
+
+
+def test_an_unexpected_error_shows_one_friendly_message_and_logs_no_health_information(qtbot, tmp_path, messages, workspace):
+    log_file = configure_logging(tmp_path / "logs")
+    errors = ErrorPath(log_file)
+    assessment_id = workspace.assessments.create(NewAssessment(
+        client=ClientProfile(name="Jane Doe"), details=AssessmentDetails(), rooms=[RoomSpec(type="entrance")],
+    ))
+    try:
+        client = workspace.assessments.open(assessment_id).client
+        raise ValueError(f"cannot print {client.name}, diagnosis {client.diagnosis}")
+    except ValueError:
+        errors._excepthook(*sys.exc_info())
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    logged = log_file.read_text()
+    assert "ValueError" in logged and "message withheld" in logged
+    assert "Jane" not in logged
+    title, text = messages[-1]
+    assert title == "Something went wrong" and "Jane" not in text and str(log_file) in text

@@ -1,0 +1,245 @@
+"""A visit driven through the window as a clinician would: unlock, create, walk, undo, reopen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from homeassess.domain.client_profile import ClientProfile
+from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
+from homeassess.store.engine import SaveFailed
+from homeassess.store.store import Store
+from homeassess.ui import prompts
+from homeassess.ui.assessment_dialog import AssessmentDialog
+from homeassess.ui.error_path import ErrorPath
+from homeassess.ui.main_window import MainWindow
+from homeassess.ui.unlock_dialog import UnlockDialog
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(prompts, "show_error", lambda parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(prompts, "show_info", lambda parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text: True)
+    return shown
+
+
+@pytest.fixture
+def window(qtbot, workspace, messages):
+    win = MainWindow(workspace, ErrorPath(None))
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _assessment(workspace, rooms=("entrance", "bathroom")) -> int:
+    client = ClientProfile.model_validate(
+        {"name": "Ada Fenwick", "devices": [{"kind": "manual_wheelchair", "overall_width": "27 in", "seat_height": "20 in"}]}
+    )
+    return workspace.assessments.create(NewAssessment(
+        client=client, details=AssessmentDetails(address="3 Mill Lane"), rooms=[RoomSpec(type=r) for r in rooms],
+    ))
+
+
+def _type(qtbot, window, item_id: str, text: str) -> None:
+    editor = window.assessment.checklist.rows[item_id].editor
+    editor.setFocus()
+    editor.clear()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key_Return)
+
+
+# --- unlock ------------------------------------------------------------------------------------
+
+
+def test_first_run_asks_twice_and_warns_the_passphrase_cannot_be_recovered(qtbot, tmp_path):
+    dialog = UnlockDialog(lambda p: Store.open(tmp_path, p, create=True), creating=True)
+    qtbot.addWidget(dialog)
+    assert "cannot be recovered" in dialog.findChildren(type(dialog.message))[0].text()
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.repeat.setText(PASSPHRASE + "x")
+    dialog.try_unlock()
+    assert dialog.message.text() == "The two passphrases differ."
+    dialog.repeat.setText(PASSPHRASE)
+    dialog.try_unlock()
+    assert dialog.result() == UnlockDialog.Accepted
+    dialog.result_value.close()
+
+
+def test_wrong_passphrase_says_so_and_lets_you_retry(qtbot, workspace, data_dir):
+    workspace.close()
+    failures = []
+    dialog = UnlockDialog(lambda p: Store.open(data_dir, p), creating=False, on_failure=lambda: failures.append(1))
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText("nope")
+    dialog.try_unlock()
+    assert "Wrong passphrase or damaged file" in dialog.message.text()
+    assert failures == [1]
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.try_unlock()
+    assert dialog.result() == UnlockDialog.Accepted
+    dialog.result_value.close()
+
+
+# --- home screen -------------------------------------------------------------------------------
+
+
+def test_home_screen_lists_searches_and_filters(qtbot, window, workspace):
+    assert window.home.body.currentWidget() is window.home.welcome  # empty store: the welcome explains what to do
+    first = _assessment(workspace)
+    workspace.assessments.create(NewAssessment(client=ClientProfile(name="Bertram Oyelaran"),
+                                               details=AssessmentDetails(address="77 Quay St"), rooms=[]))
+    window.home.refresh()
+    assert window.home.model.rowCount() == 2
+    qtbot.keyClicks(window.home.search, "quay")
+    qtbot.waitUntil(lambda: window.home.model.rowCount() == 1)
+    assert window.home.model.rows[0].client_name == "Bertram Oyelaran"
+    window.home.search.clear()
+    workspace.assessments.set_status(first, "final")
+    window.home.filter.setCurrentIndex(2)  # finals
+    qtbot.waitUntil(lambda: window.home.model.rowCount() == 1)
+    assert window.home.model.rows[0].id == first
+
+
+def test_new_assessment_dialog_creates_client_visit_and_rooms(qtbot, window, workspace, monkeypatch):
+    def fill_and_accept(dialog: AssessmentDialog) -> int:
+        dialog.client.name.setText("Cora Lindqvist")
+        dialog.client.diagnosis.setText("Multiple sclerosis")
+        dialog.client.device_kind.setCurrentIndex(dialog.client.device_kind.findData("power_wheelchair"))
+        dialog.client.device_fields["overall_width"].setText("2' 2\"")
+        dialog.visit.fields["address"].setText("9 Harbour View")
+        dialog.visit.tenure.setCurrentIndex(dialog.visit.tenure.findData("renter"))
+        dialog.rooms.list.clear()
+        dialog.rooms.add("bathroom")
+        dialog.rooms.add("bathroom")
+        dialog.rooms.list.item(1).setText("Upstairs bathroom")
+        dialog.try_accept()
+        return dialog.result()
+
+    monkeypatch.setattr(AssessmentDialog, "exec", fill_and_accept)
+    window.new_action.trigger()
+    view = window.assessment.view
+    assert view.client.name == "Cora Lindqvist"
+    assert view.client.devices[0].overall_width == pytest.approx(26 * 25.4)
+    assert view.details.tenure == "renter"
+    assert [r.name for r in view.rooms] == ["Bathroom", "Upstairs bathroom"]
+    assert view.catalogue_version == workspace.judge.catalogue.version
+
+
+def test_new_assessment_refuses_an_unreadable_device_width(qtbot, workspace):
+    dialog = AssessmentDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.client.name.setText("X")
+    dialog.client.device_kind.setCurrentIndex(dialog.client.device_kind.findData("walker"))
+    dialog.client.device_fields["overall_width"].setText("wide")
+    dialog.try_accept()
+    assert dialog.result() != AssessmentDialog.Accepted
+    assert "Overall width" in dialog.message.text()
+
+
+# --- walking a room ----------------------------------------------------------------------------
+
+
+def test_measurements_in_several_forms_are_judged_as_typed(qtbot, window, workspace):
+    window.open_assessment(_assessment(workspace))
+    _type(qtbot, window, "door_clear_width", "30 1/2")
+    verdict = window.assessment.checklist.rows["door_clear_width"].verdict.text()
+    assert "short by 1 1/2 in" in verdict and "§404.2.3" in verdict
+    assert "Person-fit" in verdict and "27 in wide" in verdict
+    _type(qtbot, window, "door_clear_width", "2' 8\"")
+    assert "Meets ADA 2010" in window.assessment.checklist.rows["door_clear_width"].verdict.text()
+    _type(qtbot, window, "threshold_height", "19 mm")
+    assert "over by" in window.assessment.checklist.rows["threshold_height"].verdict.text()
+    room = window.assessment.rooms.model.rooms[0]
+    assert (room.answered, room.findings) == (2, 1)
+
+
+def test_enter_moves_to_the_next_measurement(qtbot, window, workspace):
+    window.open_assessment(_assessment(workspace))
+    rows = window.assessment.checklist.rows
+    order = window.assessment.checklist._order
+    first = next(i for i in order if rows[i].item.kind.value == "measurement")
+    _type(qtbot, window, first, "12")
+    following = next(i for i in order[order.index(first) + 1:] if rows[i].item.kind.value == "measurement")
+    assert rows[following].editor.hasFocus()
+
+
+def test_unreadable_and_implausible_values_are_flagged_in_place(qtbot, window, workspace):
+    assessment_id = _assessment(workspace)
+    window.open_assessment(assessment_id)
+    _type(qtbot, window, "door_clear_width", "3 in 4 cm")
+    row = window.assessment.checklist.rows["door_clear_width"]
+    assert "mixes units" in row.verdict.text() and "not saved" in row.verdict.text()
+    assert row.editor.text() == "3 in 4 cm"
+    _type(qtbot, window, "door_clear_width", "320 in")
+    assert "not a plausible door width" in row.verdict.text()
+    room = window.assessment.rooms.model.rooms[0]
+    assert room.findings == 0  # an implausible value is never a finding
+    assert workspace.recommendations.list(assessment_id) == []
+
+
+def test_undo_and_redo_across_rooms_with_readable_labels(qtbot, window, workspace):
+    assessment_id = _assessment(workspace)
+    window.open_assessment(assessment_id)
+    _type(qtbot, window, "door_clear_width", "30")
+    bathroom = window.assessment.rooms.model.rooms[1].id
+    window.assessment.rooms.select_room(bathroom)
+    _type(qtbot, window, "toilet_seat_height", "15 in")
+    assert window.undo_action.text() == "&Undo set toilet seat height"
+    window.undo_action.trigger()
+    assert workspace.checklist.rooms.responses(bathroom) == {}
+    window.undo_action.trigger()  # the door, in the other room: the window goes there
+    assert window.assessment.room_id == window.assessment.rooms.model.rooms[0].id
+    assert window.assessment.checklist.rows["door_clear_width"].editor.text() == ""
+    window.redo_action.trigger()
+    assert window.assessment.checklist.rows["door_clear_width"].editor.text() == "30"
+    assert "short by 2 in" in window.assessment.checklist.rows["door_clear_width"].verdict.text()
+
+
+def test_reopening_finds_everything_there(qtbot, window, workspace):
+    assessment_id = _assessment(workspace)
+    window.open_assessment(assessment_id)
+    _type(qtbot, window, "door_clear_width", "29 3/4")
+    window.show_home()
+    window.home.refresh()
+    window.open_assessment(assessment_id)
+    row = window.assessment.checklist.rows["door_clear_width"]
+    assert row.editor.text() == "29 3/4"
+    assert "short by 2 1/4 in" in row.verdict.text()
+
+
+def test_a_failed_save_keeps_the_typed_value_and_says_why(qtbot, window, workspace, messages, monkeypatch):
+    window.open_assessment(_assessment(workspace))
+
+    def disk_full(*args, **kwargs):
+        raise SaveFailed("could not save: the disk is full. Free some space; what you typed is kept and can be saved again")
+
+    monkeypatch.setattr(workspace.checklist.rooms, "save_response", disk_full)
+    _type(qtbot, window, "door_clear_width", "30")
+    row = window.assessment.checklist.rows["door_clear_width"]
+    assert row.editor.text() == "30"
+    assert "disk is full" in row.verdict.text()
+    assert messages and "disk is full" in messages[-1][1]
+    monkeypatch.undo()
+    row.editor.setFocus()
+    qtbot.keyClick(row.editor, Qt.Key_Return)  # space is back: the same value saves
+    assert "short by 2 in" in row.verdict.text()
+
+
+def test_final_assessments_are_read_only(qtbot, window, workspace):
+    assessment_id = _assessment(workspace)
+    workspace.assessments.set_status(assessment_id, "final")
+    window.open_assessment(assessment_id)
+    assert not window.assessment.checklist.rows["door_clear_width"].editor.isEnabled()
+    assert not window.assessment.rooms.add_button.isEnabled()
+
+
+def test_every_checklist_control_has_an_accessible_name(qtbot, window, workspace):
+    window.open_assessment(_assessment(workspace))
+    for row in window.assessment.checklist.rows.values():
+        assert row.editor.accessibleName() == row.item.prompt
+    unnamed = [w for w in window.findChildren(QLineEdit) if w.isVisible() and not w.accessibleName()]
+    assert unnamed == []
