@@ -136,18 +136,28 @@ class ChecklistService:
         return response.note
 
     def _replace_proposals(self, room: RoomRow, item_id: str, finding: Finding | None, ctx: JudgeContext) -> None:
+        """Re-derive the room's proposals from all its findings: one proposal per library entry per room."""
         proposals = []
-        if finding is not None and finding.verdict.is_finding:
-            for rec in finding.recommendations:
+        for item_key, response in self.rooms.responses(room.id).items():
+            item = self.assessments.catalogue.items.get(item_key)
+            if item is None or not response.value_text:
+                continue
+            try:
+                found = finding if item_key == item_id else self.evaluate(item, response.value_text, ctx)
+            except MeasurementError:
+                continue
+            if found is None or not found.verdict.is_finding:
+                continue
+            for rec in found.recommendations:
                 proposals.append(
                     RecommendationRow(
-                        assessment_id=room.assessment_id, room_id=room.id, item_id=item_id, library_id=rec.library_id,
+                        assessment_id=room.assessment_id, room_id=room.id, item_id=item_key, library_id=rec.library_id,
                         title=rec.title, specification=rec.specification, rationale=rec.rationale, plain=rec.plain,
                         category=rec.category, priority=rec.priority, responsible=rec.responsible,
                         cost_low=rec.cost_low, cost_high=rec.cost_high, cost_source=rec.cost_source, status="proposed",
                     )
                 )
-        self.recommendations.replace_proposals(room.id, item_id, room.assessment_id, proposals)
+        self.recommendations.sync_room_proposals(room.id, room.assessment_id, proposals)
 
     def rejudge_assessment(self, assessment_id: int) -> int:
         """Re-judge every stored response (after the client, the standard or a margin changed)."""
@@ -166,7 +176,7 @@ class ChecklistService:
                 verdict = finding.verdict.value if finding else ""
                 if verdict != response.verdict:
                     changed[response.id] = verdict
-                self._replace_proposals(room, item_id, finding, ctx)
+            self._replace_proposals(room, "", None, ctx)
         self.rooms.set_verdicts(changed)
         return len(changed)
 

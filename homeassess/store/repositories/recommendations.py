@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, delete
+from sqlalchemy import Engine
 from sqlmodel import select
 
 from homeassess.store.repositories.session import read_session, write_session
@@ -60,26 +60,27 @@ class RecommendationRepository:
         with write_session(self.engine) as session:
             session.add(RecommendationRow.model_validate(row.model_dump()))
 
-    def replace_proposals(self, room_id: int, item_id: str, assessment_id: int, proposals: list[RecommendationRow]) -> None:
-        """Swap the still-proposed recommendations of one item for fresh ones.
+    def sync_room_proposals(self, room_id: int, assessment_id: int, proposals: list[RecommendationRow]) -> None:
+        """Make the room's still-proposed recommendations exactly ``proposals`` (one per library entry).
 
-        Accepted and dismissed ones are the clinician's decisions and stay; a fresh
-        proposal for a library entry already decided on is not added again.
+        Accepted and dismissed ones are the clinician's decisions and stay; a proposal
+        for a library entry already decided on in this room is not added again. One
+        transaction, so the room never shows a half-updated list.
         """
         with write_session(self.engine) as session:
-            session.exec(
-                delete(RecommendationRow).where(
-                    RecommendationRow.room_id == room_id, RecommendationRow.item_id == item_id,
-                    RecommendationRow.status == "proposed", RecommendationRow.custom.is_(False),
-                )
-            )
-            decided = {
-                r.library_id
-                for r in session.exec(
-                    select(RecommendationRow).where(RecommendationRow.room_id == room_id, RecommendationRow.item_id == item_id)
-                )
-            }
+            existing = list(session.exec(select(RecommendationRow).where(RecommendationRow.room_id == room_id)))
+            decided = {r.library_id for r in existing if r.status != "proposed" or r.custom}
+            kept_proposed = {r.library_id: r for r in existing if r.status == "proposed" and not r.custom}
+            wanted: dict[str, RecommendationRow] = {}
             for row in proposals:
-                if row.library_id not in decided:
-                    session.add(row)
+                if row.library_id not in decided and row.library_id not in wanted:
+                    wanted[row.library_id] = row
+            for library_id, row in kept_proposed.items():
+                if library_id not in wanted:
+                    session.delete(row)
+                else:
+                    fresh = wanted.pop(library_id)
+                    row.item_id, row.specification, row.rationale, row.plain = fresh.item_id, fresh.specification, fresh.rationale, fresh.plain
+            for row in wanted.values():
+                session.add(row)
             session.get(AssessmentRow, assessment_id).updated_at = utcnow()
