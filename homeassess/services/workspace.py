@@ -9,6 +9,7 @@ from homeassess.services.assessments import AssessmentService
 from homeassess.services.audit_log import AuditLog
 from homeassess.services.backups import BackupService
 from homeassess.services.checklist import ChecklistService
+from homeassess.services.photo_import import PhotoImportService
 from homeassess.services.recommendations import RecommendationService
 from homeassess.services.settings import SettingsService
 from homeassess.store.repositories import (
@@ -33,6 +34,7 @@ class Workspace:
     recommendations: RecommendationService
     photos_repo: PhotoRepository
     backups: BackupService
+    photo_import: PhotoImportService = None  # type: ignore[assignment] - set in build()
 
     @classmethod
     def build(cls, store: Store, judge: Judge) -> Workspace:
@@ -43,13 +45,15 @@ class Workspace:
         recs = RecommendationRepository(engine)
         assessments = AssessmentService(AssessmentRepository(engine), rooms, judge, settings, audit)
         store.backups_to_keep = settings.load().backups_to_keep
-        return cls(
+        workspace = cls(
             store=store, judge=judge, settings=settings, audit=audit, assessments=assessments,
             checklist=ChecklistService(assessments, rooms, recs),
             recommendations=RecommendationService(assessments, recs),
             photos_repo=PhotoRepository(engine),
             backups=BackupService(store, settings, audit),
         )
+        workspace.photo_import = PhotoImportService(workspace)
+        return workspace
 
     def close(self) -> None:
         self.store.close()

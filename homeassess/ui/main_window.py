@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
             if not prompts.confirm(self, "Work in progress", "Photos are still being imported. Wait for them to finish, then close?"):
                 event.ignore()
                 return
+        self.assessment.photos.wait_for_import(60_000)  # runs its last handlers before the store closes
         wait_for_all()
         if self.geometry_store is not None:
             self.geometry_store.setValue("window/geometry", self.saveGeometry())

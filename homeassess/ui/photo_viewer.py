@@ -7,7 +7,7 @@ then the window says "Loading…".
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 
@@ -73,7 +73,6 @@ class PhotoViewer(QDialog):
         layout.addWidget(self.picture, 1)
         layout.addWidget(self.caption)
         layout.addWidget(buttons)
-        QShortcut(QKeySequence(Qt.Key_Return), self, activated=self.reject)
         self.setAttribute(Qt.WA_DeleteOnClose)
 
     def set_image(self, image: QImage) -> None:

@@ -66,10 +66,17 @@ class PhotoRepository:
                 setattr(row, name, value)
             return row
 
-    def replace_renditions(self, photo_id: int, working: bytes, print_copy: bytes, thumbnail: bytes, width: int, height: int) -> None:
+    def get(self, photo_id: int) -> PhotoRow | None:
+        with read_session(self.engine) as session:
+            return session.get(PhotoRow, photo_id)
+
+    def replace_renditions(self, photo_id: int, working: bytes, print_copy: bytes, thumbnail: bytes, width: int, height: int,
+                           sha256: str | None = None) -> None:
         with write_session(self.engine) as session:
             row = session.get(PhotoRow, photo_id)
             row.thumbnail, row.width, row.height, row.orientation_unknown = thumbnail, width, height, False
+            if sha256 is not None:
+                row.sha256 = sha256
             data = session.get(PhotoDataRow, photo_id)
             data.working, data.print_copy = working, print_copy
 
