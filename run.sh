@@ -2,6 +2,7 @@
 # HomeAssess quick start. On a fresh Debian or Ubuntu machine with Python 3.11+:
 #   ./run.sh          set everything up, then open HomeAssess (the demo assessment is there on a new store)
 #   ./run.sh test     set everything up, then run the whole test suite
+#   ./run.sh build    build the desktop bundle dist/HomeAssess/ (PyInstaller, clean venv) and run its self-test
 # Anything else is passed to the homeassess command line, e.g. ./run.sh check door_clear_width "30 1/2".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -41,6 +42,20 @@ mode="${1:-start}"
 if [ "$mode" = "test" ]; then apt_install "${QT_LIBS[@]}"; else apt_install "${QT_LIBS[@]}" "${DESKTOP_LIBS[@]}"; fi
 
 PY=$(pick_python)
+
+build_bundle() {
+  # A separate venv with only the runtime dependencies, so nothing from development leaks into the bundle.
+  if [ ! -x .venv-build/bin/python ]; then "$PY" -m venv .venv-build; fi
+  .venv-build/bin/python -m pip install --quiet --upgrade pip
+  .venv-build/bin/python -m pip install --quiet . "pyinstaller>=6.10,<7"
+  rm -rf build/HomeAssess dist/HomeAssess
+  .venv-build/bin/pyinstaller --noconfirm --log-level WARN homeassess.spec
+  say "bundle: $(du -sh dist/HomeAssess | cut -f1) in dist/HomeAssess/"
+  QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" dist/HomeAssess/homeassess selftest
+}
+
+if [ "$mode" = "build" ]; then build_bundle; exit $?; fi
+
 if [ ! -x .venv/bin/python ]; then
   if ! "$PY" -m venv .venv 2>/dev/null; then
     rm -rf .venv

@@ -18,6 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", type=Path, help="folder of the store (default: your user data folder)")
     parser.add_argument("--passphrase-file", type=Path, help="read the store passphrase from this file")
+    parser.add_argument("--selftest", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="judge one measurement against a standard (and a client)")
@@ -34,6 +35,38 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--all", action="store_true", help="include archived assessments")
 
     sub.add_parser("demo", help="put the demo assessment into the store (idempotent)")
+
+    export = sub.add_parser("export", help="write one assessment to an encrypted file another HomeAssess can import")
+    export.add_argument("id", type=int, help="assessment id (see 'list')")
+    export.add_argument("-o", "--output", type=Path, help="file or folder to write to (default: homeassess-ID-DATE.hax here)")
+    imported = sub.add_parser("import", help="add an assessment from an exported file to the store")
+    imported.add_argument("file", type=Path, help="the .hax file")
+    on_duplicate = imported.add_mutually_exclusive_group()
+    on_duplicate.add_argument("--keep-both", action="store_true", help="if it is already here, add it as a second copy")
+    on_duplicate.add_argument("--replace", action="store_true", help="if it is already here, replace the copy in the store")
+    for bundle_command in (export, imported):
+        bundle_command.add_argument(
+            "--export-passphrase-file", type=Path,
+            help="read the file's passphrase from this file (else HOMEASSESS_EXPORT_PASSPHRASE, else the store passphrase)",
+        )
+
+    report = sub.add_parser("report", help="write an assessment's report as PDF")
+    report.add_argument("id", type=int, help="assessment id (see 'list')")
+    report.add_argument("--audience", required=True, help="clinical, contractor or landlord")
+    report.add_argument("-o", "--output", help="PDF file to write (default: homeassess-ID-AUDIENCE-DATE.pdf here)")
+    report.add_argument("--paper", help="letter or a4 (default: from Settings)")
+    report.add_argument("--no-photos", action="store_true", help="leave the photos out")
+    report.add_argument("--mm", action="store_true", help="every length in millimetres")
+    photos = sub.add_parser("photos", help="photos of an assessment")
+    photos_sub = photos.add_subparsers(dest="photos_command", metavar="ACTION", required=True)
+    photos_add = photos_sub.add_parser("add", help="import photos into a room (JPEG, PNG, HEIC, WebP)")
+    photos_add.add_argument("id", type=int, help="assessment id (see 'list')")
+    photos_add.add_argument("--room", required=True, help="room name or room id")
+    photos_add.add_argument("--item", help="attach to one checklist item (its id)")
+    photos_add.add_argument("files", nargs="+", type=Path, help="photo files or folders")
+
+    selftest = sub.add_parser("selftest", help="exercise store, photos, reports and export in a temporary store")
+    selftest.add_argument("--no-gui", action="store_true", help="skip the Qt window and PDF preview step")
     sub.add_parser("gui", help="open the program (the default)")
     return parser
 
@@ -52,7 +85,9 @@ def _log_unexpected(data_dir: Path | None) -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    command = args.command or "gui"
+    command = "selftest" if args.selftest else (args.command or "gui")
+    if args.selftest and not hasattr(args, "no_gui"):
+        args.no_gui = False
     try:
         if command == "check":
             from homeassess.cli.check_command import run_check
@@ -62,6 +97,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             from homeassess.cli import store_commands
 
             return getattr(store_commands, f"run_{command}")(args)
+        if command == "report":
+            from homeassess.cli.report_command import run_report
+
+            return run_report(args)
+        if command in ("export", "import"):
+            from homeassess.cli import bundle_commands
+
+            return getattr(bundle_commands, f"run_{command}")(args)
+        if command == "photos":
+            from homeassess.cli.photos_command import run_photos_add
+
+            return run_photos_add(args)
+        if command == "selftest":
+            from homeassess.cli.selftest_command import run_selftest_command
+
+            return run_selftest_command(args)
         if command == "gui":
             from homeassess.cli.gui_command import run_gui
 

@@ -1,0 +1,23 @@
+"""``homeassess selftest``: one line per step; exit 0 when all is well."""
+
+from __future__ import annotations
+
+from argparse import Namespace
+
+from homeassess.cli.errors import EXIT_OK, EXIT_REFUSED
+
+
+def run_selftest_command(args: Namespace) -> int:
+    from homeassess.services.selftest import run_selftest
+
+    extra = None
+    if not args.no_gui:
+        from homeassess.ui.qt_selftest import qt_steps
+
+        extra = qt_steps
+    failed = 0
+    for name, ok, detail in run_selftest(extra):
+        print(f"{'ok  ' if ok else 'FAIL'}  {name}: {detail}", flush=True)
+        failed += not ok
+    print("self-test passed" if not failed else f"self-test: {failed} step(s) failed", flush=True)
+    return EXIT_OK if not failed else EXIT_REFUSED

@@ -1,0 +1,70 @@
+"""The Report dialog: build on the worker, preview, save (recorded), print (audited)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+from homeassess.ui import prompts, report_dialog
+from homeassess.ui.report_dialog import ReportDialog
+
+
+@pytest.fixture
+def dialog(qtbot, demo_workspace):
+    dlg = ReportDialog(demo_workspace, demo_workspace.demo_id)
+    qtbot.addWidget(dlg)
+    return dlg
+
+
+def _build(qtbot, dlg, audience="clinical"):
+    dlg.audience.setCurrentIndex(dlg.audience.findData(audience))
+    dlg.build()
+    qtbot.waitUntil(lambda: dlg.pdf != b"" and not dlg.job.running, timeout=60_000)
+
+
+def test_build_previews_and_save_records_the_report(qtbot, dialog, demo_workspace, tmp_path, monkeypatch):
+    _build(qtbot, dialog, "landlord")
+    assert dialog.document.pageCount() == len(PdfReader(io.BytesIO(dialog.pdf)).pages)
+    assert "pages" in dialog.status.text()
+    target = tmp_path / "letter"
+    monkeypatch.setattr(prompts, "pick_save_path", lambda *a: target)
+    saved = dialog.save()
+    assert saved == tmp_path / "letter.pdf" and saved.read_bytes() == dialog.pdf
+    history = dialog.reports.history(demo_workspace.demo_id)
+    assert [(r.audience, r.file_name) for r in history] == [("landlord", "letter.pdf")]
+    assert any(e.action == "report" for e in demo_workspace.audit.for_assessment(demo_workspace.demo_id))
+
+
+def test_unticking_every_room_refuses_to_build(qtbot, dialog):
+    for i in range(dialog.rooms.count()):
+        dialog.rooms.item(i).setCheckState(report_dialog.Qt.Unchecked)
+    dialog.build()
+    assert dialog.job is None and "at least one room" in dialog.status.text()
+
+
+def test_printing_renders_every_page_and_is_audited(qtbot, dialog, demo_workspace, tmp_path, monkeypatch):
+    _build(qtbot, dialog, "landlord")
+    out = tmp_path / "printed.pdf"
+
+    def accept(self):
+        printer = self.printer()
+        printer.setOutputFormat(QPrinter.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return QPrintDialog.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    dialog.print_report()
+    assert len(PdfReader(out).pages) == dialog.document.pageCount()
+    assert any(e.action == "print" for e in demo_workspace.audit.for_assessment(demo_workspace.demo_id))
+
+
+def test_open_folder_falls_back_to_showing_the_path(qtbot, dialog, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(report_dialog, "open_folder", lambda path: False)
+    monkeypatch.setattr(prompts, "show_info", lambda parent, title, text: shown.append(text))
+    dialog.saved_path = tmp_path / "x.pdf"
+    dialog.open_saved_folder()
+    assert str(tmp_path / "x.pdf") in shown[0]
