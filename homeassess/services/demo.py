@@ -1,8 +1,8 @@
 """The demo assessment: a realistic fictional visit to explore, report on and benchmark.
 
 Installing it is idempotent (keyed by the demo's fixed uid). Every response goes
-through the same checklist service a clinician's typing does; then every proposed
-recommendation is accepted unless the demo file dismisses it.
+through the same checklist service a clinician's typing does; then the proposals the
+demo file lists under ``accept`` are accepted and the rest dismissed, as after a review.
 """
 
 from __future__ import annotations
@@ -49,8 +49,11 @@ def install_demo(workspace: Workspace, path: Path | None = None) -> tuple[int, b
                 raise ValueError(f"demo response {room_doc.get('name')}/{item_id} refused: {result.error}")
             if note:
                 workspace.checklist.set_note(view.id, item_id, note)
-    dismiss = {(d["room"], d["recommendation"]) for d in doc.get("dismiss", [])}
-    for view in workspace.recommendations.list(assessment_id, ("proposed",)):
-        status = "dismissed" if (view.room_name, view.row.library_id) in dismiss else "accepted"
-        workspace.recommendations.set_status(view.row.id, status)
+    accept = {(d["room"], d["recommendation"]) for d in doc.get("accept", [])}
+    proposed = {(v.room_name, v.row.library_id): v.row.id for v in workspace.recommendations.list(assessment_id, ("proposed",))}
+    missing = accept - set(proposed)
+    if missing:
+        raise ValueError(f"demo accepts recommendations that were not proposed: {sorted(missing)}")
+    for key, rec_id in proposed.items():
+        workspace.recommendations.set_status(rec_id, "accepted" if key in accept else "dismissed")
     return assessment_id, True
