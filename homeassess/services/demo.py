@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from homeassess.domain.data_files import resources_dir
+from homeassess.photos import process_photo
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
 from homeassess.services.workspace import Workspace
 
@@ -49,6 +50,7 @@ def install_demo(workspace: Workspace, path: Path | None = None) -> tuple[int, b
                 raise ValueError(f"demo response {room_doc.get('name')}/{item_id} refused: {result.error}")
             if note:
                 workspace.checklist.set_note(view.id, item_id, note)
+    _attach_photos(workspace, assessment_id, views, doc.get("photos", []), (path or demo_path()).parent)
     accept = {(d["room"], d["recommendation"]) for d in doc.get("accept", [])}
     proposed = {(v.room_name, v.row.library_id): v.row.id for v in workspace.recommendations.list(assessment_id, ("proposed",))}
     missing = accept - set(proposed)
@@ -57,3 +59,16 @@ def install_demo(workspace: Workspace, path: Path | None = None) -> tuple[int, b
     for key, rec_id in proposed.items():
         workspace.recommendations.set_status(rec_id, "accepted" if key in accept else "dismissed")
     return assessment_id, True
+
+
+def _attach_photos(workspace: Workspace, assessment_id: int, views: list, photos: list[dict], folder: Path) -> None:
+    """Demo photos go through the same pipeline as a clinician's (upright, no metadata, renditions)."""
+    rooms = {v.name: v.id for v in views}
+    for entry in photos:
+        renditions = process_photo(folder / entry["file"])
+        workspace.photos_repo.add(
+            assessment_id, rooms[entry["room"]], entry.get("item"), working=renditions.working,
+            print_copy=renditions.print_copy, thumbnail=renditions.thumbnail, width=renditions.width,
+            height=renditions.height, sha256=renditions.sha256, orientation_unknown=renditions.orientation_unknown,
+            caption=entry.get("caption", ""),
+        )
