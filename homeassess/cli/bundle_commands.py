@@ -1,0 +1,91 @@
+"""``homeassess export ID -o FILE`` and ``homeassess import FILE [--keep-both|--replace]``.
+
+The export passphrase comes from ``--export-passphrase-file``, else HOMEASSESS_EXPORT_PASSPHRASE,
+else it is the store passphrase. Never from an argument. Messages carry no health information:
+no client names, and no file names in the audit trail.
+"""
+
+from __future__ import annotations
+
+import os
+from argparse import Namespace
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from homeassess.cli.errors import EXIT_OK, Refused
+from homeassess.cli.passphrase import read_passphrase
+from homeassess.domain.judge import Judge
+from homeassess.services.bundle import BundleError, BundleService, DuplicateAssessment
+from homeassess.services.workspace import Workspace
+from homeassess.store.engine import StoreError
+from homeassess.store.location import default_data_dir
+from homeassess.store.store import Store, StoreNotFound
+
+EXPORT_ENV_VAR = "HOMEASSESS_EXPORT_PASSPHRASE"
+DUPLICATE = "this assessment is already in the store; use --keep-both or --replace"
+
+
+def _passphrases(args: Namespace, *, creating: bool) -> tuple[str, str]:
+    """(store passphrase, export-file passphrase)."""
+    store = read_passphrase(args.passphrase_file, creating=creating)
+    if args.export_passphrase_file is not None or os.environ.get(EXPORT_ENV_VAR):
+        return store, read_passphrase(args.export_passphrase_file, env_var=EXPORT_ENV_VAR)
+    return store, store
+
+
+@contextmanager
+def _workspace(args: Namespace, passphrase: str, *, create: bool) -> Iterator[Workspace]:
+    data_dir = args.data_dir or default_data_dir()
+    try:
+        store = Store.open(data_dir, passphrase, create=create)
+    except StoreNotFound:
+        raise Refused(f"no store in {data_dir} yet; run 'homeassess demo' or open the program to create one") from None
+    except StoreError as exc:
+        raise Refused(str(exc)) from None
+    workspace = Workspace.build(store, Judge.load())
+    try:
+        yield workspace
+    finally:
+        workspace.close()
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024**2:.1f} MB" if n >= 1024**2 else f"{max(1, round(n / 1024))} KB"
+
+
+def run_export(args: Namespace) -> int:
+    store_passphrase, file_passphrase = _passphrases(args, creating=False)
+    with _workspace(args, store_passphrase, create=False) as ws:
+        service = BundleService(ws)
+        try:
+            target = args.output
+            if target is None or target.is_dir():
+                name = service.suggested_file_name(args.id)
+                target = target / name if target is not None else Path(name)
+            result = service.export(args.id, target, file_passphrase)
+        except BundleError as exc:
+            raise Refused(str(exc)) from None
+    print(f"Exported assessment {args.id} to {result.path} ({result.rooms} rooms, {result.photos} photos, {_size(result.size)})")
+    return EXIT_OK
+
+
+def run_import(args: Namespace) -> int:
+    data_dir = args.data_dir or default_data_dir()
+    creating = not Store.exists(data_dir)
+    store_passphrase, file_passphrase = _passphrases(args, creating=creating)
+    mode = "replace" if args.replace else "keep_both" if args.keep_both else "ask"
+    with _workspace(args, store_passphrase, create=True) as ws:
+        try:
+            result = BundleService(ws).import_file(args.file, file_passphrase, mode)
+        except DuplicateAssessment:
+            raise Refused(DUPLICATE) from None
+        except BundleError as exc:
+            raise Refused(str(exc)) from None
+    if result.replaced_id is not None:
+        print(f"Imported assessment as id {result.assessment_id}, replacing id {result.replaced_id}")
+    elif result.new_uid:
+        print(f"Imported assessment as id {result.assessment_id}, a second copy beside the one already in the store")
+    else:
+        print(f"Imported assessment as id {result.assessment_id}")
+    return EXIT_OK

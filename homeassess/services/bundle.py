@@ -1,0 +1,279 @@
+"""Exporting one assessment to an encrypted file, and importing such a file.
+
+The format (container and JSON document) is in bundle_schema.py and docs/bundle-format.md.
+Exports are transmissions (pitfalls §6): always encrypted, written atomically, audited with
+counts and a file hash only. Import validates everything (container, document, catalogue,
+photo checksums) before writing anything, then inserts every row in one write transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import ValidationError
+from sqlalchemy import delete, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+
+from homeassess.services.audit_log import AuditAction
+from homeassess.services.bundle_schema import (
+    DOCUMENT_MEMBER,
+    INNER_MEMBER,
+    RENDITIONS,
+    UNEXPECTED,
+    AssessmentDocument,
+    BundleError,
+    BundleLimits,
+    document_from_rows,
+    pack_zip,
+    parse_document,
+    read_zip,
+    seal,
+    unseal,
+    version_key,
+)
+from homeassess.services.workspace import Workspace
+from homeassess.store.atomic_file import write_atomically
+from homeassess.store.engine import SaveFailed
+from homeassess.store.repositories.session import read_session, write_session
+from homeassess.store.tables import (
+    AssessmentRow,
+    AuditRow,
+    ClientRow,
+    PhotoDataRow,
+    PhotoRow,
+    RecommendationRow,
+    ResponseRow,
+    RoomRow,
+)
+
+__all__ = [
+    "BundleError", "BundleInfo", "BundleLimits", "BundleService", "DuplicateAssessment", "ExportResult", "ImportResult",
+]
+
+FILE_SUFFIX = ".hax"
+OnDuplicate = Literal["ask", "keep_both", "replace"]
+
+
+class DuplicateAssessment(BundleError):
+    """The file's assessment is already in the store: ask whether to keep both or replace."""
+
+    def __init__(self, existing_id: int) -> None:
+        super().__init__("this assessment is already in the store")
+        self.existing_id = existing_id
+
+
+@dataclass(frozen=True)
+class BundleInfo:
+    uid: str
+    visit_date: date
+    status: str
+    client_name: str
+    rooms: int
+    photos: int
+    recommendations: int
+    catalogue_version: str
+    existing_id: int | None
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    size: int
+    rooms: int
+    photos: int
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    assessment_id: int
+    replaced_id: int | None
+    new_uid: bool
+
+
+# --- the service ---------------------------------------------------------------------------
+
+
+class BundleService:
+    def __init__(self, workspace: Workspace, limits: BundleLimits | None = None) -> None:
+        self.ws = workspace
+        self.engine = workspace.store.engine
+        self.limits = limits or BundleLimits()
+
+    def suggested_file_name(self, assessment_id: int) -> str:
+        row = self.ws.assessments.assessments.get(assessment_id)
+        if row is None:
+            raise BundleError(f"no assessment with id {assessment_id}")
+        return f"homeassess-{row.id}-{row.visit_date.isoformat()}{FILE_SUFFIX}"
+
+    # --- export --------------------------------------------------------------------------
+
+    def export(self, assessment_id: int, path: Path, passphrase: str) -> ExportResult:
+        if not passphrase:
+            raise BundleError("an export needs a passphrase")
+        document, files = self.document(assessment_id)
+        inner = pack_zip({DOCUMENT_MEMBER: document.encode(), **files})
+        if len(inner) > self.limits.max_total:
+            raise BundleError("this assessment is too large to export in one file")
+        data = seal(inner, passphrase)
+        path = Path(path)
+        try:
+            write_atomically(path, data)
+        except OSError as exc:
+            raise BundleError(f"could not write the export file: {exc.strerror or 'error'}") from None
+        digest = hashlib.sha256(data).hexdigest()[:16]
+        detail = f"{len(document.rooms)} rooms, {len(document.photos)} photos, file sha256 {digest}"
+        self.ws.audit.record(AuditAction.EXPORT, assessment_id, detail)
+        return ExportResult(path, len(data), len(document.rooms), len(document.photos))
+
+    def document(self, assessment_id: int) -> tuple[AssessmentDocument, dict[str, bytes]]:
+        """The assessment as the export document plus its photo members (nothing written)."""
+        with read_session(self.engine) as s:
+            row = s.get(AssessmentRow, assessment_id)
+            if row is None:
+                raise BundleError(f"no assessment with id {assessment_id}")
+            parent = s.get(AssessmentRow, row.parent_id) if row.parent_id else None
+            rooms = list(s.exec(select(RoomRow).where(RoomRow.assessment_id == assessment_id)))
+            room_ids = [room.id for room in rooms]
+            responses = list(s.exec(select(ResponseRow).where(ResponseRow.room_id.in_(room_ids))))
+            photos = list(s.exec(select(PhotoRow).where(PhotoRow.assessment_id == assessment_id)))
+            data = {d.photo_id: d for d in s.exec(select(PhotoDataRow).where(PhotoDataRow.photo_id.in_([p.id for p in photos])))}
+            recs = list(s.exec(select(RecommendationRow).where(RecommendationRow.assessment_id == assessment_id)))
+            client = s.get(ClientRow, row.client_id)
+        try:
+            return document_from_rows(row, parent.uid if parent else None, client, rooms, responses,
+                                      [(p, data[p.id]) for p in photos], recs)
+        except (ValidationError, KeyError):
+            raise BundleError("this assessment has records HomeAssess cannot export (damaged store?)") from None
+
+    # --- import --------------------------------------------------------------------------
+
+    def inspect(self, path: Path, passphrase: str) -> BundleInfo:
+        """What the file holds, fully validated, without writing anything."""
+        doc, _ = self._validated(path, passphrase)
+        existing = self.ws.assessments.assessments.get_by_uid(doc.assessment.uid)
+        return BundleInfo(
+            doc.assessment.uid, doc.assessment.visit_date, doc.assessment.status, doc.client.profile.name,
+            len(doc.rooms), len(doc.photos), len(doc.recommendations), doc.assessment.catalogue_version,
+            existing.id if existing else None,
+        )
+
+    def import_file(self, path: Path, passphrase: str, on_duplicate: OnDuplicate = "ask") -> ImportResult:
+        if on_duplicate not in ("ask", "keep_both", "replace"):
+            raise ValueError(on_duplicate)
+        doc, files = self._validated(path, passphrase)
+        try:
+            result = self._insert(doc, files, on_duplicate)
+        except IntegrityError:
+            raise BundleError("the assessment could not be imported: it conflicts with records in the store") from None
+        except SaveFailed as exc:
+            raise BundleError(str(exc)) from None
+        return result
+
+    def _validated(self, path: Path, passphrase: str) -> tuple[AssessmentDocument, dict[str, bytes]]:
+        path = Path(path)
+        try:
+            if path.stat().st_size > self.limits.max_total + 1024**2:
+                raise BundleError("the file is larger than HomeAssess accepts")
+            data = path.read_bytes()
+        except OSError:
+            raise BundleError("the file cannot be read") from None
+        _, inner = unseal(data, passphrase, self.limits)
+        files = read_zip(inner, self.limits, INNER_MEMBER)
+        raw = files.pop(DOCUMENT_MEMBER, None)
+        if raw is None:
+            raise BundleError("the file is incomplete (no assessment inside)")
+        document = parse_document(raw, self.limits)
+        self._check_against_catalogue(document)
+        expected = {}
+        for photo in document.photos:
+            for rendition in RENDITIONS:
+                expected[getattr(photo.files, rendition).member] = getattr(photo.files, rendition)
+        for name, described in expected.items():
+            blob = files.get(name)
+            if blob is None:
+                raise BundleError("the file is incomplete (a photo is missing)")
+            if len(blob) != described.size or hashlib.sha256(blob).hexdigest() != described.sha256:
+                raise BundleError("a photo in the file does not match its checksum; the file is damaged or was changed")
+        if set(files) - set(expected):
+            raise BundleError(UNEXPECTED)
+        return document, files
+
+    def _check_against_catalogue(self, doc: AssessmentDocument) -> None:
+        catalogue = self.ws.judge.catalogue
+        if version_key(doc.assessment.catalogue_version) > version_key(catalogue.version):
+            raise BundleError(f"this assessment was made with a newer checklist (catalogue {doc.assessment.catalogue_version}); "
+                              "update HomeAssess to import it")
+        if doc.assessment.standard.lower() not in self.ws.judge.standards.profiles:
+            raise BundleError(f"this assessment uses a standard this HomeAssess does not know ({doc.assessment.standard})")
+        for room in doc.rooms:
+            if room.room_type not in {rt.id for rt in catalogue.room_types}:
+                raise BundleError(f"the file uses a room type this HomeAssess does not know ({room.room_type})")
+        item_ids = [r.item_id for room in doc.rooms for r in room.responses]
+        item_ids += [x.item_id for x in (*doc.photos, *doc.recommendations) if x.item_id is not None]
+        for item_id in item_ids:
+            if item_id not in catalogue.items:
+                raise BundleError(f"the file uses a checklist item this HomeAssess does not know ({item_id})")
+
+    def _insert(self, doc: AssessmentDocument, files: dict[str, bytes], on_duplicate: OnDuplicate) -> ImportResult:
+        header = doc.assessment
+        clinician = self.ws.settings.load().clinician_name
+        with write_session(self.engine) as s:
+            existing = s.exec(select(AssessmentRow).where(AssessmentRow.uid == header.uid)).first()
+            if existing is not None and on_duplicate == "ask":
+                raise DuplicateAssessment(existing.id)
+            replace = existing is not None and on_duplicate == "replace"
+            fresh = existing is not None and on_duplicate == "keep_both"
+            old_id, old_client = (existing.id, existing.client_id) if existing is not None else (None, None)
+            if existing is not None:
+                s.expunge(existing)  # a deleted row's id can be handed out again below
+            amendments: list[int] = []
+            if replace:
+                amendments = list(s.exec(select(AssessmentRow.id).where(AssessmentRow.parent_id == old_id)))
+                s.exec(delete(AssessmentRow).where(AssessmentRow.id == old_id))
+                if s.exec(select(AssessmentRow.id).where(AssessmentRow.client_id == old_client)).first() is None:
+                    s.exec(delete(ClientRow).where(ClientRow.id == old_client))
+            parent = s.exec(select(AssessmentRow).where(AssessmentRow.uid == header.parent_uid)).first() \
+                if header.parent_uid else None
+            client = ClientRow(name=doc.client.profile.name, profile_json=doc.client.profile.model_dump_json(),
+                               created_at=doc.client.created_at, updated_at=doc.client.updated_at)
+            s.add(client)
+            s.flush()
+            fields = header.model_dump(exclude={"uid", "parent_uid"})
+            row = AssessmentRow(**fields, uid=str(uuid.uuid4()) if fresh else header.uid, client_id=client.id,
+                                parent_id=parent.id if parent else None)
+            s.add(row)
+            s.flush()
+            rooms = {}
+            for room in doc.rooms:
+                rooms[room.key] = RoomRow(assessment_id=row.id, **room.model_dump(exclude={"key", "responses"}))
+                s.add(rooms[room.key])
+            s.flush()
+            for room in doc.rooms:
+                s.add_all(ResponseRow(room_id=rooms[room.key].id, **r.model_dump()) for r in room.responses)
+            taken = set(s.exec(select(PhotoRow.uid).where(PhotoRow.uid.in_([p.uid for p in doc.photos]))))
+            for photo in doc.photos:
+                member = {r: getattr(photo.files, r).member for r in RENDITIONS}
+                photo_row = PhotoRow(
+                    **photo.model_dump(exclude={"uid", "room", "files"}), assessment_id=row.id,
+                    uid=str(uuid.uuid4()) if fresh or photo.uid in taken else photo.uid,
+                    room_id=rooms[photo.room].id if photo.room else None, thumbnail=files[member["thumb"]],
+                )
+                s.add(photo_row)
+                s.flush()
+                s.add(PhotoDataRow(photo_id=photo_row.id, working=files[member["working"]], print_copy=files[member["print"]]))
+            for rec in doc.recommendations:
+                s.add(RecommendationRow(**rec.model_dump(exclude={"room"}), assessment_id=row.id,
+                                        room_id=rooms[rec.room].id if rec.room else None))
+            if amendments:
+                s.exec(update(AssessmentRow).where(AssessmentRow.id.in_(amendments)).values(parent_id=row.id))
+            how = "replaced an earlier copy" if replace else "kept as a second copy" if fresh else "new"
+            s.add(AuditRow(action=AuditAction.IMPORT.value, clinician=clinician, assessment_id=row.id,
+                           detail=f"{len(doc.rooms)} rooms, {len(doc.photos)} photos; {how}"))
+            s.flush()
+            return ImportResult(row.id, old_id if replace else None, fresh)
