@@ -15,6 +15,7 @@ from homeassess.services.audit_log import AuditAction
 from homeassess.ui.assessment_screen import AssessmentScreen
 from homeassess.ui.audit_dialog import AuditDialog
 from homeassess.ui.backups_dialog import BackupsDialog
+from homeassess.ui.bundle_actions import BundleActions
 from homeassess.ui.error_path import ErrorPath
 from homeassess.ui.help_dialogs import show_about, show_how_to_measure, show_shortcuts
 from homeassess.ui.home_screen import HomeScreen
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.frame.addWidget(self.stack)
         self.frame.addWidget(self.lock_screen)
         self.setCentralWidget(self.frame)
+        self.bundles = BundleActions(workspace, self)
         self.idle = IdleWatcher(workspace.settings.load().idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         self._declare_actions()
@@ -82,6 +84,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.lock_action = self._action("&Lock now", self.lock, "Ctrl+L")
         self.backups_action = self._action("&Backups and restore…", self.manage_backups)
+        self.export_action = self._action("&Export assessment…", self.export_assessment, "Ctrl+E")
+        self.import_action = self._action("&Import assessment…", lambda: self.bundles.import_file(self.open_assessment), "Ctrl+I")
         self.audit_action = self._action("Audit &trail…", self.show_audit)
         self.finalise_action = self._action("&Finalise assessment…", self.finalise)
         self.reopen_action = self._action("Return to &draft", self.reopen_draft)
@@ -93,6 +97,9 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu("&File")
         for a in (self.new_action, self.home_action, self.demo_action):
             file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backups_action)
         file_menu.addAction(self.lock_action)
@@ -202,6 +209,16 @@ class MainWindow(QMainWindow):
         if self.assessment.view is not None:
             self.ws.checklist.rejudge_assessment(self.assessment.view.id)
             self.assessment.reload()
+
+    def current_assessment_id(self) -> int | None:
+        if self.stack.currentWidget() is self.assessment and self.assessment.view is not None:
+            return self.assessment.view.id
+        return self.home.model.assessment_id(self.home.table.currentIndex().row())
+
+    def export_assessment(self) -> None:
+        assessment_id = self.current_assessment_id()
+        if assessment_id is not None:
+            self.bundles.export(assessment_id)
 
     def show_audit(self) -> None:
         if self.assessment.view is not None:

@@ -49,3 +49,28 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     value, ok = QInputDialog.getText(parent, title, label, QLineEdit.Normal, text)
     return value if ok else None
+
+
+def ask_passphrase(parent: QWidget | None, title: str, label: str, confirm_twice: bool = False) -> str | None:
+    """A passphrase typed hidden; with ``confirm_twice`` it must be typed the same way twice."""
+    first, ok = QInputDialog.getText(parent, title, label, QLineEdit.Password)
+    if not ok or not first:
+        return None
+    if confirm_twice:
+        second, ok = QInputDialog.getText(parent, title, "Type it again:", QLineEdit.Password)
+        if not ok:
+            return None
+        if second != first:
+            QMessageBox.warning(parent, title, "The two passphrases differ; nothing was done.")
+            return None
+    return first
+
+
+def choose(parent: QWidget | None, title: str, text: str, options: list[str]) -> int | None:
+    """One of several answers (buttons in order); None if the dialog was closed."""
+    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.NoButton, parent)
+    buttons = [box.addButton(option, QMessageBox.AcceptRole) for option in options]
+    box.addButton(QMessageBox.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None

@@ -115,3 +115,22 @@ def test_an_unexpected_error_shows_one_friendly_message_and_logs_no_health_infor
     assert "Jane" not in logged
     title, text = messages[-1]
     assert title == "Something went wrong" and "Jane" not in text and str(log_file) in text
+
+
+def test_export_then_import_from_the_program(qtbot, window, workspace, tmp_path, monkeypatch, messages):
+    assessment_id = _open_new(window, workspace, "Hetty Marchbanks")
+    workspace.checklist.record(window.assessment.room_id, "door_clear_width", "30")
+    target = tmp_path / "visit"
+    monkeypatch.setattr(prompts, "pick_save_path", lambda *a: target)
+    monkeypatch.setattr(prompts, "ask_passphrase", lambda *a, **k: "file passphrase")
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: bool(messages) and messages[-1][0] == "Exported", timeout=20_000)
+    exported = tmp_path / "visit.hax"
+    assert exported.exists() and b"Marchbanks" not in exported.read_bytes()
+
+    monkeypatch.setattr(prompts, "pick_open_path", lambda *a: exported)
+    monkeypatch.setattr(prompts, "choose", lambda parent, title, text, options: 0)  # keep both
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: len(workspace.assessments.list()) == 2, timeout=20_000)
+    qtbot.waitUntil(lambda: window.assessment.view.id != assessment_id, timeout=5_000)
+    assert window.assessment.view.client.name == "Hetty Marchbanks"

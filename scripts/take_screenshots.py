@@ -1,0 +1,101 @@
+"""Current screenshots of the program for docs/screenshots/, taken offscreen from the demo.
+
+    .venv/bin/python scripts/take_screenshots.py
+
+Uses a temporary store, so your own data is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from homeassess.domain.judge import Judge  # noqa: E402
+from homeassess.services.demo import install_demo  # noqa: E402
+from homeassess.services.workspace import Workspace  # noqa: E402
+from homeassess.store.store import Store  # noqa: E402
+from homeassess.ui.error_path import ErrorPath  # noqa: E402
+from homeassess.ui.main_window import MainWindow  # noqa: E402
+from homeassess.ui.report_dialog import ReportDialog  # noqa: E402
+from homeassess.ui.unlock_dialog import UnlockDialog  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+
+
+def settle(app: QApplication, msecs: int = 150) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(msecs, loop.quit)
+    loop.exec()
+    app.processEvents()
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as temp:
+        unlock = UnlockDialog(lambda p: None, creating=True)
+        unlock.resize(520, 300)
+        unlock.show()
+        settle(app)
+        unlock.grab().save(str(OUT / "unlock-first-run.png"))
+
+        ws = Workspace.build(Store.open(Path(temp), "screenshot passphrase", create=True), Judge.load())
+        window = MainWindow(ws, ErrorPath(None))
+        window.resize(1440, 900)
+        window.show()
+        settle(app)
+        window.grab().save(str(OUT / "welcome.png"))
+
+        assessment_id, _ = install_demo(ws)
+        window.show_home()
+        settle(app)
+        window.grab().save(str(OUT / "home.png"))
+
+        window.open_assessment(assessment_id)
+        rooms = window.assessment.rooms.model.rooms
+        entrance = next(r for r in rooms if r.name == "Front entrance")
+        window.assessment.rooms.select_room(entrance.id)
+        settle(app, 400)
+        door = window.assessment.checklist.rows.get("door_clear_width")
+        if door is not None:
+            door.editor.setFocus()
+            window.assessment.checklist.scroll.ensureWidgetVisible(door.editor, 0, 380)
+        settle(app, 400)
+        window.grab().save(str(OUT / "room-walk.png"))
+
+        bathroom = next(r for r in rooms if r.name == "Upstairs bathroom")
+        window.assessment.rooms.select_room(bathroom.id)
+        settle(app, 1500)
+        window.grab().save(str(OUT / "photo-strip.png"))
+
+        window.assessment.tabs.setCurrentIndex(1)
+        settle(app, 400)
+        window.grab().save(str(OUT / "recommendations-review.png"))
+
+        dialog = ReportDialog(ws, assessment_id, window)
+        dialog.resize(1300, 900)
+        dialog.show()
+        dialog.build()
+        while dialog.job is not None and dialog.job.running:
+            settle(app, 200)
+        settle(app, 800)
+        dialog.grab().save(str(OUT / "report-preview.png"))
+        dialog.close()
+        window.close()
+        ws.close()
+    for path in sorted(OUT.glob("*.png")):
+        print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
