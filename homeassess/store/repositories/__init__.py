@@ -4,6 +4,7 @@ from homeassess.store.repositories.assessments import AssessmentRepository, Asse
 from homeassess.store.repositories.audit import AuditRepository
 from homeassess.store.repositories.photos import PhotoRepository
 from homeassess.store.repositories.recommendations import RecommendationRepository
+from homeassess.store.repositories.reports import ReportRepository
 from homeassess.store.repositories.rooms import RoomProgress, RoomRepository
 from homeassess.store.repositories.settings import SettingsRepository
 
@@ -13,6 +14,7 @@ __all__ = [
     "AuditRepository",
     "PhotoRepository",
     "RecommendationRepository",
+    "ReportRepository",
     "RoomProgress",
     "RoomRepository",
     "SettingsRepository",

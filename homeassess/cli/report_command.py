@@ -1,0 +1,79 @@
+"""``homeassess report ID --audience clinical|contractor|landlord -o FILE.pdf``.
+
+Builds one audience's PDF from the encrypted store, writes it atomically and records it.
+Progress goes to stderr ("building clinical report: 40%"); the written path to stdout.
+A refused input (unknown id or audience, a folder that cannot be written) exits 1 with
+one line that carries no health information.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+from homeassess.cli.errors import EXIT_OK, Refused
+from homeassess.cli.store_commands import open_workspace
+
+AUDIENCES = ("clinical", "contractor", "landlord")
+PAPERS = ("letter", "a4")
+
+
+class _ProgressLines:
+    """Prints a line each time the build passes another tenth."""
+
+    def __init__(self, audience: str) -> None:
+        self.audience = audience
+        self.last = -1
+
+    def __call__(self, fraction: float, _message: str) -> None:
+        step = int(fraction * 10)
+        if step > self.last:
+            self.last = step
+            print(f"building {self.audience} report: {step * 10}%", file=sys.stderr, flush=True)
+
+
+def _writable_target(path: Path) -> Path:
+    path = path.expanduser()
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise Refused(f"{path} is a folder; give a file name ending in .pdf")
+    if not folder.is_dir():
+        raise Refused(f"cannot write {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise Refused(f"cannot write {path}: the folder {folder} is not writable")
+    return path
+
+
+def run_report(args: Namespace) -> int:
+    audience = args.audience.strip().lower()
+    if audience not in AUDIENCES:
+        raise Refused(f"unknown audience {args.audience!r}; use one of {', '.join(AUDIENCES)}")
+    paper = args.paper.strip().lower() if args.paper else None
+    if paper is not None and paper not in PAPERS:
+        raise Refused(f"unknown paper size {args.paper!r}; use letter or a4")
+    target = _writable_target(Path(args.output)) if args.output else None
+    from homeassess.services.reports import ReportService
+
+    with open_workspace(args) as ws:
+        service = ReportService(ws)
+        try:
+            name = service.suggested_file_name(args.id, audience)
+        except KeyError:
+            raise Refused(f"no assessment with id {args.id}") from None
+        target = target or _writable_target(Path(name))
+        pdf = service.build(
+            args.id,
+            audience,
+            include_photos=not args.no_photos,
+            paper_size=paper,
+            millimetres=args.mm,
+            progress=_ProgressLines(audience),
+        )
+        try:
+            row = service.save(args.id, audience, pdf, target)
+        except OSError as exc:
+            raise Refused(f"cannot write {target}: {exc.strerror or exc}") from None
+    print(f"{target} ({row.page_count} pages)")
+    return EXIT_OK

@@ -1,0 +1,120 @@
+"""The clinical report's one-page summary: the main risks, and the recommendations by priority
+with their counts and cost totals (the full list follows room by room)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reportlab.platypus import Flowable, Paragraph
+
+from homeassess.report.markup import compose, para
+from homeassess.report.report_data import FindingRow, ReportData, Room
+from homeassess.report.sections import cost_range, data_table, priority_label
+from homeassess.report.styles import Styles
+
+MAX_RISKS = 10
+SUMMARY_TITLES = 14  # distinct recommendation titles named per priority on the summary page
+
+
+def main_risks(data: ReportData, limit: int = MAX_RISKS) -> list[tuple[Room, FindingRow]]:
+    """The findings to name first: those behind high-priority work, client-fit failures, spread over rooms."""
+    rank = {"high": 0, "medium": 1, "low": 2}
+    best: dict[tuple[str, str], int] = {}
+    for r in data.recommendations:
+        key = (r.room, r.item)
+        best[key] = min(best.get(key, 3), rank.get(r.priority, 3))
+    order = sorted(
+        ((room, f) for room in data.rooms for f in room.findings),
+        key=lambda rf: (rf[1].verdict != "Fails", best.get((rf[0].name, rf[1].item), 3), not rf[1].person_fit),
+    )
+    chosen: list[tuple[Room, FindingRow]] = []
+    taken: set[int] = set()
+    per_room: dict[str, int] = {}
+    for cap in (2, limit):  # at most two per room first, then fill up
+        for room, f in order:
+            if len(chosen) >= limit:
+                return chosen
+            if id(f) not in taken and per_room.get(room.name, 0) < cap:
+                chosen.append((room, f))
+                taken.add(id(f))
+                per_room[room.name] = per_room.get(room.name, 0) + 1
+    return chosen
+
+
+def summary_page(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
+    findings = [f for room in data.rooms for f in room.findings]
+    fails = sum(1 for f in findings if f.verdict == "Fails")
+    out: list[Flowable] = [Paragraph("Summary", styles.h1), Paragraph("Main risks", styles.h2)]
+    out.append(
+        Paragraph(
+            f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {len(data.rooms)} "
+            f"room{'s' if len(data.rooms) != 1 else ''}: {fails} fail the standard or the client's needs, "
+            f"{len(findings) - fails} advisory. The most pressing:",
+            styles.body,
+        )
+    )
+    for room, f in main_risks(data):
+        detail = f"{f.measured} (required {f.required})" if f.measured and f.required else f.measured
+        out.append(
+            para(
+                compose("•&nbsp;&nbsp;<b>{room}</b> — {item}: {detail}", room=room.name, item=f.item, detail=detail),
+                styles.body,
+            )
+        )
+    out.append(Paragraph("Recommendations by priority", styles.h2))
+    recs = data.recommendations
+    if not recs:
+        return out + [Paragraph("No recommendations were accepted.", styles.body)]
+    rows = []
+    for total in data.totals:
+        titles = Counter(r.title for r in recs if r.priority == total.priority)
+        if not titles:
+            continue
+        listed = "; ".join(f"{t} ×{n}" if n > 1 else t for t, n in list(titles.items())[:SUMMARY_TITLES])
+        if len(titles) > SUMMARY_TITLES:
+            listed += f"; and {len(titles) - SUMMARY_TITLES} more"
+        rows.append(
+            [
+                para(priority_label(total.priority), styles.cell_bold),
+                Paragraph(str(total.count), styles.cell_right),
+                para(cost_range(total.low, total.high, data.currency), styles.cell_right),
+                para(listed, styles.cell),
+            ]
+        )
+    count, low, high = (
+        sum(t.count for t in data.totals),
+        sum(t.low for t in data.totals),
+        sum(t.high for t in data.totals),
+    )
+    rows.append(
+        [
+            Paragraph("Total", styles.cell_bold),
+            Paragraph(f"<b>{count}</b>", styles.cell_right),
+            para(compose("<b>{c}</b>", c=cost_range(low, high, data.currency)), styles.cell_right),
+            "",
+        ]
+    )
+    out.append(
+        data_table(
+            ["Priority", "Items", "Estimated cost", "Recommendations (room by room below)"],
+            rows,
+            [width * f for f in (0.1, 0.07, 0.2, 0.63)],
+            styles,
+        )
+    )
+    out.append(
+        Paragraph(
+            "Costs are typical installed ranges from the cited sources, not quotes; where alternatives are"
+            " listed for one finding, the total counts each of them.",
+            styles.muted,
+        )
+    )
+    if data.dismissed_count:
+        out.append(
+            Paragraph(
+                f"{data.dismissed_count} proposed recommendation{'s were' if data.dismissed_count != 1 else ' was'}"
+                " considered and dismissed; they are not listed.",
+                styles.muted,
+            )
+        )
+    return out

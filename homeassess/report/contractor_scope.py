@@ -1,0 +1,186 @@
+"""The contractor's scope of works: what to build, where, at what height, from what.
+
+Site address and access contact; a summary of the work items with priorities and cost;
+then per room each accepted modification as a work item (what, where, mounting height
+above finished floor, length, clearances, structure and blocking, the measurements it
+rests on, in the report's units or millimetres), and the room's photos.
+
+Leaves out: diagnosis, conditions, functional limitations, clinical rationale and the
+clinician's notes. The data handed in carries none of them (the service blanks them),
+and this builder prints no clinical field in any case.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from homeassess.report.markup import compose, para
+from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_width, render
+from homeassess.report.report_data import Recommendation, ReportData, Room
+from homeassess.report.sections import (
+    PHOTO_ROW,
+    cost_range,
+    data_table,
+    field_table,
+    heading,
+    letterhead,
+    photo_grid,
+    priority_label,
+    responsible_label,
+    totals_rows,
+)
+from homeassess.report.styles import Styles, make_styles
+
+GENERAL_NOTES = (
+    "Heights are measured from the finished floor (AFF) to the top of the fixture or the centre line of a rail.",
+    "Verify every dimension on site before ordering or cutting; report any conflict with these figures to the assessor.",
+    "Fix grab bars and rails into solid framing or purpose-installed blocking able to take a 250 lb (1.1 kN) load;"
+    " never into drywall anchors alone.",
+    "Work to local codes; obtain any permits required. Leave the work area clean and safe each day.",
+)
+
+
+EMPTY = {"", "—", "-", "–", "n/a", "N/A"}
+
+
+def build_contractor(data: ReportData, progress: Progress | None = None, cancelled: Cancelled | None = None) -> bytes:
+    return render_contractor(data, progress, cancelled).pdf
+
+
+def units_statement(data: ReportData) -> str:
+    if data.meta.millimetres or data.meta.unit_system == "metric":
+        return "All measurements are in millimetres (mm)."
+    return "All measurements are in inches, to the nearest 1/8 in."
+
+
+def render_contractor(
+    data: ReportData, progress: Progress | None = None, cancelled: Cancelled | None = None
+) -> RenderedReport:
+    styles = make_styles()
+    width = content_width(data.meta.paper_size)
+    subtitle = compose("Report {rid} · prepared {day}", rid=data.meta.report_id, day=data.meta.generated.isoformat())
+    story: list[Flowable] = letterhead(data.letterhead, styles, data.meta.audience.title, subtitle)
+    story += _site(data, styles, width)
+    story += _summary(data, styles, width)
+    numbers = {id(r): i for i, r in enumerate(_ordered(data), start=1)}
+    for room in data.rooms:
+        if room.recommendations or room.photos:
+            story += _room(room, numbers, data, styles, width)
+    if data.whole_home:
+        story += heading("Whole home", styles.h1, 2.0 * inch)
+        for rec in data.whole_home:
+            story.append(KeepTogether([_work_item(rec, numbers[id(rec)], data, styles, width), Spacer(1, 8)]))
+    story += heading("General notes", styles.h2)
+    story += [Paragraph(f"•&nbsp;&nbsp;{note}", styles.small) for note in GENERAL_NOTES]
+    return render(story, data, styles, progress, cancelled)
+
+
+def _ordered(data: ReportData) -> list[Recommendation]:
+    return [r for room in data.rooms for r in room.recommendations] + list(data.whole_home)
+
+
+def _site(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
+    v = data.visit
+    assessor = ", ".join(x for x in (v.clinician, v.credentials) if x)
+    contact = " · ".join(x for x in (v.phone, v.email) if x)
+    owner = ", ".join(x for x in (v.landlord_name, v.landlord_contact) if x)
+    return [
+        Paragraph("Site", styles.h2),
+        field_table(
+            [
+                ("Site address", v.address),
+                ("Occupant", data.client.name),
+                ("Access contact", v.access_contact),
+                ("Dwelling", v.dwelling_type),
+                ("Owner / landlord", owner),
+                ("Assessed on", v.visit_date),
+                ("Assessor", assessor),
+                ("Assessor contact", contact),
+            ],
+            styles,
+            width,
+        ),
+        Spacer(1, 4),
+        Paragraph(units_statement(data) + " Heights are above finished floor (AFF).", styles.body),
+    ]
+
+
+def _summary(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph("Work items", styles.h2)]
+    ordered = _ordered(data)
+    if not ordered:
+        return out + [Paragraph("No modifications have been accepted for this home.", styles.body)]
+    numbers = {id(r): i for i, r in enumerate(ordered, start=1)}
+    rows = [
+        [
+            Paragraph(str(numbers[id(r)]), styles.cell),
+            para(r.room, styles.cell),
+            para(r.title, styles.cell),
+            para(priority_label(r.priority), styles.cell),
+            para(responsible_label(r.responsible), styles.cell),
+            para(cost_range(r.cost_low, r.cost_high, data.currency), styles.cell_right),
+        ]
+        for r in ordered
+    ]
+    out.append(
+        data_table(
+            ["#", "Room", "Work item", "Priority", "Responsible", "Estimated cost"],
+            rows,
+            [width * f for f in (0.05, 0.17, 0.37, 0.1, 0.14, 0.17)],
+            styles,
+        )
+    )
+    out.append(Spacer(1, 6))
+    out.append(
+        data_table(
+            ["Priority", "Items", "Estimated cost"],
+            totals_rows(data, styles),
+            [width * 0.3, width * 0.15, width * 0.25],
+            styles,
+        )
+    )
+    out.append(
+        Paragraph("Estimated costs are typical installed ranges for budgeting; they are not quotes.", styles.muted)
+    )
+    return out
+
+
+def _room(room: Room, numbers: dict[int, int], data: ReportData, styles: Styles, width: float) -> list[Flowable]:
+    out: list[Flowable] = heading(room.name, styles.h1, 2.0 * inch)
+    for rec in room.recommendations:
+        out.append(KeepTogether([_work_item(rec, numbers[id(rec)], data, styles, width), Spacer(1, 8)]))
+    if room.photos:
+        out += heading(compose("Photos: {room}", room=room.name), styles.h3, PHOTO_ROW)
+        out += photo_grid(room.photos, styles, width)
+    return out
+
+
+def _work_item(rec: Recommendation, number: int, data: ReportData, styles: Styles, width: float) -> Flowable:
+    existing = "\n".join(
+        f"{m.item}: {m.measured}" + (f" (required {m.required})" if m.required else "") for m in rec.measurements
+    )
+    fields = [
+        ("What", rec.specification or rec.plain),
+        ("Where", rec.location),
+        ("Mounting height AFF", rec.mounting_height),
+        ("Length", rec.length),
+        ("Clearances", rec.clearances),
+        ("Structure / blocking", rec.structure),
+        ("Existing measurements", existing),
+        (
+            "Priority and cost",
+            f"{priority_label(rec.priority)} priority · responsible: {responsible_label(rec.responsible)}"
+            f" · estimate {cost_range(rec.cost_low, rec.cost_high, data.currency)}",
+        ),
+    ]
+    label_w = width * 0.25
+    rows = [
+        [Paragraph(label, styles.cell_bold), para(value, styles.cell)]
+        for label, value in fields
+        if value and value.strip() not in EMPTY
+    ]
+    head = compose("{n}. {title}", n=number, title=rec.title)
+    return data_table(
+        [para(head, styles.head), ""], rows, [label_w, width - label_w], styles, extra_style=[("SPAN", (0, 0), (1, 0))]
+    )

@@ -1,0 +1,64 @@
+"""Turning the domain's client profile and findings into report data.
+
+Lengths are formatted in the clinician's unit system; ``length`` rewrites a formatted
+text (the millimetre option passes :func:`homeassess.report.millimetres.to_millimetres`).
+Outside the clinical report the client block holds the name only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from homeassess.domain.client_profile import ClientProfile
+from homeassess.domain.units import UnitSystem, format_length
+from homeassess.domain.verdicts import Finding
+from homeassess.report.report_data import ClientBlock, Device, FindingRow
+
+DEVICE_SIZES = (
+    ("width", "overall_width"),
+    ("length", "overall_length"),
+    ("seat height", "seat_height"),
+    ("turning diameter", "turning_diameter"),
+)
+
+
+def client_block(client: ClientProfile, visit: date, system: UnitSystem, clinical: bool) -> ClientBlock:
+    if not clinical:
+        return ClientBlock(name=client.name)
+    devices = []
+    for d in client.devices:
+        sizes = [(label, getattr(d, name)) for label, name in DEVICE_SIZES]
+        dims = ", ".join(f"{label} {format_length(v, system)}" for label, v in sizes if v)
+        devices.append(Device(d.kind.label, d.description, dims))
+    age = client.age_on(visit)
+    return ClientBlock(
+        name=client.name,
+        date_of_birth=client.date_of_birth.isoformat() if client.date_of_birth else "",
+        age=str(age) if age is not None else "",
+        address=client.address,
+        phone=client.phone,
+        diagnosis=client.diagnosis,
+        conditions=tuple(client.conditions),
+        functional_limitations=tuple(client.functional_limitations),
+        devices=tuple(devices),
+        transfer_method=client.transfer_method,
+        caregiver=client.caregiver,
+        goals=tuple(client.goals),
+        priority_activities=tuple(client.priority_activities),
+    )
+
+
+def finding_row(finding: Finding, note: str, length: Callable[[str], str]) -> FindingRow:
+    """One findings-table row; ``note`` is the clinician's note (pass "" outside the clinical report)."""
+    return FindingRow(
+        item=finding.item,
+        measured=length(finding.measured),
+        required=length(finding.required),
+        verdict=finding.verdict.label,
+        citation=finding.citation,
+        shortfall=length(finding.shortfall or ""),
+        person_fit=tuple(length(c.message) for c in finding.person_fit if c.verdict.is_finding),
+        note=note,
+        standard_note=finding.note,
+    )

@@ -1,0 +1,213 @@
+"""What a report builder is given: plain, frozen data, already chosen for its audience.
+
+The service layer gathers these from the store (``homeassess.services.reports``); the
+builders never see an ORM object and never decide what an audience may read. A
+contractor's or landlord's :class:`ReportData` is built with an empty clinical side
+(``ClientBlock.diagnosis``, ``conditions`` and the rest are blank), so nothing clinical
+can leak even if a builder printed every field. Lengths arrive already formatted in the
+report's units.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Audience(StrEnum):
+    CLINICAL = "clinical"
+    CONTRACTOR = "contractor"
+    LANDLORD = "landlord"
+
+    @property
+    def title(self) -> str:
+        return {
+            "clinical": "Home Modification Assessment",
+            "contractor": "Scope of Works",
+            "landlord": "Request for Reasonable Modification",
+        }[self.value]
+
+    @property
+    def confidentiality(self) -> str:
+        if self is Audience.CLINICAL:
+            return "Confidential — contains health information"
+        return "Confidential — for the named recipient only"
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    agency_name: str = ""
+    address: str = ""
+    phone: str = ""
+    logo_png: bytes | None = None
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    report_id: str
+    generated: date
+    audience: Audience
+    paper_size: str = "letter"  # "letter" or "a4"
+    unit_system: str = "imperial"  # "imperial" or "metric"
+    millimetres: bool = False  # contractor: every length in mm, whatever the clinician's units
+    language: str = "en-US"
+
+
+@dataclass(frozen=True)
+class Device:
+    kind: str
+    description: str = ""
+    dimensions: str = ""  # "width 27 in, length 42 in, seat 19 1/2 in"
+
+
+@dataclass(frozen=True)
+class ClientBlock:
+    name: str
+    date_of_birth: str = ""
+    age: str = ""
+    address: str = ""
+    phone: str = ""
+    diagnosis: str = ""
+    conditions: tuple[str, ...] = ()
+    functional_limitations: tuple[str, ...] = ()
+    devices: tuple[Device, ...] = ()
+    transfer_method: str = ""
+    caregiver: str = ""
+    goals: tuple[str, ...] = ()
+    priority_activities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class VisitBlock:
+    address: str = ""
+    dwelling_type: str = ""
+    tenure: str = ""
+    landlord_name: str = ""
+    landlord_contact: str = ""
+    access_contact: str = ""
+    visit_date: str = ""
+    clinician: str = ""
+    credentials: str = ""
+    licence: str = ""
+    phone: str = ""
+    email: str = ""
+    referral: str = ""
+    standard: str = ""
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    item: str
+    measured: str = ""
+    required: str = ""
+    verdict: str = ""  # label: "Fails", "Advisory"
+    citation: str = ""
+    shortfall: str = ""
+    person_fit: tuple[str, ...] = ()
+    note: str = ""  # the clinician's note on this item (clinical only)
+    standard_note: str = ""  # the standard's own remark, e.g. "advisory only"
+
+
+@dataclass(frozen=True)
+class Photo:
+    jpeg: bytes  # the stored print copy, embedded as is (upright, metadata-free)
+    width: int
+    height: int
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """A measured value a work item rests on: "Door clear width: 30 1/2 in (required 32 in)"."""
+
+    item: str
+    measured: str
+    required: str = ""
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    room: str
+    title: str
+    item: str = ""
+    specification: str = ""
+    rationale: str = ""
+    plain: str = ""
+    category: str = ""
+    priority: str = "medium"
+    responsible: str = ""
+    cost_low: int | None = None
+    cost_high: int | None = None
+    cost_source: str = ""
+    location: str = ""
+    mounting_height: str = ""
+    length: str = ""
+    clearances: str = ""
+    structure: str = ""
+    measurements: tuple[Measurement, ...] = ()
+
+
+@dataclass(frozen=True)
+class Room:
+    name: str
+    room_type: str = ""
+    findings: tuple[FindingRow, ...] = ()
+    photos: tuple[Photo, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    observations: tuple[str, ...] = ()  # the clinician's free-text notes on the room (clinical only)
+
+
+@dataclass(frozen=True)
+class CostTotal:
+    priority: str
+    count: int
+    low: int
+    high: int
+
+
+@dataclass(frozen=True)
+class Signature:
+    name: str = ""
+    credentials: str = ""
+    licence: str = ""
+    date: str = ""
+    image_png: bytes | None = None
+
+
+@dataclass(frozen=True)
+class ReportData:
+    meta: ReportMeta
+    letterhead: Letterhead
+    client: ClientBlock
+    visit: VisitBlock
+    rooms: tuple[Room, ...] = ()
+    whole_home: tuple[Recommendation, ...] = ()  # recommendations not tied to one room
+    totals: tuple[CostTotal, ...] = ()
+    signature: Signature = field(default_factory=Signature)
+    dismissed_count: int = 0
+    currency: str = "USD"
+
+    @property
+    def recommendations(self) -> list[Recommendation]:
+        return [r for room in self.rooms for r in room.recommendations] + list(self.whole_home)
+
+    @property
+    def photo_count(self) -> int:
+        return sum(len(room.photos) for room in self.rooms)
+
+
+PRIORITIES = ("high", "medium", "low")
+
+
+def cost_totals(recs: list[Recommendation]) -> tuple[CostTotal, ...]:
+    """Count and summed cost range of the recommendations, per priority."""
+    out = []
+    for priority in PRIORITIES:
+        chosen = [r for r in recs if r.priority == priority]
+        out.append(
+            CostTotal(
+                priority, len(chosen), sum(r.cost_low or 0 for r in chosen), sum(r.cost_high or 0 for r in chosen)
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,254 @@
+"""Building blocks every report uses: letterhead, label/value blocks, tables, photos."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Paragraph, Spacer, Table
+
+from homeassess.report.markup import SafeMarkup, compose, para
+from homeassess.report.report_data import Letterhead, Photo, Recommendation, ReportData
+from homeassess.report.styles import Styles, form_style, grid_style
+
+PRIORITY_LABELS = {"high": "High", "medium": "Medium", "low": "Low"}
+PRIORITY_ORDER = ("high", "medium", "low")
+
+RESPONSIBLE_LABELS = {
+    "client": "Client",
+    "family": "Family",
+    "landlord": "Landlord",
+    "contractor": "Contractor",
+    "agency": "Agency",
+    "funder": "Funder",
+}
+
+
+def money(amount: int | None, currency: str = "USD") -> str:
+    if amount is None:
+        return ""
+    symbol = {"USD": "$", "AUD": "A$", "CAD": "C$", "GBP": "£", "EUR": "€"}.get(currency, "")
+    return f"{symbol}{amount:,}" if symbol else f"{amount:,} {currency}"
+
+
+def cost_range(low: int | None, high: int | None, currency: str = "USD") -> str:
+    if low is None and high is None:
+        return "—"
+    if low is None or high is None or low == high:
+        return money(low if low is not None else high, currency)
+    return f"{money(low, currency)}–{money(high, currency)}"
+
+
+def priority_label(priority: str) -> str:
+    return PRIORITY_LABELS.get(priority, priority.capitalize())
+
+
+def responsible_label(responsible: str) -> str:
+    return RESPONSIBLE_LABELS.get(responsible, responsible.replace("_", " ").capitalize())
+
+
+def by_priority(recs: Sequence[Recommendation]) -> list[Recommendation]:
+    rank = {p: i for i, p in enumerate(PRIORITY_ORDER)}
+    return sorted(recs, key=lambda r: rank.get(r.priority, len(rank)))  # stable: keeps room order within a priority
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """Pixel size of an image, or None when the bytes are not an image ReportLab can read."""
+    try:
+        return ImageReader(io.BytesIO(data)).getSize()
+    except Exception:  # noqa: BLE001 - any unreadable image is simply left out
+        return None
+
+
+def letterhead(head: Letterhead, styles: Styles, title: str, subtitle: SafeMarkup | str = "") -> list[Flowable]:
+    """The first-page letterhead: logo, agency, address and phone; then the report title."""
+    lines: list[Flowable] = []
+    if head.agency_name:
+        lines.append(para(head.agency_name, styles.letterhead_name))
+    for value in (head.address, head.phone):
+        if value:
+            lines.append(para(value, styles.letterhead))
+    logo = fitted_image(head.logo_png, 1.6 * inch, 0.7 * inch)
+    out: list[Flowable] = []
+    if logo is not None:
+        out.append(Table([[logo, lines or ""]], colWidths=[logo.drawWidth + 10, None], style=form_style()))
+    else:
+        out.extend(lines)
+    out.append(Spacer(1, 10))
+    out.append(Paragraph(title, styles.title))
+    if subtitle:
+        out.append(para(subtitle, styles.muted))
+    return out
+
+
+def fitted_image(data: bytes | None, max_width: float, max_height: float) -> Image | None:
+    """An image scaled to fit the box, keeping its proportions; None when absent or unreadable."""
+    if not data:
+        return None
+    size = image_size(data)
+    if size is None:
+        return None
+    w, h = size
+    scale = min(max_width / w, max_height / h)
+    image = Image(io.BytesIO(data), width=w * scale, height=h * scale)
+    image.hAlign = "LEFT"
+    return image
+
+
+def field_table(
+    rows: Sequence[tuple[str, object]], styles: Styles, width: float, label_width: float = 1.45 * inch
+) -> Table:
+    """Label / value rows; rows whose value is empty are left out. Labels are constants."""
+    data = [
+        [Paragraph(label, styles.cell_bold), para(value, styles.cell)]
+        for label, value in rows
+        if value not in ("", None)
+    ]
+    if not data:
+        data = [[Paragraph("—", styles.cell), Paragraph("", styles.cell)]]
+    return Table(data, colWidths=[label_width, width - label_width], style=form_style(), hAlign="LEFT")
+
+
+def two_columns(left: Flowable, right: Flowable, width: float) -> Table:
+    table = Table([[left, right]], colWidths=[width / 2, width / 2], style=form_style(), hAlign="LEFT")
+    return table
+
+
+class DataTable(Table):
+    """A table that repeats its header row and splits a row across pages only when it must.
+
+    ReportLab's own ``splitInRow`` first splits between rows and then, in the space left on
+    the same page, splits the next row, so the repeated header appears mid-page above half
+    a row. Here a row is split only where at least ``MIN_SPLIT`` of the page is left (a long
+    note, a 20,000-character cell); otherwise the rest of the table starts on the next page.
+    """
+
+    MIN_SPLIT = 2.5 * inch
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - ReportLab's names
+        self._calc(availWidth, availHeight)
+        used = 0.0
+        for height in self._rowHeights:
+            if used + height > availHeight:
+                break
+            used += height
+        if availHeight - used >= self.MIN_SPLIT:
+            result = self._splitRows(availHeight, doInRowSplit=True)
+            if result:
+                return result
+        result = self._splitRows(availHeight, doInRowSplit=False)
+        if result or availHeight < self.MIN_SPLIT:
+            return result
+        return self._splitRows(availHeight, doInRowSplit=True)
+
+
+def data_table(
+    header: Sequence[str | Flowable],
+    rows: list[list[Flowable]],
+    widths: Sequence[float],
+    styles: Styles,
+    extra_style: list | None = None,
+) -> Table:
+    """A data table that repeats its header on every page and splits long rows."""
+    head = [h if isinstance(h, Flowable) else Paragraph(h, styles.head) for h in header]
+    return DataTable(
+        [head, *rows],
+        colWidths=list(widths),
+        repeatRows=1,
+        splitInRow=1,
+        style=grid_style(1, extra_style),
+        hAlign="LEFT",
+    )
+
+
+def heading(text: object, style: ParagraphStyle, room_below: float = 1.3 * inch) -> list[Flowable]:
+    """A heading (user text or :class:`SafeMarkup`) that starts a new page rather than sit alone at
+    the foot of one. (ReportLab's keepWithNext would push a long table whole onto the next page.)
+    """
+    return [CondPageBreak(room_below + style.leading + style.spaceBefore), para(text, style)]
+
+
+def bullets(values: Sequence[str], styles: Styles) -> list[Flowable]:
+    return [para(compose("•&nbsp;&nbsp;{v}", v=v), styles.body) for v in values if v]
+
+
+PHOTO_HEIGHT = 2.6 * inch
+PHOTO_ROW = PHOTO_HEIGHT + 0.55 * inch  # a photo, a two-line caption and padding: room to leave below a heading
+
+
+def photo_grid(
+    photos: Sequence[Photo], styles: Styles, width: float, per_row: int = 2, max_height: float = PHOTO_HEIGHT
+) -> list[Flowable]:
+    """Photos two to a row, each above its caption; the stored JPEG bytes are embedded as is."""
+    gap = 10
+    col = (width - gap * (per_row - 1)) / per_row
+    cells: list[Flowable] = []
+    for photo in photos:
+        size = image_size(photo.jpeg)
+        if size is None:
+            cells.append(para(compose("<i>A photo could not be printed.</i> {c}", c=photo.caption), styles.caption))
+            continue
+        w, h = size
+        scale = min(col / w, max_height / h)
+        image = Image(io.BytesIO(photo.jpeg), width=w * scale, height=h * scale)
+        parts: list[Flowable] = [image]
+        if photo.caption:
+            parts.append(para(photo.caption, styles.caption))
+        cells.append(parts)
+    rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
+    if not rows:
+        return []
+    rows[-1] = rows[-1] + [""] * (per_row - len(rows[-1]))
+    widths = []
+    for i in range(per_row):
+        widths.extend([col] if i == 0 else [gap, col])
+    spaced = [[cell for i, c in enumerate(row) for cell in ([c] if i == 0 else ["", c])] for row in rows]
+    table = Table(spaced, colWidths=widths, style=form_style(), hAlign="LEFT")
+    table.setStyle([("BOTTOMPADDING", (0, 0), (-1, -1), 8), ("ALIGN", (0, 0), (-1, -1), "CENTER")])
+    return [table]
+
+
+def signature_lines(labels: Sequence[str], styles: Styles, width: float) -> Table:
+    """Blank lines to sign on ("Name", "Signature", "Date"); an empty label gives a full-width writing line."""
+    label_w = 1.3 * inch if any(labels) else 0.01
+    rows = [[Paragraph(label, styles.cell_bold), ""] for label in labels]
+    table = Table(rows, colWidths=[label_w, width - label_w], rowHeights=[0.4 * inch] * len(rows), hAlign="LEFT")
+    table.setStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LINEBELOW", (1, 0), (1, -1), 0.6, "#555555"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, -1), 0),
+        ]
+    )
+    return table
+
+
+def keep(flowables: list[Flowable]) -> KeepTogether:
+    return KeepTogether(flowables)
+
+
+def totals_rows(data: ReportData, styles: Styles) -> list[list[Flowable]]:
+    rows = []
+    for total in data.totals:
+        if total.count:
+            rows.append(
+                [
+                    para(priority_label(total.priority), styles.cell),
+                    Paragraph(str(total.count), styles.cell_right),
+                    para(cost_range(total.low, total.high, data.currency), styles.cell_right),
+                ]
+            )
+    count = sum(t.count for t in data.totals)
+    low, high = sum(t.low for t in data.totals), sum(t.high for t in data.totals)
+    rows.append(
+        [
+            Paragraph("<b>Total</b>", styles.cell),
+            Paragraph(f"<b>{count}</b>", styles.cell_right),
+            para(compose("<b>{c}</b>", c=cost_range(low, high, data.currency)), styles.cell_right),
+        ]
+    )
+    return rows

@@ -1,0 +1,310 @@
+"""Reports: gather an assessment into plain report data, build the PDF, save it and say so.
+
+What an audience may read is decided here, at gather time, as well as in the builders:
+a contractor's or landlord's data carries no diagnosis, conditions, limitations,
+referral, clinical rationale or clinician's notes, and any diagnosis or condition
+wording that turns up in free text (a room name, a caption, an edited recommendation)
+is replaced by "[omitted]". Contractor and landlord reports list accepted
+recommendations only; the clinical one lists them too and counts the dismissed ones.
+
+Saving writes the file atomically, records a ReportRow (audience, sha256, page count,
+file name without its folder) and an audit event whose detail holds no health information.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import dataclasses
+import hashlib
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from homeassess.domain.catalogue import ItemKind
+from homeassess.domain.units import LengthUnit, UnitSystem
+from homeassess.domain.verdicts import Finding
+from homeassess.report import report_data as rd
+from homeassess.report.build import page_count, render_report
+from homeassess.report.from_domain import client_block, finding_row
+from homeassess.report.millimetres import to_millimetres
+from homeassess.report.page_template import Cancelled, Progress, ReportCancelled
+from homeassess.report.redaction import redact
+from homeassess.services.audit_log import AuditAction
+from homeassess.store.atomic_file import write_atomically
+from homeassess.store.repositories import ReportRepository
+from homeassess.store.tables import ReportRow
+
+__all__ = ["ReportCancelled", "ReportService", "UnknownAudience"]
+
+# What each audience is given: the contractor builds and installs (not training or routines);
+# the landlord is asked about changes to the property only.
+CATEGORIES = {
+    rd.Audience.CLINICAL: None,
+    rd.Audience.CONTRACTOR: {"equipment", "minor_modification", "major_modification"},
+    rd.Audience.LANDLORD: {"minor_modification", "major_modification"},
+}
+TENURE_LABELS = {"owner": "Owner-occupied", "renter": "Rented", "other": "Other"}
+
+
+class UnknownAudience(ValueError):
+    def __init__(self, audience: str) -> None:
+        choices = ", ".join(a.value for a in rd.Audience)
+        super().__init__(f"unknown audience {audience!r}; use one of {choices}")
+
+
+def parse_audience(audience: str | rd.Audience) -> rd.Audience:
+    try:
+        return rd.Audience(str(audience).strip().lower())
+    except ValueError:
+        raise UnknownAudience(str(audience)) from None
+
+
+def _png(b64: str) -> bytes | None:
+    if not b64:
+        return None
+    try:
+        return base64.b64decode(b64, validate=True) or None
+    except (binascii.Error, ValueError):
+        return None
+
+
+class ReportService:
+    def __init__(self, workspace, reports: ReportRepository | None = None) -> None:  # noqa: ANN001 - a Workspace
+        self.ws = workspace
+        self.reports = reports or ReportRepository(workspace.store.engine)
+
+    # --- gather --------------------------------------------------------------------------
+
+    def gather(
+        self,
+        assessment_id: int,
+        audience: str | rd.Audience,
+        rooms: list[int] | None = None,
+        include_photos: bool = True,
+        paper_size: str | None = None,
+        millimetres: bool = False,
+        today: date | None = None,
+    ) -> rd.ReportData:
+        """Everything one audience's report shows, as plain data; KeyError for an unknown id."""
+        audience = parse_audience(audience)
+        clinical = audience is rd.Audience.CLINICAL
+        view = self.ws.assessments.open(assessment_id, audit=False)
+        settings = self.ws.settings.load()
+        details, client = view.details, view.client
+        today = today or date.today()
+        system = LengthUnit(details.unit).system
+        mm = millimetres or system is UnitSystem.METRIC
+        length = to_millimetres if millimetres else (lambda text: text)
+        chosen = [r for r in view.rooms if rooms is None or r.id in set(rooms)]
+        findings = self._findings(assessment_id, {r.id for r in chosen})
+        categories = CATEGORIES[audience]
+        accepted = [
+            v
+            for v in self.ws.recommendations.list(assessment_id, ("accepted",))
+            if categories is None or v.row.category in categories
+        ]
+        library = self.ws.judge.library
+        room_blocks, whole_home = [], []
+        with_photos = include_photos and audience is not rd.Audience.LANDLORD  # the letter shows none
+        for room in chosen:
+            recs = self._recommendations(
+                [v for v in accepted if v.row.room_id == room.id], findings, library, clinical, length
+            )
+            room_blocks.append(
+                rd.Room(
+                    name=room.name,
+                    room_type=room.room_type_name,
+                    findings=tuple(
+                        finding_row(f, note if clinical else "", length) for _, note, f in findings.get(room.id, [])
+                    ),
+                    photos=self._photos(assessment_id, room.id) if with_photos else (),
+                    recommendations=recs,
+                    observations=self._observations(room.id) if clinical else (),
+                )
+            )
+        if len(chosen) == len(view.rooms):  # work not tied to a room goes with the whole home
+            whole_home = list(
+                self._recommendations(
+                    [v for v in accepted if v.row.room_id is None], findings, library, clinical, length
+                )
+            )
+        all_recs = [r for b in room_blocks for r in b.recommendations] + whole_home
+        clinician = details.clinician or settings.clinician_name
+        data = rd.ReportData(
+            meta=rd.ReportMeta(
+                report_id=f"HA-{assessment_id}-{audience.value}-{today:%Y%m%d}",
+                generated=today,
+                audience=audience,
+                paper_size=(paper_size or settings.paper_size).lower(),
+                unit_system="metric" if mm else "imperial",
+                millimetres=millimetres,
+            ),
+            letterhead=rd.Letterhead(
+                settings.agency_name, settings.agency_address, settings.agency_phone, _png(settings.agency_logo_png_b64)
+            ),
+            client=client_block(client, details.visit_date, system, clinical),
+            visit=rd.VisitBlock(
+                address=details.address,
+                dwelling_type=details.dwelling_type,
+                tenure=TENURE_LABELS.get(details.tenure, details.tenure),
+                landlord_name=details.landlord_name,
+                landlord_contact=details.landlord_contact,
+                access_contact=details.access_contact,
+                visit_date=details.visit_date.isoformat(),
+                clinician=clinician,
+                credentials=details.credentials or settings.clinician_credentials,
+                licence=details.licence or settings.clinician_licence,
+                phone=settings.clinician_phone,
+                email=settings.clinician_email,
+                referral=details.referral if clinical else "",
+                standard=self._standard_name(details.standard),
+            ),
+            rooms=tuple(room_blocks),
+            whole_home=tuple(whole_home),
+            totals=rd.cost_totals(all_recs),
+            signature=rd.Signature(
+                clinician,
+                details.credentials or settings.clinician_credentials,
+                details.licence or settings.clinician_licence,
+                today.isoformat(),
+                _png(settings.signature_png_b64),
+            ),
+            dismissed_count=len(self.ws.recommendations.list(assessment_id, ("dismissed",))) if clinical else 0,
+        )
+        if not clinical:
+            data = redact(data, [client.diagnosis, *client.conditions])
+        return data
+
+    def _findings(self, assessment_id: int, room_ids: set[int]) -> dict[int, list[tuple[str, str, Finding]]]:
+        out: dict[int, list[tuple[str, str, Finding]]] = {}
+        for room, response, finding in self.ws.checklist.findings(assessment_id):
+            if room.id in room_ids:
+                out.setdefault(room.id, []).append((response.item_id, response.note, finding))
+        return out
+
+    def _observations(self, room_id: int) -> tuple[str, ...]:
+        catalogue = self.ws.assessments.catalogue
+        out = []
+        for item_id, response in self.ws.checklist.rooms.responses(room_id).items():
+            item = catalogue.items.get(item_id)
+            if item is not None and item.kind is ItemKind.NOTE and response.value_text.strip():
+                out.append(response.value_text.strip())
+        return tuple(out)
+
+    def _photos(self, assessment_id: int, room_id: int) -> tuple[rd.Photo, ...]:
+        photos = []
+        prompts = self.ws.assessments.catalogue.items
+        for row in self.ws.photos_repo.list(assessment_id, room_id):
+            if not row.include_in_report:
+                continue
+            data = self.ws.photos_repo.renditions(row.id)
+            if data is None or not data.print_copy:
+                continue
+            caption = row.caption or (prompts[row.item_id].prompt if row.item_id in prompts else "")
+            photos.append(rd.Photo(jpeg=data.print_copy, width=row.width, height=row.height, caption=caption))
+        return tuple(photos)
+
+    def _recommendations(self, views, findings, library, clinical: bool, length) -> tuple[rd.Recommendation, ...]:  # noqa: ANN001
+        """One per accepted recommendation; outside the clinical report, one per distinct piece of
+        work in a room (two findings that both propose a ramp make one ramp, resting on both)."""
+        recs = [self._recommendation(v, findings, library, clinical, length) for v in views]
+        if clinical:
+            return tuple(recs)
+        merged: dict[str, rd.Recommendation] = {}
+        for view, rec in zip(views, recs, strict=True):
+            key = view.row.library_id or rec.title.strip().lower()
+            if key in merged:
+                first = merged[key]
+                extra = tuple(m for m in rec.measurements if m not in first.measurements)
+                merged[key] = dataclasses.replace(first, measurements=first.measurements + extra)
+            else:
+                merged[key] = rec
+        return tuple(merged.values())
+
+    @staticmethod
+    def _recommendation(view, findings, library, clinical: bool, length: Callable[[str], str]) -> rd.Recommendation:  # noqa: ANN001
+        row = view.row
+        contractor = None
+        if row.library_id:
+            try:
+                contractor = library.entry(row.library_id).contractor
+            except KeyError:  # a library entry removed since the recommendation was made
+                contractor = None
+        measured = [
+            rd.Measurement(f.item, length(f.measured), length(f.required))
+            for item_id, _, f in findings.get(row.room_id, [])
+            if item_id == row.item_id and f.measured_value is not None
+        ]
+        return rd.Recommendation(
+            room=view.room_name,
+            title=row.title,
+            item=view.item_prompt,
+            specification=length(row.specification),
+            rationale=row.rationale if clinical else "",
+            plain=length(row.plain),
+            category=row.category,
+            priority=row.priority,
+            responsible=row.responsible,
+            cost_low=row.cost_low,
+            cost_high=row.cost_high,
+            cost_source=row.cost_source,
+            location=contractor.location if contractor else "",
+            mounting_height=length(contractor.mounting_height) if contractor else "",
+            length=length(contractor.length) if contractor else "",
+            clearances=length(contractor.clearances) if contractor else "",
+            structure=contractor.structure if contractor else "",
+            measurements=tuple(measured),
+        )
+
+    def _standard_name(self, standard: str) -> str:
+        try:
+            return self.ws.judge.standards.profile(standard).name
+        except KeyError:
+            return standard
+
+    # --- build, save ---------------------------------------------------------------------
+
+    def build(
+        self,
+        assessment_id: int,
+        audience: str | rd.Audience,
+        rooms: list[int] | None = None,
+        include_photos: bool = True,
+        paper_size: str | None = None,
+        millimetres: bool = False,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+        today: date | None = None,
+    ) -> bytes:
+        """Gather and build in one call; progress runs 0..1 over both steps."""
+        audience = parse_audience(audience)
+        if progress is not None:
+            progress(0.0, f"gathering the {audience.value} report")
+        data = self.gather(assessment_id, audience, rooms, include_photos, paper_size, millimetres, today)
+        if cancelled is not None and cancelled():
+            raise ReportCancelled()
+
+        def scaled(fraction: float, message: str) -> None:
+            if progress is not None:
+                progress(0.15 + 0.85 * fraction, message)
+
+        return render_report(data, scaled, cancelled).pdf
+
+    def suggested_file_name(self, assessment_id: int, audience: str | rd.Audience) -> str:
+        """``homeassess-12-clinical-2026-11-18.pdf``: no client name in a file name."""
+        visit = self.ws.assessments.open(assessment_id, audit=False).details.visit_date
+        return f"homeassess-{assessment_id}-{parse_audience(audience).value}-{visit.isoformat()}.pdf"
+
+    def save(self, assessment_id: int, audience: str | rd.Audience, pdf: bytes, path: Path) -> ReportRow:
+        """Write the PDF atomically, then record it and audit it (OSError if the file cannot be written)."""
+        audience = parse_audience(audience)
+        path = Path(path)
+        write_atomically(path, pdf)
+        digest = hashlib.sha256(pdf).hexdigest()
+        row = self.reports.add(assessment_id, audience.value, digest, page_count(pdf), path.name)
+        self.ws.audit.record(AuditAction.REPORT, assessment_id, f"{audience.value} {digest[:12]}")
+        return row
+
+    def history(self, assessment_id: int) -> list[ReportRow]:
+        return self.reports.list(assessment_id)

@@ -1,0 +1,223 @@
+"""The three reports built from the demo assessment: sections, page numbers, privacy, photos, bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from datetime import date
+
+import pytest
+from PIL import Image, ImageDraw
+from pypdf import PdfReader
+
+from homeassess.report.build import render_report
+from homeassess.services.reports import ReportService
+from homeassess.services.workspace import Workspace
+from homeassess.store.store import Store
+from tests.conftest import PASSPHRASE
+
+TODAY = date(2026, 11, 20)
+
+HEADINGS = {
+    "clinical": [
+        "Home Modification Assessment",
+        "Client",
+        "Home and visit",
+        "Client profile",
+        "Goals and priority activities",
+        "Summary",
+        "Main risks",
+        "Recommendations by priority",
+        "Room-by-room findings",
+        "Clinician",
+    ],
+    "contractor": ["Scope of Works", "Site", "Work items", "General notes", "Mounting height AFF"],
+    "landlord": [
+        "Request for Reasonable Modification",
+        "Requested modifications",
+        "Installation and restoration",
+        "Landlord's response",
+        "needed because of that disability",
+    ],
+}
+
+
+def landscape_jpeg(width: int = 1200, height: int = 800, seed: int = 0) -> bytes:
+    """A landscape test photo: grey wall, a door shape, a red marker in the top-left corner."""
+    image = Image.new("RGB", (width, height), (180 + seed % 40, 180, 170))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((width * 0.35, height * 0.15, width * 0.65, height * 0.95), fill=(120, 90, 60))
+    draw.rectangle((0, 0, width // 8, height // 8), fill=(220, 0, 0))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=80)
+    return buffer.getvalue()
+
+
+def add_photo(ws, assessment_id: int, room_id: int, caption: str = "", seed: int = 0) -> bytes:
+    jpeg = landscape_jpeg(seed=seed)
+    ws.photos_repo.add(
+        assessment_id,
+        room_id,
+        None,
+        working=jpeg,
+        print_copy=jpeg,
+        thumbnail=jpeg,
+        width=1200,
+        height=800,
+        sha256=hashlib.sha256(jpeg).hexdigest(),
+        caption=caption,
+    )
+    return jpeg
+
+
+def text_of(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def squashed(text: str) -> str:
+    return "".join(text.split())
+
+
+def image_streams(pdf: bytes) -> list[bytes]:
+    """The raw bytes of every distinct image XObject in the PDF."""
+    reader = PdfReader(io.BytesIO(pdf))
+    seen: dict[tuple[int, int], bytes] = {}
+    for page in reader.pages:
+        xobjects = page.get("/Resources", {}).get("/XObject", {})
+        for ref in xobjects.values():
+            obj = ref.get_object()
+            if obj.get("/Subtype") == "/Image":
+                seen[(ref.idnum, ref.generation)] = obj._data
+    return list(seen.values())
+
+
+@pytest.fixture(scope="module")
+def shared_demo(tmp_path_factory, judge):
+    """One demo store for the tests that only read it (installing the demo takes seconds)."""
+    from homeassess.services.demo import install_demo
+
+    ws = Workspace.build(Store.open(tmp_path_factory.mktemp("store"), PASSPHRASE, create=True), judge)
+    ws.demo_id, _ = install_demo(ws)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def demo_service(demo_workspace):
+    return ReportService(demo_workspace)
+
+
+@pytest.fixture(scope="module")
+def shared_service(shared_demo):
+    return ReportService(shared_demo)
+
+
+@pytest.mark.parametrize("audience", ["clinical", "contractor", "landlord"])
+def test_each_audience_opens_with_its_sections_and_page_x_of_y(shared_service, shared_demo, audience):
+    pdf = shared_service.build(shared_demo.demo_id, audience, today=TODAY)
+    reader = PdfReader(io.BytesIO(pdf))
+    n = len(reader.pages)
+    text = text_of(pdf)
+    for heading in HEADINGS[audience]:
+        assert heading in text, heading
+    assert f"Page 1 of {n}" in reader.pages[0].extract_text()
+    assert f"Page {n} of {n}" in reader.pages[-1].extract_text()
+    assert f"HA-{shared_demo.demo_id}-{audience}-20261120" in text
+    marker = "contains health information" if audience == "clinical" else "for the named recipient only"
+    assert all(marker in (page.extract_text() or "") for page in reader.pages)
+
+
+def test_only_the_clinical_report_names_the_diagnosis_and_conditions(shared_service, shared_demo):
+    client = shared_demo.assessments.open(shared_demo.demo_id).client
+    assert client.diagnosis and client.conditions
+    private = [client.diagnosis, *client.conditions]
+    clinical = squashed(text_of(shared_service.build(shared_demo.demo_id, "clinical", today=TODAY)))
+    assert all(squashed(term) in clinical for term in private)
+    for audience in ("contractor", "landlord"):
+        text = squashed(text_of(shared_service.build(shared_demo.demo_id, audience, today=TODAY))).lower()
+        leaked = [term for term in private if squashed(term).lower() in text]
+        assert leaked == [], audience
+        assert squashed(client.name).lower() in text  # the tenant / occupant is named
+
+
+def test_contractor_and_landlord_data_carry_no_clinical_field(shared_service, shared_demo):
+    for audience in ("contractor", "landlord"):
+        data = shared_service.gather(shared_demo.demo_id, audience, today=TODAY)
+        c = data.client
+        assert (c.diagnosis, c.conditions, c.functional_limitations, c.devices, c.goals) == ("", (), (), (), ())
+        assert data.visit.referral == ""
+        assert all(r.rationale == "" for r in data.recommendations)
+        assert all(f.note == "" for room in data.rooms for f in room.findings)
+        assert all(room.observations == () for room in data.rooms)
+
+
+def test_landlord_and_contractor_list_accepted_work_only(shared_service, shared_demo):
+    accepted = {v.row.title for v in shared_demo.recommendations.list(shared_demo.demo_id, ("accepted",))}
+    dismissed = {v.row.title for v in shared_demo.recommendations.list(shared_demo.demo_id, ("dismissed",))}
+    for audience in ("contractor", "landlord"):
+        titles = {r.title for r in shared_service.gather(shared_demo.demo_id, audience).recommendations}
+        assert titles and titles <= accepted
+        assert not (titles & (dismissed - accepted))
+    clinical = shared_service.gather(shared_demo.demo_id, "clinical")
+    assert clinical.dismissed_count == len(shared_demo.recommendations.list(shared_demo.demo_id, ("dismissed",)))
+
+
+def test_two_builds_of_the_same_data_are_byte_identical(demo_service, demo_workspace):
+    room = demo_workspace.assessments.open(demo_workspace.demo_id).rooms[0]
+    add_photo(demo_workspace, demo_workspace.demo_id, room.id, "Front steps")
+    for audience in ("clinical", "contractor", "landlord"):
+        data = demo_service.gather(demo_workspace.demo_id, audience, today=TODAY)
+        first, second = render_report(data).pdf, render_report(data).pdf
+        assert first == second, audience
+        assert demo_service.build(demo_workspace.demo_id, audience, today=TODAY) == first
+
+
+def test_photos_are_embedded_as_the_stored_jpeg_bytes_and_nothing_else(demo_service, demo_workspace):
+    rooms = demo_workspace.assessments.open(demo_workspace.demo_id).rooms
+    stored = {add_photo(demo_workspace, demo_workspace.demo_id, rooms[i].id, f"Photo {i}", seed=i) for i in range(3)}
+    for audience in ("clinical", "contractor"):
+        pdf = demo_service.build(demo_workspace.demo_id, audience, today=TODAY)
+        assert set(image_streams(pdf)) == stored, audience
+        assert b"/DCTDecode" in pdf and b"/ASCII85Decode" not in pdf
+    assert image_streams(demo_service.build(demo_workspace.demo_id, "landlord", today=TODAY)) == []
+    no_photos = demo_service.build(demo_workspace.demo_id, "clinical", include_photos=False, today=TODAY)
+    assert image_streams(no_photos) == []
+
+
+def test_a_photo_left_out_of_the_report_is_not_printed(demo_service, demo_workspace):
+    room = demo_workspace.assessments.open(demo_workspace.demo_id).rooms[0]
+    add_photo(demo_workspace, demo_workspace.demo_id, room.id, "kept", seed=1)
+    add_photo(demo_workspace, demo_workspace.demo_id, room.id, "left out", seed=2)
+    hidden = demo_workspace.photos_repo.list(demo_workspace.demo_id, room.id)[-1]
+    demo_workspace.photos_repo.update(hidden.id, include_in_report=False)
+    data = demo_service.gather(demo_workspace.demo_id, "clinical")
+    assert [p.caption for p in data.rooms[0].photos] == ["kept"]
+
+
+def test_pdf_metadata_names_the_report_not_the_client(shared_service, shared_demo):
+    pdf = shared_service.build(shared_demo.demo_id, "clinical", today=TODAY)
+    reader = PdfReader(io.BytesIO(pdf))
+    meta = " ".join(str(v) for v in (reader.metadata or {}).values())
+    name = shared_demo.assessments.open(shared_demo.demo_id).client.name
+    assert "Home Modification Assessment" in meta
+    assert name.split()[0] not in meta and name.split()[-1] not in meta
+    assert "D:20261120" in str(reader.metadata.get("/CreationDate"))
+    assert reader.trailer["/Root"].get("/Lang") == "en-US"
+
+
+def test_paper_size_and_millimetres(shared_service, shared_demo):
+    a4 = PdfReader(
+        io.BytesIO(shared_service.build(shared_demo.demo_id, "contractor", paper_size="a4", millimetres=True))
+    )
+    assert round(float(a4.pages[0].mediabox.width)) == 595
+    text = "\n".join(p.extract_text() for p in a4.pages)
+    assert "All measurements are in millimetres" in text
+    assert re.search(r"\d+ mm", text)
+    assert not re.search(r"\b\d+(?: \d+/\d+)? in\b(?! any)", squashed_lines(text))
+    letter = PdfReader(io.BytesIO(shared_service.build(shared_demo.demo_id, "contractor")))
+    assert round(float(letter.pages[0].mediabox.width)) == 612
+
+
+def squashed_lines(text: str) -> str:
+    return " ".join(text.split())
