@@ -24,6 +24,11 @@ SHORTCUTS = (
     ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
     ("Alt+R / Alt+C", "Rooms tab / Recommendations tab"),
     ("Ctrl+V", "Paste a photo into the room's photo strip"),
+    ("F2 / Del / Enter", "Photo strip: edit caption / delete / view large"),
+    ("Ctrl+Return / Ctrl+D", "Recommendations: accept / dismiss the selected ones"),
+    ("Ctrl+E / Ctrl+Shift+A", "Recommendations: edit the selected one / add your own"),
+    ("Ctrl+Shift+E / Ctrl+Shift+I", "Export / import an assessment file"),
+    ("Ctrl+L", "Lock now"),
     ("Ctrl+,", "Settings"),
     ("Ctrl+Q", "Quit"),
 )

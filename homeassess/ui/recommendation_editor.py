@@ -61,7 +61,8 @@ class RecommendationEditor(QDialog):
             self.room.setAccessibleName("Room")
             for room_id, name in rooms:
                 self.room.addItem(name, room_id)
-            self.room.setCurrentIndex(max(self.room.findData(values.get("room_id")), 0))
+            if "room_id" in values:
+                self.room.setCurrentIndex(next((i for i, (rid, _) in enumerate(rooms) if rid == values["room_id"]), 0))
 
         self.title = self._line(str(values["title"]), "Recommendation title", "e.g. Install a grab bar beside the toilet")
         self.specification = self._text(str(values["specification"]), "Specification",

@@ -211,14 +211,21 @@ class RecommendationProxyModel(QSortFilterProxyModel):
         return self._status
 
     def set_status(self, status: str | None) -> None:
-        self._status = status
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self._status = status
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self._status = status
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         if self._status is None:
             return True
-        model = self.sourceModel()
-        return model.view_at(source_row).row.status == self._status
+        status = self.sourceModel().view_at(source_row).row.status
+        if self._status == "open":
+            return status in ("proposed", "accepted")
+        return status == self._status
 
     def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         return left.data(self.sortRole()) < right.data(self.sortRole())
