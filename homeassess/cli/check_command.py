@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from argparse import Namespace
 
@@ -33,8 +34,11 @@ def run_check(args: Namespace) -> int:
         judge = Judge.load()
     except CatalogueError as exc:
         raise Refused(str(exc)) from None
-    if args.item not in judge.catalogue.items:
-        raise Refused(f"unknown measurement {args.item!r}; for example: {', '.join(judge.catalogue.measurement_ids[:6])}")
+    if args.list or args.item is None:
+        print_measurements(judge)
+        return EXIT_OK
+    if args.item not in judge.catalogue.measurement_ids:
+        raise Refused(unknown_item_message(args.item, judge.catalogue.measurement_ids, "measurement", "homeassess check --list"))
     if args.value is None:
         raise Refused("give the measured value, e.g. homeassess check door_clear_width \"30 1/2\"")
     try:
@@ -51,6 +55,23 @@ def run_check(args: Namespace) -> int:
     if not args.json:
         print(render_finding(finding))
     return EXIT_OK
+
+
+def unknown_item_message(item_id: str, known: list[str], kind: str, listing: str) -> str:
+    close = difflib.get_close_matches(item_id, known, n=3, cutoff=0.5)
+    hint = f"did you mean {', '.join(close)}? " if close else ""
+    return f"unknown {kind} {item_id!r}; {hint}'{listing}' lists them all"
+
+
+def print_measurements(judge: Judge) -> None:
+    """Every measurement id with its wording and the rooms it belongs to."""
+    rooms: dict[str, list[str]] = {}
+    for room_type in judge.catalogue.room_types:
+        for item_id in room_type.item_ids:
+            rooms.setdefault(item_id, []).append(room_type.name.lower())
+    for item_id in judge.catalogue.measurement_ids:
+        item = judge.catalogue.item(item_id)
+        print(f"{item_id:<34} {item.prompt}  [{', '.join(rooms.get(item_id, []))}]")
 
 
 def render_finding(finding: Finding) -> str:

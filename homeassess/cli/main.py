@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from homeassess.cli.errors import EXIT_REFUSED, EXIT_USAGE, Refused
+from homeassess.cli.errors import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Refused
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,26 +21,35 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--passphrase-file", type=Path, help="read the store passphrase from this file")
     parser.add_argument("--selftest", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # The global options are accepted after the command too (homeassess list --data-dir X).
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    common.add_argument("--passphrase-file", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    check = sub.add_parser("check", help="judge one measurement against a standard (and a client)")
-    check.add_argument("item", help="measurement id, e.g. door_clear_width (see 'check --list')")
+    def command(subparsers, name: str, **kwargs) -> argparse.ArgumentParser:  # noqa: ANN001 - argparse's action
+        return subparsers.add_parser(name, parents=[common], **kwargs)
+
+
+    check = command(sub, "check", help="judge one measurement against a standard (and a client)")
+    check.add_argument("item", nargs="?", help="measurement id, e.g. door_clear_width (see 'check --list')")
+    check.add_argument("--list", action="store_true", help="list every measurement id and exit")
     check.add_argument("value", nargs="?", help='the measured value, e.g. "30 1/2", "815 mm", "1:12"')
     check.add_argument("--standard", default=None, help="standards profile: ada2010 (default) or irc")
     check.add_argument("--unit", default="in", help="unit of a bare number: in (default), mm, cm or m")
     check.add_argument("--client", type=Path, help="client profile JSON for person-fit checks")
     check.add_argument("--json", action="store_true", help="print the finding as JSON")
 
-    listing = sub.add_parser("list", help="list assessments in the store")
+    listing = command(sub, "list", help="list assessments in the store")
     listing.add_argument("--json", action="store_true")
     listing.add_argument("--search", default="", help="only those whose client or address contains this")
     listing.add_argument("--all", action="store_true", help="include archived assessments")
 
-    sub.add_parser("demo", help="put the demo assessment into the store (idempotent)")
+    command(sub, "demo", help="put the demo assessment into the store (idempotent)")
 
-    export = sub.add_parser("export", help="write one assessment to an encrypted file another HomeAssess can import")
+    export = command(sub, "export", help="write one assessment to an encrypted file another HomeAssess can import")
     export.add_argument("id", type=int, help="assessment id (see 'list')")
     export.add_argument("-o", "--output", type=Path, help="file or folder to write to (default: homeassess-ID-DATE.hax here)")
-    imported = sub.add_parser("import", help="add an assessment from an exported file to the store")
+    imported = command(sub, "import", help="add an assessment from an exported file to the store")
     imported.add_argument("file", type=Path, help="the .hax file")
     on_duplicate = imported.add_mutually_exclusive_group()
     on_duplicate.add_argument("--keep-both", action="store_true", help="if it is already here, add it as a second copy")
@@ -50,24 +60,24 @@ def build_parser() -> argparse.ArgumentParser:
             help="read the file's passphrase from this file (else HOMEASSESS_EXPORT_PASSPHRASE, else the store passphrase)",
         )
 
-    report = sub.add_parser("report", help="write an assessment's report as PDF")
+    report = command(sub, "report", help="write an assessment's report as PDF")
     report.add_argument("id", type=int, help="assessment id (see 'list')")
     report.add_argument("--audience", required=True, help="clinical, contractor or landlord")
     report.add_argument("-o", "--output", help="PDF file to write (default: homeassess-ID-AUDIENCE-DATE.pdf here)")
     report.add_argument("--paper", help="letter or a4 (default: from Settings)")
     report.add_argument("--no-photos", action="store_true", help="leave the photos out")
     report.add_argument("--mm", action="store_true", help="every length in millimetres")
-    photos = sub.add_parser("photos", help="photos of an assessment")
+    photos = command(sub, "photos", help="photos of an assessment")
     photos_sub = photos.add_subparsers(dest="photos_command", metavar="ACTION", required=True)
-    photos_add = photos_sub.add_parser("add", help="import photos into a room (JPEG, PNG, HEIC, WebP)")
+    photos_add = command(photos_sub, "add", help="import photos into a room (JPEG, PNG, HEIC, WebP)")
     photos_add.add_argument("id", type=int, help="assessment id (see 'list')")
     photos_add.add_argument("--room", required=True, help="room name or room id")
     photos_add.add_argument("--item", help="attach to one checklist item (its id)")
     photos_add.add_argument("files", nargs="+", type=Path, help="photo files or folders")
 
-    selftest = sub.add_parser("selftest", help="exercise store, photos, reports and export in a temporary store")
+    selftest = command(sub, "selftest", help="exercise store, photos, reports and export in a temporary store")
     selftest.add_argument("--no-gui", action="store_true", help="skip the Qt window and PDF preview step")
-    sub.add_parser("gui", help="open the program (the default)")
+    command(sub, "gui", help="open the program (the default)")
     return parser
 
 
@@ -122,6 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return EXIT_REFUSED
+    except BrokenPipeError:  # the reader went away (homeassess check ... | head -1): nothing to report
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the interpreter's final flush stays quiet
+        return EXIT_OK
     except Exception:  # noqa: BLE001 - the last resort: a plain line, details in the log
         log_path = _log_unexpected(args.data_dir)
         print(f"homeassess: something went wrong; details (without health information) are in {log_path}", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from argparse import Namespace
 
+from homeassess.cli.check_command import unknown_item_message
 from homeassess.cli.errors import EXIT_OK, EXIT_REFUSED, Refused
 from homeassess.cli.store_commands import open_workspace
 from homeassess.photos import photo_files_in
@@ -16,12 +17,12 @@ def run_photos_add(args: Namespace) -> int:
         try:
             view = ws.assessments.open(args.id, audit=False)
         except KeyError:
-            raise Refused(f"no assessment with id {args.id}") from None
+            raise Refused(f"no assessment with id {args.id}; 'homeassess list' shows the ids") from None
         room = next((r for r in view.rooms if str(r.id) == args.room or r.name.lower() == args.room.lower()), None)
         if room is None:
             raise Refused(f"no room {args.room!r} in assessment {args.id}; rooms: {', '.join(r.name for r in view.rooms)}")
         if args.item and args.item not in ws.judge.catalogue.items:
-            raise Refused(f"unknown checklist item {args.item!r}")
+            raise Refused(unknown_item_message(args.item, sorted(ws.judge.catalogue.items), "checklist item", "homeassess check --list"))
         paths = []
         for path in args.files:
             paths += photo_files_in(path) if path.is_dir() else [path]

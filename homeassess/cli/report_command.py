@@ -61,7 +61,7 @@ def run_report(args: Namespace) -> int:
         try:
             name = service.suggested_file_name(args.id, audience)
         except KeyError:
-            raise Refused(f"no assessment with id {args.id}") from None
+            raise Refused(f"no assessment with id {args.id}; 'homeassess list' shows the ids") from None
         target = target or _writable_target(Path(name))
         pdf = service.build(
             args.id,

@@ -16,7 +16,16 @@ def run_selftest_command(args: Namespace) -> int:
 
         extra = qt_steps
     failed = 0
-    for name, ok, detail in run_selftest(extra):
+    steps = run_selftest(extra)
+    while True:
+        try:
+            name, ok, detail = next(steps)
+        except StopIteration:
+            break
+        except Exception as exc:  # noqa: BLE001 - a broken step is reported as one, not as a crash
+            print(f"FAIL  the step after the last one above: {type(exc).__name__}", flush=True)
+            failed += 1
+            break
         print(f"{'ok  ' if ok else 'FAIL'}  {name}: {detail}", flush=True)
         failed += not ok
     print("self-test passed" if not failed else f"self-test: {failed} step(s) failed", flush=True)

@@ -18,9 +18,9 @@ from homeassess.store.store import Store, StoreNotFound
 
 @contextmanager
 def open_workspace(args: Namespace, *, create: bool = False) -> Iterator[Workspace]:
-    data_dir = args.data_dir or default_data_dir()
+    data_dir = getattr(args, "data_dir", None) or default_data_dir()
     creating = create and not Store.exists(data_dir)
-    passphrase = read_passphrase(args.passphrase_file, creating=creating)
+    passphrase = read_passphrase(getattr(args, "passphrase_file", None), creating=creating)
     try:
         store = Store.open(data_dir, passphrase, create=create)
     except StoreNotFound:
@@ -46,9 +46,11 @@ def run_list(args: Namespace) -> int:
         ], indent=2, ensure_ascii=False))
         return EXIT_OK
     if not rows:
-        print("No assessments yet. 'homeassess demo' adds an example to explore.")
+        print("No assessments match." if args.search else "No assessments yet. 'homeassess demo' adds an example to explore.")
+        return EXIT_OK
+    print(f"{'id':>5}  {'visit':<10}  {'status':<8} {'client':<28} {'address':<40} open recommendations")
     for r in rows:
-        print(f"{r.id:>5}  {r.visit_date.isoformat()}  {r.status:<8} {r.client_name:<28.28} {r.address:<40.40} {r.open_recommendations:>3} open")
+        print(f"{r.id:>5}  {r.visit_date.isoformat()}  {r.status:<8} {r.client_name:<28.28} {r.address:<40.40} {r.open_recommendations:>3}")
     return EXIT_OK
 
 

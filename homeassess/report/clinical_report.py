@@ -32,7 +32,7 @@ from homeassess.report.sections import (
 )
 from homeassess.report.styles import Styles, form_style, make_styles
 
-VERDICT_COLOURS = {"Fails": "#a61b1b", "Advisory": "#8a5a00"}
+VERDICT_COLOURS = {"Fails": "#a61b1b", "Client fit": "#a61b1b", "Advisory": "#8a5a00"}
 
 
 def build_clinical(data: ReportData, progress: Progress | None = None, cancelled: Cancelled | None = None) -> bytes:
@@ -165,7 +165,7 @@ def findings_rows(findings: tuple[FindingRow, ...] | list[FindingRow], styles: S
             item.append(para(compose("<i>Client fit:</i> {m}", m=message), styles.cell))
         if f.note:
             item.append(para(compose("<i>Note:</i> {n}", n=f.note), styles.cell))
-        measured = compose("{m}<br/><i>short by {s}</i>", m=f.measured, s=f.shortfall) if f.shortfall else f.measured
+        measured = compose("{m}<br/><i>{s}</i>", m=f.measured, s=f.shortfall) if f.shortfall else f.measured
         colour = VERDICT_COLOURS.get(f.verdict, "#1a1a1a")
         verdict = compose(f'<font color="{colour}"><b>{{v}}</b></font>', v=f.verdict)
         citation: list[Flowable] = [para(f.citation, styles.cell)]

@@ -25,7 +25,7 @@ def main_risks(data: ReportData, limit: int = MAX_RISKS) -> list[tuple[Room, Fin
         best[key] = min(best.get(key, 3), rank.get(r.priority, 3))
     order = sorted(
         ((room, f) for room in data.rooms for f in room.findings),
-        key=lambda rf: (rf[1].verdict != "Fails", best.get((rf[0].name, rf[1].item), 3), not rf[1].person_fit),
+        key=lambda rf: (rf[1].verdict not in ("Fails", "Client fit"), best.get((rf[0].name, rf[1].item), 3), not rf[1].person_fit),
     )
     chosen: list[tuple[Room, FindingRow]] = []
     taken: set[int] = set()
@@ -43,7 +43,7 @@ def main_risks(data: ReportData, limit: int = MAX_RISKS) -> list[tuple[Room, Fin
 
 def summary_page(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
     findings = [f for room in data.rooms for f in room.findings]
-    fails = sum(1 for f in findings if f.verdict == "Fails")
+    fails = sum(1 for f in findings if f.verdict in ("Fails", "Client fit"))
     out: list[Flowable] = [Paragraph("Summary", styles.h1), Paragraph("Main risks", styles.h2)]
     out.append(
         Paragraph(

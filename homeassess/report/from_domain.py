@@ -50,15 +50,30 @@ def client_block(client: ClientProfile, visit: date, system: UnitSystem, clinica
 
 
 def finding_row(finding: Finding, note: str, length: Callable[[str], str]) -> FindingRow:
-    """One findings-table row; ``note`` is the clinician's note (pass "" outside the clinical report)."""
+    """One findings-table row; ``note`` is the clinician's note (pass "" outside the clinical report).
+
+    The gap reads "short by" below a minimum and "over by" above a maximum. A value that
+    meets the standard but not this client is labelled "Client fit" and shows what the
+    client needs instead of the standard's figure.
+    """
+    failed_fit = [c for c in finding.person_fit if c.verdict.is_finding]
+    standard_failed = finding.standard_verdict.is_finding
+    verdict = finding.verdict.label
+    required = finding.required
+    if not standard_failed and failed_fit:
+        verdict = "Client fit"
+        required = failed_fit[0].required
+    gap = ""
+    if finding.shortfall and standard_failed:
+        gap = f"{'short by' if finding.direction == 'below' else 'over by'} {finding.shortfall}"
     return FindingRow(
         item=finding.item,
         measured=length(finding.measured),
-        required=length(finding.required),
-        verdict=finding.verdict.label,
-        citation=finding.citation,
-        shortfall=length(finding.shortfall or ""),
-        person_fit=tuple(length(c.message) for c in finding.person_fit if c.verdict.is_finding),
+        required=length(required),
+        verdict=verdict,
+        citation=finding.citation if standard_failed else (finding.citation or "Client's own measurements"),
+        shortfall=length(gap),
+        person_fit=tuple(length(c.message) for c in failed_fit),
         note=note,
-        standard_note=finding.note,
+        standard_note=finding.note if standard_failed else "",
     )

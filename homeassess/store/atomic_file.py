@@ -15,6 +15,14 @@ import time
 from pathlib import Path
 
 TEMP_SUFFIX = ".homeassess-tmp"
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def make_private(path: Path) -> None:
+    """Owner-only permissions on a file holding health information (no-op where POSIX modes do not apply)."""
+    if sys.platform != "win32" and path.exists():
+        os.chmod(path, PRIVATE_FOLDER if path.is_dir() else PRIVATE_FILE)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -47,7 +55,8 @@ def write_atomically(target: Path, data: bytes) -> None:
     target = Path(target)
     temp = temp_path_for(target)
     try:
-        with temp.open("wb") as handle:
+        # Owner-only from the start: reports and exports carry health information.
+        with os.fdopen(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE), "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

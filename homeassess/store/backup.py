@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from homeassess.store.atomic_file import commit_temp_file, temp_path_for
+from homeassess.store.atomic_file import commit_temp_file, make_private, temp_path_for
 from homeassess.store.engine import StoreError, open_connection
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,7 @@ def verify_backup(path: Path, passphrase: str, expected_counts: dict[str, int] |
 def take_backup(engine: Engine, passphrase: str, folder: Path, reason: str, keep: int = 10) -> BackupInfo:
     """Snapshot the live store into ``folder``, verify it, then rotate old backups."""
     folder.mkdir(parents=True, exist_ok=True)
+    make_private(folder)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"homeassess-{stamp}-{reason}.db"
     temp = temp_path_for(target)
@@ -69,6 +70,7 @@ def take_backup(engine: Engine, passphrase: str, folder: Path, reason: str, keep
         actual = verify_backup(temp, passphrase)
         if any(actual.get(table, -1) < count for table, count in counts.items()):
             raise StoreError("the backup does not hold the same records as the store")
+        make_private(temp)
         commit_temp_file(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -12,7 +12,7 @@ import hmac
 import os
 import shutil
 
-from homeassess.store.atomic_file import commit_temp_file, remove_stale_temp_files, temp_path_for
+from homeassess.store.atomic_file import commit_temp_file, make_private, remove_stale_temp_files, temp_path_for
 from homeassess.store.backup import BackupInfo, list_backups, take_backup, verify_backup
 from homeassess.store.engine import STORE_FILE_NAME, StoreError, checkpoint_and_dispose, create_store_engine, writer
 from homeassess.store.location import backup_dir
@@ -52,9 +52,11 @@ class Store:
         if not passphrase:
             raise StoreError("a passphrase is needed to open the store")
         data_dir.mkdir(parents=True, exist_ok=True)
+        make_private(data_dir)
         remove_stale_temp_files(data_dir)
         remove_stale_temp_files(backup_dir(data_dir))
         engine = create_store_engine(data_dir / STORE_FILE_NAME, passphrase)
+        make_private(data_dir / STORE_FILE_NAME)  # SQLite gives its -wal and -shm files the same mode
         store = cls(data_dir, engine, passphrase)
         store.migration = upgrade_store(engine, backup=lambda: store.backup("pre-migration").path)
         return store

@@ -88,8 +88,22 @@ def test_refused_input_exits_1(args, message):
 
 
 def test_usage_error_exits_2():
-    assert run("check").returncode == 2
+    assert run("report").returncode == 2  # no assessment id
     assert run("--no-such-flag").returncode == 2
+
+
+def test_check_list_names_every_measurement_and_unknown_ids_get_suggestions():
+    listed = run("check", "--list")
+    assert listed.returncode == 0 and "door_clear_width" in listed.stdout and "ramp_slope" in listed.stdout
+    wrong = run("check", "ramp_running_slope", "1:10")
+    assert wrong.returncode == 1 and "did you mean" in wrong.stderr and "ramp_slope" in wrong.stderr
+
+
+def test_global_options_work_after_the_command_too(tmp_path):
+    env = {"HOMEASSESS_PASSPHRASE": PASSPHRASE}
+    assert run("demo", "--data-dir", str(tmp_path), env=env).returncode == 0
+    listed = run("list", "--data-dir", str(tmp_path), env=env)
+    assert listed.returncode == 0 and "Margaret Ellison" in listed.stdout
 
 
 def test_metric_unit_for_bare_numbers():

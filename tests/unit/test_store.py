@@ -198,3 +198,22 @@ def test_a_failing_migration_leaves_the_store_as_it_was(workspace, data_dir, tmp
 
 def test_store_errors_are_store_errors():
     assert issubclass(WrongPassphrase, StoreError) and issubclass(NotEncrypted, StoreError)
+
+
+def test_store_backups_and_written_files_are_owner_only(workspace, data_dir, tmp_path):
+    import stat
+
+    from homeassess.store.atomic_file import write_atomically
+
+    def mode(path):
+        return stat.S_IMODE(path.stat().st_mode)
+
+    _add_assessment(workspace)
+    backup = workspace.store.backup("manual")
+    report = tmp_path / "report.pdf"
+    write_atomically(report, b"%PDF-1.4 test")
+    assert mode(data_dir) == 0o700
+    assert mode(data_dir / "homeassess.db") == 0o600
+    assert mode(data_dir / "homeassess.db-wal") == 0o600
+    assert mode(backup.path) == 0o600 and mode(backup.path.parent) == 0o700
+    assert mode(report) == 0o600
