@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
-
-from sqlalchemy import Engine
-
 import contextlib
 import hmac
 import os
 import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
 
 from homeassess.store.atomic_file import commit_temp_file, make_private, remove_stale_temp_files, temp_path_for
 from homeassess.store.backup import BackupInfo, list_backups, take_backup, verify_backup

@@ -85,6 +85,7 @@ class AssessmentScreen(QWidget):
         self.rooms.remove_requested.connect(self.remove_room)
         self.rooms.move_requested.connect(self.move_room)
         self.checklist.commit_requested.connect(self.commit)
+        self.checklist.photos_requested.connect(self.photos.set_item)
         self.photos.changed.connect(self.changed)
         self.recommendations.changed.connect(self._refresh_progress)
 

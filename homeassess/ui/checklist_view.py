@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +59,7 @@ class ItemRow:
 
 class ChecklistView(QWidget):
     commit_requested = Signal(str, str)  # item id, text
+    photos_requested = Signal(str)  # item id: show (and attach) that item's photos
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,7 +142,17 @@ class ChecklistView(QWidget):
         field_layout = QVBoxLayout(field)
         field_layout.setContentsMargins(0, 0, 0, 0)
         field_layout.setSpacing(2)
-        field_layout.addWidget(editor)
+        editor_row = QHBoxLayout()
+        editor_row.addWidget(editor, 1)
+        if item.kind is not ItemKind.NOTE:
+            camera = QToolButton(text="📷")
+            camera.setObjectName(f"photos_{item.id}")
+            camera.setAccessibleName(f"Photos of {item.prompt}")
+            camera.setToolTip(f"Show the photos of “{item.prompt}”; new photos attach to it")
+            camera.setFocusPolicy(Qt.ClickFocus)  # Tab goes from field to field; the strip is a click away
+            camera.clicked.connect(lambda _=False, i=item.id: self.photos_requested.emit(i))
+            editor_row.addWidget(camera)
+        field_layout.addLayout(editor_row)
         field_layout.addWidget(verdict)
         row_index = grid.rowCount()
         grid.addWidget(label, row_index, 0, Qt.AlignTop)

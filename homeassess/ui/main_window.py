@@ -6,12 +6,12 @@ from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
+from homeassess.services.audit_log import AuditAction
 from homeassess.services.demo import install_demo
 from homeassess.services.workspace import Workspace
 from homeassess.store.engine import StoreError
 from homeassess.ui import prompts
 from homeassess.ui.assessment_dialog import AssessmentDialog
-from homeassess.services.audit_log import AuditAction
 from homeassess.ui.assessment_screen import AssessmentScreen
 from homeassess.ui.audit_dialog import AuditDialog
 from homeassess.ui.backups_dialog import BackupsDialog
@@ -265,10 +265,10 @@ class MainWindow(QMainWindow):
         return self.assessment.photos.busy
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if self.busy():
-            if not prompts.confirm(self, "Work in progress", "Photos are still being imported. Wait for them to finish, then close?"):
-                event.ignore()
-                return
+        question = "Photos are still being imported. Wait for them to finish, then close?"
+        if self.busy() and not prompts.confirm(self, "Work in progress", question):
+            event.ignore()
+            return
         self.assessment.photos.wait_for_import(60_000)  # runs its last handlers before the store closes
         wait_for_all()
         if self.geometry_store is not None:

@@ -9,6 +9,7 @@ they have been saved. A final (read-only) assessment can only be looked at.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -121,7 +122,8 @@ class PhotoStrip(QWidget):
         self._rotating = False  # one rotation at a time: each starts from the stored images
 
         catalogue = workspace.judge.catalogue
-        self.model = PhotoListModel(lambda item_id: _prompt(catalogue, item_id))
+        self._prompt = lambda item_id: _prompt(catalogue, item_id)
+        self.model = PhotoListModel(self._prompt)
         self.model.include_requested.connect(self.set_include)
         self.view = _StripView()
         self.view.setObjectName("photoStrip")
@@ -151,8 +153,16 @@ class PhotoStrip(QWidget):
 
         title = QLabel("<b>Photos</b>")
         title.setBuddy(self.view)
+        self.scope = QLabel("")
+        self.scope.setAccessibleName("Which photos are shown")
+        self.whole_room_button = QPushButton("Show the whole room")
+        self.whole_room_button.setAccessibleName("Show the photos of the whole room")
+        self.whole_room_button.clicked.connect(lambda: self.set_item(None))
+        self.whole_room_button.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(title)
+        buttons.addWidget(self.scope)
+        buttons.addWidget(self.whole_room_button)
         for action in (self.add_files_action, self.add_folder_action, self.paste_action, None, self.caption_action,
                        self.include_action, self.rotate_left_action, self.rotate_right_action, self.move_left_action,
                        self.move_right_action, self.delete_action, self.view_action):
@@ -206,12 +216,13 @@ class PhotoStrip(QWidget):
 
     def set_room(self, assessment_id: int, room_id: int | None, read_only: bool) -> None:
         self.assessment_id, self.room_id, self.read_only = assessment_id, room_id, read_only
-        self.item_id = None
-        self.refresh()
+        self.set_item(None)
 
     def set_item(self, item_id: str | None) -> None:
-        """Show only the photos of one checklist item (None: the whole room)."""
+        """Show only the photos of one checklist item (None: the whole room); new photos attach to it."""
         self.item_id = item_id
+        self.scope.setText(f"of <i>{html.escape(self._prompt(item_id))}</i> (new photos attach to it)" if item_id else "")
+        self.whole_room_button.setVisible(item_id is not None)
         self.refresh()
 
     @property

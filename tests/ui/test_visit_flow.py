@@ -243,3 +243,21 @@ def test_every_checklist_control_has_an_accessible_name(qtbot, window, workspace
         assert row.editor.accessibleName() == row.item.prompt
     unnamed = [w for w in window.findChildren(QLineEdit) if w.isVisible() and not w.accessibleName()]
     assert unnamed == []
+
+
+def test_a_photo_can_be_attached_to_one_item(qtbot, window, workspace, tmp_path, monkeypatch):
+    from PIL import Image
+
+    assessment_id = _assessment(workspace)
+    window.open_assessment(assessment_id)
+    photo = tmp_path / "door.jpg"
+    Image.new("RGB", (800, 600), (120, 90, 60)).save(photo, "JPEG")
+    monkeypatch.setattr(prompts, "pick_photo_files", lambda parent: [photo])
+    window.assessment.checklist.findChild(type(window.assessment.rooms.up_button), "photos_door_clear_width").click()
+    assert window.assessment.photos.item_id == "door_clear_width"
+    assert "Door clear width" in window.assessment.photos.scope.text()
+    window.assessment.photos.add_files_action.trigger()
+    qtbot.waitUntil(lambda: len(workspace.photos_repo.list(assessment_id)) == 1, timeout=20_000)
+    assert workspace.photos_repo.list(assessment_id)[0].item_id == "door_clear_width"
+    window.assessment.photos.whole_room_button.click()
+    assert window.assessment.photos.item_id is None

@@ -1,0 +1,47 @@
+"""The benchmark scenarios still run: each at a tiny scale, once, with no budget asserted.
+
+Timing budgets live in ``benchmarks/`` (``python -m benchmarks``), not here: this only keeps the scenarios from
+rotting as the product changes, by checking that each one runs end to end against the real code and returns a
+well-formed result with a positive value.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from benchmarks import scenarios, store_fixture
+
+TINY = 0.01
+KEYS = {"name", "value", "unit", "floor", "ratio", "budget", "passed", "notes"}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def benchmark_stores(tmp_path_factory):
+    store_fixture.use_root(tmp_path_factory.mktemp("benchmark-stores"))
+    yield
+    store_fixture.use_root(None)
+
+
+@pytest.mark.parametrize("name", scenarios.ORDER)
+def test_scenario_runs_and_reports(name, qapp):
+    module = scenarios.load(name)
+    record = module.run(TINY, 1)
+
+    assert record.keys() >= KEYS
+    assert record["name"] == module.NAME == name
+    assert isinstance(record["value"], float) and math.isfinite(record["value"]) and record["value"] > 0
+    assert isinstance(record["unit"], str) and record["unit"]
+    assert isinstance(record["budget"], str) and record["budget"]
+    assert isinstance(record["passed"], bool)
+    assert isinstance(record["notes"], str) and record["notes"]
+    if record["floor"] is None:
+        assert record["ratio"] is None
+    else:
+        assert record["floor"] > 0
+        assert record["ratio"] == pytest.approx(record["value"] / record["floor"], rel=0.01)
+
+
+def test_runner_lists_every_scenario_module():
+    assert [m.NAME for m in scenarios.all_scenarios()] == list(scenarios.ORDER)
