@@ -118,7 +118,7 @@ class ReportService:
                     findings=tuple(
                         finding_row(f, note if clinical else "", length) for _, note, f in findings.get(room.id, [])
                     ),
-                    photos=self._photos(assessment_id, room.id) if with_photos else (),
+                    photos=self._photos(assessment_id, room.id, length) if with_photos else (),
                     recommendations=recs,
                     observations=self._observations(room.id) if clinical else (),
                 )
@@ -192,7 +192,7 @@ class ReportService:
                 out.append(response.value_text.strip())
         return tuple(out)
 
-    def _photos(self, assessment_id: int, room_id: int) -> tuple[rd.Photo, ...]:
+    def _photos(self, assessment_id: int, room_id: int, length: Callable[[str], str]) -> tuple[rd.Photo, ...]:
         photos = []
         prompts = self.ws.assessments.catalogue.items
         for row in self.ws.photos_repo.list(assessment_id, room_id):
@@ -202,7 +202,7 @@ class ReportService:
             if data is None or not data.print_copy:
                 continue
             caption = row.caption or (prompts[row.item_id].prompt if row.item_id in prompts else "")
-            photos.append(rd.Photo(jpeg=data.print_copy, width=row.width, height=row.height, caption=caption))
+            photos.append(rd.Photo(jpeg=data.print_copy, width=row.width, height=row.height, caption=length(caption)))
         return tuple(photos)
 
     def _recommendations(self, views, findings, library, clinical: bool, length) -> tuple[rd.Recommendation, ...]:  # noqa: ANN001

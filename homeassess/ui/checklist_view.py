@@ -145,7 +145,7 @@ class ChecklistView(QWidget):
         editor_row = QHBoxLayout()
         editor_row.addWidget(editor, 1)
         if item.kind is not ItemKind.NOTE:
-            camera = QToolButton(text="📷")
+            camera = QToolButton(text="Photos")
             camera.setObjectName(f"photos_{item.id}")
             camera.setAccessibleName(f"Photos of {item.prompt}")
             camera.setToolTip(f"Show the photos of “{item.prompt}”; new photos attach to it")

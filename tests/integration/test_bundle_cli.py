@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from homeassess.services.demo import load_demo_document
 from tests.conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +53,8 @@ def test_export_then_import_into_a_new_store_then_duplicate_handling(source, tmp
     target = files / "visit.hax"
     exported = run("export", "1", "-o", str(target), data_dir=store)
     assert exported.returncode == 0, exported.stderr
-    assert exported.stdout.startswith(f"Exported assessment 1 to {target} (10 rooms, 0 photos, ")
+    demo_photos = len(load_demo_document().get("photos", []))
+    assert exported.stdout.startswith(f"Exported assessment 1 to {target} (10 rooms, {demo_photos} photos, ")
     assert_private(exported)
 
     other = tmp_path / "other"  # no store yet: import creates it

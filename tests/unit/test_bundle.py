@@ -109,11 +109,29 @@ def other(tmp_path, judge):
 
 
 @pytest.fixture(scope="module")
-def shared(tmp_path_factory, judge):
+def demo_without_photos(tmp_path_factory) -> Path:
+    """The demo's document without its photos, so these tests can count exactly the photos they add."""
+    from homeassess.services.demo import load_demo_document
+
+    doc = load_demo_document()
+    doc.pop("photos", None)
+    path = tmp_path_factory.mktemp("demo") / "demo_assessment.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def demo_workspace(workspace, demo_without_photos):
+    workspace.demo_id, _ = install_demo(workspace, demo_without_photos)
+    return workspace
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory, judge, demo_without_photos):
     """The demo plus two photos, exported once: installing the demo takes a few seconds."""
     root = tmp_path_factory.mktemp("bundle")
     ws = Workspace.build(Store.open(root / "store", PASSPHRASE, create=True), judge)
-    ws.demo_id, _ = install_demo(ws)
+    ws.demo_id, _ = install_demo(ws, demo_without_photos)
     add_photo(ws, ws.demo_id, 1, room_index=0, item_id="door_clear_width")
     add_photo(ws, ws.demo_id, 5, room_index=None)
     path = root / "out" / "demo.hax"
