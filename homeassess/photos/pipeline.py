@@ -42,7 +42,7 @@ WORKING_MAX_SIDE = 2000
 PRINT_MAX_SIDE = 1200
 THUMBNAIL_MAX_SIDE = 256
 WORKING_QUALITY = 90
-PRINT_QUALITY = 85
+PRINT_QUALITY = 78  # printed about 3.5 in wide at 300 dpi; keeps a 100-photo report under 15 MB
 THUMBNAIL_QUALITY = 80
 
 NOT_A_PHOTO = "this file is not a photo HomeAssess can read (JPEG, PNG, HEIC or WebP)"
@@ -64,7 +64,7 @@ class Renditions:
     """The stored forms of one accepted photo. All three images are baseline JPEG, sRGB, no metadata."""
 
     working: bytes = field(repr=False)  # longest side ≤ 2000 px; the master for later renditions
-    print_copy: bytes = field(repr=False)  # longest side ≤ 1200 px, q85; reports embed these bytes as-is
+    print_copy: bytes = field(repr=False)  # longest side ≤ 1200 px, q78; reports embed these bytes as-is
     thumbnail: bytes = field(repr=False)  # longest side ≤ 256 px
     width: int  # of the working copy, upright
     height: int

@@ -16,7 +16,7 @@ from homeassess.domain.units import MeasurementError
 from homeassess.domain.verdicts import Finding, Verdict
 from homeassess.services.assessments import AssessmentService
 from homeassess.store.repositories import RecommendationRepository, RoomRepository
-from homeassess.store.tables import RecommendationRow, ResponseRow, RoomRow
+from homeassess.store.tables import ResponseRow, RoomRow
 
 
 @dataclass(frozen=True)
@@ -149,14 +149,14 @@ class ChecklistService:
             if found is None or not found.verdict.is_finding:
                 continue
             for rec in found.recommendations:
-                proposals.append(
-                    RecommendationRow(
-                        assessment_id=room.assessment_id, room_id=room.id, item_id=item_key, library_id=rec.library_id,
-                        title=rec.title, specification=rec.specification, rationale=rec.rationale, plain=rec.plain,
-                        category=rec.category, priority=rec.priority, responsible=rec.responsible,
-                        cost_low=rec.cost_low, cost_high=rec.cost_high, cost_source=rec.cost_source, status="proposed",
-                    )
-                )
+                # Plain dicts: the repository builds rows only for proposals that are new.
+                proposals.append({
+                    "assessment_id": room.assessment_id, "room_id": room.id, "item_id": item_key,
+                    "library_id": rec.library_id, "title": rec.title, "specification": rec.specification,
+                    "rationale": rec.rationale, "plain": rec.plain, "category": rec.category, "priority": rec.priority,
+                    "responsible": rec.responsible, "cost_low": rec.cost_low, "cost_high": rec.cost_high,
+                    "cost_source": rec.cost_source, "status": "proposed",
+                })
         self.recommendations.sync_room_proposals(room.id, room.assessment_id, proposals)
 
     def rejudge_assessment(self, assessment_id: int) -> int:

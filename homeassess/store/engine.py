@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -95,36 +96,79 @@ def open_connection(path: Path, passphrase: str) -> sqlcipher.Connection:
     return conn
 
 
-def create_store_engine(path: Path, passphrase: str, *, pool_size: int = 2) -> Engine:
+class ConnectionFactory:
+    """Opens keyed connections for the pool, with a few opened ahead on a background thread.
+
+    SQLCipher derives the key on every new connection (about 0.1 s). Without spares, the
+    first time the GUI thread and a worker both need the store, one of them pays for it
+    mid-visit (a stalled window); the spares are keyed right after unlock instead.
+    """
+
+    def __init__(self, path: Path, passphrase: str, first: sqlcipher.Connection) -> None:
+        self._path = path
+        self._passphrase = passphrase
+        self._spare: list[sqlcipher.Connection] = [first]
+        self._lock = threading.Lock()
+
+    def __call__(self) -> sqlcipher.Connection:
+        with self._lock:
+            if self._spare:
+                return self._spare.pop()
+        return open_connection(self._path, self._passphrase)
+
+    def prewarm(self, count: int) -> threading.Thread:
+        def work() -> None:
+            for _ in range(count):
+                try:
+                    conn = open_connection(self._path, self._passphrase)
+                except Exception:  # noqa: BLE001 - a spare is an optimisation; the pool opens its own
+                    return
+                with self._lock:
+                    self._spare.append(conn)
+
+        thread = threading.Thread(target=work, name="homeassess-prewarm", daemon=True)
+        thread.start()
+        return thread
+
+    def close_spares(self) -> None:
+        with self._lock:
+            spares, self._spare = self._spare, []
+        for conn in spares:
+            conn.close()
+
+
+def create_store_engine(path: Path, passphrase: str, *, pool_size: int = 3, prewarm: int = 2) -> Engine:
     """Build the engine for the store at ``path``; raises WrongPassphrase/NotEncrypted at once."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    first = open_connection(path, passphrase)  # fail fast, before any pool exists
-    handed_out = [first]
-
-    def creator() -> sqlcipher.Connection:
-        if handed_out:
-            return handed_out.pop()
-        return open_connection(path, passphrase)
-
+    factory = ConnectionFactory(path, passphrase, open_connection(path, passphrase))  # fail fast, before any pool
     engine = create_engine(
         "sqlite://",
         module=sqlcipher,
-        creator=creator,
+        creator=factory,
         poolclass=QueuePool,
         pool_size=pool_size,
         max_overflow=4,
         pool_pre_ping=False,
         hide_parameters=True,
     )
+    engine.info = {"connection_factory": factory}  # type: ignore[attr-defined]
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:  # noqa: ANN001 - SQLAlchemy event signature
         immediate = conn.get_execution_options().get("begin_immediate", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
+    if prewarm:
+        factory.prewarm(prewarm)
     log.info("store opened (SQLCipher, SQLite %s)", sqlcipher.sqlite_version)
     return engine
+
+
+def close_spare_connections(engine: Engine) -> None:
+    factory = getattr(engine, "info", {}).get("connection_factory")
+    if factory is not None:
+        factory.close_spares()
 
 
 def writer(engine: Engine) -> Engine:
@@ -140,3 +184,4 @@ def checkpoint_and_dispose(engine: Engine) -> None:
     except Exception:  # noqa: BLE001 - shutdown must not fail on a checkpoint
         log.warning("WAL checkpoint at shutdown failed", exc_info=False)
     engine.dispose()
+    close_spare_connections(engine)

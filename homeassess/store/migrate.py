@@ -9,13 +9,11 @@ must come back empty before commit; foreign keys back on.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from homeassess.store.engine import StoreError
@@ -32,21 +30,40 @@ class MigrationResult:
     backup: Path | None
 
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+_REVISION = re.compile(r"^(down_)?revision\s*=\s*['\"]?([\w]+)['\"]?", re.MULTILINE)
+
+
 def alembic_config() -> Config:
+    from alembic.config import Config  # Alembic is only imported when there is migrating to do
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest revision, read from the revision files (without importing Alembic at every start)."""
+    revisions, parents = set(), set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for down, value in _REVISION.findall(path.read_text(encoding="utf-8")):
+            if value != "None":
+                (parents if down else revisions).add(value)
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise StoreError("the schema migrations do not form one line of revisions")
+    return heads.pop()
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        raw = conn.connection.driver_connection
+        if not raw.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone():
+            return None
+        row = raw.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
 
 
 def _has_user_tables(engine: Engine) -> bool:
@@ -63,6 +80,8 @@ def upgrade_store(engine: Engine, backup: callable | None = None, target: str = 
     head = head_revision() if target == "head" else target
     if before == head:
         return MigrationResult(before, head, None)
+    from alembic import command
+
     backup_path = backup() if (backup and _has_user_tables(engine)) else None
     config = alembic_config()
     with engine.connect() as conn:

@@ -13,7 +13,14 @@ from sqlalchemy import Engine
 
 from homeassess.store.atomic_file import commit_temp_file, make_private, remove_stale_temp_files, temp_path_for
 from homeassess.store.backup import BackupInfo, list_backups, take_backup, verify_backup
-from homeassess.store.engine import STORE_FILE_NAME, StoreError, checkpoint_and_dispose, create_store_engine, writer
+from homeassess.store.engine import (
+    STORE_FILE_NAME,
+    StoreError,
+    checkpoint_and_dispose,
+    close_spare_connections,
+    create_store_engine,
+    writer,
+)
 from homeassess.store.location import backup_dir
 from homeassess.store.migrate import MigrationResult, upgrade_store
 
@@ -70,8 +77,9 @@ class Store:
         return hmac.compare_digest(candidate.encode(), self._passphrase.encode())
 
     def release_connections(self) -> None:
-        """Close every open (decrypted) connection; the next use reopens with the key."""
+        """Close every open (decrypted) connection, spares included; the next use reopens with the key."""
         self.engine.dispose()
+        close_spare_connections(self.engine)
 
     def restore_from(self, backup: Path) -> BackupInfo:
         """Replace the store with a verified backup, after backing up the current state.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, LargeBinary, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -114,6 +114,7 @@ class PhotoDataRow(SQLModel, table=True):
 class RecommendationRow(SQLModel, table=True):
     __tablename__ = "recommendation"
     __table_args__ = (
+        Index("ix_recommendation_assessment_status", "assessment_id", "status"),
         CheckConstraint("status IN ('proposed', 'accepted', 'dismissed')", name="ck_recommendation_status"),
         CheckConstraint("priority IN ('high', 'medium', 'low')", name="ck_recommendation_priority"),
     )

@@ -38,6 +38,7 @@ class AssessmentScreen(QWidget):
         self.errors = errors
         self.view: AssessmentView | None = None
         self.room_id: int | None = None
+        self._recommendations_loaded_for: int | None = None
 
         self.title = QLabel("")
         self.title.setObjectName("assessmentTitle")
@@ -103,7 +104,7 @@ class AssessmentScreen(QWidget):
         if not self.view.rooms:
             self.checklist.clear()
             self.photos.set_room(self.view.id, None, read_only)
-        self.recommendations.set_assessment(self.view.id, read_only)
+        self._recommendations_loaded_for = None  # loaded when its tab is first shown
         self.tabs.setCurrentIndex(0)
 
     def reload(self) -> None:
@@ -174,12 +175,22 @@ class AssessmentScreen(QWidget):
     def _refresh_progress(self) -> None:
         if self.view:
             self.rooms.update_progress(self.ws.assessments.room_views(self.view.id))
-            self.recommendations.refresh()
+            self._refresh_recommendations_if_shown()
             self.changed.emit()
+
+    def _refresh_recommendations_if_shown(self) -> None:
+        """The review table is only built while its tab is shown: typing in a room never waits for it."""
+        if self.view is None or self.tabs.currentIndex() != 1:
+            return
+        if self._recommendations_loaded_for != self.view.id:
+            self.recommendations.set_assessment(self.view.id, self.view.read_only)
+            self._recommendations_loaded_for = self.view.id
+        else:
+            self.recommendations.refresh()
 
     def _tab_changed(self, index: int) -> None:
         if index == 1:
-            self.recommendations.refresh()
+            self._refresh_recommendations_if_shown()
 
     # --- rooms -----------------------------------------------------------------------------
 
@@ -244,5 +255,5 @@ class AssessmentScreen(QWidget):
         if not self.view.rooms:
             self.room_id = None
             self.checklist.clear()
-        self.recommendations.refresh()
+        self._refresh_recommendations_if_shown()
         self.changed.emit()

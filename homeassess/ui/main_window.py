@@ -20,7 +20,6 @@ from homeassess.ui.error_path import ErrorPath
 from homeassess.ui.help_dialogs import show_about, show_how_to_measure, show_shortcuts
 from homeassess.ui.home_screen import HomeScreen
 from homeassess.ui.idle_lock import IdleWatcher, LockScreen
-from homeassess.ui.report_dialog import ReportDialog
 from homeassess.ui.settings_dialog import SettingsDialog
 from homeassess.ui.worker import wait_for_all
 
@@ -257,6 +256,9 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(self.ws.settings.load().idle_lock_minutes)
 
     def open_reports(self, assessment_id: int) -> None:
+        # Imported here, not at the top: ReportLab and QtPdf cost about 0.15 s that a cold start need not pay.
+        from homeassess.ui.report_dialog import ReportDialog
+
         ReportDialog(self.ws, assessment_id, self).exec()
 
     # --- closing ---------------------------------------------------------------------------

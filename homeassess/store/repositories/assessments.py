@@ -77,16 +77,18 @@ class AssessmentRepository:
         session.exec(select(AssessmentRow).where(AssessmentRow.id == assessment_id)).one().updated_at = utcnow()
 
     def summaries(self, search: str = "", statuses: tuple[str, ...] = ("draft", "final")) -> list[AssessmentSummary]:
+        # A correlated count per listed assessment uses ix_recommendation_assessment_status;
+        # a grouped subquery would scan every recommendation in the store on each keystroke.
         open_recs = (
-            select(RecommendationRow.assessment_id, func.count().label("n"))
-            .where(RecommendationRow.status.in_(("proposed", "accepted")))
-            .group_by(RecommendationRow.assessment_id)
-            .subquery()
+            select(func.count())
+            .where(RecommendationRow.assessment_id == AssessmentRow.id, RecommendationRow.status.in_(("proposed", "accepted")))
+            .correlate(AssessmentRow)
+            .scalar_subquery()
         )
         query = (
-            select(AssessmentRow, ClientRow.name, func.coalesce(open_recs.c.n, 0))
+            select(AssessmentRow.id, AssessmentRow.uid, ClientRow.name, AssessmentRow.address, AssessmentRow.visit_date,
+                   AssessmentRow.status, open_recs, AssessmentRow.updated_at)
             .join(ClientRow, ClientRow.id == AssessmentRow.client_id)
-            .outerjoin(open_recs, open_recs.c.assessment_id == AssessmentRow.id)
             .where(AssessmentRow.status.in_(statuses))
             .order_by(AssessmentRow.visit_date.desc(), AssessmentRow.id.desc())
         )
@@ -94,10 +96,7 @@ class AssessmentRepository:
             pattern = f"%{search.strip()}%"
             query = query.where(or_(ClientRow.name.ilike(pattern), AssessmentRow.address.ilike(pattern)))
         with read_session(self.engine) as session:
-            return [
-                AssessmentSummary(a.id, a.uid, name, a.address, a.visit_date, a.status, n, a.updated_at)
-                for a, name, n in session.exec(query).all()
-            ]
+            return [AssessmentSummary(*row) for row in session.exec(query).all()]
 
     def rooms(self, assessment_id: int) -> list[RoomRow]:
         with read_session(self.engine) as session:

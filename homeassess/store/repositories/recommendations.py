@@ -60,7 +60,7 @@ class RecommendationRepository:
         with write_session(self.engine) as session:
             session.add(RecommendationRow.model_validate(row.model_dump()))
 
-    def sync_room_proposals(self, room_id: int, assessment_id: int, proposals: list[RecommendationRow]) -> None:
+    def sync_room_proposals(self, room_id: int, assessment_id: int, proposals: list[dict]) -> None:
         """Make the room's still-proposed recommendations exactly ``proposals`` (one per library entry).
 
         Accepted and dismissed ones are the clinician's decisions and stay; a proposal
@@ -71,16 +71,19 @@ class RecommendationRepository:
             existing = list(session.exec(select(RecommendationRow).where(RecommendationRow.room_id == room_id)))
             decided = {r.library_id for r in existing if r.status != "proposed" or r.custom}
             kept_proposed = {r.library_id: r for r in existing if r.status == "proposed" and not r.custom}
-            wanted: dict[str, RecommendationRow] = {}
-            for row in proposals:
-                if row.library_id not in decided and row.library_id not in wanted:
-                    wanted[row.library_id] = row
+            wanted: dict[str, dict] = {}
+            for fields in proposals:
+                library_id = fields["library_id"]
+                if library_id not in decided and library_id not in wanted:
+                    wanted[library_id] = fields
             for library_id, row in kept_proposed.items():
                 if library_id not in wanted:
                     session.delete(row)
-                else:
-                    fresh = wanted.pop(library_id)
-                    row.item_id, row.specification, row.rationale, row.plain = fresh.item_id, fresh.specification, fresh.rationale, fresh.plain
-            for row in wanted.values():
-                session.add(row)
+                    continue
+                fresh = wanted.pop(library_id)
+                for name in ("item_id", "specification", "rationale", "plain"):
+                    if getattr(row, name) != fresh[name]:
+                        setattr(row, name, fresh[name])
+            for fields in wanted.values():
+                session.add(RecommendationRow(**fields))
             session.get(AssessmentRow, assessment_id).updated_at = utcnow()
