@@ -39,7 +39,7 @@ ALLOWED_FORMATS = ("JPEG", "PNG", "HEIF", "WEBP")
 MAX_MEGAPIXELS = 50
 MAX_PIXELS = MAX_MEGAPIXELS * 1_000_000
 WORKING_MAX_SIDE = 2000
-PRINT_MAX_SIDE = 1200
+PRINT_MAX_SIDE = 1100  # a report prints photos about 3.5 in wide: 1,050 px at 300 dpi
 THUMBNAIL_MAX_SIDE = 256
 WORKING_QUALITY = 90
 PRINT_QUALITY = 78  # printed about 3.5 in wide at 300 dpi; keeps a 100-photo report under 15 MB
@@ -64,7 +64,7 @@ class Renditions:
     """The stored forms of one accepted photo. All three images are baseline JPEG, sRGB, no metadata."""
 
     working: bytes = field(repr=False)  # longest side ≤ 2000 px; the master for later renditions
-    print_copy: bytes = field(repr=False)  # longest side ≤ 1200 px, q78; reports embed these bytes as-is
+    print_copy: bytes = field(repr=False)  # longest side ≤ 1100 px, q78; reports embed these bytes as-is
     thumbnail: bytes = field(repr=False)  # longest side ≤ 256 px
     width: int  # of the working copy, upright
     height: int
