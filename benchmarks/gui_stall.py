@@ -46,19 +46,20 @@ TICK_MS = 10
 BUDGET_MS = 50
 
 
-def write_photos(folder: Path, count: int) -> list[Path]:
+def write_photos(folder: Path, count: int, size: tuple[int, int] = SIZE) -> list[Path]:
     base = Image.merge("RGB", [
-        Image.linear_gradient("L").resize(SIZE),
-        Image.effect_noise(SIZE, 40).point(lambda v: v // 2 + 64),
-        Image.linear_gradient("L").rotate(90).resize(SIZE),
+        Image.linear_gradient("L").resize(size),
+        Image.effect_noise(size, 40).point(lambda v: v // 2 + 64),
+        Image.linear_gradient("L").rotate(90).resize(size),
     ])
+    box_w, box_h = max(4, size[0] // 10), max(4, size[1] // 10)
     paths = []
     for n in range(count):
         picture = base.copy()
         draw = ImageDraw.Draw(picture)
         for k in range(12):  # door frames, rails: hard edges that differ per photo
-            x, y = (n * 97 + k * 331) % 3600, (n * 53 + k * 211) % 2600
-            draw.rectangle((x, y, x + 400, y + 300), outline=((n * 40) % 256, k * 20, 200), width=8)
+            x, y = (n * 97 + k * 331) % (size[0] - box_w), (n * 53 + k * 211) % (size[1] - box_h)
+            draw.rectangle((x, y, x + box_w, y + box_h), outline=((n * 40) % 256, k * 20, 200), width=8)
         path = folder / f"IMG_{n:04d}.JPG"
         picture.save(path, "JPEG", quality=92)
         paths.append(path)

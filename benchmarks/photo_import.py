@@ -44,24 +44,27 @@ def random_layer(rng: random.Random, size: tuple[int, int], upscale_to: tuple[in
     return layer if size == upscale_to else layer.resize(upscale_to, Image.Resampling.BICUBIC)
 
 
-def photographic_image(seed: int) -> Image.Image:
+def photographic_image(seed: int, size: tuple[int, int] = SIZE) -> Image.Image:
+    """A seeded, photograph-like RGB picture of ``size`` (default 12 MP, 4000 × 3000)."""
     rng = random.Random(seed)
-    scene = random_layer(rng, (24, 18), SIZE)  # broad colour regions: walls, floor, window light
-    light = Image.linear_gradient("L").rotate(rng.uniform(0, 360)).resize(SIZE).convert("RGB")
+    scale = size[0] / SIZE[0]
+    scene = random_layer(rng, (24, 18), size)  # broad colour regions: walls, floor, window light
+    light = Image.linear_gradient("L").rotate(rng.uniform(0, 360)).resize(size).convert("RGB")
     picture = Image.blend(scene, light, 0.35)
     draw = ImageDraw.Draw(picture)
     for _ in range(60):  # hard edges: door frames, rails, tiles
-        x, y = rng.randrange(SIZE[0]), rng.randrange(SIZE[1])
-        w, h = rng.randrange(20, 900), rng.randrange(20, 700)
+        x, y = rng.randrange(size[0]), rng.randrange(size[1])
+        w, h = max(2, round(rng.randrange(20, 900) * scale)), max(2, round(rng.randrange(20, 700) * scale))
         colour = tuple(rng.randrange(256) for _ in range(3))
         if rng.random() < 0.5:
             draw.rectangle((x, y, x + w, y + h), outline=colour, width=rng.randrange(2, 14))
         else:
             draw.line((x, y, x + w, y + h), fill=colour, width=rng.randrange(2, 10))
     picture = picture.filter(ImageFilter.GaussianBlur(1.2))  # lens softness
-    texture = random_layer(rng, (1000, 750), SIZE).filter(ImageFilter.GaussianBlur(2))  # fabric, carpet, wood
+    texture_size = (max(1, round(1000 * scale)), max(1, round(750 * scale)))
+    texture = random_layer(rng, texture_size, size).filter(ImageFilter.GaussianBlur(2))  # fabric, carpet, wood
     picture = Image.blend(picture, texture, 0.18)
-    grain = random_layer(rng, SIZE, SIZE).filter(ImageFilter.GaussianBlur(0.6))  # sensor noise
+    grain = random_layer(rng, size, size).filter(ImageFilter.GaussianBlur(0.6))  # sensor noise
     return Image.blend(picture, grain, 0.12)
 
 

@@ -1,0 +1,82 @@
+"""What every scenario shares: timing helpers, the result record, scale, Qt and profiling."""
+
+from __future__ import annotations
+
+import cProfile
+import io
+import os
+import pstats
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def scaled(full: int, scale: float, minimum: int = 1) -> int:
+    """``full`` (the issue's size) times ``scale``, at least ``minimum``."""
+    return max(minimum, round(full * scale))
+
+
+def ms(seconds: float) -> float:
+    return seconds * 1000.0
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def interleaved(jobs: dict[str, Callable[[], object]], repeats: int, warmup: int = 1) -> dict[str, list[float]]:
+    """Run each job ``repeats`` times, taking turns (so drift on a shared machine hits all alike).
+
+    Returns milliseconds per run for each job. ``warmup`` untimed rounds come first.
+    """
+    for _ in range(warmup):
+        for job in jobs.values():
+            job()
+    samples: dict[str, list[float]] = {name: [] for name in jobs}
+    for _ in range(repeats):
+        for name, job in jobs.items():
+            started = time.perf_counter()
+            job()
+            samples[name].append(ms(time.perf_counter() - started))
+    return samples
+
+
+def result(name: str, value: float, unit: str, floor: float | None, budget: str, passed: bool, notes: str,
+           **extra: object) -> dict:
+    """The record every scenario returns (and the runner writes to results.json)."""
+    ratio = round(value / floor, 3) if floor else None
+    record = {
+        "name": name, "value": round(value, 3), "unit": unit,
+        "floor": round(floor, 3) if floor is not None else None, "ratio": ratio,
+        "budget": budget, "passed": bool(passed), "notes": notes,
+    }
+    record.update(extra)
+    return record
+
+
+def qt_app():  # noqa: ANN201 - a QApplication
+    """The process's QApplication (offscreen unless a platform was chosen)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(sys.argv[:1])
+
+
+def profile_top(fn: Callable[[], object], lines: int = 18, sort: str = "cumulative") -> str:
+    """cProfile ``fn`` once; the top ``lines`` by ``sort``, trimmed of pstats' header noise."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        fn()
+    finally:
+        profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.strip_dirs().sort_stats(sort).print_stats(lines)
+    text = out.getvalue()
+    start = text.find("   ncalls")
+    return text[start:].rstrip() if start >= 0 else text.rstrip()

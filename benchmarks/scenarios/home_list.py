@@ -1,0 +1,94 @@
+"""Home screen list on a store of 2,000 assessments and 100,000 photos (budget: under 150 ms).
+
+Value: ``HomeScreen.refresh()`` (the default "Drafts and finals" filter, no search) followed by
+``QApplication.processEvents()`` on a shown 1280 × 820 home screen, so the table's relayout, column sizing and
+paint are counted: what the clinician waits for on start and on every return to the home screen.
+Floor: a bare SQL count over the same tables on a raw SQLCipher connection (``open_connection``): the
+assessments joined to their clients under the same status filter, then ``count(*)`` of the recommendations and of
+the photos (unfiltered, so SQLite answers from the smallest index, as a bare count does).
+Median of repeats after one warm-up; value and floor take turns. The store is built by
+``benchmarks.store_fixture.build_list_store`` (bulk-inserted copies of a recorded template; small photo renditions).
+"""
+
+from __future__ import annotations
+
+from benchmarks import store_fixture
+from benchmarks.scenarios._common import interleaved, median, profile_top, qt_app, result, scaled
+from homeassess.store.engine import STORE_FILE_NAME, open_connection
+
+NAME = "home_list"
+BUDGET_MS = 150.0
+
+
+def list_store(scale: float) -> store_fixture.ListStore:
+    return store_fixture.list_store(scaled(2000, scale, 20), scaled(100_000, scale, 100), 10 if scale >= 0.1 else 2)
+
+
+def floor_counts(conn, search: str = "") -> int:  # noqa: ANN001 - a sqlcipher connection
+    where = "a.status IN ('draft', 'final')"
+    params: tuple = ()
+    if search:
+        where += " AND (c.name LIKE ? OR a.address LIKE ?)"
+        params = (f"%{search}%", f"%{search}%")
+    total = conn.execute(f"SELECT count(*) FROM assessment a JOIN client c ON c.id = a.client_id WHERE {where}",
+                         params).fetchone()[0]
+    conn.execute("SELECT count(*) FROM recommendation").fetchone()  # unfiltered: SQLite counts the smallest index
+    conn.execute("SELECT count(*) FROM photo").fetchone()
+    return total
+
+
+class HomeFixture:
+    """A shown home screen over the list store, plus a raw connection for the floor."""
+
+    def __init__(self, scale: float) -> None:
+        from homeassess.ui.home_screen import HomeScreen
+
+        self.app = qt_app()
+        self.store = list_store(scale)
+        self.ws = store_fixture.open_workspace(self.store.data_dir)
+        self.home = HomeScreen(self.ws)
+        self.home.resize(1280, 820)
+        self.home.show()
+        self.app.processEvents()
+        self.raw = open_connection(self.store.data_dir / STORE_FILE_NAME, store_fixture.PASSPHRASE)
+
+    def refresh(self) -> None:
+        self.home.refresh()
+        self.app.processEvents()
+
+    def close(self) -> None:
+        self.raw.close()
+        self.home.close()
+        self.home.deleteLater()
+        self.app.processEvents()
+        self.ws.close()
+
+
+def run(scale: float, repeats: int) -> dict:
+    fx = HomeFixture(scale)
+    try:
+        runs = max(3, repeats)
+        times = interleaved({"list": fx.refresh, "floor": lambda: floor_counts(fx.raw)}, runs, warmup=1)
+        shown = fx.home.model.rowCount()
+    finally:
+        fx.close()
+    assert shown == fx.store.listed, (shown, fx.store.listed)
+    value, floor = median(times["list"]), median(times["floor"])
+    s = fx.store
+    return result(
+        NAME, value, "ms", floor, f"< {BUDGET_MS:.0f} ms", value < BUDGET_MS,
+        f"{s.assessments} assessments ({shown} listed: drafts and finals), {s.photos} photos; template per assessment: "
+        f"{s.template.get('rooms')} rooms, {s.template.get('responses')} responses, "
+        f"{s.template.get('recommendations')} recommendations; median of {runs}",
+        listed=shown,
+    )
+
+
+def profile(scale: float) -> str:
+    fx = HomeFixture(scale)
+    try:
+        fx.refresh()
+        return "HomeScreen.refresh() + processEvents(), 3 calls:\n" + profile_top(
+            lambda: [fx.refresh() for _ in range(3)], 22)
+    finally:
+        fx.close()
