@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from homeassess.domain.data_files import resources_dir
 from homeassess.domain.judge import Judge
 from homeassess.logs import configure_logging
 from homeassess.services.audit_log import AuditAction
@@ -50,6 +52,7 @@ def run(data_dir: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("HomeAssess")
     app.setOrganizationName("HomeAssess")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "homeassess.png")))
     errors = ErrorPath(configure_logging(log_dir(data_dir)))
     errors.install()
     created = not Store.exists(data_dir)
