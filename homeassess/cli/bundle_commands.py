@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import os
 from argparse import Namespace
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from homeassess.cli.errors import EXIT_OK, Refused
 from homeassess.cli.passphrase import read_passphrase
-from homeassess.domain.judge import Judge
+from homeassess.cli.store_commands import open_workspace
 from homeassess.services.bundle import BundleError, BundleService, DuplicateAssessment
-from homeassess.services.workspace import Workspace
-from homeassess.store.engine import StoreError
 from homeassess.store.location import default_data_dir
-from homeassess.store.store import Store, StoreNotFound
+from homeassess.store.store import Store
 
 EXPORT_ENV_VAR = "HOMEASSESS_EXPORT_PASSPHRASE"
 DUPLICATE = "this assessment is already in the store; use --keep-both or --replace"
@@ -34,29 +30,13 @@ def _passphrases(args: Namespace, *, creating: bool) -> tuple[str, str]:
     return store, store
 
 
-@contextmanager
-def _workspace(args: Namespace, passphrase: str, *, create: bool) -> Iterator[Workspace]:
-    data_dir = args.data_dir or default_data_dir()
-    try:
-        store = Store.open(data_dir, passphrase, create=create)
-    except StoreNotFound:
-        raise Refused(f"no store in {data_dir} yet; run 'homeassess demo' or open the program to create one") from None
-    except StoreError as exc:
-        raise Refused(str(exc)) from None
-    workspace = Workspace.build(store, Judge.load())
-    try:
-        yield workspace
-    finally:
-        workspace.close()
-
-
 def _size(n: int) -> str:
     return f"{n / 1024**2:.1f} MB" if n >= 1024**2 else f"{max(1, round(n / 1024))} KB"
 
 
 def run_export(args: Namespace) -> int:
     store_passphrase, file_passphrase = _passphrases(args, creating=False)
-    with _workspace(args, store_passphrase, create=False) as ws:
+    with open_workspace(args, passphrase=store_passphrase, create=False) as ws:
         service = BundleService(ws)
         try:
             target = args.output
@@ -75,7 +55,7 @@ def run_import(args: Namespace) -> int:
     creating = not Store.exists(data_dir)
     store_passphrase, file_passphrase = _passphrases(args, creating=creating)
     mode = "replace" if args.replace else "keep_both" if args.keep_both else "ask"
-    with _workspace(args, store_passphrase, create=True) as ws:
+    with open_workspace(args, passphrase=store_passphrase, create=True) as ws:
         try:
             result = BundleService(ws).import_file(args.file, file_passphrase, mode)
         except DuplicateAssessment:

@@ -17,10 +17,12 @@ from homeassess.store.store import Store, StoreNotFound
 
 
 @contextmanager
-def open_workspace(args: Namespace, *, create: bool = False) -> Iterator[Workspace]:
+def open_workspace(args: Namespace, *, create: bool = False, passphrase: str | None = None) -> Iterator[Workspace]:
+    """The store named by ``--data-dir``, unlocked; the passphrase is read unless one is given."""
     data_dir = getattr(args, "data_dir", None) or default_data_dir()
     creating = create and not Store.exists(data_dir)
-    passphrase = read_passphrase(getattr(args, "passphrase_file", None), creating=creating)
+    if passphrase is None:
+        passphrase = read_passphrase(getattr(args, "passphrase_file", None), creating=creating)
     try:
         store = Store.open(data_dir, passphrase, create=create)
     except StoreNotFound:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import sys
 
-import pytest
 from PySide6.QtCore import Qt
 
 from homeassess.domain.client_profile import ClientProfile
@@ -14,25 +13,7 @@ from homeassess.services.assessments import AssessmentDetails, NewAssessment, Ro
 from homeassess.ui import prompts
 from homeassess.ui.backups_dialog import BackupsDialog
 from homeassess.ui.error_path import ErrorPath
-from homeassess.ui.main_window import MainWindow
 from tests.conftest import PASSPHRASE
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(prompts, "show_error", lambda parent, title, text: shown.append((title, text)))
-    monkeypatch.setattr(prompts, "show_info", lambda parent, title, text: shown.append((title, text)))
-    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text: True)
-    return shown
-
-
-@pytest.fixture
-def window(qtbot, workspace, messages):
-    win = MainWindow(workspace, ErrorPath(None))
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def _open_new(window, workspace, name="Jane Doe") -> int:

@@ -12,27 +12,8 @@ from homeassess.store.engine import SaveFailed
 from homeassess.store.store import Store
 from homeassess.ui import prompts
 from homeassess.ui.assessment_dialog import AssessmentDialog
-from homeassess.ui.error_path import ErrorPath
-from homeassess.ui.main_window import MainWindow
 from homeassess.ui.unlock_dialog import UnlockDialog
 from tests.conftest import PASSPHRASE
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(prompts, "show_error", lambda parent, title, text: shown.append((title, text)))
-    monkeypatch.setattr(prompts, "show_info", lambda parent, title, text: shown.append((title, text)))
-    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text: True)
-    return shown
-
-
-@pytest.fixture
-def window(qtbot, workspace, messages):
-    win = MainWindow(workspace, ErrorPath(None))
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def _assessment(workspace, rooms=("entrance", "bathroom")) -> int:
