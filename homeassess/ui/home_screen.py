@@ -54,6 +54,10 @@ class HomeScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # Fixed row heights and no wrapping: a refresh never measures the rows of a long list.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.setWordWrap(False)
         # Fixed widths: ResizeToContents would measure every row of a long list on each refresh.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
