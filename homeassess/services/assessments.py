@@ -121,10 +121,10 @@ class AssessmentService:
         return self.assessments.summaries(search, statuses)
 
     def open(self, assessment_id: int, *, audit: bool = True) -> AssessmentView:
-        row = self.assessments.get(assessment_id)
-        if row is None:
+        found = self.assessments.with_client(assessment_id)
+        if found is None:
             raise KeyError(f"no assessment with id {assessment_id}")
-        client_row = self.assessments.client_of(assessment_id)
+        row, client_row = found
         if audit:
             self.audit.record(AuditAction.OPEN, assessment_id)
         return AssessmentView(
@@ -144,9 +144,14 @@ class AssessmentService:
             views.append(RoomView(room.id, room.room_type, room_type.name, room.name, room.position, p.answered, len(room_type.item_ids), p.findings))
         return views
 
-    def context(self, assessment_id: int, room_name: str = "") -> JudgeContext:
-        row = self.assessments.get(assessment_id)
-        client_row = self.assessments.client_of(assessment_id)
+    def context(self, assessment_id: int, room_name: str = "", *, for_change: bool = False) -> JudgeContext:
+        """What responses are judged against; with ``for_change``, refuse unless the assessment is a draft."""
+        found = self.assessments.with_client(assessment_id)
+        if found is None:
+            raise KeyError(f"no assessment with id {assessment_id}")
+        row, client_row = found
+        if for_change and row.status != "draft":
+            raise ReadOnlyAssessment()
         return JudgeContext(
             standard=row.standard, unit=LengthUnit(row.unit), client=ClientProfile.model_validate_json(client_row.profile_json),
             margins=self.settings.load().margins(), room_name=room_name,

@@ -86,15 +86,15 @@ class ChecklistService:
 
     def record(self, room_id: int, item_id: str, text: str) -> ResponseResult:
         room = self._room(room_id)
-        self.assessments.require_draft(room.assessment_id)
         item = self.assessments.catalogue.item(item_id)
-        ctx = self.assessments.context(room.assessment_id, room.name)
-        previous = self.rooms.responses(room_id).get(item_id)
-        previous_text = previous.value_text if previous else ""
+        ctx = self.assessments.context(room.assessment_id, room.name, for_change=True)
+        texts = {key: r.value_text for key, r in self.rooms.responses(room_id).items()}
+        previous_text = texts.get(item_id, "")
         text = text.strip()
         if not text:
             self.rooms.clear_response(room_id, item_id)
-            self._replace_proposals(room, item_id, None, ctx)
+            texts.pop(item_id, None)
+            self._replace_proposals(room, texts, item_id, None, ctx)
             return ResponseResult(room_id, item_id, "", True, None, None, previous_text)
         value: float | None = None
         try:
@@ -107,7 +107,8 @@ class ChecklistService:
             value = float(text)
         verdict = finding.verdict.value if finding else ""
         self.rooms.save_response(room_id, item_id, text, value, verdict)
-        self._replace_proposals(room, item_id, finding, ctx)
+        texts[item_id] = text
+        self._replace_proposals(room, texts, item_id, finding, ctx)
         error = finding.message if finding and finding.verdict is Verdict.IMPLAUSIBLE else None
         return ResponseResult(room_id, item_id, text, True, finding, error, previous_text)
 
@@ -135,15 +136,20 @@ class ChecklistService:
         self.rooms.save_response(room_id, item_id, response.value_text, response.value, response.verdict, note)
         return response.note
 
-    def _replace_proposals(self, room: RoomRow, item_id: str, finding: Finding | None, ctx: JudgeContext) -> None:
-        """Re-derive the room's proposals from all its findings: one proposal per library entry per room."""
+    def _replace_proposals(
+        self, room: RoomRow, texts: dict[str, str], item_id: str, finding: Finding | None, ctx: JudgeContext
+    ) -> None:
+        """Re-derive the room's proposals from all its findings: one proposal per library entry per room.
+
+        ``texts`` is every response of the room as now stored; ``finding`` is the one just judged for ``item_id``.
+        """
         proposals = []
-        for item_key, response in self.rooms.responses(room.id).items():
+        for item_key, value_text in texts.items():
             item = self.assessments.catalogue.items.get(item_key)
-            if item is None or not response.value_text:
+            if item is None or not value_text:
                 continue
             try:
-                found = finding if item_key == item_id else self.evaluate(item, response.value_text, ctx)
+                found = finding if item_key == item_id else self.evaluate(item, value_text, ctx)
             except MeasurementError:
                 continue
             if found is None or not found.verdict.is_finding:
@@ -165,7 +171,8 @@ class ChecklistService:
         for view in self.assessments.room_views(assessment_id):
             room = self._room(view.id)
             ctx = self.assessments.context(assessment_id, room.name)
-            for item_id, response in self.rooms.responses(room.id).items():
+            responses = self.rooms.responses(room.id)
+            for item_id, response in responses.items():
                 item = self.assessments.catalogue.items.get(item_id)
                 if item is None or not response.value_text:
                     continue
@@ -176,7 +183,7 @@ class ChecklistService:
                 verdict = finding.verdict.value if finding else ""
                 if verdict != response.verdict:
                     changed[response.id] = verdict
-            self._replace_proposals(room, "", None, ctx)
+            self._replace_proposals(room, {key: r.value_text for key, r in responses.items()}, "", None, ctx)
         self.rooms.set_verdicts(changed)
         return len(changed)
 

@@ -49,10 +49,11 @@ class AssessmentRepository:
         with read_session(self.engine) as session:
             return session.exec(select(AssessmentRow).where(AssessmentRow.uid == uid)).first()
 
-    def client_of(self, assessment_id: int) -> ClientRow | None:
+    def with_client(self, assessment_id: int) -> tuple[AssessmentRow, ClientRow] | None:
+        """The assessment and its client, in one session."""
         with read_session(self.engine) as session:
             row = session.get(AssessmentRow, assessment_id)
-            return session.get(ClientRow, row.client_id) if row else None
+            return (row, session.get(ClientRow, row.client_id)) if row else None
 
     def update(self, assessment_id: int, **fields: object) -> AssessmentRow:
         with write_session(self.engine) as session:
