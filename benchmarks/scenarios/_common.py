@@ -48,10 +48,10 @@ def interleaved(jobs: dict[str, Callable[[], object]], repeats: int, warmup: int
 def result(name: str, value: float, unit: str, floor: float | None, budget: str, passed: bool, notes: str,
            **extra: object) -> dict:
     """The record every scenario returns (and the runner writes to results.json)."""
-    ratio = round(value / floor, 3) if floor else None
+    value, floor = round(value, 3), (round(floor, 3) if floor is not None else None)
+    ratio = round(value / floor, 3) if floor else None  # the ratio of the figures reported, so readers can check it
     record = {
-        "name": name, "value": round(value, 3), "unit": unit,
-        "floor": round(floor, 3) if floor is not None else None, "ratio": ratio,
+        "name": name, "value": value, "unit": unit, "floor": floor, "ratio": ratio,
         "budget": budget, "passed": bool(passed), "notes": notes,
     }
     record.update(extra)
