@@ -14,7 +14,7 @@ from pathlib import Path
 from homeassess.cli.errors import EXIT_OK, Refused
 from homeassess.cli.passphrase import read_passphrase
 from homeassess.cli.store_commands import open_workspace
-from homeassess.services.bundle import BundleError, BundleService, DuplicateAssessment
+from homeassess.services.bundle_transfer import BundleError, BundleService, DuplicateAssessment
 from homeassess.store.location import default_data_dir
 from homeassess.store.store import Store
 

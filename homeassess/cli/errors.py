@@ -1,9 +1,9 @@
-"""Exit codes and the one way a command refuses its input."""
+"""Exit codes, and the one refusal type every layer raises (``homeassess.domain.refusals``)."""
+
+from homeassess.domain.refusals import Refused
+
+__all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "Refused"]
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
-
-
-class Refused(Exception):
-    """The input was refused: the message is one line for stderr, with no health information."""

@@ -9,7 +9,6 @@ values of the finding that proposed it.
 from __future__ import annotations
 
 import string
-from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
@@ -18,36 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from homeassess.domain.catalogue import Catalogue
 from homeassess.domain.data_files import CatalogueError, load_model, resources_dir
 from homeassess.domain.units import LengthUnit, MeasurementError
-
-
-class Category(StrEnum):
-    EQUIPMENT = "equipment"
-    MINOR_MODIFICATION = "minor_modification"
-    MAJOR_MODIFICATION = "major_modification"
-    BEHAVIOUR_EDUCATION = "behaviour_education"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize().replace("Behaviour education", "Behaviour or education")
-
-
-class Priority(StrEnum):
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
-
-    @property
-    def rank(self) -> int:
-        return {"high": 0, "medium": 1, "low": 2}[self.value]
-
-
-class Responsible(StrEnum):
-    CLIENT = "client"
-    FAMILY = "family"
-    LANDLORD = "landlord"
-    CONTRACTOR = "contractor"
-    AGENCY = "agency"
-    FUNDER = "funder"
+from homeassess.domain.vocabulary import Category, Priority, Responsible
 
 
 TEMPLATE_FIELDS = {"room", "item", "measured", "required", "shortfall", "citation", "device_width", "target"}

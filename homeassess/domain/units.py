@@ -15,12 +15,13 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
+from homeassess.domain.refusals import Refused
 
 MM_PER_INCH = 25.4
 MM_PER_FOOT = 304.8
 
 
-class MeasurementError(ValueError):
+class MeasurementError(Refused, ValueError):
     """A typed value that cannot be accepted; the message is one plain line."""
 
 

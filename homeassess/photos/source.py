@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO
+from homeassess.domain.refusals import Refused
 
 EMPTY = "the file is empty"
 FOLDER = "this is a folder, not a photo"
@@ -23,7 +24,7 @@ PERMISSION = "this file cannot be read (permission denied)"
 UNREADABLE = "this file cannot be read from the disk or card; copy it again"
 
 
-class PhotoRejected(Exception):
+class PhotoRejected(Refused):
     """The photo was refused. ``str(exc)`` is one friendly line with no file name or path in it."""
 
     def __init__(self, reason: str) -> None:

@@ -18,6 +18,7 @@ from homeassess.services.settings import SettingsService
 from homeassess.store.repositories import AssessmentRepository, AssessmentSummary, RoomProgress, RoomRepository
 from homeassess.store.repositories.rooms import RoomSnapshot
 from homeassess.store.tables import AssessmentRow, ClientRow, RoomRow, utcnow
+from homeassess.domain.refusals import Refused
 
 
 class AssessmentDetails(BaseModel):
@@ -81,7 +82,7 @@ class AssessmentView:
         return self.status != "draft"
 
 
-class ReadOnlyAssessment(Exception):
+class ReadOnlyAssessment(Refused):
     def __init__(self) -> None:
         super().__init__("this assessment is final and read-only; start an amendment to change it")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from homeassess.domain.data_files import resources_dir
 from homeassess.domain.judge import Judge, JudgeContext
-from homeassess.services.bundle import BundleService
+from homeassess.services.bundle_transfer import BundleService
 from homeassess.services.demo import install_demo
 from homeassess.services.photo_import import PhotoImportService
 from homeassess.services.reports import ReportService, page_count

@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
+from homeassess.domain.refusals import Refused
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 STORE_FILE_NAME = "homeassess.db"
 
 
-class StoreError(Exception):
+class StoreError(Refused):
     """A store problem with a message fit for the clinician (no health information)."""
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from homeassess.services.bundle import BundleError, BundleService, DuplicateAssessment
+from homeassess.services.bundle_transfer import BundleError, BundleService, DuplicateAssessment
 from homeassess.services.workspace import Workspace
 from homeassess.ui import prompts
 from homeassess.ui.worker import BackgroundJob

@@ -17,8 +17,8 @@ from sqlmodel import select
 
 from homeassess.domain.verdicts import Verdict
 from homeassess.services.assessments import AssessmentDetails, NewAssessment
-from homeassess.services.bundle import BundleError, BundleLimits, BundleService, DuplicateAssessment
-from homeassess.services.bundle_schema import (
+from homeassess.services.bundle_transfer import BundleError, BundleLimits, BundleService, DuplicateAssessment
+from homeassess.bundle.schema import (
     DAMAGED,
     DOCUMENT_MEMBER,
     INNER_MEMBER,

@@ -1,6 +1,6 @@
 """Exporting one assessment to an encrypted file, and importing such a file.
 
-The format (container and JSON document) is in bundle_schema.py and docs/bundle-format.md.
+The format (container and JSON document) is in homeassess/bundle/ and docs/bundle-format.md.
 Exports are transmissions (pitfalls §6): always encrypted, written atomically, audited with
 counts and a file hash only. Import validates everything (container, document, catalogue,
 photo checksums) before writing anything, then inserts every row in one write transaction.
@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from homeassess.services.audit_log import AuditAction
-from homeassess.services.bundle_schema import (
+from homeassess.bundle.schema import (
     DOCUMENT_MEMBER,
     INNER_MEMBER,
     RENDITIONS,

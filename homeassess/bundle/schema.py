@@ -1,4 +1,4 @@
-"""The versioned JSON document inside an export file (the container is bundle_container.py).
+"""The versioned JSON document inside an export file (the container is container.py).
 
 The inner zip holds ``assessment.json`` and ``photos/<uid>/{working,print,thumb}.jpg``.
 
@@ -24,7 +24,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from homeassess.domain.client_profile import ClientProfile
-from homeassess.services.bundle_container import (  # noqa: F401 - re-exported for the service and tests
+from homeassess.bundle.container import (  # noqa: F401 - re-exported for the service and tests
     CIPHER,
     CONTAINER_VERSION,
     DAMAGED,

@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from homeassess import __version__
+from homeassess.domain.refusals import Refused
 
 FORMAT = "homeassess-assessment"
 CONTAINER_VERSION = 1
@@ -49,7 +50,7 @@ class BundleLimits:
     max_manifest: int = 64 * 1024
 
 
-class BundleError(Exception):
+class BundleError(Refused):
     """An export or import refused: one line for the clinician, with no health information."""
 
 

@@ -1,0 +1,97 @@
+"""The one vocabulary: statuses, priorities, parties and categories, each with its label and rank.
+
+Every layer speaks these enums; the store keeps their values, the window and the reports
+show their labels, lists sort by their rank. ``format_money`` is the one money formatter.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class _Labelled(StrEnum):
+    """A value with a label for people and a rank for sorting (declaration order)."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS.get(self.value, self.value.replace("_", " ").capitalize())
+
+    @property
+    def rank(self) -> int:
+        return list(type(self)).index(self)
+
+    @classmethod
+    def parse(cls, value: object) -> _Labelled:
+        """The member for a stored or typed value; ``InvalidInput`` names the allowed ones."""
+        from homeassess.domain.refusals import InvalidInput
+
+        try:
+            return cls(value)
+        except ValueError:
+            allowed = ", ".join(m.label.lower() for m in cls)
+            raise InvalidInput(f"choose one of: {allowed}") from None
+
+
+class AssessmentStatus(_Labelled):
+    DRAFT = "draft"
+    FINAL = "final"
+    ARCHIVED = "archived"
+
+
+class RecommendationStatus(_Labelled):
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    DISMISSED = "dismissed"
+
+    @property
+    def is_open(self) -> bool:
+        """Proposed or accepted: still part of the plan."""
+        return self is not RecommendationStatus.DISMISSED
+
+
+class Priority(_Labelled):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Responsible(_Labelled):
+    CLIENT = "client"
+    FAMILY = "family"
+    LANDLORD = "landlord"
+    CONTRACTOR = "contractor"
+    AGENCY = "agency"
+    FUNDER = "funder"
+
+
+class Category(_Labelled):
+    EQUIPMENT = "equipment"
+    MINOR_MODIFICATION = "minor_modification"
+    MAJOR_MODIFICATION = "major_modification"
+    BEHAVIOUR_EDUCATION = "behaviour_education"
+
+
+_LABELS = {"behaviour_education": "Behaviour or education"}
+
+CURRENCY_SYMBOLS = {"USD": "$", "AUD": "A$", "CAD": "C$", "GBP": "£", "EUR": "€"}
+
+
+def format_money(amount: int, currency: str = "USD") -> str:
+    """"$1,200"; "1,200 NZD" for a currency without a symbol here."""
+    symbol = CURRENCY_SYMBOLS.get(currency, "")
+    return f"{symbol}{amount:,}" if symbol else f"{amount:,} {currency}"
+
+
+def format_cost(low: int | None, high: int | None, currency: str = "USD", *, spoken: bool = False) -> str:
+    """"$1,200–$3,000", "$60", "from $14", "up to $60", or "—" ("no cost estimate" spoken)."""
+    if low is None and high is None:
+        return "no cost estimate" if spoken else "—"
+    if low is None:
+        return f"up to {format_money(high, currency)}"  # type: ignore[arg-type]
+    if high is None:
+        return f"from {format_money(low, currency)}"
+    if low == high:
+        return format_money(low, currency)
+    if spoken:
+        return f"from {format_money(low, currency)} to {format_money(high, currency)}"
+    return f"{format_money(low, currency)}–{format_money(high, currency)}"
