@@ -23,7 +23,6 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from homeassess.domain.client_profile import ClientProfile
 from homeassess.bundle.container import (  # noqa: F401 - re-exported for the service and tests
     CIPHER,
     CONTAINER_VERSION,
@@ -45,6 +44,7 @@ from homeassess.bundle.container import (  # noqa: F401 - re-exported for the se
     seal,
     unseal,
 )
+from homeassess.domain.client_profile import ClientProfile
 from homeassess.store.tables import (
     AssessmentRow,
     ClientRow,

@@ -19,7 +19,6 @@ from homeassess.domain.data_files import CatalogueError, load_model, resources_d
 from homeassess.domain.units import LengthUnit, MeasurementError
 from homeassess.domain.vocabulary import Category, Priority, Responsible
 
-
 TEMPLATE_FIELDS = {"room", "item", "measured", "required", "shortfall", "citation", "device_width", "target"}
 
 

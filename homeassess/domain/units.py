@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
+
 from homeassess.domain.refusals import Refused
 
 MM_PER_INCH = 25.4

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO
+
 from homeassess.domain.refusals import Refused
 
 EMPTY = "the file is empty"

@@ -12,13 +12,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from homeassess.domain.catalogue import Catalogue
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.judge import Judge, JudgeContext
+from homeassess.domain.refusals import Refused
 from homeassess.domain.units import LengthUnit
 from homeassess.services.audit_log import AuditAction, AuditLog
 from homeassess.services.settings import SettingsService
 from homeassess.store.repositories import AssessmentRepository, AssessmentSummary, RoomProgress, RoomRepository
 from homeassess.store.repositories.rooms import RoomSnapshot
 from homeassess.store.tables import AssessmentRow, ClientRow, RoomRow, utcnow
-from homeassess.domain.refusals import Refused
 
 
 class AssessmentDetails(BaseModel):

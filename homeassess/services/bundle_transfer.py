@@ -20,7 +20,6 @@ from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from homeassess.services.audit_log import AuditAction
 from homeassess.bundle.schema import (
     DOCUMENT_MEMBER,
     INNER_MEMBER,
@@ -37,6 +36,7 @@ from homeassess.bundle.schema import (
     unseal,
     version_key,
 )
+from homeassess.services.audit_log import AuditAction
 from homeassess.services.workspace import Workspace
 from homeassess.store.atomic_file import write_atomically
 from homeassess.store.engine import SaveFailed

@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
+
 from homeassess.domain.refusals import Refused
 
 log = logging.getLogger(__name__)

@@ -15,9 +15,6 @@ from PIL import Image
 from sqlalchemy import func, text
 from sqlmodel import select
 
-from homeassess.domain.verdicts import Verdict
-from homeassess.services.assessments import AssessmentDetails, NewAssessment
-from homeassess.services.bundle_transfer import BundleError, BundleLimits, BundleService, DuplicateAssessment
 from homeassess.bundle.schema import (
     DAMAGED,
     DOCUMENT_MEMBER,
@@ -31,6 +28,9 @@ from homeassess.bundle.schema import (
     seal,
     unseal,
 )
+from homeassess.domain.verdicts import Verdict
+from homeassess.services.assessments import AssessmentDetails, NewAssessment
+from homeassess.services.bundle_transfer import BundleError, BundleLimits, BundleService, DuplicateAssessment
 from homeassess.services.demo import install_demo
 from homeassess.services.workspace import Workspace
 from homeassess.store.repositories.session import read_session
