@@ -5,7 +5,7 @@ returns a ``Change``:
 
 - ``scopes`` name what changed (the assessment's details, its rooms, checklist items,
   recommendations, photos, settings), so the window refreshes only the views that show them;
-- ``assessment_id``, ``room_id``, ``item_id`` and ``ids`` say where, so a view can select
+- ``assessment_id``, ``room_id``, ``item_id``, ``ids`` and ``refs`` say where, so a view can select
   what changed;
 - ``label`` is the Edit menu's wording ("set door clear width" → "Undo set door clear width");
 - ``undo`` is the inverse action, itself returning a ``Change`` whose ``undo`` redoes the
@@ -42,7 +42,8 @@ class Change:
     assessment_id: int | None = None
     room_id: int | None = None
     item_id: str | None = None
-    ids: tuple[int, ...] = ()
+    ids: tuple[int, ...] = ()  # photo ids, assessment ids
+    refs: tuple[str, ...] = ()  # recommendation refs (RecommendationView.ref)
     undo: Callable[[], Change] | None = field(default=None, compare=False, repr=False)
     value: object = field(default=None, compare=False, repr=False)
 
