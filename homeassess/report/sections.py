@@ -117,32 +117,9 @@ def two_columns(left: Flowable, right: Flowable, width: float) -> Table:
     return table
 
 
-class DataTable(Table):
-    """A table that repeats its header row and splits a row across pages only when it must.
-
-    ReportLab's own ``splitInRow`` first splits between rows and then, in the space left on
-    the same page, splits the next row, so the repeated header appears mid-page above half
-    a row. Here a row is split only where at least ``MIN_SPLIT`` of the page is left (a long
-    note, a 20,000-character cell); otherwise the rest of the table starts on the next page.
-    """
-
-    MIN_SPLIT = 2.5 * inch
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - ReportLab's names
-        self._calc(availWidth, availHeight)
-        used = 0.0
-        for height in self._rowHeights:
-            if used + height > availHeight:
-                break
-            used += height
-        if availHeight - used >= self.MIN_SPLIT:
-            result = self._splitRows(availHeight, doInRowSplit=True)
-            if result:
-                return result
-        result = self._splitRows(availHeight, doInRowSplit=False)
-        if result or availHeight < self.MIN_SPLIT:
-            return result
-        return self._splitRows(availHeight, doInRowSplit=True)
+# A row is split across pages only when at least this much of it fits on the page (a long note,
+# a 20,000-character cell); otherwise the row starts on the next page, under the repeated header.
+MIN_ROW_SPLIT = 2.5 * inch
 
 
 def data_table(
@@ -152,13 +129,19 @@ def data_table(
     styles: Styles,
     extra_style: list | None = None,
 ) -> Table:
-    """A data table that repeats its header on every page and splits long rows."""
+    """A data table that repeats its header on every page and splits long rows.
+
+    ``splitByRow=0`` makes ReportLab try a split inside the row that crosses the page end
+    first (filling the page), and ``splitInRow`` sets the least height of that row to leave
+    on the page; failing that, the table splits between rows.
+    """
     head = [h if isinstance(h, Flowable) else Paragraph(h, styles.head) for h in header]
-    return DataTable(
+    return Table(
         [head, *rows],
         colWidths=list(widths),
         repeatRows=1,
-        splitInRow=1,
+        splitByRow=0,
+        splitInRow=MIN_ROW_SPLIT,
         style=grid_style(1, extra_style),
         hAlign="LEFT",
     )
