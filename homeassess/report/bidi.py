@@ -217,7 +217,9 @@ class BidiParagraph(Flowable):
         return self._layout(avail_width).wrap(avail_width, avail_height)
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        return self._layout(avail_width).split(avail_width, avail_height)
+        parts = self._layout(avail_width).split(avail_width, avail_height)
+        self._para = None  # ReportLab's split leaves the paragraph's layout unusable
+        return parts
 
     def draw(self) -> None:
         self._para.drawOn(self.canv, 0, 0)

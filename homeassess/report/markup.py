@@ -125,6 +125,18 @@ def split_markup(text: str, limit: int = CHUNK) -> Iterator[str]:
     yield "".join(piece)
 
 
+def _height(part: Flowable, avail_width: float, avail_height: float) -> float:
+    """A part's height, without laying out again a paragraph already laid out at this width (the
+    parts after a page break are the same paragraphs: laying them all out again on every page
+    would make a long text cost the square of its length)."""
+    known = getattr(part, "_laid_out", None)
+    if known is not None and known[0] == avail_width:
+        return known[1]
+    height = part.wrap(avail_width, avail_height)[1]
+    part._laid_out = (avail_width, height)
+    return height
+
+
 class TextBlock(Flowable):
     """Paragraphs laid out one under another as one flowable, split between or inside them."""
 
@@ -137,7 +149,7 @@ class TextBlock(Flowable):
 
     def _heights(self, avail_width: float, avail_height: float) -> list[float]:
         if self._wrapped is None or self._wrapped[0] != avail_width:
-            self._wrapped = (avail_width, [p.wrap(avail_width, avail_height)[1] for p in self.parts])
+            self._wrapped = (avail_width, [_height(p, avail_width, avail_height) for p in self.parts])
         return self._wrapped[1]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -145,10 +157,13 @@ class TextBlock(Flowable):
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        heights, used = self._heights(avail_width, avail_height), 0.0
-        for i, (part, height) in enumerate(zip(self.parts, heights, strict=True)):
+        used = 0.0
+        for i, part in enumerate(self.parts):  # only the parts up to the page end are laid out at this width
+            height = _height(part, avail_width, avail_height)
             if used + height > avail_height:
+                part._laid_out = None
                 halves = part.split(avail_width, avail_height - used)
+                self._wrapped = None  # ReportLab forgets a paragraph's layout when asked to split it
                 head = self.parts[:i] + halves[:1]
                 tail = halves[1:] if halves else [part]
                 if not head:
@@ -158,7 +173,8 @@ class TextBlock(Flowable):
                     TextBlock(tail + self.parts[i + 1 :], self.style, False, self.last),
                 ]
             used += height
-        return [self]
+        self._wrapped = None
+        return [self, TextBlock([], self.style, False, self.last)]  # two parts, as a table cell's split expects
 
     def draw(self) -> None:
         y = self.height

@@ -26,6 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from homeassess.report.fonts import SANS, SANS_BOLD
+from homeassess.report.layout import short
 from homeassess.report.markup import compose, para
 from homeassess.report.report_data import ReportData
 from homeassess.report.styles import MUTED, RULE, Styles
@@ -99,7 +100,8 @@ class _PageDecorator:
         canvas.saveState()
         usable = width - 2 * MARGIN_X
         if canvas.getPageNumber() > 1:  # page 1 carries the full letterhead
-            left = para(self.data.letterhead.agency_name or "Home modification assessment", self.styles.running_head)
+            agency = short(self.data.letterhead.agency_name, 70)  # in full on page 1
+            left = para(agency or "Home modification assessment", self.styles.running_head)
             _draw_top(canvas, left, MARGIN_X, height - 0.42 * inch, usable * 0.58)
         right = para(
             compose(

@@ -33,6 +33,7 @@ class Styles:
     cell_bold: ParagraphStyle
     cell_right: ParagraphStyle
     head: ParagraphStyle
+    source: ParagraphStyle
     caption: ParagraphStyle
     letterhead: ParagraphStyle
     letterhead_name: ParagraphStyle
@@ -75,6 +76,7 @@ def make_styles() -> Styles:
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=SANS_BOLD),
         cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
         head=ParagraphStyle("head", parent=cell, fontName=SANS_BOLD, textColor=ACCENT),
+        source=ParagraphStyle("source", parent=cell, fontSize=7, leading=9, alignment=TA_RIGHT),
         caption=ParagraphStyle("caption", parent=base, fontName=SANS_ITALIC, fontSize=8.5, leading=11, textColor=MUTED),
         letterhead=ParagraphStyle("letterhead", parent=base, fontSize=8.5, leading=11, textColor=MUTED, spaceAfter=0),
         letterhead_name=ParagraphStyle(
