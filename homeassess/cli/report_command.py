@@ -1,4 +1,4 @@
-"""``homeassess report ID --audience clinical|contractor|landlord -o FILE.pdf``.
+"""``homeassess report ID --audience clinical|contractor|landlord|client -o FILE.pdf``.
 
 Builds one audience's PDF from the encrypted store, writes it atomically and records it.
 Progress goes to stderr ("building clinical report: 40%"); the written path to stdout.
@@ -16,7 +16,7 @@ from pathlib import Path
 from homeassess.cli.errors import EXIT_OK, Refused
 from homeassess.cli.store_commands import open_workspace
 
-AUDIENCES = ("clinical", "contractor", "landlord")
+AUDIENCES = ("clinical", "contractor", "landlord", "client")
 PAPERS = ("letter", "a4")
 
 

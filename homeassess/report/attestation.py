@@ -51,5 +51,5 @@ def signature_block(data: ReportData, styles: Styles, width: float) -> list[Flow
     )
     if not s.signed_on:
         block.append(signature_lines(["Date signed"], styles, width * 0.5))
-    block.append(para(compose("Report printed {day}.", day=data.meta.generated.isoformat()), styles.muted))
+    block += [Spacer(1, 6), para(compose("Report printed {day}.", day=data.meta.generated.isoformat()), styles.muted)]
     return [Spacer(1, 14), KeepTogether(block)]

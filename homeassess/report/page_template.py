@@ -28,8 +28,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from homeassess.report.fonts import SANS, SANS_BOLD
 from homeassess.report.layout import short
 from homeassess.report.markup import compose, para
-from homeassess.report.report_data import ReportData
-from homeassess.report.styles import MUTED, RULE, Styles
+from homeassess.report.report_data import Audience, ReportData
+from homeassess.report.styles import MUTED, PLAN_SIZE, RULE, Styles
 
 rl_config.useA85 = 0  # images and streams binary-compressed only: ~25% smaller, same bytes each run
 
@@ -58,6 +58,8 @@ def page_size(name: str) -> tuple[float, float]:
 class NumberedCanvas(Canvas):
     """Holds every page until the end, then stamps "Page X of Y" on each."""
 
+    number_size = 8.0  # points; the client's plan sets its own (14)
+
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - ReportLab's signature
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
@@ -81,7 +83,7 @@ class NumberedCanvas(Canvas):
     def _stamp_page_number(self, total: int) -> None:
         width, _ = self._pagesize
         self.saveState()
-        self.setFont(SANS_BOLD, 8)
+        self.setFont(SANS_BOLD, self.number_size)
         self.setFillColor(MUTED)
         self.drawRightString(width - MARGIN_X, MARGIN_BOTTOM - 0.42 * inch, f"Page {self._pageNumber} of {total}")
         self.restoreState()
@@ -95,6 +97,8 @@ class _PageDecorator:
         self.styles = styles
 
     def __call__(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        if self.data.meta.audience is Audience.CLIENT:
+            return self._plan_footer(canvas, doc)
         width, height = doc.pagesize
         meta = self.data.meta
         canvas.saveState()
@@ -121,6 +125,19 @@ class _PageDecorator:
         canvas.setFont(SANS, 7.5)
         canvas.setFillColor(MUTED)
         canvas.drawString(MARGIN_X, footer_y, meta.audience.confidentiality)
+        canvas.restoreState()
+
+
+    def _plan_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """The client's plan: no running header; the footer in type as large as the text."""
+        width, _ = doc.pagesize
+        footer_y = MARGIN_BOTTOM - 0.42 * inch
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.line(MARGIN_X, footer_y + 0.26 * inch, width - MARGIN_X, footer_y + 0.26 * inch)
+        canvas.setFont(SANS, PLAN_SIZE)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN_X, footer_y, self.data.meta.audience.confidentiality)
         canvas.restoreState()
 
 
@@ -193,6 +210,8 @@ def render(
     def canvas_maker(*args, **kwargs) -> NumberedCanvas:  # noqa: ANN002, ANN003
         canvas = NumberedCanvas(*args, **kwargs)
         canvas.setDateFormatter(lambda *_: stamp)
+        if meta.audience is Audience.CLIENT:
+            canvas.number_size = PLAN_SIZE
         made.append(canvas)
         return canvas
 

@@ -199,7 +199,9 @@ def photo_grid(
     for i in range(per_row):
         widths.extend([col] if i == 0 else [gap, col])
     spaced = [[cell for i, c in enumerate(row) for cell in ([c] if i == 0 else ["", c])] for row in rows]
-    table = splittable_table(spaced, widths, form_style())
+    # Rows split from each other but never inside: a photo stays with its caption (a row is at most
+    # a photo and CAPTION_IN_GRID characters, which fit on any page).
+    table = Table(spaced, colWidths=widths, style=form_style(), hAlign="LEFT")
     table.setStyle([("BOTTOMPADDING", (0, 0), (-1, -1), 8), ("ALIGN", (0, 0), (-1, -1), "CENTER")])
     return [table, *long_captions]
 

@@ -94,6 +94,36 @@ def make_styles() -> Styles:
     )
 
 
+@dataclass(frozen=True)
+class PlanStyles:
+    """The client's action plan: nothing smaller than 14 pt."""
+
+    title: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    body: ParagraphStyle
+    strong: ParagraphStyle
+    note: ParagraphStyle
+
+
+PLAN_SIZE = 14  # points: the smallest type in the client's action plan
+
+
+def make_plan_styles() -> PlanStyles:
+    register_fonts()
+    body = ParagraphStyle("plan", fontName=SANS, fontSize=PLAN_SIZE, leading=20, textColor=INK, spaceAfter=6)
+    return PlanStyles(
+        title=ParagraphStyle("plan_title", parent=body, fontName=SANS_BOLD, fontSize=26, leading=32, textColor=ACCENT),
+        h1=ParagraphStyle(
+            "plan_h1", parent=body, fontName=SANS_BOLD, fontSize=20, leading=25, textColor=ACCENT, spaceBefore=14
+        ),
+        h2=ParagraphStyle("plan_h2", parent=body, fontName=SANS_BOLD, fontSize=16, leading=21, spaceBefore=8),
+        body=body,
+        strong=ParagraphStyle("plan_strong", parent=body, fontName=SANS_BOLD, spaceAfter=2),
+        note=ParagraphStyle("plan_note", parent=body, spaceAfter=2),
+    )
+
+
 def grid_style(header_rows: int = 1, extra: list | None = None) -> TableStyle:
     """The look of every data table: a tinted header row, thin rules, top-aligned cells."""
     commands = [

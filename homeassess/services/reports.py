@@ -43,6 +43,7 @@ CATEGORIES = {
     rd.Audience.CLINICAL: None,
     rd.Audience.CONTRACTOR: {"equipment", "minor_modification", "major_modification"},
     rd.Audience.LANDLORD: {"minor_modification", "major_modification"},
+    rd.Audience.CLIENT: None,  # the client's own plan: everything accepted, in plain words
 }
 TENURE_LABELS = {"owner": "Owner-occupied", "renter": "Rented", "other": "Other"}
 
@@ -106,7 +107,7 @@ class ReportService:
         ]
         library = self.ws.judge.library
         room_blocks, whole_home = [], []
-        with_photos = include_photos and audience is not rd.Audience.LANDLORD  # the letter shows none
+        with_photos = include_photos and audience in (rd.Audience.CLINICAL, rd.Audience.CONTRACTOR)
         for room in chosen:
             recs = self._recommendations(
                 [v for v in accepted if v.row.room_id == room.id], findings, library, clinical, length
@@ -172,7 +173,7 @@ class ReportService:
             ),
             dismissed_count=len(self.ws.recommendations.list(assessment_id, ("dismissed",))) if clinical else 0,
         )
-        if not clinical:
+        if audience in (rd.Audience.CONTRACTOR, rd.Audience.LANDLORD):
             data = redact(data, [client.diagnosis, *client.conditions])
         return data
 
@@ -202,7 +203,9 @@ class ReportService:
             if data is None or not data.print_copy:
                 continue
             caption = row.caption or (prompts[row.item_id].prompt if row.item_id in prompts else "")
-            photos.append(rd.Photo(jpeg=data.print_copy, width=row.width, height=row.height, caption=length(caption)))
+            photos.append(
+                rd.Photo(data.print_copy, row.width, row.height, length(caption), item_id=row.item_id or "")
+            )
         return tuple(photos)
 
     def _recommendations(self, views, findings, library, clinical: bool, length) -> tuple[rd.Recommendation, ...]:  # noqa: ANN001
@@ -255,6 +258,7 @@ class ReportService:
             clearances=length(contractor.clearances) if contractor else "",
             structure=contractor.structure if contractor else "",
             measurements=tuple(measured),
+            item_id=row.item_id or "",
         )
 
     def _standard_name(self, standard: str) -> str:

@@ -43,6 +43,7 @@ AUDIENCES = (
     ("Clinical report", "clinical"),
     ("Contractor scope of works", "contractor"),
     ("Landlord modification request", "landlord"),
+    ("Client's action plan", "client"),
 )
 
 
