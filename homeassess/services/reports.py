@@ -27,7 +27,7 @@ from homeassess.domain.verdicts import Finding
 from homeassess.report import report_data as rd
 from homeassess.report.build import page_count, render_report
 from homeassess.report.from_domain import client_block, finding_row
-from homeassess.report.millimetres import to_millimetres
+from homeassess.report.millimetres import in_millimetres, to_millimetres
 from homeassess.report.page_template import Cancelled, Progress, ReportCancelled
 from homeassess.report.redaction import redact
 from homeassess.services.audit_log import AuditAction
@@ -173,6 +173,8 @@ class ReportService:
             ),
             dismissed_count=len(self.ws.recommendations.list(assessment_id, ("dismissed",))) if clinical else 0,
         )
+        if millimetres:
+            data = in_millimetres(data)  # every length, in every free text too, by one rounding rule
         if audience in (rd.Audience.CONTRACTOR, rd.Audience.LANDLORD):
             data = redact(data, [client.diagnosis, *client.conditions])
         return data
