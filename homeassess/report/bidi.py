@@ -33,7 +33,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as rl_paragraph
 
-from homeassess.report.fonts import SANS, font_for, font_runs
+from homeassess.report.fonts import SANS, font_for, font_runs, needs_shaping
 
 # ReportLab shapes with the optional "liga" and "dlig" features on, so "st" would become a
 # ligature that copies and searches as "ﬆ". Arabic joining and lam-alef come from required
@@ -42,6 +42,7 @@ SHAPING_FEATURES = {"kern": True, "liga": False, "dlig": False}
 _reportlab_shape = ttfonts.shapeFragWord
 
 _RTL_CLASSES = {"R", "AL"}
+_TAG = "\u2060"  # word joiner
 _CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
@@ -89,6 +90,35 @@ def _token(visual: str, base_font: str) -> str:
     return "".join(_for_harfbuzz(p) for p in pieces)
 
 
+def _tagged(line: str) -> str:
+    """Each bracket-like character followed by a word joiner (bidi class BN: it moves with the
+    character without changing any level), so the visual order shows which were reversed."""
+    line = line.replace(_TAG, "")
+    return "".join(ch + _TAG if unicodedata.mirrored(ch) else ch for ch in line)
+
+
+def _mirrored(visual: str) -> str:
+    """The visual line with reversed bracket-like characters mirrored ("(" drawn as ")"), tags removed.
+
+    python-bidi orders but does not mirror: a tag still after its character was not reversed; a
+    tag now in front of it was.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(visual):
+        ch = visual[i]
+        nxt = visual[i + 1] if i + 1 < len(visual) else ""
+        if ch == _TAG and nxt and unicodedata.mirrored(nxt):
+            out.append(MIRRORED.get(nxt, nxt))
+            i += 2
+        elif ch != _TAG:
+            out.append(ch)
+            i += 2 if nxt == _TAG and unicodedata.mirrored(ch) else 1
+        else:
+            i += 1
+    return "".join(out)
+
+
 def visual_line(line: str, base: str | None = None, base_font: str = SANS) -> str:
     """One line in the order it is drawn from left to right, each right-to-left word ready for HarfBuzz.
 
@@ -97,7 +127,7 @@ def visual_line(line: str, base: str | None = None, base_font: str = SANS) -> st
     if not has_rtl(line):
         return line
     direction = {"LTR": "L", "RTL": "R"}.get(base or base_direction(line), "L")
-    visual = get_display(line, base_dir=direction).translate(_CONTROLS)
+    visual = _mirrored(get_display(_tagged(line), base_dir=direction)).translate(_CONTROLS)
     out: list[str] = []
     word: list[str] = []
     for ch in visual:
@@ -135,14 +165,22 @@ def _pieces(word: list) -> list[list]:  # noqa: ANN401 - ReportLab's frag word: 
     return pieces
 
 
+def _shape(word):  # noqa: ANN001, ANN202 - a frag word
+    """ReportLab's shaper for a piece in a script that needs it. Other pieces are left as they are:
+    a shaped glyph copies as the first character the font maps to it, and a CJK font maps some
+    ideographs and their Kangxi radicals (小, ⼩) to one glyph."""
+    text = "".join(t for frag, t in word[1:] if not hasattr(frag, "cbDefn"))
+    return _reportlab_shape(word, SHAPING_FEATURES) if needs_shaping(text) else word
+
+
 def shape_word(word, features=None, force=False):  # noqa: ANN001, ANN201, ARG001 - ReportLab's signature
     """ReportLab's shaper, applied to each single-font piece of the word."""
     if isinstance(word, ttfonts.ShapedFragWord):
         return word
     fonts = {frag.fontName for frag, _ in word[1:] if not hasattr(frag, "cbDefn")}
     if len(fonts) <= 1:
-        return _reportlab_shape(word, SHAPING_FEATURES)
-    shaped = [_reportlab_shape(word.__class__(piece), SHAPING_FEATURES) for piece in _pieces(word)]
+        return _shape(word)
+    shaped = [_shape(list(piece)) for piece in _pieces(word)]
     kind = ttfonts.makeShapedFragWord(word) if any(isinstance(s, ttfonts.ShapedFragWord) for s in shaped) else word.__class__
     merged = kind([sum(s[0] for s in shaped)])
     for s in shaped:

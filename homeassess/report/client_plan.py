@@ -77,7 +77,7 @@ def _head(data: ReportData, styles: PlanStyles) -> list[Flowable]:
     out: list[Flowable] = []
     if data.letterhead.agency_name:
         out.append(para(data.letterhead.agency_name, styles.strong))
-    out.append(Paragraph(data.meta.audience.title, styles.title))
+    out.append(para(data.meta.audience.title, styles.title))
     if data.client.name:
         out.append(para(compose("For <b>{name}</b>", name=data.client.name), styles.body))
     return out
@@ -159,7 +159,7 @@ def _items(recs: list[Recommendation], currency: str, styles: PlanStyles, width:
         text: list[Flowable] = [para(rec.plain or rec.title, styles.strong)]
         if rec.room:
             text.append(para(compose("Room: {room}.", room=rec.room), styles.note))
-        text.append(Paragraph(WHO.get(rec.responsible, WHO_ELSE), styles.note))
+        text.append(para(WHO.get(rec.responsible, WHO_ELSE), styles.note))
         cost = cost_sentence(rec, currency)
         if cost:
             text.append(para(cost, styles.note))
