@@ -255,6 +255,7 @@ class BidiParagraph(Flowable):
         return self._layout(avail_width).wrap(avail_width, avail_height)
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        avail_width = self._width or avail_width  # the width it was laid out at (see TextBlock.split)
         parts = self._layout(avail_width).split(avail_width, avail_height)
         self._para = None  # ReportLab's split leaves the paragraph's layout unusable
         return parts

@@ -104,10 +104,10 @@ class KeepWithContent(Flowable):
             return []
         return [self.heading, *parts]
 
-    def draw(self) -> None:
+    def draw(self) -> None:  # the heading first: text is read (and copied) in drawing order
         h1, h2 = self._heights
-        self.content.drawOn(self.canv, 0, 0)
         self.heading.drawOn(self.canv, 0, h2 + self._gap())
+        self.content.drawOn(self.canv, 0, 0)
 
     def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
         return self.heading.getSpaceBefore()

@@ -157,6 +157,9 @@ class TextBlock(Flowable):
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        # At the width it was last laid out at, as ReportLab's Paragraph does: a table splitting a
+        # row passes the cell's width with its padding, and lays the halves out without it.
+        avail_width = self._wrapped[0] if self._wrapped else avail_width
         used = 0.0
         for i, part in enumerate(self.parts):  # only the parts up to the page end are laid out at this width
             height = _height(part, avail_width, avail_height)
