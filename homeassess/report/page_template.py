@@ -154,6 +154,7 @@ class _Reporter:
         self.cancelled = cancelled
         self.label = label
         self.total = 1
+        self.done = 0.0  # never reported backwards: a split flowable puts its parts back in the queue
 
     def __call__(self, kind: str, value: int) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -161,7 +162,8 @@ class _Reporter:
         if kind == "SIZE_EST":
             self.total = max(1, value)
         elif kind == "PROGRESS" and self.progress is not None:
-            self.progress(min(1.0, value / self.total), self.label)
+            self.done = max(self.done, min(1.0, value / self.total))
+            self.progress(self.done, self.label)
 
 
 def render(

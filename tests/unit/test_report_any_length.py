@@ -118,7 +118,8 @@ def words_outside_the_frame(pdf: bytes, paper: str) -> list[str]:
     out = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True).stdout
     width, height = page_size(paper)
     footer_top = height - MARGIN_BOTTOM + 8  # y from the top of the page; 8 pt for descenders under the frame
-    footer_words = set("Page of Confidential — contains health information for the named recipient only Your own copy keep it private".split())
+    footer_words = {"Page", "of", "Confidential", "—", "contains", "health", "information", "for", "the", "named", "recipient",
+                    "only", "Your", "own", "copy", "keep", "it", "private"}  # fmt: skip
     bad = []
     for page in ElementTree.fromstring(re.sub(rb"<!DOCTYPE[^>]*>", b"", out)).iter("{http://www.w3.org/1999/xhtml}word"):
         x0, y0, x1, y1 = (float(page.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))

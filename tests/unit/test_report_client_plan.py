@@ -15,7 +15,10 @@ from homeassess.report.client_plan import WHO
 from homeassess.report.styles import PLAN_SIZE
 from homeassess.services.reports import ReportService
 from tests.integration.test_report_cli import run
-from tests.unit.test_report_builds import TODAY, shared_demo  # noqa: F401 - the module-wide demo store
+from tests.unit import test_report_builds
+from tests.unit.test_report_builds import TODAY
+
+shared_demo = test_report_builds.shared_demo  # the module-wide demo store
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,10 @@ import pytest
 from pypdf import PdfReader
 
 from homeassess.report.build import render_report
-from tests.unit.test_report_builds import TODAY, shared_demo, shared_service  # noqa: F401 - module-wide demo
+from tests.unit import test_report_builds
+from tests.unit.test_report_builds import TODAY
+
+shared_demo, shared_service = test_report_builds.shared_demo, test_report_builds.shared_service  # module-wide demo
 
 NUM = r"\d+/\d+|\d+(?:\.\d+)?(?:[ -]\d+/\d+)?"
 SEP = r"\s*(?:–|-|to|×|x|by|and)\s*"
