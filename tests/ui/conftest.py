@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from homeassess.ui import prompts
 from homeassess.ui.error_path import ErrorPath
 from homeassess.ui.main_window import MainWindow
+
+from homeassess.ui import prompts
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from homeassess.ui.error_path import ErrorPath
+from homeassess.ui.photo_strip import EMPTY_TEXT, PhotoStrip
 from PIL import Image, ImageDraw
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, QUndoStack
@@ -19,8 +21,6 @@ import homeassess.services.photo_import as photo_import_module
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
 from homeassess.ui import prompts
-from homeassess.ui.error_path import ErrorPath
-from homeassess.ui.photo_strip import EMPTY_TEXT, PhotoStrip
 
 WAIT = 15000
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 import sys
 
+from homeassess.ui.backups_dialog import BackupsDialog
+from homeassess.ui.error_path import ErrorPath
 from PySide6.QtCore import Qt
 
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.logs import configure_logging
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
 from homeassess.ui import prompts
-from homeassess.ui.backups_dialog import BackupsDialog
-from homeassess.ui.error_path import ErrorPath
 from tests.conftest import PASSPHRASE
 
 

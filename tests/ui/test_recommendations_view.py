@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from homeassess.ui.recommendation_table_model import COST, PRIORITY, STATUS, TITLE, cost_key, format_cost
+from homeassess.ui.recommendations_view import EMPTY_TEXT, RecommendationsView
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoStack
 
@@ -10,8 +12,6 @@ from homeassess.domain.client_profile import ClientProfile
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
 from homeassess.services.demo import demo_path
 from homeassess.ui import recommendation_editor
-from homeassess.ui.recommendation_table_model import COST, PRIORITY, STATUS, TITLE, cost_key, format_cost
-from homeassess.ui.recommendations_view import EMPTY_TEXT, RecommendationsView
 
 
 class FakeErrors:

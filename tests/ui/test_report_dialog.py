@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 
 import pytest
+from homeassess.ui.report_dialog import ReportDialog
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
 from homeassess.ui import prompts, report_dialog
-from homeassess.ui.report_dialog import ReportDialog
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from homeassess.ui.assessment_dialog import AssessmentDialog
+from homeassess.ui.unlock_dialog import UnlockDialog
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
@@ -11,8 +13,6 @@ from homeassess.services.assessments import AssessmentDetails, NewAssessment, Ro
 from homeassess.store.engine import SaveFailed
 from homeassess.store.store import Store
 from homeassess.ui import prompts
-from homeassess.ui.assessment_dialog import AssessmentDialog
-from homeassess.ui.unlock_dialog import UnlockDialog
 from tests.conftest import PASSPHRASE
 
 
