@@ -11,6 +11,7 @@ assessment can only be looked at.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
@@ -18,6 +19,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiAppli
 from PySide6.QtWidgets import QMenu, QWidget
 
 from homeassess.domain.catalogue import Catalogue
+from homeassess.domain.refusals import Refused
 from homeassess.services.changes import Change, Scope
 from homeassess.services.photo_import import PhotoImportService, PhotoView
 from homeassess.ui.kit import prompts
@@ -183,11 +185,11 @@ class PhotoStrip(PhotoStripView):
             return
         text = prompts.ask_text(self, "Photo caption", "Caption:", photo.caption)
         if text is not None and text.strip() != photo.caption:
-            self.ops.run(lambda: self.photos.set_caption(photo.id, text))
+            self._run(lambda: self.photos.set_caption(photo.id, text))
 
     def set_include(self, photo_id: int, include: bool) -> None:
         if not self.read_only:
-            self.ops.run(lambda: self.photos.set_include(photo_id, include), on_settled=self._update_actions)
+            self._run(lambda: self.photos.set_include(photo_id, include))
 
     def _include_toggled(self, checked: bool) -> None:
         photo = self._current_editable()
@@ -197,12 +199,12 @@ class PhotoStrip(PhotoStripView):
     def move(self, step: int) -> None:
         photo = self._current_editable()
         if photo is not None:
-            self.ops.run(lambda: self.photos.move(photo.id, step))
+            self._run(lambda: self.photos.move(photo.id, step))
 
     def delete(self) -> None:
         photo = self._current_editable()
         if photo is not None:
-            self.ops.run(lambda: self.photos.remove(photo.id))
+            self._run(lambda: self.photos.remove(photo.id))
 
     def rotate(self, quarter_turns: int) -> None:
         photo = self._current_editable()
@@ -215,8 +217,8 @@ class PhotoStrip(PhotoStripView):
 
         self._rotating = True
         self._update_actions()
-        self.ops.run(lambda: self.photos.rotate(photo.id, quarter_turns), slow=True, on_settled=settled,
-                     title="Photo not rotated")
+        self._run(lambda: self.photos.rotate(photo.id, quarter_turns), slow=True, on_settled=settled,
+                  title="Photo not rotated")
 
     def view_large(self, index: QModelIndex | None = None) -> None:
         photo = self.model.photo((index or self.view.currentIndex()).row())
@@ -225,7 +227,7 @@ class PhotoStrip(PhotoStripView):
         viewer = PhotoViewer(photo.caption, self)
         viewer.setWindowTitle(f"Photo {self.model.row_of(photo.id) + 1} of {self.model.rowCount()}")
         self.ops.query(lambda: QImage.fromData(self.photos.working_copy(photo.id), "JPG"), viewer.set_image,
-                       title="Photo not shown")
+                       on_refused=lambda refusal: self._refused(refusal, "Photo not shown"))
         self.viewer = viewer
         viewer.open()
 
@@ -248,6 +250,14 @@ class PhotoStrip(PhotoStripView):
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     # --- helpers ---------------------------------------------------------------------------
+
+    def _run(self, action: Callable[[], Change], *, title: str | None = None, **options: object) -> None:
+        """An edit through the operation helper; after a refusal the strip shows what is really there."""
+        self.ops.run(action, on_refused=lambda refusal: self._refused(refusal, title), **options)  # type: ignore[arg-type]
+
+    def _refused(self, refusal: Refused, title: str | None) -> None:
+        self.ops.show_refusal(refusal, title)
+        self.refresh()
 
     def _prompt(self, item_id: str | None) -> str:
         item = self.catalogue.items.get(item_id) if item_id else None
