@@ -32,16 +32,16 @@ def test_removing_a_room_just_filled_in_asks_first(qtbot, window, workspace, mon
     editor.clearFocus()  # leaving the field saves it
     qtbot.waitUntil(lambda: workspace.checklist.response_text(entrance, "door_clear_width") == "30")
     window.assessment.rooms.remove_button.click()
-    assert asked and "Entrance and its 1 answers" in asked[0]
-    assert room_names(window) == ["Entrance", "Bathroom"]  # "No": nothing removed
+    assert asked and "Entrance and exterior and its 1 answers" in asked[0]
+    assert room_names(window) == ["Entrance and exterior", "Bathroom"]  # "No": nothing removed
 
     # Answers recorded elsewhere (the command line, another window) count too.
     bathroom = select(window, 1)
     workspace.checklist.record(bathroom, "toilet_seat_height", "17 in")
-    workspace.checklist.record(bathroom, "grab_bar_toilet", "no")
+    workspace.checklist.record(bathroom, "floor_slip_resistant", "no")
     window.assessment.rooms.remove_button.click()
     assert "Bathroom and its 2 answers" in asked[-1]
-    assert room_names(window) == ["Entrance", "Bathroom"]
+    assert room_names(window) == ["Entrance and exterior", "Bathroom"]
 
 
 def test_an_empty_room_is_removed_without_asking_and_comes_back_with_undo(qtbot, window, workspace, monkeypatch):
@@ -49,10 +49,10 @@ def test_an_empty_room_is_removed_without_asking_and_comes_back_with_undo(qtbot,
     monkeypatch.setattr(prompts, "confirm", lambda *a: pytest.fail("asked about an empty room"))
     select(window, 1)
     window.assessment.rooms.remove_button.click()
-    assert room_names(window) == ["Entrance"]
+    assert room_names(window) == ["Entrance and exterior"]
     assert window.actions["undo"].text() == "&Undo remove Bathroom"
     window.actions["undo"].trigger()
-    assert room_names(window) == ["Entrance", "Bathroom"]
+    assert room_names(window) == ["Entrance and exterior", "Bathroom"]
     assert window.assessment.rooms.current_room_id() == window.assessment.rooms.model.rooms[1].id
 
 
@@ -69,22 +69,22 @@ def test_add_rename_and_move_with_undo(qtbot, window, workspace, monkeypatch):
     window.open_assessment(create_assessment(workspace, rooms=("entrance", "bathroom")))
     add_menu = window.assessment.rooms.add_button.menu()
     next(a for a in add_menu.actions() if a.text() == "Bathroom").trigger()
-    assert room_names(window) == ["Entrance", "Bathroom", "Bathroom 2"]
+    assert room_names(window) == ["Entrance and exterior", "Bathroom", "Bathroom 2"]
     assert window.assessment.rooms.current_room_id() == window.assessment.rooms.model.rooms[2].id  # the new one is shown
 
     monkeypatch.setattr(prompts, "ask_text", lambda parent, title, label, text="": "  Ensuite  bathroom ")
     window.assessment.rooms.rename_button.click()
-    assert room_names(window) == ["Entrance", "Bathroom", "Ensuite bathroom"]
+    assert room_names(window) == ["Entrance and exterior", "Bathroom", "Ensuite bathroom"]
     window.assessment.rooms.up_button.click()
-    assert room_names(window) == ["Entrance", "Ensuite bathroom", "Bathroom"]
+    assert room_names(window) == ["Entrance and exterior", "Ensuite bathroom", "Bathroom"]
     assert window.actions["undo"].text() == "&Undo move room"
 
     window.actions["undo"].trigger()
-    assert room_names(window) == ["Entrance", "Bathroom", "Ensuite bathroom"]
+    assert room_names(window) == ["Entrance and exterior", "Bathroom", "Ensuite bathroom"]
     window.actions["undo"].trigger()
-    assert room_names(window) == ["Entrance", "Bathroom", "Bathroom 2"]
+    assert room_names(window) == ["Entrance and exterior", "Bathroom", "Bathroom 2"]
     window.actions["undo"].trigger()
-    assert room_names(window) == ["Entrance", "Bathroom"]
+    assert room_names(window) == ["Entrance and exterior", "Bathroom"]
     window.actions["redo"].trigger()
-    assert room_names(window) == ["Entrance", "Bathroom", "Bathroom 2"]
+    assert room_names(window) == ["Entrance and exterior", "Bathroom", "Bathroom 2"]
 

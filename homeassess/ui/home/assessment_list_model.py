@@ -7,7 +7,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from homeassess.domain.vocabulary import AssessmentStatus
 from homeassess.services.assessments import AssessmentSummary
 
-COLUMNS = ("Client", "Address", "Visit date", "Status", "Open recommendations")
+COLUMNS = ("Client", "Address", "Visit date", "Status", "Findings", "Accepted")
+COUNTS = (4, 5)  # right-aligned numbers
 
 
 class AssessmentListModel(QAbstractTableModel):
@@ -38,11 +39,13 @@ class AssessmentListModel(QAbstractTableModel):
         if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
             return (
                 row.client_name or "(no name)", row.address, row.visit_date.strftime("%d %b %Y"),
-                AssessmentStatus(row.status).label, str(row.open_recommendations),
+                AssessmentStatus(row.status).label, str(row.findings), str(row.accepted),
             )[index.column()]
         if role == Qt.UserRole:
             return row.id
-        if role == Qt.TextAlignmentRole and index.column() == 4:
+        if role == Qt.ToolTipRole and index.column() in COUNTS:
+            return ("Answers that fail or are advisory", "Recommendations accepted")[index.column() - COUNTS[0]]
+        if role == Qt.TextAlignmentRole and index.column() in COUNTS:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
 

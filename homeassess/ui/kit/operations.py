@@ -141,15 +141,37 @@ class Operations:
     ) -> BackgroundJob:
         """Run a generator job (progress, cancel) on the operation worker; its return value is the Change."""
         handle = BackgroundJob(job, self.pool, log_failures=False)
+
+        # One handler per outcome: a signal from the worker reaches each connected slot as its own queued
+        # event, so separate slots for "pushed" and "settled" could be split across two event loops.
+        def settle() -> None:
+            if on_settled is not None:
+                on_settled()
+
+        def finished(done: Change) -> None:
+            try:
+                self._succeeded(done, on_done, undoable, initiator)
+            finally:
+                settle()
+
+        def failed(exc: BaseException) -> None:
+            try:
+                self._failed(exc, on_refused, title)
+            finally:
+                settle()
+
+        def cancelled() -> None:
+            try:
+                if on_cancelled is not None:
+                    on_cancelled()
+            finally:
+                settle()
+
         if on_progress is not None:
             handle.signals.progress.connect(on_progress)
-        handle.signals.finished.connect(lambda done: self._succeeded(done, on_done, undoable, initiator))
-        handle.signals.failed.connect(lambda exc: self._failed(exc, on_refused, title))
-        if on_cancelled is not None:
-            handle.signals.cancelled.connect(on_cancelled)
-        if on_settled is not None:
-            for signal in (handle.signals.finished, handle.signals.failed, handle.signals.cancelled):
-                signal.connect(lambda *_: on_settled())
+        handle.signals.finished.connect(finished)
+        handle.signals.failed.connect(failed)
+        handle.signals.cancelled.connect(cancelled)
         self._running = [h for h in self._running if h.running]
         self._running.append(handle)
         return handle.start()
