@@ -112,7 +112,7 @@ def test_import_shows_thumbnails_and_lists_refused_files_once(qtbot, strip, phot
     decoded_on: list[int] = []
     real = photo_import_module.process_photo
 
-    def spy(source):  # noqa: ANN001, ANN202
+    def spy(source):
         decoded_on.append(threading.get_ident())
         return real(source)
 
@@ -246,7 +246,7 @@ def test_cancel_stops_after_the_current_photo(qtbot, strip, photos, monkeypatch,
     real = photo_import_module.process_photo
     calls: list[int] = []
 
-    def slow(source):  # noqa: ANN001, ANN202 - the second photo waits until the test has pressed Cancel
+    def slow(source):
         calls.append(1)
         if len(calls) == 2:
             assert gate.wait(WAIT / 1000)

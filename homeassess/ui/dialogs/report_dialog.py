@@ -257,7 +257,7 @@ class ReportDialog(QDialog):
         if not open_folder(self.saved_path.parent):
             prompts.show_info(self, "Report saved", f"The report is saved at:\n{self.saved_path}")
 
-    def done(self, result: int) -> None:  # noqa: D401 - Qt API
+    def done(self, result: int) -> None:
         if self.job is not None and self.job.running:
             self.job.cancel()
             wait_for_all(60_000)

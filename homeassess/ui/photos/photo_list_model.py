@@ -39,7 +39,7 @@ class PhotoListModel(QAbstractListModel):
         self._icons = {k: v for k, v in self._icons.items() if k in keep}
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self.photos)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -70,7 +70,7 @@ class PhotoListModel(QAbstractListModel):
             return photo.include_in_report
         return None
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.EditRole) -> bool:
         if role != Qt.CheckStateRole or not index.isValid() or self.read_only:
             return False
         include = Qt.CheckState(value) == Qt.Checked if not isinstance(value, bool) else value

@@ -152,17 +152,17 @@ class PhotoStrip(PhotoStripView):
         self._update_actions()
         self.changed.emit()
 
-    def dragEnterEvent(self, event: QDragEnterEvent | QDragMoveEvent) -> None:  # noqa: N802 - Qt API
+    def dragEnterEvent(self, event: QDragEnterEvent | QDragMoveEvent) -> None:
         mime = event.mimeData()
         if not self.read_only and self.assessment_id is not None and (local_paths(mime) or mime.hasImage()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt API
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         self.dragEnterEvent(event)
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+    def dropEvent(self, event: QDropEvent) -> None:
         if not self._can_add():
             event.ignore()
             return
@@ -251,9 +251,10 @@ class PhotoStrip(PhotoStripView):
 
     # --- helpers ---------------------------------------------------------------------------
 
-    def _run(self, action: Callable[[], Change], *, title: str | None = None, **options: object) -> None:
+    def _run(self, action: Callable[[], Change], *, title: str | None = None, slow: bool = False,
+             on_settled: Callable[[], None] | None = None) -> None:
         """An edit through the operation helper; after a refusal the strip shows what is really there."""
-        self.ops.run(action, on_refused=lambda refusal: self._refused(refusal, title), **options)  # type: ignore[arg-type]
+        self.ops.run(action, on_refused=lambda refusal: self._refused(refusal, title), slow=slow, on_settled=on_settled)
 
     def _refused(self, refusal: Refused, title: str | None) -> None:
         self.ops.show_refusal(refusal, title)

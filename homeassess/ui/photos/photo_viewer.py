@@ -28,14 +28,14 @@ class _FittedImage(QWidget):
         self._scaled = None
         self.update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self) -> QSize:
         return QSize(900, 680)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+    def resizeEvent(self, event) -> None:
         self._scaled = None
         super().resizeEvent(event)
 
-    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
         if self.image.isNull():

@@ -88,7 +88,7 @@ class StripImporter:
 
     # --- progress and outcome ------------------------------------------------------------
 
-    def _start(self, job, tally: ImportSummary, assessment_id: int, room_id: int | None) -> None:  # noqa: ANN001
+    def _start(self, job, tally: ImportSummary, assessment_id: int, room_id: int | None) -> None:
         self._tally = tally
 
         def cancelled() -> None:

@@ -72,7 +72,7 @@ class StripListView(QListView):
         self.setMinimumHeight(ICON_SIZE.height() + 80)
         self.placeholder_text = EMPTY_TEXT
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self.model() is not None and self.model().rowCount() == 0:
             painter = QPainter(self.viewport())
@@ -80,7 +80,7 @@ class StripListView(QListView):
             painter.drawText(self.viewport().rect().adjusted(12, 0, -12, 0), Qt.AlignCenter | Qt.TextWordWrap,
                              self.placeholder_text)
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         index = self.indexAt(event.position().toPoint())
         if index.isValid():
             icon = index.data(Qt.DecorationRole)

@@ -11,6 +11,7 @@ the pane under it shows the selected recommendation in full.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
@@ -93,7 +94,7 @@ class RecommendationsView(ReviewLayout):
         else:
             self._stale = True
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()
@@ -247,8 +248,8 @@ class RecommendationsView(ReviewLayout):
 
         def add(chosen: dict[str, object]) -> Change:
             fields = {k: v for k, v in chosen.items() if k in editor.NEW_RECOMMENDATION and k != "title"}
-            room_id = chosen.get("room_id")
-            return self.recommendations.add_custom(assessment_id, room_id, str(chosen.get("title", "")), **fields)  # type: ignore[arg-type]
+            room_id = cast("int | None", chosen.get("room_id"))
+            return self.recommendations.add_custom(assessment_id, room_id, str(chosen.get("title", "")), **fields)
 
         self._edit_until_saved(values, add, rooms=rooms, heading="Add recommendation", on_done=self._show_added)
 

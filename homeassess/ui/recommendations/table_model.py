@@ -32,11 +32,9 @@ PROPOSED, ACCEPTED, DISMISSED = RecommendationStatus
 
 def cost_key(low: int | None, high: int | None) -> tuple[int, int]:
     """Cheaper first: by the low figure, then the high one; no estimate sorts last."""
-    if low is None and high is None:
-        return (NO_COST, NO_COST)
-    low = low if low is not None else high
-    high = high if high is not None else low
-    return (low, high)  # type: ignore[return-value]
+    if low is None:
+        return (NO_COST, NO_COST) if high is None else (high, high)
+    return (low, high if high is not None else low)
 
 
 def item_text(view: RecommendationView) -> str:
@@ -81,13 +79,13 @@ class RecommendationTableModel(QAbstractTableModel):
 
     # --- Qt model API ----------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self.views)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> object:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> object:
         if orientation == Qt.Horizontal and 0 <= section < len(HEADERS):
             if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
                 return HEADERS[section]
@@ -191,7 +189,7 @@ class RecommendationProxyModel(QSortFilterProxyModel):
             self._status = status
             self.invalidateFilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if self._status is None:
             return True
         status = self.sourceModel().view_at(source_row).status
@@ -199,5 +197,5 @@ class RecommendationProxyModel(QSortFilterProxyModel):
             return status.is_open
         return status.value == self._status
 
-    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
         return left.data(self.sortRole()) < right.data(self.sortRole())

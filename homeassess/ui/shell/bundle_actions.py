@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtWidgets import QWidget
 
@@ -43,7 +44,7 @@ class BundleActions:
             return
 
         def exported(done: Change) -> None:
-            result: ExportResult = done.value  # type: ignore[assignment]
+            result = cast(ExportResult, done.value)
             prompts.show_info(self.parent, "Exported", f"Saved as {result.path.name} "
                               f"({result.size / 1e6:.1f} MB, {result.rooms} rooms, {result.photos} photos).")
 

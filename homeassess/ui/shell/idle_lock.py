@@ -29,7 +29,7 @@ class IdleWatcher(QObject):
         self.timer.setInterval(max(1, minutes) * 60_000)
         self.timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY and self.timer.isActive():
             self.timer.start()
         return False

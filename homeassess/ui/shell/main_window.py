@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
     def busy(self) -> bool:
         return self.assessment.photos.busy
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         question = "Photos are still being imported. Wait for them to finish, then close?"
         if self.busy() and not prompts.confirm(self, "Work in progress", question):
             event.ignore()

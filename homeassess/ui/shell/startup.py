@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
@@ -35,7 +35,7 @@ def ask_to_unlock(open_store: Callable[[str], T], creating: bool) -> tuple[T, in
     dialog = UnlockDialog(open_store, creating, on_failure=lambda: failures.__setitem__(0, failures[0] + 1))
     if dialog.exec() != UnlockDialog.Accepted:
         return None
-    return dialog.result_value, failures[0]  # type: ignore[return-value]
+    return cast(T, dialog.result_value), failures[0]
 
 
 def window_geometry_store() -> QSettings:

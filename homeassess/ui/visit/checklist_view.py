@@ -184,7 +184,7 @@ class ChecklistView(QWidget):
 
     # --- behaviour ---------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.FocusIn:
             row = next((r for r in self.rows.values() if r.editor is watched), None)
             if row:

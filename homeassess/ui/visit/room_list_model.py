@@ -26,7 +26,7 @@ class RoomListModel(QAbstractListModel):
         if rooms:
             self.dataChanged.emit(self.index(0), self.index(len(rooms) - 1))
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self.rooms)
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):

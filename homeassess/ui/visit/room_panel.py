@@ -54,7 +54,7 @@ class RoomPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
 
-    def _button(self, text: str, name: str, slot) -> QToolButton:  # noqa: ANN001 - a callable slot
+    def _button(self, text: str, name: str, slot) -> QToolButton:
         button = QToolButton(text=text)
         button.setAccessibleName(name)
         button.setToolTip(name)
@@ -86,11 +86,11 @@ class RoomPanel(QWidget):
         if row >= 0:
             self.view.selectionModel().setCurrentIndex(self.model.index(row), QItemSelectionModel.ClearAndSelect)
 
-    def _current_changed(self, current, _previous) -> None:  # noqa: ANN001 - Qt signal
+    def _current_changed(self, current, _previous) -> None:
         if current.isValid():
             self.room_selected.emit(self.model.data(current, Qt.UserRole))
 
-    def _emit(self, signal) -> None:  # noqa: ANN001 - a Qt signal
+    def _emit(self, signal) -> None:
         room_id = self.current_room_id()
         if room_id is not None:
             signal.emit(room_id)
