@@ -44,6 +44,7 @@ class RecommendationsView(ReviewLayout):
         self.assessment_id: int | None = None
         self.read_only = True
         self._stale = False
+        self._room_order: dict[int | None, int] | None = None  # room id -> walking position, read when rooms change
 
         for name, slot in (("accept", self.accept_selected), ("dismiss", self.dismiss_selected),
                            ("edit", self.edit_current), ("add", self.add_recommendation), ("remove", self.remove_selected)):
@@ -62,6 +63,7 @@ class RecommendationsView(ReviewLayout):
         self.read_only = read_only
         self.read_only_note.setVisible(read_only)
         self.table.selectionModel().clear()
+        self._room_order = None
         self.set_filter(OPEN)
         self.refresh()
         self.fit_columns()
@@ -76,9 +78,10 @@ class RecommendationsView(ReviewLayout):
         keep = list(select) or [v.ref for v in self.selected_views()]
         current = self.current_view()
         fallback = self.table.currentIndex().row() if self.table.currentIndex().isValid() else None
-        rooms = self.assessments.room_views(self.assessment_id)
+        if self._room_order is None:
+            self._room_order = {r.id: i for i, r in enumerate(self.assessments.room_views(self.assessment_id))}
         views = self.recommendations.list(self.assessment_id)
-        self.model.set_rows(views, {r.id: i for i, r in enumerate(rooms)})
+        self.model.set_rows(views, self._room_order)
         self._restore_selection(keep, select[0] if select else (current.ref if current else None), fallback)
         self._render_counts()
         self.totals.setText(totals_html(self.recommendations.totals(self.assessment_id, views)))
@@ -89,6 +92,8 @@ class RecommendationsView(ReviewLayout):
             return
         if not change.touches(Scope.RECOMMENDATIONS, Scope.ROOMS, Scope.ASSESSMENT):
             return
+        if change.touches(Scope.ROOMS):
+            self._room_order = None
         if self.isVisible():
             self.refresh(change.refs)  # what changed is selected (or the row it left, if the filter hides it now)
         else:

@@ -150,14 +150,18 @@ class ReviewLayout(QWidget):
         table.setAlternatingRowColors(True)
         table.setSortingEnabled(True)
         table.sortByColumn(ROOM, Qt.AscendingOrder)
+        # Fixed row heights (two lines): measuring every row's wrapped text after each accept cost seconds
+        # on a long list. The full title is in the tooltip and the detail pane.
         table.verticalHeader().hide()
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().lineSpacing() * 2 + 10)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(ITEM, QHeaderView.Stretch)
         header.setSectionResizeMode(TITLE, QHeaderView.Stretch)
         header.setHighlightSections(False)
         header.setSortIndicatorClearable(False)
+        header.setResizeContentsPrecision(60)  # fitting a column measures at most this many rows
         table.setContextMenuPolicy(Qt.ActionsContextMenu)
         for name in ("accept", "dismiss", "edit", "remove"):
             table.addAction(self.actions_by_name[name])
