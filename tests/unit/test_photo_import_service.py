@@ -95,7 +95,7 @@ def visit(workspace) -> tuple[int, int, int]:
     assessment_id = workspace.assessments.create(NewAssessment(
         client=ClientProfile(name="Test Client"), details=AssessmentDetails(),
         rooms=[RoomSpec(type="bathroom"), RoomSpec(type="kitchen")],
-    ))
+    )).value
     rooms = workspace.assessments.open(assessment_id, audit=False).rooms
     return assessment_id, rooms[0].id, rooms[1].id
 
