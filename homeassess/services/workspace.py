@@ -17,6 +17,7 @@ from homeassess.services.audit_log import AuditAction, AuditLog
 from homeassess.services.backups import BackupService
 from homeassess.services.checklist import ChecklistService
 from homeassess.services.photo_import import PhotoImportService
+from homeassess.services.proposals import ProposalDeriver
 from homeassess.services.recommendations import RecommendationService
 from homeassess.services.settings import SettingsService
 from homeassess.store.repositories import (
@@ -78,10 +79,13 @@ class Workspace:
         photos = PhotoRepository(engine)
         assessments = AssessmentService(AssessmentRepository(engine), rooms, judge, settings, audit)
         store.backups_to_keep = settings.load().backups_to_keep
+        checklist = ChecklistService(assessments, rooms)
+        assessments.verdicts = checklist.verdicts
+        deriver = ProposalDeriver(judge.catalogue, checklist.evaluate)
         return cls(
             store=store, judge=judge, settings=settings, audit=audit, assessments=assessments,
-            checklist=ChecklistService(assessments, rooms, recs),
-            recommendations=RecommendationService(assessments, recs),
+            checklist=checklist,
+            recommendations=RecommendationService(assessments, recs, deriver),
             photos_repo=photos,
             photo_import=PhotoImportService(photos, assessments, audit),
             backups=BackupService(store, settings, audit),
