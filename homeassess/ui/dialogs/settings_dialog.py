@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homeassess.domain.standards import StandardsLibrary
 from homeassess.domain.person_fit import FitMargins
+from homeassess.domain.standards import StandardsLibrary
 from homeassess.domain.units import LengthUnit
 from homeassess.services.settings import AppSettings
 from homeassess.ui.dialogs.margin_editor import MARGIN_FIELDS, MarginEditor
