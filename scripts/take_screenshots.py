@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from homeassess.domain.judge import Judge  # noqa: E402
 from homeassess.services.demo import install_demo  # noqa: E402
-from homeassess.services.reports import ReportService  # noqa: E402
 from homeassess.services.workspace import Workspace  # noqa: E402
 from homeassess.store.store import Store  # noqa: E402
 from homeassess.ui.dialogs.report_dialog import ReportDialog  # noqa: E402
@@ -51,7 +50,8 @@ def main() -> int:
         unlock.grab().save(str(OUT / "unlock-first-run.png"))
 
         ws = Workspace.build(Store.open(Path(temp), "screenshot passphrase", create=True), Judge.load())
-        window = MainWindow(WindowServices.from_workspace(ws), ErrorPath(None))
+        services = WindowServices.from_workspace(ws)
+        window = MainWindow(services, ErrorPath(None))
         window.resize(1440, 900)
         window.show()
         settle(app)
@@ -83,8 +83,8 @@ def main() -> int:
         settle(app, 400)
         window.grab().save(str(OUT / "recommendations-review.png"))
 
-        dialog = ReportDialog(ReportService(ws), ws.audit, assessment_id, ws.assessments.room_views(assessment_id),
-                              ws.settings.load().paper_size, window)
+        view = ws.assessments.open(assessment_id, audit=False)
+        dialog = ReportDialog(services.reports(), ws.audit, assessment_id, view.rooms, ws.settings.load().paper_size, window)
         dialog.resize(1300, 900)
         dialog.show()
         dialog.build()
