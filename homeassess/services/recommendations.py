@@ -11,8 +11,11 @@ Every change is one transaction through ``RecommendationRepository.apply`` and r
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import SupportsInt, TypeVar
 
 from homeassess.domain.refusals import InvalidInput, NotFound
 from homeassess.domain.vocabulary import Category, Priority, RecommendationStatus, Responsible
@@ -22,6 +25,7 @@ from homeassess.services.changes import Change, Scope, change
 from homeassess.services.proposals import Proposal, ProposalDeriver
 from homeassess.store.repositories import RecommendationRepository
 from homeassess.store.repositories.recommendations import FIELDS, Decision
+from homeassess.store.repositories.rooms import RoomRecord
 
 WHOLE_HOME = "Whole home"
 CUSTOM_DEFAULTS = {
@@ -29,6 +33,7 @@ CUSTOM_DEFAULTS = {
     "priority": Priority.MEDIUM.value, "responsible": Responsible.CLIENT.value,
     "cost_low": None, "cost_high": None, "cost_source": "",
 }
+LabelT = TypeVar("LabelT", bound=StrEnum)
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,7 @@ class RecommendationService:
         views += [self._custom_view(d, names, n) for n, d in enumerate(custom, start=len(views))]
         return [v for v in views if wanted is None or v.status in wanted]
 
-    def proposals(self, assessment_id: int, rooms: list | None = None) -> list[Proposal]:
+    def proposals(self, assessment_id: int, rooms: builtins.list[RoomRecord] | None = None) -> builtins.list[Proposal]:
         rooms = rooms if rooms is not None else self.assessments.assessments.rooms(assessment_id)
         responses = self.assessments.rooms.responses_by_room(assessment_id)
         base = self.assessments.context(assessment_id)
@@ -175,7 +180,7 @@ class RecommendationService:
         value = refs[0] if refs else None
         return change(Scope.RECOMMENDATIONS, label=label, assessment_id=assessment_id, refs=refs, undo=undo, value=value)
 
-    def _views(self, assessment_id: int, refs: Sequence[str]) -> list[RecommendationView]:
+    def _views(self, assessment_id: int, refs: Sequence[str]) -> builtins.list[RecommendationView]:
         by_ref = {v.ref: v for v in self.list(assessment_id)}
         missing = [r for r in refs if r not in by_ref]
         if missing:
@@ -206,10 +211,14 @@ class RecommendationService:
         return self._view(d.ref, d.assessment_id, d.room_id, names, d.item_id, None, fields,
                           RecommendationStatus(d.status), True, position, frozenset())
 
-    def _view(self, ref, assessment_id, room_id, names, item_id, library_id, fields, status, custom, position, edited):  # noqa: ANN001, ANN202, PLR0913
+    def _view(
+        self, ref: str, assessment_id: int, room_id: int | None, names: dict[int, str], item_id: str | None,
+        library_id: str | None, fields: Mapping[str, object], status: RecommendationStatus, custom: bool, position: int,
+        edited: frozenset[str],
+    ) -> RecommendationView:
         items = self.assessments.catalogue.items
         return RecommendationView(
-            ref=ref, assessment_id=assessment_id, room_id=room_id, room_name=names.get(room_id, WHOLE_HOME),
+            ref=ref, assessment_id=assessment_id, room_id=room_id, room_name=names.get(room_id, WHOLE_HOME) if room_id is not None else WHOLE_HOME,
             item_id=item_id, item_prompt=items[item_id].prompt if item_id in items else "", library_id=library_id,
             title=str(fields["title"]), specification=str(fields.get("specification") or ""),
             rationale=str(fields.get("rationale") or ""), plain=str(fields.get("plain") or ""),
@@ -234,15 +243,21 @@ def _fields_of(p: Proposal) -> dict[str, object]:
     return {name: getattr(rec, name) for name in FIELDS}
 
 
-def _enum(kind, value, default):  # noqa: ANN001, ANN202
-    try:
-        return kind(value)
-    except ValueError:
-        return default
+def _enum(kind: type[LabelT], value: object, default: LabelT) -> LabelT:
+    if isinstance(value, str):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return default
 
 
 def _int(value: object) -> int | None:
-    return int(value) if value is not None else None  # type: ignore[call-overload]
+    if value is None:
+        return None
+    if isinstance(value, str | SupportsInt):
+        return int(value)
+    raise TypeError("a cost is stored as a whole number")
 
 
 def _validate(changed: Mapping[str, object], merged: Mapping[str, object]) -> None:
@@ -258,7 +273,7 @@ def _validate(changed: Mapping[str, object], merged: Mapping[str, object]) -> No
     for value in (low, high):
         if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
             raise InvalidInput("a cost must be a whole number of dollars, not below zero")
-    if low is not None and high is not None and high < low:  # type: ignore[operator]
+    if isinstance(low, int) and isinstance(high, int) and high < low:  # both are whole numbers or None by now
         raise InvalidInput("the high cost must not be below the low cost")
 
 

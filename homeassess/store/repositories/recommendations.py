@@ -15,13 +15,14 @@ from sqlalchemy import Engine, Row
 from sqlmodel import select
 
 from homeassess.store.repositories.session import AuditEntry, read_session, write_session
-from homeassess.store.tables import AssessmentRow, RecommendationRow, utcnow
+from homeassess.store.tables import AssessmentRow, RecommendationRow, table_of, utcnow
 
 # The fields a clinician can change; a decision stores only those it changed (custom: all).
 FIELDS = (
     "title", "specification", "rationale", "plain", "category", "priority", "responsible",
     "cost_low", "cost_high", "cost_source",
 )
+_RECOMMENDATION = table_of(RecommendationRow)
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class RecommendationRepository:
 
     def decisions(self, assessment_id: int) -> list[Decision]:
         # Plain column tuples, not ORM objects: the review reads every decision on each refresh.
-        table = RecommendationRow.__table__
+        table = _RECOMMENDATION
         query = (
             table.select().where(table.c.assessment_id == assessment_id).order_by(table.c.position, table.c.id)
         )
