@@ -152,9 +152,10 @@ class RoomRepository:
         )
         by_room: dict[int, dict[str, ResponseRecord]] = {}
         with self.engine.connect() as conn:  # plain tuples: this is read on every refresh of the review
-            for row in conn.execute(query).tuples():
-                response = ResponseRecord(*row)
-                by_room.setdefault(response.room_id, {})[response.item_id] = response
+            for row in conn.execute(query):
+                by_room.setdefault(row.room_id, {})[row.item_id] = ResponseRecord(
+                    row.id, row.room_id, row.item_id, row.value_text, row.value, row.verdict, row.note
+                )
         return by_room
 
     def save_response(
