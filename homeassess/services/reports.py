@@ -211,10 +211,8 @@ class ReportService:
             photos.append(rd.Photo(jpeg=data.print_copy, width=row.width, height=row.height, caption=length(caption)))
         return tuple(photos)
 
-    def _recommendations(
-        self, views: Sequence[RecommendationView], findings: FindingsByRoom, library: RecommendationLibrary, clinical: bool,
-        length: Callable[[str], str],
-    ) -> tuple[rd.Recommendation, ...]:
+    def _recommendations(self, views: Sequence[RecommendationView], findings: FindingsByRoom, library: RecommendationLibrary,
+                         clinical: bool, length: Callable[[str], str]) -> tuple[rd.Recommendation, ...]:
         """One per accepted recommendation; outside the clinical report, one per distinct piece of
         work in a room (two findings that both propose a ramp make one ramp, resting on both)."""
         recs = [self._recommendation(v, findings, library, clinical, length) for v in views]
@@ -232,10 +230,8 @@ class ReportService:
         return tuple(merged.values())
 
     @staticmethod
-    def _recommendation(
-        view: RecommendationView, findings: FindingsByRoom, library: RecommendationLibrary, clinical: bool,
-        length: Callable[[str], str],
-    ) -> rd.Recommendation:
+    def _recommendation(view: RecommendationView, findings: FindingsByRoom, library: RecommendationLibrary, clinical: bool,
+                        length: Callable[[str], str]) -> rd.Recommendation:
         row = view
         contractor = None
         if row.library_id:
