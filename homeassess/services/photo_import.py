@@ -76,13 +76,13 @@ class PhotoImportService:
 
         Stops between files when ``cancel`` is set (or when the generator is closed).
         """
-        paths = [Path(p) for p in paths]
+        files = [Path(p) for p in paths]
         self._assessments.require_draft(assessment_id)
         summary = ImportSummary()
-        total = len(paths)
+        total = len(files)
         try:
             yield ImportProgress(0.0, _counted("Importing", total))
-            for done, path in enumerate(paths, start=1):
+            for done, path in enumerate(files, start=1):
                 if cancel is not None and cancel.is_set():
                     summary.cancelled = True
                     break

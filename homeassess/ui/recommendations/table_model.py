@@ -143,6 +143,10 @@ class RecommendationTableModel(QAbstractTableModel):
                                         tuple(self._sort_key(view, c) for c in columns))
         return cells
 
+    def column_texts(self, column: int) -> set[str]:
+        """The distinct texts a column shows (to size it without asking Qt for every cell)."""
+        return {self._row_cells(row)[0][column] for row in range(len(self.views))}
+
     def _text(self, view: RecommendationView, column: int) -> str:
         if column == ROOM:
             return view.room_name
