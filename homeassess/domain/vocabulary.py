@@ -7,6 +7,7 @@ show their labels, lists sort by their rank. ``format_money`` is the one money f
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 
 class _Labelled(StrEnum):
@@ -21,7 +22,7 @@ class _Labelled(StrEnum):
         return list(type(self)).index(self)
 
     @classmethod
-    def parse(cls, value: object) -> _Labelled:
+    def parse(cls, value: object) -> Self:
         """The member for a stored or typed value; ``InvalidInput`` names the allowed ones."""
         from homeassess.domain.refusals import InvalidInput
 
@@ -72,6 +73,14 @@ class Category(_Labelled):
 
 
 _LABELS = {"behaviour_education": "Behaviour or education"}
+
+# The fields of a recommendation a clinician can write or change, declared once: the library fills
+# them for a proposal, the store keeps those the clinician changed, the review edits them, the
+# reports and the export carry them.
+RECOMMENDATION_FIELDS = (
+    "title", "specification", "rationale", "plain", "category", "priority", "responsible",
+    "cost_low", "cost_high", "cost_source",
+)
 
 CURRENCY_SYMBOLS = {"USD": "$", "AUD": "A$", "CAD": "C$", "GBP": "£", "EUR": "€"}
 

@@ -7,7 +7,7 @@ wording that turns up in free text (a room name, a caption, an edited recommenda
 is replaced by "[omitted]". Contractor and landlord reports list accepted
 recommendations only; the clinical one lists them too and counts the dismissed ones.
 
-Saving writes the file atomically, records a ReportRow (audience, sha256, page count,
+Saving writes the file atomically, records a report (audience, sha256, page count,
 file name without its folder) and an audit event whose detail holds no health information.
 """
 
@@ -17,13 +17,15 @@ import base64
 import binascii
 import dataclasses
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 from homeassess.domain.catalogue import ItemKind
+from homeassess.domain.recommendations import RecommendationLibrary
 from homeassess.domain.units import LengthUnit, UnitSystem
 from homeassess.domain.verdicts import Finding
+from homeassess.domain.vocabulary import RecommendationStatus
 from homeassess.report import report_data as rd
 from homeassess.report.build import page_count, render_report
 from homeassess.report.from_domain import client_block, finding_row
@@ -31,9 +33,11 @@ from homeassess.report.millimetres import in_millimetres, to_millimetres
 from homeassess.report.page_template import Cancelled, Progress, ReportCancelled
 from homeassess.report.redaction import redact
 from homeassess.services.audit_log import AuditAction
+from homeassess.services.recommendations import RecommendationView
+from homeassess.services.workspace import Workspace
 from homeassess.store.atomic_file import write_atomically
 from homeassess.store.repositories import ReportRepository
-from homeassess.store.tables import ReportRow
+from homeassess.store.repositories.reports import ReportRecord
 
 __all__ = ["ReportCancelled", "ReportService", "UnknownAudience"]
 
@@ -46,6 +50,8 @@ CATEGORIES = {
     rd.Audience.CLIENT: None,  # the client's own plan: everything accepted, in plain words
 }
 TENURE_LABELS = {"owner": "Owner-occupied", "renter": "Rented", "other": "Other"}
+# Per room id: (item id, clinician's note, finding) of each finding in that room.
+FindingsByRoom = dict[int, list[tuple[str, str, Finding]]]
 
 
 class UnknownAudience(ValueError):
@@ -71,7 +77,7 @@ def _png(b64: str) -> bytes | None:
 
 
 class ReportService:
-    def __init__(self, workspace, reports: ReportRepository | None = None) -> None:  # noqa: ANN001 - a Workspace
+    def __init__(self, workspace: Workspace, reports: ReportRepository | None = None) -> None:
         self.ws = workspace
         self.reports = reports or ReportRepository(workspace.store.engine)
 
@@ -102,15 +108,15 @@ class ReportService:
         categories = CATEGORIES[audience]
         accepted = [
             v
-            for v in self.ws.recommendations.list(assessment_id, ("accepted",))
-            if categories is None or v.row.category in categories
+            for v in self.ws.recommendations.list(assessment_id, (RecommendationStatus.ACCEPTED,))
+            if categories is None or v.category in categories
         ]
         library = self.ws.judge.library
         room_blocks, whole_home = [], []
         with_photos = include_photos and audience in (rd.Audience.CLINICAL, rd.Audience.CONTRACTOR)
         for room in chosen:
             recs = self._recommendations(
-                [v for v in accepted if v.row.room_id == room.id], findings, library, clinical, length
+                [v for v in accepted if v.room_id == room.id], findings, library, clinical, length
             )
             room_blocks.append(
                 rd.Room(
@@ -127,7 +133,7 @@ class ReportService:
         if len(chosen) == len(view.rooms):  # work not tied to a room goes with the whole home
             whole_home = list(
                 self._recommendations(
-                    [v for v in accepted if v.row.room_id is None], findings, library, clinical, length
+                    [v for v in accepted if v.room_id is None], findings, library, clinical, length
                 )
             )
         all_recs = [r for b in room_blocks for r in b.recommendations] + whole_home
@@ -171,7 +177,7 @@ class ReportService:
                 today.isoformat(),
                 _png(settings.signature_png_b64),
             ),
-            dismissed_count=len(self.ws.recommendations.list(assessment_id, ("dismissed",))) if clinical else 0,
+            dismissed_count=len(self.ws.recommendations.list(assessment_id, (RecommendationStatus.DISMISSED,))) if clinical else 0,
         )
         if millimetres:
             data = in_millimetres(data)  # every length, in every free text too, by one rounding rule
@@ -179,8 +185,8 @@ class ReportService:
             data = redact(data, [client.diagnosis, *client.conditions])
         return data
 
-    def _findings(self, assessment_id: int, room_ids: set[int]) -> dict[int, list[tuple[str, str, Finding]]]:
-        out: dict[int, list[tuple[str, str, Finding]]] = {}
+    def _findings(self, assessment_id: int, room_ids: set[int]) -> FindingsByRoom:
+        out: FindingsByRoom = {}
         for room, response, finding in self.ws.checklist.findings(assessment_id):
             if room.id in room_ids:
                 out.setdefault(room.id, []).append((response.item_id, response.note, finding))
@@ -210,7 +216,8 @@ class ReportService:
             )
         return tuple(photos)
 
-    def _recommendations(self, views, findings, library, clinical: bool, length) -> tuple[rd.Recommendation, ...]:  # noqa: ANN001
+    def _recommendations(self, views: Sequence[RecommendationView], findings: FindingsByRoom, library: RecommendationLibrary,
+                         clinical: bool, length: Callable[[str], str]) -> tuple[rd.Recommendation, ...]:
         """One per accepted recommendation; outside the clinical report, one per distinct piece of
         work in a room (two findings that both propose a ramp make one ramp, resting on both)."""
         recs = [self._recommendation(v, findings, library, clinical, length) for v in views]
@@ -218,7 +225,7 @@ class ReportService:
             return tuple(recs)
         merged: dict[str, rd.Recommendation] = {}
         for view, rec in zip(views, recs, strict=True):
-            key = view.row.library_id or rec.title.strip().lower()
+            key = view.library_id or rec.title.strip().lower()
             if key in merged:
                 first = merged[key]
                 extra = tuple(m for m in rec.measurements if m not in first.measurements)
@@ -228,17 +235,19 @@ class ReportService:
         return tuple(merged.values())
 
     @staticmethod
-    def _recommendation(view, findings, library, clinical: bool, length: Callable[[str], str]) -> rd.Recommendation:  # noqa: ANN001
-        row = view.row
+    def _recommendation(view: RecommendationView, findings: FindingsByRoom, library: RecommendationLibrary, clinical: bool,
+                        length: Callable[[str], str]) -> rd.Recommendation:
+        row = view
         contractor = None
         if row.library_id:
             try:
                 contractor = library.entry(row.library_id).contractor
             except KeyError:  # a library entry removed since the recommendation was made
                 contractor = None
+        in_room = findings.get(row.room_id, []) if row.room_id is not None else []  # whole-home work has none
         measured = [
             rd.Measurement(f.item, length(f.measured), length(f.required))
-            for item_id, _, f in findings.get(row.room_id, [])
+            for item_id, _, f in in_room
             if item_id == row.item_id and f.measured_value is not None
         ]
         return rd.Recommendation(
@@ -248,9 +257,9 @@ class ReportService:
             specification=length(row.specification),
             rationale=row.rationale if clinical else "",
             plain=length(row.plain),
-            category=row.category,
-            priority=row.priority,
-            responsible=row.responsible,
+            category=row.category.value,
+            priority=row.priority.value,
+            responsible=row.responsible.value,
             cost_low=row.cost_low,
             cost_high=row.cost_high,
             cost_source=row.cost_source,
@@ -302,15 +311,14 @@ class ReportService:
         visit = self.ws.assessments.open(assessment_id, audit=False).details.visit_date
         return f"homeassess-{assessment_id}-{parse_audience(audience).value}-{visit.isoformat()}.pdf"
 
-    def save(self, assessment_id: int, audience: str | rd.Audience, pdf: bytes, path: Path) -> ReportRow:
+    def save(self, assessment_id: int, audience: str | rd.Audience, pdf: bytes, path: Path) -> ReportRecord:
         """Write the PDF atomically, then record it and audit it (OSError if the file cannot be written)."""
         audience = parse_audience(audience)
         path = Path(path)
         write_atomically(path, pdf)
         digest = hashlib.sha256(pdf).hexdigest()
-        row = self.reports.add(assessment_id, audience.value, digest, page_count(pdf), path.name)
-        self.ws.audit.record(AuditAction.REPORT, assessment_id, f"{audience.value} {digest[:12]}")
-        return row
+        audit = self.ws.audit.entry(AuditAction.REPORT, assessment_id, f"{audience.value} {digest[:12]}")
+        return self.reports.add(assessment_id, audience.value, digest, page_count(pdf), path.name, audit)
 
-    def history(self, assessment_id: int) -> list[ReportRow]:
+    def history(self, assessment_id: int) -> list[ReportRecord]:
         return self.reports.list(assessment_id)

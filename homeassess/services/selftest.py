@@ -16,7 +16,6 @@ from homeassess.domain.data_files import resources_dir
 from homeassess.domain.judge import Judge, JudgeContext
 from homeassess.services.bundle_transfer import BundleService
 from homeassess.services.demo import install_demo
-from homeassess.services.photo_import import PhotoImportService
 from homeassess.services.reports import ReportService, page_count
 from homeassess.services.workspace import Workspace
 from homeassess.store.engine import SQLITE_HEADER, STORE_FILE_NAME
@@ -47,8 +46,8 @@ def run_selftest(extra: Callable[[Workspace, int, bytes], Iterator[Step]] | None
         ws = Workspace.build(store, Judge.load())
         try:
             header = (root / "store" / STORE_FILE_NAME).read_bytes()[:16]
-            yield "encrypted store", header != SQLITE_HEADER and store.migration.to_revision == head_revision(), \
-                f"SQLCipher, schema {store.migration.to_revision}"
+            schema = store.migration.to_revision if store.migration is not None else "unknown"
+            yield "encrypted store", header != SQLITE_HEADER and schema == head_revision(), f"SQLCipher, schema {schema}"
 
             door = ws.judge.judge_measurement("door_clear_width", "30 1/2", JudgeContext())
             riser = ws.judge.judge_measurement("stair_riser_height", "7 1/2 in", JudgeContext(standard="irc"))
@@ -62,7 +61,7 @@ def run_selftest(extra: Callable[[Workspace, int, bytes], Iterator[Step]] | None
 
             heic = resources_dir() / "selftest" / "sample.heic"
             summary = None
-            importer = PhotoImportService(ws)
+            importer = ws.photo_import
             generator = importer.import_files(assessment_id, room_id, None, [_jpeg_file(root), heic])
             while True:
                 try:

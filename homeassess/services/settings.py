@@ -1,4 +1,11 @@
-"""Program settings, declared once with their types and defaults, kept in the store."""
+"""Program settings, declared once with their types and defaults, kept in the store.
+
+The person-fit margins are None until the clinician sets them, which means the standard margin
+for the assessment's units (``FitMargins.defaults``: 2 in and 1 in, or 50 mm and 25 mm), the
+same figures ``homeassess check`` uses, so the window and the command line agree. Saving
+is one user action: it returns a ``Change`` (scope SETTINGS) whose ``undo`` puts the previous
+settings back.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from homeassess.domain.person_fit import FitMargins
 from homeassess.domain.standards import DEFAULT_PROFILE
-from homeassess.domain.units import LengthUnit
+from homeassess.domain.units import LengthUnit, UnitSystem
+from homeassess.services.changes import Change, Scope, change
 from homeassess.store.repositories import SettingsRepository
 
 
@@ -27,14 +35,20 @@ class AppSettings(BaseModel):
     agency_logo_png_b64: str = ""
     default_unit: LengthUnit = LengthUnit.INCH
     default_standard: str = DEFAULT_PROFILE
-    width_margin_mm: float = Field(default=50.8, ge=0, le=300)
-    transfer_tolerance_mm: float = Field(default=25.4, ge=0, le=200)
+    width_margin_mm: float | None = Field(default=None, ge=0, le=300)  # None: the standard margin for the units
+    transfer_tolerance_mm: float | None = Field(default=None, ge=0, le=200)
     idle_lock_minutes: int = Field(default=10, ge=1, le=240)
     backups_to_keep: int = Field(default=10, ge=1, le=100)
     paper_size: Literal["letter", "a4"] = "letter"
 
-    def margins(self) -> FitMargins:
-        return FitMargins(width_margin_mm=self.width_margin_mm, transfer_tolerance_mm=self.transfer_tolerance_mm)
+    def margins(self, system: UnitSystem) -> FitMargins:
+        """The margins to judge with in ``system``: the clinician's, or the standard ones for those units."""
+        standard = FitMargins.defaults(system)
+        return FitMargins(
+            width_margin_mm=standard.width_margin_mm if self.width_margin_mm is None else self.width_margin_mm,
+            transfer_tolerance_mm=standard.transfer_tolerance_mm if self.transfer_tolerance_mm is None
+            else self.transfer_tolerance_mm,
+        )
 
 
 class SettingsService:
@@ -59,8 +73,10 @@ class SettingsService:
                 self._cached = AppSettings.model_validate(valid)
         return self._cached
 
-    def save(self, settings: AppSettings) -> AppSettings:
+    def save(self, settings: AppSettings) -> Change:
+        """Store these settings; the Change's value is them as stored, its undo restores the previous ones."""
+        previous = self.load()
         settings = AppSettings.model_validate(settings.model_dump())
         self._repository.save(settings.model_dump(mode="json"))
         self._cached = settings
-        return settings
+        return change(Scope.SETTINGS, label="change settings", value=settings, undo=lambda: self.save(previous))
