@@ -16,6 +16,7 @@ from homeassess.photos.pipeline import (
     process_photo,
     rotate_renditions,
 )
+from homeassess.photos.stored import check_stored_rendition
 
 __all__ = [
     "ALLOWED_FORMATS",
@@ -27,6 +28,7 @@ __all__ = [
     "PhotoCancelled",
     "PhotoRejected",
     "Renditions",
+    "check_stored_rendition",
     "photo_files_in",
     "process_photo",
     "rotate_renditions",

@@ -56,6 +56,7 @@ NOT_A_PHOTO = "this file is not a photo HomeAssess can read (JPEG, PNG, HEIC or 
 NO_MEMORY = "this photo is too large to open on this computer"
 ODD_COLOURS = "this photo uses a colour format HomeAssess cannot read; save it again as JPEG"
 
+JPEG_READ_BLOCK = 16_384  # bytes of JPEG data between two looks at ``cancel``
 Cancel = Callable[[], bool] | threading.Event | None
 
 _ORIENTATION_TAG = 0x0112
@@ -165,6 +166,7 @@ def _decode(fp: BinaryIO, stop: Callable[[], None]) -> tuple[Image.Image, str]:
         check_jpeg(fp, image.size)
         fp.seek(here)
         image.draft("RGB", _fitted(image.size, WORKING_MAX_SIDE))  # must come before any load
+        reader.block = JPEG_READ_BLOCK  # libjpeg takes the data in any pieces; asks ``cancel`` more often
     try:
         image.load()
     except PhotoCancelled:
@@ -177,13 +179,20 @@ def _decode(fp: BinaryIO, stop: Callable[[], None]) -> tuple[Image.Image, str]:
 
 
 class _CancellableReader:
-    """The file as Pillow reads it: every read first asks whether to stop."""
+    """The file as Pillow reads it: every read first asks whether to stop.
+
+    ``block`` caps each read once the JPEG decoder is reading (it accepts short reads); other
+    decoders count on full reads, so it stays unset for them.
+    """
 
     def __init__(self, fp: BinaryIO, stop: Callable[[], None]) -> None:
         self._fp, self._stop = fp, stop
+        self.block: int | None = None
 
     def read(self, size: int = -1) -> bytes:
         self._stop()
+        if self.block is not None and (size is None or size < 0 or size > self.block):
+            size = self.block
         return self._fp.read(size)
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PIL import Image, ImageCms, ImageDraw, ImageFile, ImageOps, JpegImagePlugin, PngImagePlugin
+from PIL import Image, ImageCms, ImageDraw, ImageFile, JpegImagePlugin, PngImagePlugin
 
 from homeassess.photos import (
     PhotoRejected,
