@@ -32,6 +32,7 @@ from homeassess.report.page_template import Cancelled, Progress, ReportCancelled
 from homeassess.report.redaction import redact
 from homeassess.services.audit_log import AuditAction
 from homeassess.store.atomic_file import write_atomically
+from homeassess.store.location import staging_dir
 from homeassess.store.repositories import ReportRepository
 from homeassess.store.tables import ReportRow
 
@@ -300,7 +301,7 @@ class ReportService:
         """Write the PDF atomically, then record it and audit it (OSError if the file cannot be written)."""
         audience = parse_audience(audience)
         path = Path(path)
-        write_atomically(path, pdf)
+        write_atomically(path, pdf, staging=staging_dir(self.ws.store.data_dir))  # no stray copy after a crash
         digest = hashlib.sha256(pdf).hexdigest()
         row = self.reports.add(assessment_id, audience.value, digest, page_count(pdf), path.name)
         self.ws.audit.record(AuditAction.REPORT, assessment_id, f"{audience.value} {digest[:12]}")
