@@ -22,6 +22,8 @@ ORDER = (
     "home_list",
     "home_search",
     "open_assessment",
+    "review_first_open",
+    "review_actions",
     "store_size",
 )
 

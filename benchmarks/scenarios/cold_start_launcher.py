@@ -1,6 +1,6 @@
 """Launched fresh by the cold-start scenario: start, paint the first window, print when, exit.
 
-``python cold_start_launcher.py app DATA_DIR``: what ``homeassess`` does on start (homeassess.ui.application.run)
+``python cold_start_launcher.py app DATA_DIR``: what ``homeassess`` does on start (homeassess.app.run_app)
 with the unlock dialog replaced by the passphrase in HOMEASSESS_PASSPHRASE: import the program, create the
 QApplication, set up logging and the error path, open and unlock the store, build the services, record the
 unlock in the audit trail, take the daily backup if one is due, build the MainWindow (home screen listed) and
@@ -71,9 +71,10 @@ def run_app(data_dir: Path) -> float:
     from homeassess.services.workspace import Workspace
     from homeassess.store.location import log_dir
     from homeassess.store.store import Store
-    from homeassess.ui.application import start_session
-    from homeassess.ui.error_path import ErrorPath
-    from homeassess.ui.main_window import MainWindow
+    from homeassess.app import start_session
+    from homeassess.ui.kit.error_path import ErrorPath
+    from homeassess.ui.shell.main_window import MainWindow
+    from homeassess.ui.shell.window_services import WindowServices
 
     _marks["imports"] = time.perf_counter()
     app = QApplication(sys.argv[:1])
@@ -87,7 +88,7 @@ def run_app(data_dir: Path) -> float:
     start_session(workspace, 0, created=False)
     workspace.backups.daily_if_due()
     _marks["session"] = time.perf_counter()
-    window = MainWindow(workspace, errors, None)
+    window = MainWindow(WindowServices.from_workspace(workspace), errors, None)
     app.installEventFilter(window.idle)
     _marks["window_built"] = time.perf_counter()
     watcher = _watch_first_paint(app, window)

@@ -27,11 +27,12 @@ def visit(scale: float) -> store_fixture.VisitStore:
 
 class _Window:
     def __init__(self, ws) -> None:  # noqa: ANN001 - a Workspace
-        from homeassess.ui.error_path import ErrorPath
-        from homeassess.ui.main_window import MainWindow
+        from homeassess.ui.kit.error_path import ErrorPath
+        from homeassess.ui.shell.main_window import MainWindow
+        from homeassess.ui.shell.window_services import WindowServices
 
         self.app = qt_app()
-        self.window = MainWindow(ws, ErrorPath(None))
+        self.window = MainWindow(WindowServices.from_workspace(ws), ErrorPath(None))
         self.window.show()
         self.app.processEvents()
 

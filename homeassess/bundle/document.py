@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from homeassess.bundle.json_shape import check_shape, loads_strictly
 from homeassess.bundle.schema import (
     NEWER,
+    READABLE_VERSIONS,
     RENDITIONS,
     SCHEMA_VERSION,
     AssessmentDocument,
@@ -121,7 +122,7 @@ def parse_document(raw: bytes | memoryview, limits: BundleLimits = BUNDLE) -> As
     version = data.get("schema_version") if isinstance(data, dict) else None
     if type(version) is int and version > SCHEMA_VERSION:
         raise BundleError(NEWER)
-    if type(version) is not int or version != SCHEMA_VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         raise BundleError("the assessment in this file has no known schema version")
     check_shape(data, limits)
     try:
@@ -129,6 +130,9 @@ def parse_document(raw: bytes | memoryview, limits: BundleLimits = BUNDLE) -> As
     except ValidationError as exc:
         raise BundleError(describe(exc)) from None
     document.check_consistency()
+    if document.schema_version == 1:  # proposals are derived since schema 2: keep only the decisions
+        kept = [r for r in document.recommendations if not r.untouched_proposal]
+        document = document.model_copy(update={"recommendations": kept})
     return document
 
 

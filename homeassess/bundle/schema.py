@@ -49,7 +49,8 @@ from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.limits import BUNDLE, TEXT
 from homeassess.photos import PRINT_MAX_SIDE, THUMBNAIL_MAX_SIDE, WORKING_MAX_SIDE
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: recommendations are the clinician's decisions (proposals are derived)
+READABLE_VERSIONS = (1, 2)
 DOCUMENT_MEMBER = "assessment.json"
 RENDITIONS = ("working", "print", "thumb")
 RENDITION_MAX_SIDE = {"working": WORKING_MAX_SIDE, "print": PRINT_MAX_SIDE, "thumb": THUMBNAIL_MAX_SIDE}
@@ -191,19 +192,26 @@ class Photo(_Strict):
 
 
 class Recommendation(_Strict):
+    """A decision about a library recommendation in a room, or a custom one (schema 2).
+
+    A text field is null where the clinician kept the library's wording (it is derived again from
+    the findings on import); a custom recommendation carries every field. Schema 1 files carried
+    every proposal in full; ``untouched_proposal`` picks out the ones that are derived now.
+    """
+
     room: RoomKey | None = None
     item_id: CatalogueId | None = None
     library_id: CatalogueId | None = None
-    title: Line = Field(min_length=1)
-    specification: Paragraph = ""
-    rationale: Paragraph = ""
-    plain: Paragraph = ""
-    category: str = Field(default="", pattern=r"^([a-z][a-z0-9_]{0,63})?$")
-    priority: Literal["high", "medium", "low"] = "medium"
-    responsible: Line = ""
+    title: Line | None = Field(default=None, min_length=1)
+    specification: Paragraph | None = None
+    rationale: Paragraph | None = None
+    plain: Paragraph | None = None
+    category: str | None = Field(default=None, pattern=r"^([a-z][a-z0-9_]{0,63})?$")
+    priority: Literal["high", "medium", "low"] | None = None
+    responsible: Line | None = None
     cost_low: Cost | None = None
     cost_high: Cost | None = None
-    cost_source: Line = ""
+    cost_source: Line | None = None
     status: Literal["proposed", "accepted", "dismissed"] = "proposed"
     custom: bool = False
     position: Position = 0
@@ -211,14 +219,28 @@ class Recommendation(_Strict):
     updated_at: UtcTime
 
     @model_validator(mode="after")
+    def _custom_has_title(self) -> Recommendation:
+        if self.custom and self.title is None:
+            raise ValueError("a custom recommendation needs a title")
+        if not self.custom and self.library_id is None:
+            raise ValueError("a recommendation needs a library id or must be custom")
+        return self
+
+    @model_validator(mode="after")
     def _cost_order(self) -> Recommendation:
         if self.cost_low is not None and self.cost_high is not None and self.cost_high < self.cost_low:
             raise ValueError("cost high below cost low")
         return self
 
+    @property
+    def untouched_proposal(self) -> bool:
+        """A schema-1 proposal nobody decided on or edited (created and updated within a second)."""
+        return (not self.custom and self.status == "proposed"
+                and (self.updated_at - self.created_at).total_seconds() < 1)
+
 
 class AssessmentDocument(_Strict):
-    schema_version: Literal[1]
+    schema_version: Literal[1, 2]
     assessment: AssessmentHeader
     client: ClientRecord
     rooms: list[Room] = Field(default=[], max_length=BUNDLE.max_rooms)

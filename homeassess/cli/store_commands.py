@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from homeassess.cli.errors import EXIT_OK, Refused
 from homeassess.cli.passphrase import read_passphrase
 from homeassess.domain.judge import Judge
+from homeassess.domain.vocabulary import AssessmentStatus
 from homeassess.services.workspace import Workspace
 from homeassess.store.engine import StoreError
 from homeassess.store.location import default_data_dir
@@ -37,22 +38,22 @@ def open_workspace(args: Namespace, *, create: bool = False, passphrase: str | N
 
 
 def run_list(args: Namespace) -> int:
-    statuses = ("draft", "final", "archived") if args.all else ("draft", "final")
+    statuses = tuple(AssessmentStatus) if args.all else (AssessmentStatus.DRAFT, AssessmentStatus.FINAL)
     with open_workspace(args) as ws:
         rows = ws.assessments.list(args.search, statuses)
     if args.json:
         print(json.dumps([
             {"id": r.id, "uid": r.uid, "client": r.client_name, "address": r.address, "visit_date": r.visit_date.isoformat(),
-             "status": r.status, "open_recommendations": r.open_recommendations}
+             "status": r.status, "findings": r.findings, "accepted": r.accepted}
             for r in rows
         ], indent=2, ensure_ascii=False))
         return EXIT_OK
     if not rows:
         print("No assessments match." if args.search else "No assessments yet. 'homeassess demo' adds an example to explore.")
         return EXIT_OK
-    print(f"{'id':>5}  {'visit':<10}  {'status':<8} {'client':<28} {'address':<40} open recommendations")
+    print(f"{'id':>5}  {'visit':<10}  {'status':<8} {'client':<28} {'address':<40} findings accepted")
     for r in rows:
-        print(f"{r.id:>5}  {r.visit_date.isoformat()}  {r.status:<8} {r.client_name:<28.28} {r.address:<40.40} {r.open_recommendations:>3}")
+        print(f"{r.id:>5}  {r.visit_date.isoformat()}  {r.status:<8} {r.client_name:<28.28} {r.address:<40.40} {r.findings:>8} {r.accepted:>8}")
     return EXIT_OK
 
 

@@ -60,7 +60,7 @@ def small(workspace) -> tuple[object, Path]:
     assessment_id = ws.assessments.create(NewAssessment(
         client=ClientProfile(name=CLIENT, diagnosis="multiple sclerosis"), details=AssessmentDetails(),
         rooms=[RoomSpec(type="entrance"), RoomSpec(type="bathroom")],
-    ))
+    )).value
     room = ws.assessments.room_views(assessment_id)[0].id
     ws.checklist.record(room, "door_clear_width", "30")
     ws.recommendations.add_custom(assessment_id, room, "Widen the door", specification="to 36 in", cost_low=100, cost_high=900)
