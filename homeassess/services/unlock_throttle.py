@@ -3,9 +3,8 @@
 The first ``UNLOCK.free_attempts`` failures cost nothing (a typo is not an attack); after that
 each failure makes the next try wait ``first_delay_seconds``, then twice as long, and so on up
 to ``max_delay_seconds``. A try made while the delay runs is refused without checking the
-passphrase, so guessing at the lock screen of an unattended laptop costs time. A success
-clears the count. The window shows :meth:`UnlockThrottle.refusal` and disables the field for
-:meth:`UnlockThrottle.wait_seconds`.
+passphrase (:meth:`UnlockThrottle.too_soon` says how long to wait), so guessing at the lock
+screen of an unattended laptop costs time. A success clears the count.
 
 This slows guessing at the screen only. Someone with a copy of the store file is slowed by
 SQLCipher's key derivation instead, and an export file by scrypt (docs/limits.md).
@@ -53,9 +52,14 @@ class UnlockThrottle:
         return min(self.limits.max_delay_seconds, self.limits.first_delay_seconds * 2 ** min(extra - 1, 30))
 
     def refusal(self) -> str:
-        """The sentence for a try made too soon, or after a failure that started a delay."""
+        """The sentence after a wrong passphrase: try again, now or after the delay it started."""
         seconds = math.ceil(self.wait_seconds())
-        if seconds <= 0:
-            return "Wrong passphrase. Try again."
-        unit = "second" if seconds == 1 else "seconds"
-        return f"Wrong passphrase. You can try again in {seconds} {unit}."
+        return "Wrong passphrase. Try again." if seconds <= 0 else f"Wrong passphrase. You can try again in {_seconds(seconds)}."
+
+    def too_soon(self) -> str:
+        """The sentence for a try made while the delay runs (the passphrase was not checked)."""
+        return f"Wait {_seconds(math.ceil(self.wait_seconds()))} before trying again."
+
+
+def _seconds(count: int) -> str:
+    return f"{count} second" if count == 1 else f"{count} seconds"

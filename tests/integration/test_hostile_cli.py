@@ -93,3 +93,20 @@ def test_importing_a_device_or_a_fifo_is_refused_without_reading(store, tmp_path
     fifo = tmp_path / "visit.hax"
     os.mkfifo(fifo)
     assert "not an ordinary file" in one_line(run("import", str(fifo), data_dir=store, env=env))
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="POSIX devices")
+def test_photos_add_reports_how_far_it_got(store, tmp_path):
+    from tests.hostile_corpus import jpeg
+
+    good = tmp_path / "IMG_0001.jpg"
+    good.write_bytes(jpeg((320, 240), noise=True))
+    device = tmp_path / "IMG_0002.jpg"
+    device.symlink_to("/dev/zero")
+    env = {"HOMEASSESS_PASSPHRASE": PASSPHRASE}
+    first = run("photos", "add", "1", "--room", "Entrance and exterior", str(good), str(device), data_dir=store, env=env)
+    assert first.returncode == 1
+    assert first.stdout == "1 of 2 photos saved; 1 refused (Entrance and exterior)\n"
+    assert "homeassess: IMG_0002.jpg: this is not an ordinary file, so it cannot be a photo" in first.stderr
+    again = run("photos", "add", "1", "--room", "Entrance and exterior", str(good), data_dir=store, env=env)
+    assert (again.returncode, again.stdout) == (0, "0 of 1 photo saved; 1 already added here (Entrance and exterior)\n")

@@ -34,7 +34,7 @@ def test_a_try_during_the_delay_is_refused_with_the_seconds_left():
     assert not throttle.may_try()
     assert throttle.refusal() == "Wrong passphrase. You can try again in 4 seconds."
     clock.now += 3.2
-    assert throttle.refusal() == "Wrong passphrase. You can try again in 1 second."
+    assert throttle.too_soon() == "Wait 1 second before trying again."
     clock.now += 1
     assert throttle.may_try()
 

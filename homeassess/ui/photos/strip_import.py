@@ -56,7 +56,7 @@ class StripImporter:
                         try:
                             step = next(steps)
                         except StopIteration as done:
-                            tally.cancelled = done.value.cancelled
+                            tally.cancelled, tally.stopped, tally.total = done.value.cancelled, done.value.stopped, done.value.total
                             break
                         if step.outcome is not None:
                             tally.add(step.outcome)
@@ -116,7 +116,9 @@ class StripImporter:
         count = tally.imported_count
         added = f"Added {count} photo{'s' if count != 1 else ''}."
         self._view.status.setText(("Import cancelled. " if tally.cancelled else "") + added)
-        if tally.refused:
+        if tally.stopped:  # "7 of 12 photos saved; the disk is full"; a rerun skips the 7
+            self._ops.errors.refused("Not all photos were added", tally.headline[:1].upper() + tally.headline[1:] + ".")
+        elif tally.refused:
             self._ops.errors.refused("Some photos were not added", _refusal_text(added, tally.refused))
         elif count == 0 and not tally.cancelled:
             prompts.show_info(self._view, "No photos added", "No photos were found to add (JPEG, PNG, HEIC or WebP).")
