@@ -1,7 +1,7 @@
 """Adding photos to the strip: files, folders, a pasted or dropped picture, on the operation worker.
 
 Everything that decodes runs on the worker (through ``Operations.run_job``); the strip only shows
-progress and a Cancel button, which stops between files. Refused files are listed together in
+progress and a Cancel button, which stops the photo being decoded and the batch. Refused files are listed together in
 one message when the batch ends; the photos already stored stay, whole.
 """
 
@@ -84,7 +84,7 @@ class StripImporter:
         if self.running:
             self.job.cancel()
             self._view.cancel_button.setEnabled(False)
-            self._view.status.setText("Cancelling after the current photo…")
+            self._view.status.setText("Cancelling…")  # reaches into the photo being decoded
 
     # --- progress and outcome ------------------------------------------------------------
 
