@@ -66,12 +66,12 @@ def run_floor() -> float:
 def run_app(data_dir: Path) -> float:
     from PySide6.QtWidgets import QApplication
 
+    from homeassess.app import start_session
     from homeassess.domain.judge import Judge
     from homeassess.logs import configure_logging
     from homeassess.services.workspace import Workspace
     from homeassess.store.location import log_dir
     from homeassess.store.store import Store
-    from homeassess.app import start_session
     from homeassess.ui.kit.error_path import ErrorPath
     from homeassess.ui.shell.main_window import MainWindow
     from homeassess.ui.shell.window_services import WindowServices

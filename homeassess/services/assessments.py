@@ -169,10 +169,10 @@ class AssessmentService:
         record = self._record(assessment_id)
         if for_change and record.status != AssessmentStatus.DRAFT:
             raise ReadOnlyAssessment()
+        unit = LengthUnit(record.unit)
         return JudgeContext(
-            standard=record.standard, unit=LengthUnit(record.unit),
-            client=ClientProfile.model_validate_json(record.client_profile_json),
-            margins=self.settings.load().margins(), room_name=room_name,
+            standard=record.standard, unit=unit, client=ClientProfile.model_validate_json(record.client_profile_json),
+            margins=self.settings.load().margins(unit.system), room_name=room_name,
         )
 
     def require_draft(self, assessment_id: int) -> None:

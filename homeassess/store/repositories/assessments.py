@@ -82,6 +82,11 @@ class AssessmentRepository:
         with read_session(self.engine) as session:
             return session.exec(select(AssessmentRow.id).where(AssessmentRow.uid == uid)).first()
 
+    def version(self, assessment_id: int) -> datetime | None:
+        """When the assessment last changed: every change to it or its rooms, answers and decisions moves this."""
+        with read_session(self.engine) as session:
+            return session.exec(select(AssessmentRow.updated_at).where(AssessmentRow.id == assessment_id)).first()
+
     def status_of(self, assessment_id: int) -> str | None:
         with read_session(self.engine) as session:
             return session.exec(select(AssessmentRow.status).where(AssessmentRow.id == assessment_id)).first()

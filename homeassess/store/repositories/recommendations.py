@@ -11,17 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import Engine, Row
-from sqlmodel import select
+from sqlalchemy import Engine, Row, and_, or_
+from sqlmodel import Session, select
 
+from homeassess.domain.vocabulary import RECOMMENDATION_FIELDS
 from homeassess.store.repositories.session import AuditEntry, read_session, write_session
 from homeassess.store.tables import AssessmentRow, RecommendationRow, utcnow
 
-# The fields a clinician can change; a decision stores only those it changed (custom: all).
-FIELDS = (
-    "title", "specification", "rationale", "plain", "category", "priority", "responsible",
-    "cost_low", "cost_high", "cost_source",
-)
+# A decision stores only the fields the clinician changed (custom: all of them).
+FIELDS = RECOMMENDATION_FIELDS
 
 
 @dataclass(frozen=True)
@@ -75,10 +73,7 @@ class RecommendationRepository:
         names it by its real ref (previous state None).
         """
         with write_session(self.engine, audit) as session:
-            rows = {
-                _decision(row).ref: row
-                for row in session.exec(select(RecommendationRow).where(RecommendationRow.assessment_id == assessment_id))
-            }
+            rows = _rows_of(session, assessment_id, [ref for ref in states if ref != "custom:new"])
             previous: dict[str, Decision | None] = {}
             for ref, wanted in states.items():
                 row = rows.get(ref)
@@ -109,6 +104,21 @@ class RecommendationRepository:
         for status in rows:
             counts[status] = counts.get(status, 0) + 1
         return counts
+
+
+def _rows_of(session: Session, assessment_id: int, refs: list[str]) -> dict[str, RecommendationRow]:
+    """The stored decisions named by ``refs`` (only those: an assessment may hold hundreds)."""
+    custom_ids = [int(ref.split(":", 1)[1]) for ref in refs if ref.startswith("custom:")]
+    pairs = [ref.split(":", 1) for ref in refs if not ref.startswith("custom:")]
+    table = RecommendationRow
+    conditions = [and_(table.room_id == int(room), table.library_id == library, table.custom == False)  # noqa: E712
+                  for room, library in pairs]
+    if custom_ids:
+        conditions.append(and_(table.id.in_(custom_ids), table.custom == True))  # noqa: E712
+    if not conditions:
+        return {}
+    query = select(table).where(table.assessment_id == assessment_id, or_(*conditions))
+    return {_decision(row).ref: row for row in session.exec(query)}
 
 
 def _decision(row: RecommendationRow | Row) -> Decision:
