@@ -5,7 +5,8 @@
 Every case of the generated corpus (``tests/hostile_corpus.py``) runs in its own child process:
 photos through ``process_photo``, export files through ``BundleService.import_file`` into a new
 store (the store is opened before the clock starts). The child reports the seconds the call
-took and its peak resident memory (``ru_maxrss``: imports and the open store included). The
+took (wall clock and CPU: the machine is shared, so both are kept) and its peak resident
+memory (VmHWM: imports and the open store included). The
 floor, measured in the same run, is a child that imports the same modules and opens a store
 and does nothing else. Budgets (issue 15): under 400 MB peak and under 10 s per input; every
 case must end in a refusal or a valid import. Also measured: 650 byte flips of a real export
@@ -66,7 +67,7 @@ def child(kind: str, path: str, data_dir: str) -> dict:
 
     ws = _workspace(Path(data_dir))
     _warm_up()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     outcome = "floor"
     try:
         if kind == "photo":
@@ -83,9 +84,9 @@ def child(kind: str, path: str, data_dir: str) -> dict:
             outcome = _longest_report(ws)
     except Refused as refused:
         outcome = f"refused: {refused}"
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     ws.close()
-    return {"seconds": round(seconds, 3), "peak_mb": round(_peak_mb(), 1), "outcome": outcome}
+    return {"seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3), "peak_mb": round(_peak_mb(), 1), "outcome": outcome}
 
 
 def _warm_up() -> None:
@@ -166,7 +167,8 @@ def _run_child(kind: str, path: Path | str, root: Path) -> dict:
     done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, timeout=600,
                           env={**os.environ, "PYTHONPATH": str(REPO)})
     if done.returncode != 0:
-        return {"seconds": None, "peak_mb": None, "outcome": f"CRASHED: {done.stderr.strip().splitlines()[-1:]}"}
+        return {"seconds": None, "cpu_seconds": None, "peak_mb": None,
+                "outcome": f"CRASHED: {done.stderr.strip().splitlines()[-1:]}"}
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -227,18 +229,20 @@ def main(argv: list[str] | None = None) -> int:
             record["within_budget"] = record["peak_mb"] is not None and record["peak_mb"] < MEMORY_BUDGET_MB and \
                 record["seconds"] < TIME_BUDGET_S and not record["outcome"].startswith("CRASHED")
             rows.append(record)
-            print(f"[hostile] {name}: {record['seconds']} s, {record['peak_mb']} MB — {record['outcome']}",
+            print(f"[hostile] {name}: {record['seconds']} s ({record['cpu_seconds']} s CPU), {record['peak_mb']} MB — "
+                  f"{record['outcome']}",
                   file=sys.stderr, flush=True)
     width = max(len(r["case"]) for r in rows)
-    print(f"{'case'.ljust(width)}  {'seconds':>7}  {'peak MB':>7}  outcome")
+    print(f"{'case'.ljust(width)}  {'seconds':>7}  {'CPU s':>7}  {'peak MB':>7}  outcome")
     for r in rows:
-        print(f"{r['case'].ljust(width)}  {r['seconds']!s:>7}  {r['peak_mb']!s:>7}  {r['outcome'][:110]}")
+        print(f"{r['case'].ljust(width)}  {r['seconds']!s:>7}  {r['cpu_seconds']!s:>7}  {r['peak_mb']!s:>7}  {r['outcome'][:100]}")
     missed = [r["case"] for r in rows if not r["within_budget"]]
     print(f"\n{len(rows) - len(missed)} of {len(rows)} within {MEMORY_BUDGET_MB} MB and {TIME_BUDGET_S} s" +
           (f"; over: {', '.join(missed)}" if missed else ""))
     output = args.output or (RESULTS if not args.only else None)
     if output is not None:
         output.write_text(json.dumps({"generated": time.strftime("%Y-%m-%dT%H:%M:%S"), "cpus": os.cpu_count(),
+                                      "load_average": [round(x, 2) for x in os.getloadavg()],
                                       "memory_budget_mb": MEMORY_BUDGET_MB, "time_budget_s": TIME_BUDGET_S,
                                       "cases": rows}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {output}")

@@ -19,7 +19,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PIL import Image
 
@@ -159,9 +159,9 @@ def huge_string_document(document: dict, field: tuple, length: int, one_word: bo
     return changed
 
 
-def byte_flips(data: bytes, count: int, seed: int = 15) -> list[tuple[int, bytes]]:
-    """``count`` copies of ``data`` with one byte flipped each: every byte of the zip headers and the
-    manifest, then evenly spread positions of the payload."""
+def byte_flips(data: bytes, count: int, seed: int = 15) -> Iterator[tuple[int, bytes]]:
+    """``count`` copies of ``data``, made one at a time, with one bit flipped in each: most of them in the
+    zip headers and the manifest, the rest at random positions of the payload."""
     import random
 
     rng = random.Random(seed)
@@ -172,9 +172,7 @@ def byte_flips(data: bytes, count: int, seed: int = 15) -> list[tuple[int, bytes
     structural = [i for i in range(len(data)) if not payload_start + 64 <= i < payload_end - 64]
     positions = structural if len(structural) <= count else rng.sample(structural, count * 3 // 4)
     positions += rng.sample(range(payload_start, payload_end), max(0, count - len(positions)))
-    flipped = []
     for position in positions[:count]:
         copy = bytearray(data)
         copy[position] ^= 1 << rng.randrange(8)
-        flipped.append((position, bytes(copy)))
-    return flipped
+        yield position, bytes(copy)

@@ -52,9 +52,10 @@ def check_size(size: tuple[int, int], limits: PhotoLimits = PHOTO) -> None:
 def check_jpeg(fp: BinaryIO, size: tuple[int, int], limits: PhotoLimits = PHOTO) -> None:
     """Scans, scan passes, coefficient memory and data present, from the JPEG's markers (``fp`` at its start)."""
     try:
-        structure = read_structure(fp)
+        structure = read_structure(fp, max_scans=limits.max_jpeg_scans)
     except MalformedJpeg as exc:
-        raise PhotoRejected(JPEG_VARIANT if exc.kind == "unsupported" else DAMAGED) from None
+        reason = {"unsupported": JPEG_VARIANT, "scans": JPEG_TOO_SLOW}.get(exc.kind, DAMAGED)
+        raise PhotoRejected(reason) from None
     if (structure.width, structure.height) != tuple(size):
         raise PhotoRejected(DAMAGED)
     if structure.scans > limits.max_jpeg_scans or structure.scan_passes > limits.max_jpeg_scan_passes:

@@ -27,7 +27,7 @@ import struct
 from dataclasses import dataclass
 from typing import BinaryIO
 
-CHUNK = 4 << 20
+FIRST_CHUNK, LAST_CHUNK = 4 << 10, 4 << 20  # a scan's data is read in pieces that double: short scans stay cheap
 BYTES_PER_BLOCK = 128  # 64 coefficients of 16 bits: libjpeg's whole-image coefficient buffer
 HUFFMAN_FRAMES = {0xC0: "baseline", 0xC1: "extended", 0xC2: "progressive"}
 OTHER_FRAMES = {0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}  # lossless, hierarchical, arithmetic
@@ -40,7 +40,7 @@ class MalformedJpeg(ValueError):
 
     def __init__(self, kind: str) -> None:
         super().__init__(kind)
-        self.kind = kind  # "truncated", "unsupported" or "malformed"
+        self.kind = kind  # "truncated", "unsupported", "malformed", or "scans" (more than the caller allows)
 
 
 @dataclass(frozen=True)
@@ -74,11 +74,14 @@ class JpegStructure:
         return self.entropy_bytes * 8 < self.blocks
 
 
-def read_structure(fp: BinaryIO) -> JpegStructure:
-    """The structure of the JPEG at ``fp``'s position; leaves ``fp`` where it started."""
+def read_structure(fp: BinaryIO, max_scans: int | None = None) -> JpegStructure:
+    """The structure of the JPEG at ``fp``'s position; leaves ``fp`` where it started.
+
+    With ``max_scans``, reading stops at the first scan over that number (``MalformedJpeg("scans")``).
+    """
     start = fp.tell()
     try:
-        return _Reader(fp).read()
+        return _Reader(fp, max_scans).read()
     except (struct.error, IndexError):
         raise MalformedJpeg("malformed") from None
     finally:
@@ -86,8 +89,9 @@ def read_structure(fp: BinaryIO) -> JpegStructure:
 
 
 class _Reader:
-    def __init__(self, fp: BinaryIO) -> None:
+    def __init__(self, fp: BinaryIO, max_scans: int | None) -> None:
         self.fp = fp
+        self.max_scans = max_scans
         self.frame: tuple[int, int, str, list[tuple[int, int, int]]] | None = None
         self.component_blocks: dict[int, int] = {}
         self.scans = 0
@@ -169,12 +173,16 @@ class _Reader:
         if any(ident not in self.component_blocks for ident in idents):
             raise MalformedJpeg("malformed")
         self.scans += 1
+        if self.max_scans is not None and self.scans > self.max_scans:
+            raise MalformedJpeg("scans")
         self.scan_blocks += sum(self.component_blocks[ident] for ident in idents)
 
     def _skip_entropy_data(self) -> int:
         """Read to the marker that ends the scan's data; count the data bytes; return that marker."""
+        size = FIRST_CHUNK
         while True:
-            chunk = self.fp.read(CHUNK)
+            chunk = self.fp.read(size)
+            size = min(size * 2, LAST_CHUNK)
             if not chunk:
                 raise MalformedJpeg("truncated")
             if chunk[-1] == 0xFF:  # the marker's code may be the next chunk's first byte
