@@ -43,7 +43,7 @@ from homeassess.photos.source import open_regular_file
 UNREADABLE = "the file cannot be read"
 NOT_A_FILE = "this is not an ordinary file, so it cannot be an assessment file"
 FILE_TOO_BIG = "the file is larger than HomeAssess accepts"
-PHOTO_REFUSED = "a photo in the file cannot be imported ({reason})"
+PHOTO_REFUSED = "a photo in the file cannot be imported: {reason}"
 PHOTO_MISMATCH = "a photo in the file is not the size its record says; the file is damaged or was changed"
 CHECKSUM = "a photo in the file does not match its checksum; the file is damaged or was changed"
 

@@ -150,10 +150,10 @@ def test_jpeg_markers_with_random_damage_are_read_or_refused(data: st.DataObject
     (lambda: b"<html><body>Dear Dr Smith</body></html>", "not a JPEG"),
     (lambda: png_bomb(64, 48, 2), "not a JPEG"),
     (lambda: png_header_only(65000, 65000), "not a JPEG"),
-    (truncated_giant_jpeg, "larger than its kind allows"),
-    (lambda: truncated_giant_jpeg(1500), "seems damaged"),
-    (lambda: scan_bomb(200, (256, 256)), TOO_SLOW),
-    (lambda: jpeg((2400, 100)), "larger than its kind allows"),
+    (truncated_giant_jpeg, "larger than its kind of copy allows"),
+    (lambda: truncated_giant_jpeg(1500), "it is damaged"),
+    (lambda: scan_bomb(200, (256, 256)), "it is stored in too many passes"),
+    (lambda: jpeg((2400, 100)), "larger than its kind of copy allows"),
 ], ids=["html", "png", "png-65000-header", "jpeg-7071-header", "jpeg-1500-truncated", "scan-bomb", "too-wide"])
 def test_a_stored_rendition_must_be_a_whole_jpeg_within_its_size(make, expected):
     with pytest.raises(PhotoRejected, match=expected):
