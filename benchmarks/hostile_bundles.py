@@ -7,6 +7,7 @@ import hashlib
 import json
 import tempfile
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from homeassess.bundle.schema import DOCUMENT_MEMBER, INNER_MEMBER, read_zip, seal, unseal
@@ -87,32 +88,45 @@ def largest_valid(root: Path, passphrase: str, document: dict, members: dict[str
     return _sealed(root, passphrase, big, big_members)
 
 
-def crafted_bundles(root: Path, passphrase: str) -> dict[str, Path]:
+def crafted_bundles(root: Path, passphrase: str, wanted: Callable[[str], bool] = lambda name: True) -> dict[str, Path]:
+    """Every crafted file whose name ``wanted`` accepts (the small real export is always made: the rest derive from it)."""
     small = small_export(root, passphrase)
     document, members = _opened(small, passphrase)
     out = {"valid: a small real export": small}
 
-    def changed(name: str, change) -> None:  # noqa: ANN001 - change(document)
-        copy = json.loads(json.dumps(document))
-        change(copy)
-        out[name] = _sealed(root, passphrase, copy, members)
+    def add(name: str, make: Callable[[], Path]) -> None:
+        if wanted(name):
+            out[name] = make()
 
-    out["2,040 members of 1 MiB (2 GB unpacked)"] = root / "many.hax"
-    out["2,040 members of 1 MiB (2 GB unpacked)"].write_bytes(seal(zip_of(many_members(2040), compress=True), passphrase))
+    def changed(change: Callable[[dict], None]) -> Callable[[], Path]:
+        def make() -> Path:
+            copy = json.loads(json.dumps(document))
+            change(copy)
+            return _sealed(root, passphrase, copy, members)
+        return make
+
     bomb = dict(members)
     bomb[next(n for n in members if n.endswith("print.jpg"))] = b"\0" * 2**20
-    out["a 1 MiB member of zeros (ratio 1000:1)"] = _sealed(root, passphrase, document, bomb, compress=True)
-    out["JSON nested 200,000 deep"] = _sealed(root, passphrase, deep_json(), {})
-    changed("900 KB room name", lambda d: d["rooms"][0].update(name="R" * 900_000))
-    changed("2 MB one-word specification", lambda d: d["recommendations"][0].update(specification="W" * 2_000_000))
-    changed("integer 2^64", lambda d: d["recommendations"][0].update(cost_high=2**64))
-    changed("schema_version true", lambda d: d.update(schema_version=True))
-    for name, data in (("HTML as a photo member", b"<html>" * 1000), ("PNG header 65000 x 65000 as a photo member",
-                       png_header_only(65000, 65000)), ("truncated JPEG claiming 1500 x 1500 as a photo member",
-                       truncated_giant_jpeg(1500)), ("scan bomb as a photo member", scan_bomb(500, (256, 256)))):
-        out[name] = _sealed(root, passphrase, *_with_working(document, members, data))
-    out["valid: the largest file the limits allow"] = largest_valid(root, passphrase, document, members)
+    add("2,040 members of 1 MiB (2 GB unpacked)", lambda: _raw(root, seal(zip_of(many_members(2040), compress=True), passphrase)))
+    add("a 1 MiB member of zeros (ratio 1000:1)", lambda: _sealed(root, passphrase, document, bomb, compress=True))
+    add("JSON nested 200,000 deep", lambda: _sealed(root, passphrase, deep_json(), {}))
+    add("900 KB room name", changed(lambda d: d["rooms"][0].update(name="R" * 900_000)))
+    add("2 MB one-word specification", changed(lambda d: d["recommendations"][0].update(specification="W" * 2_000_000)))
+    add("integer 2^64", changed(lambda d: d["recommendations"][0].update(cost_high=2**64)))
+    add("schema_version true", changed(lambda d: d.update(schema_version=True)))
+    for name, data in (("HTML as a photo member", b"<html>" * 1000),
+                       ("PNG header 65000 x 65000 as a photo member", png_header_only(65000, 65000)),
+                       ("truncated JPEG claiming 1500 x 1500 as a photo member", truncated_giant_jpeg(1500)),
+                       ("scan bomb as a photo member", scan_bomb(500, (256, 256)))):
+        add(name, lambda data=data: _sealed(root, passphrase, *_with_working(document, members, data)))
+    add("valid: the largest file the limits allow", lambda: largest_valid(root, passphrase, document, members))
     return out
+
+
+def _raw(root: Path, data: bytes) -> Path:
+    path = root / f"{uuid.uuid4().hex}.hax"
+    path.write_bytes(data)
+    return path
 
 
 __all__ = ["crafted_bundles"]

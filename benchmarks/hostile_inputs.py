@@ -28,6 +28,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -173,25 +174,25 @@ def _run_child(kind: str, path: Path | str, root: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def photo_inputs(root: Path) -> dict[str, Path]:
+def photo_inputs(root: Path, wanted: Callable[[str], bool]) -> dict[str, Path]:
     from tests.hostile_corpus import PHOTO_CASES, jpeg, scan_bomb
 
-    made = {name: make() for name, make in PHOTO_CASES.items()}
-    made["reference: 12 MP phone-sized JPEG"] = jpeg((4000, 3000), noise=True, quality=85)
-    made["reference: 49 MP baseline JPEG, 36 MB"] = jpeg((7000, 7000), noise=True)
-    made["edge: 49 MP progressive, 12 passes"] = scan_bomb(20, (7000, 7000))
-    return {name: _write(root, name, data) for name, data in made.items()}
+    makers = dict(PHOTO_CASES)
+    makers["reference: 12 MP phone-sized JPEG"] = lambda: jpeg((4000, 3000), noise=True, quality=85)
+    makers["reference: 49 MP baseline JPEG, 36 MB"] = lambda: jpeg((7000, 7000), noise=True)
+    makers["edge: 49 MP progressive, 12 passes"] = lambda: scan_bomb(20, (7000, 7000))
+    return {name: _write(root, name, make()) for name, make in makers.items() if wanted(name)}
 
 
-def bundle_inputs(root: Path) -> dict[str, Path | str]:
+def bundle_inputs(root: Path, wanted: Callable[[str], bool]) -> dict[str, Path | str]:
     from benchmarks.hostile_bundles import crafted_bundles
 
-    inputs: dict[str, Path | str] = dict(crafted_bundles(root, FILE_PASSPHRASE))
+    inputs: dict[str, Path | str] = dict(crafted_bundles(root, FILE_PASSPHRASE, wanted))
     if os.path.exists("/dev/zero"):
         fifo = root / "fifo.hax"
         os.mkfifo(fifo)
         inputs.update({"special: /dev/zero": "/dev/zero", "special: FIFO": fifo})
-    return inputs
+    return {name: path for name, path in inputs.items() if wanted(name)}
 
 
 def _write(root: Path, name: str, data: bytes) -> Path:
@@ -213,19 +214,26 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="homeassess-hostile-") as temp:
         root = Path(temp)
         print("[hostile] generating the corpus …", file=sys.stderr, flush=True)
-        plan = [("floor", "floor: imports and an open store", "-")]
-        plan += [("photo", name, path) for name, path in photo_inputs(root).items()]
-        bundles = bundle_inputs(root)
-        plan += [("bundle", name, path) for name, path in bundles.items()]
-        plan += [("flips", "650 byte flips of a real export", bundles["valid: a small real export"]),
-                 ("cancel", "Cancel during a 49 MP progressive decode", root / "cancel.jpg"),
-                 ("report", "clinical report with the longest texts allowed", "-")]
-        from tests.hostile_corpus import scan_bomb
 
-        (root / "cancel.jpg").write_bytes(scan_bomb(20, (7000, 7000)))
-        for kind, name, path in plan:
-            if args.only and args.only.lower() not in name.lower() and kind != "floor":
+        def wanted(name: str) -> bool:
+            return not args.only or args.only.lower() in name.lower()
+
+        plan = [("floor", "floor: imports and an open store", "-")]
+        plan += [("photo", name, path) for name, path in photo_inputs(root, wanted).items()]
+        bundles = bundle_inputs(root, lambda name: wanted(name) or wanted("650 byte flips of a real export"))
+        plan += [("bundle", name, path) for name, path in bundles.items() if wanted(name)]
+        extras = {"650 byte flips of a real export": "flips", "Cancel during a 49 MP progressive decode": "cancel",
+                  "clinical report with the longest texts allowed": "report"}
+        for name, kind in extras.items():
+            if not wanted(name):
                 continue
+            if kind == "cancel":
+                from tests.hostile_corpus import scan_bomb
+
+                (root / "cancel.jpg").write_bytes(scan_bomb(20, (7000, 7000)))
+            path = {"flips": bundles.get("valid: a small real export"), "cancel": root / "cancel.jpg"}.get(kind, "-")
+            plan.append((kind, name, path))
+        for kind, name, path in plan:
             record = {"kind": kind, "case": name, **_run_child(kind, path, root)}
             record["within_budget"] = record["peak_mb"] is not None and record["peak_mb"] < MEMORY_BUDGET_MB and \
                 record["slowest_input_seconds"] < TIME_BUDGET_S and not record["outcome"].startswith("CRASHED")
