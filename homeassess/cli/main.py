@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     for bundle_command in (export, imported):
         bundle_command.add_argument(
             "--export-passphrase-file", type=Path,
-            help="read the file's passphrase from this file (else HOMEASSESS_EXPORT_PASSPHRASE, else the store passphrase)",
+            help="read the file's own passphrase from this file (else HOMEASSESS_EXPORT_PASSPHRASE, else the terminal)",
         )
 
     report = command(sub, "report", help="write an assessment's report as PDF")

@@ -36,6 +36,7 @@ from homeassess.services.audit_log import AuditAction
 from homeassess.services.recommendations import RecommendationView
 from homeassess.services.workspace import Workspace
 from homeassess.store.atomic_file import write_atomically
+from homeassess.store.location import staging_dir
 from homeassess.store.repositories import ReportRepository
 from homeassess.store.repositories.reports import ReportRecord
 
@@ -315,7 +316,7 @@ class ReportService:
         """Write the PDF atomically, then record it and audit it (OSError if the file cannot be written)."""
         audience = parse_audience(audience)
         path = Path(path)
-        write_atomically(path, pdf)
+        write_atomically(path, pdf, staging=staging_dir(self.ws.store.data_dir))  # no stray copy after a crash
         digest = hashlib.sha256(pdf).hexdigest()
         audit = self.ws.audit.entry(AuditAction.REPORT, assessment_id, f"{audience.value} {digest[:12]}")
         return self.reports.add(assessment_id, audience.value, digest, page_count(pdf), path.name, audit)
