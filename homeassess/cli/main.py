@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = command(sub, "report", help="write an assessment's report as PDF")
     report.add_argument("id", type=int, help="assessment id (see 'list')")
-    report.add_argument("--audience", required=True, help="clinical, contractor or landlord")
+    report.add_argument("--audience", required=True, help="clinical, contractor, landlord or client")
     report.add_argument("-o", "--output", help="PDF file to write (default: homeassess-ID-AUDIENCE-DATE.pdf here)")
     report.add_argument("--paper", help="letter or a4 (default: from Settings)")
     report.add_argument("--no-photos", action="store_true", help="leave the photos out")

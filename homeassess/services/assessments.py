@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import date
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import replace
+from typing import Any
 
 from homeassess.domain.catalogue import Catalogue
 from homeassess.domain.client_profile import ClientProfile
@@ -16,6 +14,7 @@ from homeassess.domain.judge import Judge, JudgeContext
 from homeassess.domain.refusals import InvalidInput, NotFound, Refused
 from homeassess.domain.units import LengthUnit
 from homeassess.domain.vocabulary import AssessmentStatus
+from homeassess.services.assessment_models import AssessmentDetails, AssessmentView, NewAssessment, RoomSpec, RoomView
 from homeassess.services.audit_log import AuditAction, AuditLog
 from homeassess.services.changes import Change, Scope, change
 from homeassess.services.settings import SettingsService
@@ -25,67 +24,8 @@ from homeassess.store.repositories.rooms import RoomRecord, RoomSnapshot
 from homeassess.store.tables import utcnow
 
 ROOM_NAME_MAX = 120
-
-
-class AssessmentDetails(BaseModel):
-    """The home and the visit, as entered on the New assessment screen."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-    visit_date: date = Field(default_factory=date.today)
-    clinician: str = ""
-    credentials: str = ""
-    licence: str = ""
-    referral: str = ""
-    address: str = ""
-    dwelling_type: str = ""
-    tenure: Literal["owner", "renter", "other", ""] = ""
-    landlord_name: str = ""
-    landlord_contact: str = ""
-    access_contact: str = ""
-    standard: str = "ada2010"
-    unit: LengthUnit = LengthUnit.INCH
-
-
-class RoomSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    type: str
-    name: str = ""
-
-
-class NewAssessment(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    client: ClientProfile
-    details: AssessmentDetails
-    rooms: list[RoomSpec] = []
-    uid: str | None = None
-
-
-@dataclass(frozen=True)
-class RoomView:
-    id: int
-    room_type: str
-    room_type_name: str
-    name: str
-    position: int
-    answered: int
-    total: int
-    findings: int
-
-
-@dataclass(frozen=True)
-class AssessmentView:
-    id: int
-    uid: str
-    status: str
-    details: AssessmentDetails
-    client: ClientProfile
-    catalogue_version: str
-    rooms: list[RoomView]
-
-    @property
-    def read_only(self) -> bool:
-        return self.status != AssessmentStatus.DRAFT
+__all__ = ["AssessmentDetails", "AssessmentService", "AssessmentView", "NewAssessment", "ReadOnlyAssessment", "RoomSpec",
+           "RoomView"]
 
 
 class ReadOnlyAssessment(Refused):
@@ -147,7 +87,7 @@ class AssessmentService:
             rooms=self.room_views(assessment_id),
         )
 
-    def room_views(self, assessment_id: int) -> list[RoomView]:
+    def room_views(self, assessment_id: int) -> builtins.list[RoomView]:
         progress = self.rooms.progress(assessment_id)
         views = []
         for room in self.assessments.rooms(assessment_id):
@@ -212,7 +152,7 @@ class AssessmentService:
     def set_status(self, assessment_id: int, status: str) -> Change:
         """Finalise, return to draft or archive."""
         new = AssessmentStatus.parse(status)
-        fields: dict[str, object] = {"status": new.value}
+        fields: dict[str, Any] = {"status": new.value}
         if new is AssessmentStatus.FINAL:
             fields["finalised_at"] = utcnow()
         action = {AssessmentStatus.FINAL: AuditAction.FINALISE, AssessmentStatus.ARCHIVED: AuditAction.ARCHIVE}.get(new, AuditAction.EDIT)
@@ -240,7 +180,7 @@ class AssessmentService:
         return self._room_change(f"rename {room.name}", room.assessment_id, room_id,
                                  lambda: self.rename_room(room_id, room.name))
 
-    def reorder_rooms(self, assessment_id: int, room_ids: list[int]) -> Change:
+    def reorder_rooms(self, assessment_id: int, room_ids: builtins.list[int]) -> Change:
         self.require_draft(assessment_id)
         before = [r.id for r in self.assessments.rooms(assessment_id)]
         if sorted(before) != sorted(room_ids):

@@ -14,8 +14,10 @@ a recommendation decision or a refresh of the review does not re-judge unchanged
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from homeassess.domain.catalogue import Catalogue, Item
 from homeassess.domain.judge import JudgeContext
 from homeassess.domain.units import MeasurementError
 from homeassess.domain.verdicts import Finding, ProposedRecommendation
@@ -39,14 +41,15 @@ class Proposal:
 class ProposalDeriver:
     """Judges rooms and collects their proposals; ``evaluate`` is ChecklistService.evaluate."""
 
-    def __init__(self, catalogue, evaluate) -> None:  # noqa: ANN001 - Catalogue, (Item, str, ctx) -> Finding | None
+    def __init__(self, catalogue: Catalogue, evaluate: Callable[[Item, str, JudgeContext], Finding | None]) -> None:
         self.catalogue = catalogue
         self.evaluate = evaluate
         self._cache: OrderedDict[tuple, tuple[Proposal, ...]] = OrderedDict()
 
     def for_rooms(
-        self, rooms: list[RoomRecord], responses: dict[int, dict[str, ResponseRecord]], context_for
-    ) -> list[Proposal]:  # noqa: ANN001 - context_for: (RoomRecord) -> JudgeContext
+        self, rooms: list[RoomRecord], responses: dict[int, dict[str, ResponseRecord]],
+        context_for: Callable[[RoomRecord], JudgeContext],
+    ) -> list[Proposal]:
         out: list[Proposal] = []
         shared: tuple | None = None
         for position, room in enumerate(rooms):

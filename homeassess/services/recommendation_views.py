@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import SupportsInt, TypeVar
 
 from homeassess.domain.catalogue import Catalogue
 from homeassess.domain.vocabulary import Category, Priority, RecommendationStatus, Responsible
@@ -130,12 +132,21 @@ def fields_of(p: Proposal) -> dict[str, object]:
     return {name: getattr(rec, name) for name in FIELDS}
 
 
-def _enum(kind, value, default):  # noqa: ANN001, ANN202 - an enum class, a stored value, its default
-    try:
-        return kind(value)
-    except ValueError:
-        return default
+LabelT = TypeVar("LabelT", bound=StrEnum)
+
+
+def _enum(kind: type[LabelT], value: object, default: LabelT) -> LabelT:
+    if isinstance(value, str):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return default
 
 
 def _int(value: object) -> int | None:
-    return int(value) if value is not None else None  # type: ignore[call-overload]
+    if value is None:
+        return None
+    if isinstance(value, str | SupportsInt):
+        return int(value)
+    raise TypeError("a cost is stored as a whole number")

@@ -11,6 +11,7 @@ Every change is one transaction through ``RecommendationRepository.apply`` and r
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -24,6 +25,7 @@ from homeassess.services.proposals import Proposal, ProposalDeriver
 from homeassess.services.recommendation_views import CUSTOM_DEFAULTS, RecommendationView, ReviewList
 from homeassess.store.repositories import RecommendationRepository
 from homeassess.store.repositories.recommendations import FIELDS, Decision
+from homeassess.store.repositories.rooms import RoomRecord
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ class RecommendationService:
                                       self.proposals(assessment_id, rooms, base), self.repository.decisions(assessment_id))
         return self._listed
 
-    def proposals(self, assessment_id: int, rooms: list | None = None, base: JudgeContext | None = None) -> list[Proposal]:
+    def proposals(self, assessment_id: int, rooms: builtins.list[RoomRecord] | None = None,
+                  base: JudgeContext | None = None) -> builtins.list[Proposal]:
         rooms = rooms if rooms is not None else self.assessments.assessments.rooms(assessment_id)
         responses = self.assessments.rooms.responses_by_room(assessment_id)
         base = base if base is not None else self.assessments.context(assessment_id)
@@ -149,15 +152,17 @@ class RecommendationService:
         previous = self.repository.apply(assessment_id, states, audit) if states else {}
         if before is not None:  # patch the views this changed instead of listing everything again
             now = {ref: states[ref] for ref in states if ref != "custom:new"}
-            now.update({ref: replace(states["custom:new"], id=int(ref.split(":")[1]))  # type: ignore[arg-type]
-                        for ref, was in previous.items() if was is None and ref not in states})
+            added = states.get("custom:new")
+            if added is not None:  # stored under the ref the store gave it
+                now.update({ref: replace(added, id=int(ref.split(":")[1]))
+                            for ref, was in previous.items() if was is None and ref not in states})
             self._listed = before.patched(self._version(assessment_id), now)
         refs = tuple(previous)
         undo: Callable[[], Change] = lambda: self._apply(assessment_id, previous, label, "recommendation change undone")  # noqa: E731
         value = refs[0] if refs else None
         return change(Scope.RECOMMENDATIONS, label=label, assessment_id=assessment_id, refs=refs, undo=undo, value=value)
 
-    def _views(self, assessment_id: int, refs: Sequence[str]) -> list[RecommendationView]:
+    def _views(self, assessment_id: int, refs: Sequence[str]) -> builtins.list[RecommendationView]:
         by_ref = {v.ref: v for v in self.list(assessment_id)}
         missing = [r for r in refs if r not in by_ref]
         if missing:
@@ -194,7 +199,7 @@ def _validate(changed: Mapping[str, object], merged: Mapping[str, object]) -> No
     for value in (low, high):
         if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
             raise InvalidInput("a cost must be a whole number of dollars, not below zero")
-    if low is not None and high is not None and high < low:  # type: ignore[operator]
+    if isinstance(low, int) and isinstance(high, int) and high < low:  # both are whole numbers or None by now
         raise InvalidInput("the high cost must not be below the low cost")
 
 

@@ -17,21 +17,24 @@ import base64
 import binascii
 import dataclasses
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 from homeassess.domain.catalogue import ItemKind
+from homeassess.domain.recommendations import RecommendationLibrary
 from homeassess.domain.units import LengthUnit, UnitSystem
 from homeassess.domain.verdicts import Finding
 from homeassess.domain.vocabulary import RecommendationStatus
 from homeassess.report import report_data as rd
 from homeassess.report.build import page_count, render_report
 from homeassess.report.from_domain import client_block, finding_row
-from homeassess.report.millimetres import to_millimetres
+from homeassess.report.millimetres import in_millimetres, to_millimetres
 from homeassess.report.page_template import Cancelled, Progress, ReportCancelled
 from homeassess.report.redaction import redact
 from homeassess.services.audit_log import AuditAction
+from homeassess.services.recommendations import RecommendationView
+from homeassess.services.workspace import Workspace
 from homeassess.store.atomic_file import write_atomically
 from homeassess.store.location import staging_dir
 from homeassess.store.repositories import ReportRepository
@@ -45,8 +48,11 @@ CATEGORIES = {
     rd.Audience.CLINICAL: None,
     rd.Audience.CONTRACTOR: {"equipment", "minor_modification", "major_modification"},
     rd.Audience.LANDLORD: {"minor_modification", "major_modification"},
+    rd.Audience.CLIENT: None,  # the client's own plan: everything accepted, in plain words
 }
 TENURE_LABELS = {"owner": "Owner-occupied", "renter": "Rented", "other": "Other"}
+# Per room id: (item id, clinician's note, finding) of each finding in that room.
+FindingsByRoom = dict[int, list[tuple[str, str, Finding]]]
 
 
 class UnknownAudience(ValueError):
@@ -72,7 +78,7 @@ def _png(b64: str) -> bytes | None:
 
 
 class ReportService:
-    def __init__(self, workspace, reports: ReportRepository | None = None) -> None:  # noqa: ANN001 - a Workspace
+    def __init__(self, workspace: Workspace, reports: ReportRepository | None = None) -> None:
         self.ws = workspace
         self.reports = reports or ReportRepository(workspace.store.engine)
 
@@ -108,7 +114,7 @@ class ReportService:
         ]
         library = self.ws.judge.library
         room_blocks, whole_home = [], []
-        with_photos = include_photos and audience is not rd.Audience.LANDLORD  # the letter shows none
+        with_photos = include_photos and audience in (rd.Audience.CLINICAL, rd.Audience.CONTRACTOR)
         for room in chosen:
             recs = self._recommendations(
                 [v for v in accepted if v.room_id == room.id], findings, library, clinical, length
@@ -174,12 +180,14 @@ class ReportService:
             ),
             dismissed_count=len(self.ws.recommendations.list(assessment_id, (RecommendationStatus.DISMISSED,))) if clinical else 0,
         )
-        if not clinical:
+        if millimetres:
+            data = in_millimetres(data)  # every length, in every free text too, by one rounding rule
+        if audience in (rd.Audience.CONTRACTOR, rd.Audience.LANDLORD):
             data = redact(data, [client.diagnosis, *client.conditions])
         return data
 
-    def _findings(self, assessment_id: int, room_ids: set[int]) -> dict[int, list[tuple[str, str, Finding]]]:
-        out: dict[int, list[tuple[str, str, Finding]]] = {}
+    def _findings(self, assessment_id: int, room_ids: set[int]) -> FindingsByRoom:
+        out: FindingsByRoom = {}
         for room, response, finding in self.ws.checklist.findings(assessment_id):
             if room.id in room_ids:
                 out.setdefault(room.id, []).append((response.item_id, response.note, finding))
@@ -204,10 +212,13 @@ class ReportService:
             if data is None or not data.print_copy:
                 continue
             caption = row.caption or (prompts[row.item_id].prompt if row.item_id in prompts else "")
-            photos.append(rd.Photo(jpeg=data.print_copy, width=row.width, height=row.height, caption=length(caption)))
+            photos.append(
+                rd.Photo(data.print_copy, row.width, row.height, length(caption), item_id=row.item_id or "")
+            )
         return tuple(photos)
 
-    def _recommendations(self, views, findings, library, clinical: bool, length) -> tuple[rd.Recommendation, ...]:  # noqa: ANN001
+    def _recommendations(self, views: Sequence[RecommendationView], findings: FindingsByRoom, library: RecommendationLibrary,
+                         clinical: bool, length: Callable[[str], str]) -> tuple[rd.Recommendation, ...]:
         """One per accepted recommendation; outside the clinical report, one per distinct piece of
         work in a room (two findings that both propose a ramp make one ramp, resting on both)."""
         recs = [self._recommendation(v, findings, library, clinical, length) for v in views]
@@ -225,7 +236,8 @@ class ReportService:
         return tuple(merged.values())
 
     @staticmethod
-    def _recommendation(view, findings, library, clinical: bool, length: Callable[[str], str]) -> rd.Recommendation:  # noqa: ANN001
+    def _recommendation(view: RecommendationView, findings: FindingsByRoom, library: RecommendationLibrary, clinical: bool,
+                        length: Callable[[str], str]) -> rd.Recommendation:
         row = view
         contractor = None
         if row.library_id:
@@ -233,9 +245,10 @@ class ReportService:
                 contractor = library.entry(row.library_id).contractor
             except KeyError:  # a library entry removed since the recommendation was made
                 contractor = None
+        in_room = findings.get(row.room_id, []) if row.room_id is not None else []  # whole-home work has none
         measured = [
             rd.Measurement(f.item, length(f.measured), length(f.required))
-            for item_id, _, f in findings.get(row.room_id, [])
+            for item_id, _, f in in_room
             if item_id == row.item_id and f.measured_value is not None
         ]
         return rd.Recommendation(
@@ -257,6 +270,7 @@ class ReportService:
             clearances=length(contractor.clearances) if contractor else "",
             structure=contractor.structure if contractor else "",
             measurements=tuple(measured),
+            item_id=row.item_id or "",
         )
 
     def _standard_name(self, standard: str) -> str:
