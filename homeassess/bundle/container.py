@@ -20,7 +20,7 @@ import os
 import unicodedata
 import zipfile
 from datetime import UTC, datetime
-from typing import BinaryIO
+from typing import BinaryIO, TypeGuard
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
@@ -149,7 +149,7 @@ def _no_constant(name: str) -> float:
     raise ValueError("NaN and Infinity are not JSON")
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return type(value) is int
 
 

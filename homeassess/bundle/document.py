@@ -11,6 +11,8 @@ field path names only fields of this schema and list positions.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Set as AbstractSet
+from typing import cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -87,7 +89,7 @@ def document_from_rows(
         "rooms": [
             {
                 **_fields(room, Room, skip={"key", "responses"}), "key": room_keys[room.id],
-                "responses": [_fields(r, Response) for r in sorted(by_room.get(room.id, []), key=lambda r: r.item_id)],
+                "responses": [_fields(r, Response) for r in sorted(by_room.get(cast(int, room.id), []), key=lambda r: r.item_id)],
             }
             for room in rooms
         ],
@@ -100,7 +102,7 @@ def document_from_rows(
     return document, files
 
 
-def _fields(row: object, model: type[BaseModel], skip: set[str] = frozenset()) -> dict[str, object]:
+def _fields(row: object, model: type[BaseModel], skip: AbstractSet[str] = frozenset()) -> dict[str, object]:
     return {name: getattr(row, name) for name in model.model_fields if name not in skip}
 
 

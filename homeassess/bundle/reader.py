@@ -90,7 +90,8 @@ def check_against_catalogue(doc: AssessmentDocument, judge: Judge) -> None:
     if any(room.room_type not in room_types for room in doc.rooms):
         raise BundleError("the file uses a room type this HomeAssess does not know")
     item_ids = [r.item_id for room in doc.rooms for r in room.responses]
-    item_ids += [x.item_id for x in (*doc.photos, *doc.recommendations) if x.item_id is not None]
+    item_ids += [p.item_id for p in doc.photos if p.item_id is not None]
+    item_ids += [r.item_id for r in doc.recommendations if r.item_id is not None]
     if any(item_id not in catalogue.items for item_id in item_ids):
         raise BundleError("the file uses a checklist item this HomeAssess does not know")
 

@@ -21,7 +21,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from homeassess.domain.limits import BundleLimits
 from homeassess.domain.refusals import Refused
@@ -96,7 +96,7 @@ def read_zip(
     """Every member of the zip in ``data``, after checking the directory, names and declared sizes."""
     view = memoryview(data)
     stream = _ViewReader(view)  # zipfile reads the directory and headers through it; members are sliced
-    check_directory(stream, limits.max_members)
+    check_directory(cast(BinaryIO, stream), limits.max_members)  # a read-only file over the view
     try:
         archive = zipfile.ZipFile(stream)
         infos = archive.infolist()

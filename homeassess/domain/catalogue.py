@@ -126,7 +126,7 @@ class RoomTypeFile(BaseModel):
 
     @field_validator("items", mode="before")
     @classmethod
-    def _refs_first(cls, value: list[dict]) -> list[dict]:
+    def _refs_first(cls, value: list[object]) -> list[object]:
         return [ItemRef(**v) if isinstance(v, dict) and set(v) == {"ref"} else v for v in value]
 
 

@@ -14,7 +14,7 @@ from homeassess.domain.person_fit import FitMargins, PersonFitRules, load_person
 from homeassess.domain.recommendations import LibraryEntry, RecommendationLibrary, fill_template, load_recommendations
 from homeassess.domain.standards import StandardsLibrary, StandardsProfile, load_standards
 from homeassess.domain.units import LengthUnit, MeasurementError, UnitSystem, format_length
-from homeassess.domain.verdicts import Finding, ProposedRecommendation, Verdict
+from homeassess.domain.verdicts import Finding, FitCheck, ProposedRecommendation, Verdict
 
 _EPS = 1e-6
 
@@ -105,7 +105,7 @@ class Judge:
                 if not rule.verified:
                     note = (note + " " if note else "") + "Figure not verified against the published text: advisory only."
         shortfall = measure.format_difference(gap, system) if gap is not None else None
-        fit = ()
+        fit: tuple[FitCheck, ...] = ()
         if ctx.client is not None and measure.kind == "length":
             margins = ctx.margins or FitMargins.defaults(system)
             fit = tuple(self.fit_rules.check(item.id, value, ctx.client, margins, system, item.plausible_noun))

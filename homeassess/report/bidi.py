@@ -261,7 +261,8 @@ class BidiParagraph(Flowable):
         return parts
 
     def draw(self) -> None:
-        self._para.drawOn(self.canv, 0, 0)
+        if self._para is not None:  # None only after a split, and a split piece is never drawn
+            self._para.drawOn(self.canv, 0, 0)
 
     def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
         return self.style.spaceBefore

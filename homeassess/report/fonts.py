@@ -148,6 +148,7 @@ def font_runs(text: str, base: str = SANS) -> Iterator[tuple[str, str]]:
     """
     current: str | None = None
     buffer: list[str] = []
+    font: str | None
     for char in text:
         if char == "\n":
             font = current or base

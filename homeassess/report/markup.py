@@ -181,7 +181,8 @@ class TextBlock(Flowable):
 
     def draw(self) -> None:
         y = self.height
-        for part, height in zip(self.parts, self._wrapped[1], strict=True):
+        heights = self._wrapped[1] if self._wrapped is not None else [0.0] * len(self.parts)  # wrapped before drawn
+        for part, height in zip(self.parts, heights, strict=True):
             y -= height
             part.drawOn(self.canv, 0, y)
 
