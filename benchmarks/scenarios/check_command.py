@@ -17,6 +17,7 @@ from pathlib import Path
 from benchmarks.scenarios._common import REPO, median, ms, result
 
 NAME = "check_command"
+POSITION = 20
 BUDGET_RATIO = 4.0
 BUDGET_MS = 500.0
 

@@ -32,6 +32,7 @@ from homeassess.ui.error_path import ErrorPath
 from homeassess.ui.photo_strip import PhotoStrip
 
 NAME = "gui_stall"
+POSITION = 50
 BUDGET_MS = stall.BUDGET_MS
 
 

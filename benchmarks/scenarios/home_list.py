@@ -17,6 +17,7 @@ from benchmarks.scenarios._common import interleaved, median, profile_top, qt_ap
 from homeassess.store.engine import STORE_FILE_NAME, open_connection
 
 NAME = "home_list"
+POSITION = 70
 BUDGET_MS = 150.0
 
 

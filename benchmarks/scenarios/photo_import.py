@@ -20,6 +20,7 @@ from homeassess.services.assessments import AssessmentDetails, NewAssessment, Ro
 from homeassess.services.photo_import import run_to_end
 
 NAME = "photo_import"
+POSITION = 40
 BUDGET_RATIO = 1.3
 
 

@@ -1,12 +1,12 @@
 """Launched fresh by the cold-start scenario: start, paint the first window, print when, exit.
 
-``python cold_start_launcher.py app DATA_DIR``: what ``homeassess`` does on start (homeassess.ui.application.run)
+``python _cold_start_launcher.py app DATA_DIR``: what ``homeassess`` does on start (homeassess.ui.application.run)
 with the unlock dialog replaced by the passphrase in HOMEASSESS_PASSPHRASE: import the program, create the
 QApplication, set up logging and the error path, open and unlock the store, build the services, record the
 unlock in the audit trail, take the daily backup if one is due, build the MainWindow (home screen listed) and
 show it.
 
-``python cold_start_launcher.py floor``: a bare PySide6 QMainWindow of the same size, shown.
+``python _cold_start_launcher.py floor``: a bare PySide6 QMainWindow of the same size, shown.
 
 Either way, the first Paint event delivered to the window stamps ``time.perf_counter()`` (CLOCK_MONOTONIC, the
 same clock as the parent's, so the parent subtracts its own stamp taken just before it spawned this process),
