@@ -10,6 +10,9 @@ What keeps the suite fast (issue 16; docs/testing.md says more):
   photo pipeline) are built once per test process and copied for each test that asks for a
   ``workspace`` or a ``demo_workspace``: an SQLCipher file copied while closed is the same store.
 - **The data files** are validated once per test process into a cache folder of the session's own.
+
+Processes the tests start (``python -m homeassess``, the benchmark launchers) import this tree's code,
+whatever their working folder and wherever the virtual environment's editable install points.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(Path(__file__).parents[1]), os.environ.get("PYTHONPATH")) if p)
 
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
@@ -29,6 +33,7 @@ from homeassess.services.workspace import Workspace
 from homeassess.store.engine import STORE_FILE_NAME
 from homeassess.store.store import Store
 
+ROOT = Path(__file__).resolve().parents[1]
 PASSPHRASE = "correct horse battery staple"
 CHEAP_KDF_ITER = 64
 
@@ -114,21 +119,28 @@ def data_dir(tmp_path):
     return path
 
 
-@pytest.fixture
-def workspace(request, data_dir, judge):
-    """A store of this test's own: a copy of the empty template, or of the demo one if the test uses the demo."""
-    with_demo = "demo_workspace" in request.fixturenames
-    template = request.getfixturevalue("demo_store_template" if with_demo else "empty_store_template")
+def open_copy(template: StoreTemplate, data_dir: Path, judge: Judge) -> Workspace:
+    """A workspace over a copy of ``template`` in ``data_dir`` (its ``demo_id`` set if the template has the demo)."""
     template.copy_to(data_dir)
     ws = Workspace.build(Store.open(data_dir, PASSPHRASE), judge)
-    if with_demo:
+    if template.demo_id:
         ws.demo_id = template.demo_id
+    return ws
+
+
+@pytest.fixture
+def workspace(data_dir, judge, empty_store_template):
+    """A fresh, empty store of this test's own (a copy of the empty template), in ``data_dir``."""
+    ws = open_copy(empty_store_template, data_dir, judge)
     yield ws
     ws.close()
 
 
 @pytest.fixture
-def demo_workspace(workspace):
-    """``workspace`` with the demo assessment in it (``demo_id``); the same object if a test asks for both."""
-    assert workspace.demo_id
-    return workspace
+def demo_workspace(request, data_dir, judge, demo_store_template):
+    """A store of this test's own holding the demo assessment (``demo_id``), in ``data_dir``."""
+    if "workspace" in request.fixturenames:
+        raise pytest.UsageError("a test uses either workspace (empty) or demo_workspace, whose store is in the same data_dir")
+    ws = open_copy(demo_store_template, data_dir, judge)
+    yield ws
+    ws.close()

@@ -15,6 +15,7 @@ files are validated again and nothing else changes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -83,7 +84,8 @@ def _write(folder: Path, path: Path, key: str, content: dict[str, Any]) -> None:
         for old in others[:-KEEP] if len(others) > KEEP else []:
             old.unlink(missing_ok=True)
     except OSError:  # a cache that cannot be written only means validating again next time
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temp.unlink()
 
 
 def validated_resources(root: Path | None = None) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import scenarios, store_fixture
+from tests.conftest import CHEAP_KDF_ITER, PRODUCTION_KDF_ITER, key_derivation_iterations
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,8 +25,11 @@ KEYS = {"name", "value", "unit", "floor", "ratio", "budget", "passed", "notes"}
 
 @pytest.fixture(scope="module", autouse=True)
 def benchmark_stores(tmp_path_factory):
+    """The benchmarks' stores, keyed for real: the start-up scenarios open them from processes of their own."""
     store_fixture.use_root(tmp_path_factory.mktemp("benchmark-stores"))
+    key_derivation_iterations(PRODUCTION_KDF_ITER)
     yield
+    key_derivation_iterations(CHEAP_KDF_ITER)
     store_fixture.use_root(None)
 
 

@@ -9,8 +9,9 @@ import pytest
 from benchmarks.kill_harness import run
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_ten_random_kills_leave_the_store_whole(tmp_path):
+def test_ten_random_kills_leave_the_store_whole(tmp_path, real_key_derivation):  # the writers are processes
     result = run(10, data_dir=tmp_path, seed=7, min_s=0.1, max_s=0.8)
     assert result.problems == []
     assert result.kills == 10 and result.survived == 10
