@@ -10,13 +10,12 @@ The store is the visit store (one assessment of 15 rooms and 100 photos at full 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import REPO, median, ms, result, scaled
+from benchmarks.scenarios._common import REPO, compile_bytecode, median, ms, process_env, result, scaled
 
 NAME = "cold_start"
 POSITION = 10
@@ -25,7 +24,7 @@ LAUNCHER = REPO / "benchmarks" / "scenarios" / "_cold_start_launcher.py"
 
 
 def launch(mode: str, data_dir=None) -> dict:  # noqa: ANN001
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOMEASSESS_PASSPHRASE=store_fixture.PASSPHRASE)
+    env = process_env(HOMEASSESS_PASSPHRASE=store_fixture.PASSPHRASE)
     args = [sys.executable, str(LAUNCHER), mode] + ([str(data_dir)] if data_dir else [])
     started = time.perf_counter()
     done = subprocess.run(args, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
@@ -40,6 +39,7 @@ def launch(mode: str, data_dir=None) -> dict:  # noqa: ANN001
 
 
 def run(scale: float, repeats: int) -> dict:
+    compile_bytecode()
     store = store_fixture.visit_store(15 if scale >= 0.1 else 2, scaled(100, scale, 2), scaled(60, scale, 2),
                                       store_fixture.PHOTO_SIZE if scale >= 0.1 else (800, 600))
     if repeats > 1:  # warm-up: page cache, .pyc files, the day's backup
@@ -66,7 +66,7 @@ def profile(scale: float) -> str:
     """Python's import-time report for the app launch (the slowest imports, cumulative µs), and the steps."""
     store = store_fixture.visit_store(15 if scale >= 0.1 else 2, scaled(100, scale, 2), scaled(60, scale, 2),
                                       store_fixture.PHOTO_SIZE if scale >= 0.1 else (800, 600))
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOMEASSESS_PASSPHRASE=store_fixture.PASSPHRASE)
+    env = process_env(HOMEASSESS_PASSPHRASE=store_fixture.PASSPHRASE)
     done = subprocess.run([sys.executable, "-X", "importtime", str(LAUNCHER), "app", str(store.data_dir)], cwd=REPO,
                           env=env, capture_output=True, text=True, timeout=120)
     return "app launch, -X importtime:\n" + import_report(done.stderr, 22)

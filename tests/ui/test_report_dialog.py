@@ -11,6 +11,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from homeassess.ui import prompts, report_dialog
 from homeassess.ui.report_dialog import ReportDialog
 
+pytestmark = pytest.mark.slow  # whole reports built, previewed and printed
+
 
 @pytest.fixture
 def dialog(qtbot, demo_workspace):

@@ -371,6 +371,7 @@ def test_duplicate_with_ask_raises_and_writes_nothing(source, exported):
     assert counts(source) == before
 
 
+@pytest.mark.slow  # installs the demo for itself
 def test_keep_both_adds_a_second_copy_with_fresh_uids(demo_workspace, exported):
     before = counts(demo_workspace)  # the demo without photos; the file has the demo plus two
     result = BundleService(demo_workspace).import_file(exported, FILE_PASSPHRASE, "keep_both")
@@ -387,6 +388,7 @@ def test_keep_both_adds_a_second_copy_with_fresh_uids(demo_workspace, exported):
     assert findings(demo_workspace, result.assessment_id) == findings(demo_workspace, demo_workspace.demo_id)
 
 
+@pytest.mark.slow  # installs the demo for itself
 def test_replace_swaps_the_copy_in_one_go_and_keeps_follow_ups_linked(demo_workspace, exported):
     ws = demo_workspace
     follow_up = ws.assessments.create(NewAssessment(client={"name": "Someone Else"}, details=AssessmentDetails(), rooms=[]))
@@ -408,6 +410,7 @@ def test_replace_swaps_the_copy_in_one_go_and_keeps_follow_ups_linked(demo_works
     assert last.action == "import" and "replaced" in last.detail
 
 
+@pytest.mark.slow  # installs the demo for itself
 def test_a_parent_that_is_not_in_the_store_is_dropped_on_import(demo_workspace, other, tmp_path):
     ws = demo_workspace
     follow_up = ws.assessments.create(NewAssessment(client={"name": "Someone Else"}, details=AssessmentDetails(), rooms=[]))
