@@ -106,7 +106,7 @@ def main() -> int:
         try:
             assessment_id = workspace.assessments.create(NewAssessment(
                 client=ClientProfile(name="Benchmark"), details=AssessmentDetails(), rooms=[RoomSpec(type="bathroom")],
-            ))
+            )).value
             room_id = workspace.assessments.open(assessment_id, audit=False).rooms[0].id
             strip = PhotoStrip(workspace, QUndoStack(), ErrorPath(None))
             strip.resize(1200, 260)

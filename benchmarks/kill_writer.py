@@ -41,14 +41,13 @@ def main() -> None:
         assessment_id = ws.assessments.create(NewAssessment(
             client=ClientProfile(name="Kill Harness"), details=AssessmentDetails(),
             rooms=[RoomSpec(type="entrance"), RoomSpec(type="stairs")],
-        ))
+        )).value
         print(f"ACK assessment {assessment_id} - - -", flush=True)
         for room in ws.assessments.room_views(assessment_id):
             for item in ITEMS:
                 value = f"{rng.randint(20, 40)} {rng.choice(['1/2', '3/4', '1/8'])}"
-                result = ws.checklist.record(room.id, item, value)
-                if result.saved:
-                    print(f"ACK response {assessment_id} {room.id} {item} {value}", flush=True)
+                ws.checklist.record(room.id, item, value)
+                print(f"ACK response {assessment_id} {room.id} {item} {value}", flush=True)
             photo = ws.photos_repo.add(
                 assessment_id, room.id, None, working=renditions.working, print_copy=renditions.print_copy,
                 thumbnail=renditions.thumbnail, width=renditions.width, height=renditions.height, sha256=renditions.sha256,

@@ -164,7 +164,7 @@ def record_visit(ws: Workspace, rooms: int, findings: int | None, *, client_name
         client["name"] = client_name
     new = NewAssessment(client=ClientProfile.model_validate(client), details=_demo_details(doc, address),
                         rooms=[RoomSpec(type=t, name=name) for t, name, _ in plan], uid=uid)
-    assessment_id = ws.assessments.create(new)
+    assessment_id = ws.assessments.create(new).value
     views = ws.assessments.room_views(assessment_id)
     catalogue = ws.judge.catalogue
 
@@ -194,17 +194,18 @@ def record_visit(ws: Workspace, rooms: int, findings: int | None, *, client_name
         for item_id, text, note, is_finding in room_answers:
             if is_finding and (r, item_id) not in chosen:
                 continue
-            result = ws.checklist.record(view.id, item_id, text)
-            if not result.saved:
-                raise ValueError(f"fixture answer {view.name}/{item_id} refused: {result.error}")
+            ws.checklist.record(view.id, item_id, text)
             if note:
                 ws.checklist.set_note(view.id, item_id, note)
 
     seen: set[tuple[int | None, str | None]] = set()  # accept one proposal per finding, dismiss the rest
+    accept, dismiss = [], []
     for rec in ws.recommendations.list(assessment_id, ("proposed",)):
-        key = (rec.row.room_id, rec.row.item_id)
-        ws.recommendations.set_status(rec.row.id, "dismissed" if key in seen else "accepted")
+        key = (rec.room_id, rec.item_id)
+        (dismiss if key in seen else accept).append(rec.ref)
         seen.add(key)
+    ws.recommendations.set_status(assessment_id, accept, "accepted")
+    ws.recommendations.set_status(assessment_id, dismiss, "dismissed")
     return assessment_id
 
 

@@ -44,7 +44,7 @@ def _session(app, folder, paths: list, measure) -> list[tuple[float, list[float]
         aid = ws.assessments.create(NewAssessment(
             client=ClientProfile(name="Benchmark"), details=AssessmentDetails(),
             rooms=[RoomSpec(type="bathroom", name="Bathroom"), RoomSpec(type="bedroom", name="Bedroom")],
-        ))
+        )).value
         rooms = [v.id for v in ws.assessments.room_views(aid)]
         strip = PhotoStrip(ws, QUndoStack(), ErrorPath(None))
         strip.resize(1200, 260)

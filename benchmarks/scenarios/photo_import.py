@@ -36,7 +36,7 @@ def run(scale: float, repeats: int) -> dict:
     ws = store_fixture.open_workspace(path.parent / "store", create=True)
     try:
         aid = ws.assessments.create(NewAssessment(client=ClientProfile(name="Benchmark"), details=AssessmentDetails(),
-                                                  rooms=[RoomSpec(type="bathroom")]))
+                                                  rooms=[RoomSpec(type="bathroom")])).value
         room = ws.assessments.room_views(aid)[0].id
 
         def service_import() -> None:

@@ -55,7 +55,8 @@ from homeassess.store.tables import (
     RoomRow,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: recommendations are the clinician's decisions (proposals are derived)
+READABLE_VERSIONS = (1, 2)
 DOCUMENT_MEMBER = "assessment.json"
 RENDITIONS = ("working", "print", "thumb")
 UID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9-]{0,63}$"
@@ -166,28 +167,49 @@ class Photo(_Strict):
 
 
 class Recommendation(_Strict):
+    """A decision about a library recommendation in a room, or a custom one (schema 2).
+
+    A text field is null where the clinician kept the library's wording (it is derived again from
+    the findings on import); a custom recommendation carries every field. Schema 1 files carried
+    every proposal in full; ``untouched_proposal`` picks out the ones that are derived now.
+    """
+
     room: RoomKey | None = None
     item_id: CatalogueId | None = None
     library_id: str | None = Field(default=None, max_length=128)
-    title: str = Field(min_length=1)
-    specification: str = ""
-    rationale: str = ""
-    plain: str = ""
-    category: str = ""
-    priority: Literal["high", "medium", "low"] = "medium"
-    responsible: str = ""
+    title: str | None = Field(default=None, min_length=1)
+    specification: str | None = None
+    rationale: str | None = None
+    plain: str | None = None
+    category: str | None = None
+    priority: Literal["high", "medium", "low"] | None = None
+    responsible: str | None = None
     cost_low: int | None = None
     cost_high: int | None = None
-    cost_source: str = ""
+    cost_source: str | None = None
     status: Literal["proposed", "accepted", "dismissed"] = "proposed"
     custom: bool = False
     position: int = 0
     created_at: UtcTime
     updated_at: UtcTime
 
+    @model_validator(mode="after")
+    def _custom_has_title(self) -> Recommendation:
+        if self.custom and self.title is None:
+            raise ValueError("a custom recommendation needs a title")
+        if not self.custom and self.library_id is None:
+            raise ValueError("a recommendation needs a library id or must be custom")
+        return self
+
+    @property
+    def untouched_proposal(self) -> bool:
+        """A schema-1 proposal nobody decided on or edited (created and updated within a second)."""
+        return (not self.custom and self.status == "proposed"
+                and (self.updated_at - self.created_at).total_seconds() < 1)
+
 
 class AssessmentDocument(_Strict):
-    schema_version: Literal[1]
+    schema_version: Literal[1, 2]
     assessment: AssessmentHeader
     client: ClientRecord
     rooms: list[Room] = []
@@ -292,7 +314,7 @@ def parse_document(raw: bytes, limits: BundleLimits) -> AssessmentDocument:
     version = data.get("schema_version") if isinstance(data, dict) else None
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         raise BundleError(NEWER)
-    if version != SCHEMA_VERSION:
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
         raise BundleError("the assessment in this file has no known schema version")
     try:
         document = AssessmentDocument.model_validate(data)
@@ -300,4 +322,7 @@ def parse_document(raw: bytes, limits: BundleLimits) -> AssessmentDocument:
         where = ".".join(str(part) for part in exc.errors()[0]["loc"])[:80] or "top level"
         raise BundleError(f"the assessment in this file is not valid (at {where})") from None
     document.check_consistency()
+    if document.schema_version == 1:  # proposals are derived since schema 2: keep only the decisions
+        kept = [r for r in document.recommendations if not r.untouched_proposal]
+        document = document.model_copy(update={"recommendations": kept})
     return document

@@ -8,6 +8,7 @@ from argparse import Namespace
 from homeassess.cli.check_command import unknown_item_message
 from homeassess.cli.errors import EXIT_OK, EXIT_REFUSED, Refused
 from homeassess.cli.store_commands import open_workspace
+from homeassess.domain.refusals import NotFound
 from homeassess.photos import photo_files_in
 from homeassess.store.engine import StoreError
 
@@ -16,7 +17,7 @@ def run_photos_add(args: Namespace) -> int:
     with open_workspace(args) as ws:
         try:
             view = ws.assessments.open(args.id, audit=False)
-        except KeyError:
+        except NotFound:
             raise Refused(f"no assessment with id {args.id}; 'homeassess list' shows the ids") from None
         room = next((r for r in view.rooms if str(r.id) == args.room or r.name.lower() == args.room.lower()), None)
         if room is None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from homeassess.cli.errors import EXIT_OK, Refused
 from homeassess.cli.store_commands import open_workspace
+from homeassess.domain.refusals import NotFound
 
 AUDIENCES = ("clinical", "contractor", "landlord")
 PAPERS = ("letter", "a4")
@@ -60,7 +61,7 @@ def run_report(args: Namespace) -> int:
         service = ReportService(ws)
         try:
             name = service.suggested_file_name(args.id, audience)
-        except KeyError:
+        except NotFound:
             raise Refused(f"no assessment with id {args.id}; 'homeassess list' shows the ids") from None
         target = target or _writable_target(Path(name))
         pdf = service.build(

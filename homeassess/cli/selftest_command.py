@@ -12,7 +12,7 @@ def run_selftest_command(args: Namespace) -> int:
 
     extra = None
     if not args.no_gui:
-        from homeassess.ui.qt_selftest import qt_steps
+        from homeassess.ui.shell.qt_selftest import qt_steps
 
         extra = qt_steps
     failed = 0

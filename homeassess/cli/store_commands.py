@@ -43,16 +43,16 @@ def run_list(args: Namespace) -> int:
     if args.json:
         print(json.dumps([
             {"id": r.id, "uid": r.uid, "client": r.client_name, "address": r.address, "visit_date": r.visit_date.isoformat(),
-             "status": r.status, "open_recommendations": r.open_recommendations}
+             "status": r.status, "findings": r.findings, "accepted": r.accepted}
             for r in rows
         ], indent=2, ensure_ascii=False))
         return EXIT_OK
     if not rows:
         print("No assessments match." if args.search else "No assessments yet. 'homeassess demo' adds an example to explore.")
         return EXIT_OK
-    print(f"{'id':>5}  {'visit':<10}  {'status':<8} {'client':<28} {'address':<40} open recommendations")
+    print(f"{'id':>5}  {'visit':<10}  {'status':<8} {'client':<28} {'address':<40} findings accepted")
     for r in rows:
-        print(f"{r.id:>5}  {r.visit_date.isoformat()}  {r.status:<8} {r.client_name:<28.28} {r.address:<40.40} {r.open_recommendations:>3}")
+        print(f"{r.id:>5}  {r.visit_date.isoformat()}  {r.status:<8} {r.client_name:<28.28} {r.address:<40.40} {r.findings:>8} {r.accepted:>8}")
     return EXIT_OK
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -12,13 +13,18 @@ from pydantic import BaseModel, ConfigDict, Field
 from homeassess.domain.catalogue import Catalogue
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.judge import Judge, JudgeContext
-from homeassess.domain.refusals import Refused
+from homeassess.domain.refusals import InvalidInput, NotFound, Refused
 from homeassess.domain.units import LengthUnit
+from homeassess.domain.vocabulary import AssessmentStatus
 from homeassess.services.audit_log import AuditAction, AuditLog
+from homeassess.services.changes import Change, Scope, change
 from homeassess.services.settings import SettingsService
 from homeassess.store.repositories import AssessmentRepository, AssessmentSummary, RoomProgress, RoomRepository
-from homeassess.store.repositories.rooms import RoomSnapshot
-from homeassess.store.tables import AssessmentRow, ClientRow, RoomRow, utcnow
+from homeassess.store.repositories.assessments import AssessmentRecord
+from homeassess.store.repositories.rooms import RoomRecord, RoomSnapshot
+from homeassess.store.tables import utcnow
+
+ROOM_NAME_MAX = 120
 
 
 class AssessmentDetails(BaseModel):
@@ -84,10 +90,16 @@ class AssessmentView:
 
 class ReadOnlyAssessment(Refused):
     def __init__(self) -> None:
-        super().__init__("this assessment is final and read-only; start an amendment to change it")
+        super().__init__("this assessment is final and read-only; return it to draft to change it")
 
 
 class AssessmentService:
+    """Assessments, their client and visit details, and their rooms.
+
+    Every change is one user action in one transaction, audited in the same transaction, and
+    returns a ``Change`` whose ``undo`` reverses it.
+    """
+
     def __init__(
         self, assessments: AssessmentRepository, rooms: RoomRepository, judge: Judge, settings: SettingsService, audit: AuditLog
     ) -> None:
@@ -96,6 +108,9 @@ class AssessmentService:
         self.judge = judge
         self.settings = settings
         self.audit = audit
+        # Set by the composition root to ChecklistService.verdicts: the cached verdicts every answer gets
+        # under a new judging context, written in the same transaction as the change that caused them.
+        self.verdicts: Callable[[int, JudgeContext], dict[int, str]] = lambda _id, _ctx: {}
 
     @property
     def catalogue(self) -> Catalogue:
@@ -103,36 +118,32 @@ class AssessmentService:
 
     # --- create, list, open --------------------------------------------------------------
 
-    def create(self, new: NewAssessment) -> int:
+    def create(self, new: NewAssessment) -> Change:
+        """A new draft; ``Change.value`` is its id."""
         self.judge.standards.profile(new.details.standard)  # refuse an unknown standard up front
         rooms = []
         for spec in new.rooms:
             room_type = self.catalogue.room_type(spec.type)
             rooms.append((room_type.id, spec.name or room_type.name))
-        client = ClientRow(name=new.client.name, profile_json=new.client.model_dump_json())
-        row = AssessmentRow(
-            uid=new.uid or str(uuid.uuid4()), client_id=0, catalogue_version=self.catalogue.version,
-            **new.details.model_dump(),
+        assessment_id = self.assessments.create(
+            new.uid or str(uuid.uuid4()), self.catalogue.version, new.details.model_dump(), new.client.name,
+            new.client.model_dump_json(), rooms,
         )
-        assessment_id = self.assessments.create(client, row, rooms)
         self.audit.record(AuditAction.CREATE, assessment_id, f"{len(rooms)} rooms")
-        return assessment_id
+        return change(Scope.ASSESSMENTS, label="create assessment", assessment_id=assessment_id, value=assessment_id)
 
     def list(self, search: str = "", statuses: tuple[str, ...] = ("draft", "final")) -> list[AssessmentSummary]:
         return self.assessments.summaries(search, statuses)
 
     def open(self, assessment_id: int, *, audit: bool = True) -> AssessmentView:
-        found = self.assessments.with_client(assessment_id)
-        if found is None:
-            raise KeyError(f"no assessment with id {assessment_id}")
-        row, client_row = found
+        record = self._record(assessment_id)
         if audit:
             self.audit.record(AuditAction.OPEN, assessment_id)
         return AssessmentView(
-            id=row.id, uid=row.uid, status=row.status,
-            details=AssessmentDetails.model_validate({k: getattr(row, k) for k in AssessmentDetails.model_fields}),
-            client=ClientProfile.model_validate_json(client_row.profile_json),
-            catalogue_version=row.catalogue_version,
+            id=record.id, uid=record.uid, status=record.status,
+            details=AssessmentDetails.model_validate({k: record.fields[k] for k in AssessmentDetails.model_fields}),
+            client=ClientProfile.model_validate_json(record.client_profile_json),
+            catalogue_version=record.catalogue_version,
             rooms=self.room_views(assessment_id),
         )
 
@@ -145,76 +156,149 @@ class AssessmentService:
             views.append(RoomView(room.id, room.room_type, room_type.name, room.name, room.position, p.answered, len(room_type.item_ids), p.findings))
         return views
 
+    def room_view(self, room_id: int) -> RoomView:
+        """One room as it is now (its answer count read at the moment of asking)."""
+        room = self._room(room_id)
+        for view in self.room_views(room.assessment_id):
+            if view.id == room_id:
+                return view
+        raise NotFound("room")
+
     def context(self, assessment_id: int, room_name: str = "", *, for_change: bool = False) -> JudgeContext:
         """What responses are judged against; with ``for_change``, refuse unless the assessment is a draft."""
-        found = self.assessments.with_client(assessment_id)
-        if found is None:
-            raise KeyError(f"no assessment with id {assessment_id}")
-        row, client_row = found
-        if for_change and row.status != "draft":
+        record = self._record(assessment_id)
+        if for_change and record.status != AssessmentStatus.DRAFT:
             raise ReadOnlyAssessment()
         return JudgeContext(
-            standard=row.standard, unit=LengthUnit(row.unit), client=ClientProfile.model_validate_json(client_row.profile_json),
+            standard=record.standard, unit=LengthUnit(record.unit),
+            client=ClientProfile.model_validate_json(record.client_profile_json),
             margins=self.settings.load().margins(), room_name=room_name,
         )
 
     def require_draft(self, assessment_id: int) -> None:
-        row = self.assessments.get(assessment_id)
-        if row is None:
-            raise KeyError(f"no assessment with id {assessment_id}")
-        if row.status != "draft":
+        status = self.assessments.status_of(assessment_id)
+        if status is None:
+            raise NotFound("assessment")
+        if status != AssessmentStatus.DRAFT:
             raise ReadOnlyAssessment()
 
     # --- change --------------------------------------------------------------------------
 
-    def update_details(self, assessment_id: int, details: AssessmentDetails) -> None:
+    def update_details(self, assessment_id: int, details: AssessmentDetails) -> Change:
+        """The home and visit; a change of standard or units re-judges every answer."""
         self.require_draft(assessment_id)
         self.judge.standards.profile(details.standard)
-        self.assessments.update(assessment_id, **details.model_dump())
-        self.audit.record(AuditAction.EDIT, assessment_id, "visit details")
+        audit = self.audit.entry(AuditAction.EDIT, assessment_id, "visit details")
+        ctx = replace(self.context(assessment_id), standard=details.standard, unit=LengthUnit(details.unit))
+        previous = self.assessments.update(assessment_id, audit=audit, verdicts=self.verdicts(assessment_id, ctx),
+                                           **details.model_dump())
+        before = AssessmentDetails.model_validate({k: previous[k] for k in AssessmentDetails.model_fields})
+        return change(Scope.ASSESSMENT, Scope.ITEMS, Scope.RECOMMENDATIONS, Scope.ROOMS, Scope.ASSESSMENTS,
+                      label="edit visit details", assessment_id=assessment_id,
+                      undo=lambda: self.update_details(assessment_id, before))
 
-    def update_client(self, assessment_id: int, client: ClientProfile) -> None:
+    def update_client(self, assessment_id: int, client: ClientProfile) -> Change:
+        """The client profile; every answer is re-judged against the new profile."""
         self.require_draft(assessment_id)
-        self.assessments.update_client(assessment_id, client.name, client.model_dump_json())
-        self.audit.record(AuditAction.EDIT, assessment_id, "client profile")
+        audit = self.audit.entry(AuditAction.EDIT, assessment_id, "client profile")
+        verdicts = self.verdicts(assessment_id, replace(self.context(assessment_id), client=client))
+        _, previous_json = self.assessments.update_client(assessment_id, client.name, client.model_dump_json(),
+                                                          audit=audit, verdicts=verdicts)
+        before = ClientProfile.model_validate_json(previous_json)
+        return change(Scope.ASSESSMENT, Scope.ITEMS, Scope.RECOMMENDATIONS, Scope.ROOMS, Scope.ASSESSMENTS,
+                      label="edit client", assessment_id=assessment_id,
+                      undo=lambda: self.update_client(assessment_id, before))
 
-    def set_status(self, assessment_id: int, status: Literal["draft", "final", "archived"]) -> None:
-        fields: dict[str, object] = {"status": status}
-        if status == "final":
+    def set_status(self, assessment_id: int, status: str) -> Change:
+        """Finalise, return to draft or archive."""
+        new = AssessmentStatus.parse(status)
+        fields: dict[str, object] = {"status": new.value}
+        if new is AssessmentStatus.FINAL:
             fields["finalised_at"] = utcnow()
-        self.assessments.update(assessment_id, **fields)
-        action = {"final": AuditAction.FINALISE, "archived": AuditAction.ARCHIVE}.get(status, AuditAction.EDIT)
-        self.audit.record(action, assessment_id, f"status {status}")
+        action = {AssessmentStatus.FINAL: AuditAction.FINALISE, AssessmentStatus.ARCHIVED: AuditAction.ARCHIVE}.get(new, AuditAction.EDIT)
+        if self.assessments.status_of(assessment_id) is None:
+            raise NotFound("assessment")
+        previous = self.assessments.update(assessment_id, audit=self.audit.entry(action, assessment_id, f"status {new.value}"), **fields)
+        verb = {AssessmentStatus.FINAL: "finalise", AssessmentStatus.ARCHIVED: "archive"}.get(new, "return to draft")
+        return change(Scope.ASSESSMENT, Scope.ASSESSMENTS, label=f"{verb} assessment", assessment_id=assessment_id,
+                      undo=lambda: self.set_status(assessment_id, str(previous["status"])))
 
-    def add_room(self, assessment_id: int, room_type: str, name: str = "") -> RoomRow:
+    def add_room(self, assessment_id: int, room_type: str, name: str = "") -> Change:
+        """A room at the end of the list; ``Change.value`` is its id."""
         self.require_draft(assessment_id)
         rt = self.catalogue.room_type(room_type)
         existing = [r.name for r in self.assessments.rooms(assessment_id)]
-        room = self.rooms.add(assessment_id, rt.id, name.strip() or _unique_name(rt.name, existing))
-        self.audit.record(AuditAction.EDIT, assessment_id, "room added")
+        audit = self.audit.entry(AuditAction.EDIT, assessment_id, "room added")
+        room = self.rooms.add(assessment_id, rt.id, _room_name(name) if name.strip() else _unique_name(rt.name, existing), audit=audit)
+        return self._room_change(f"add {room.name}", room.assessment_id, room.id, lambda: self.remove_room(room.id), room.id)
+
+    def rename_room(self, room_id: int, name: str) -> Change:
+        room = self._room(room_id)
+        self.require_draft(room.assessment_id)
+        new = _room_name(name)
+        self.rooms.rename(room_id, new, audit=self.audit.entry(AuditAction.EDIT, room.assessment_id, "room renamed"))
+        return self._room_change(f"rename {room.name}", room.assessment_id, room_id,
+                                 lambda: self.rename_room(room_id, room.name))
+
+    def reorder_rooms(self, assessment_id: int, room_ids: list[int]) -> Change:
+        self.require_draft(assessment_id)
+        before = [r.id for r in self.assessments.rooms(assessment_id)]
+        if sorted(before) != sorted(room_ids):
+            raise NotFound("room")
+        self.rooms.reorder(assessment_id, room_ids)
+        return self._room_change("move room", assessment_id, None, lambda: self.reorder_rooms(assessment_id, before))
+
+    def move_room(self, room_id: int, step: int) -> Change:
+        """One place up (step -1) or down (+1); at either end nothing moves."""
+        room = self._room(room_id)
+        ids = [r.id for r in self.assessments.rooms(room.assessment_id)]
+        i = ids.index(room_id)
+        j = max(0, min(len(ids) - 1, i + step))
+        ids[i], ids[j] = ids[j], ids[i]
+        moved = self.reorder_rooms(room.assessment_id, ids)
+        return replace(moved, room_id=room_id)
+
+    def remove_room(self, room_id: int) -> Change:
+        """The room, its answers and its recommendation decisions; undo restores them all."""
+        room = self._room(room_id)
+        self.require_draft(room.assessment_id)
+        snapshot = self.rooms.remove(room_id, audit=self.audit.entry(AuditAction.EDIT, room.assessment_id, "room removed"))
+        return self._room_change(f"remove {room.name}", room.assessment_id, None, lambda: self._restore_room(snapshot))
+
+    def _restore_room(self, snapshot: RoomSnapshot) -> Change:
+        assessment_id = snapshot.room["assessment_id"]
+        self.require_draft(assessment_id)
+        self.rooms.restore(snapshot, audit=self.audit.entry(AuditAction.EDIT, assessment_id, "room restored"))
+        room_id = snapshot.room["id"]
+        return self._room_change(f"remove {snapshot.room['name']}", assessment_id, room_id, lambda: self.remove_room(room_id))
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _room_change(self, label: str, assessment_id: int, room_id: int | None, undo: Callable[[], Change],
+                     value: object = None) -> Change:
+        return change(Scope.ROOMS, Scope.ITEMS, Scope.RECOMMENDATIONS, Scope.PHOTOS, label=label,
+                      assessment_id=assessment_id, room_id=room_id, undo=undo, value=value)
+
+    def _record(self, assessment_id: int) -> AssessmentRecord:
+        record = self.assessments.get(assessment_id)
+        if record is None:
+            raise NotFound("assessment")
+        return record
+
+    def _room(self, room_id: int) -> RoomRecord:
+        room = self.rooms.get(room_id)
+        if room is None:
+            raise NotFound("room")
         return room
 
-    def rename_room(self, room_id: int, name: str) -> str:
-        room = self.rooms.get(room_id)
-        self.require_draft(room.assessment_id)
-        if not name.strip():
-            raise ValueError("a room needs a name")
-        self.rooms.rename(room_id, name.strip())
-        return room.name
 
-    def reorder_rooms(self, assessment_id: int, room_ids: list[int]) -> None:
-        self.require_draft(assessment_id)
-        self.rooms.reorder(assessment_id, room_ids)
-
-    def remove_room(self, room_id: int) -> RoomSnapshot:
-        room = self.rooms.get(room_id)
-        self.require_draft(room.assessment_id)
-        snapshot = self.rooms.remove(room_id)
-        self.audit.record(AuditAction.EDIT, room.assessment_id, "room removed")
-        return snapshot
-
-    def restore_room(self, snapshot: RoomSnapshot) -> None:
-        self.rooms.restore(snapshot)
+def _room_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInput("a room needs a name")
+    if len(name) > ROOM_NAME_MAX:
+        raise InvalidInput(f"a room name can be at most {ROOM_NAME_MAX} characters")
+    return name
 
 
 def _unique_name(base: str, existing: list[str]) -> str:

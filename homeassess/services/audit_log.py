@@ -5,10 +5,12 @@ Details never carry health information: ids, counts, audiences and file hashes o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from homeassess.store.repositories import AuditRepository
-from homeassess.store.tables import AuditRow
+from homeassess.store.repositories.audit import AuditRecord
+from homeassess.store.repositories.session import AuditEntry
 
 
 class AuditAction(StrEnum):
@@ -28,12 +30,16 @@ class AuditAction(StrEnum):
 
 
 class AuditLog:
-    def __init__(self, repository: AuditRepository, clinician: callable) -> None:
+    def __init__(self, repository: AuditRepository, clinician: Callable[[], str]) -> None:
         self._repository = repository
         self._clinician = clinician
 
     def record(self, action: AuditAction, assessment_id: int | None = None, detail: str = "") -> None:
         self._repository.append(action.value, self._clinician(), assessment_id, detail)
 
-    def for_assessment(self, assessment_id: int) -> list[AuditRow]:
+    def entry(self, action: AuditAction, assessment_id: int | None = None, detail: str = "") -> AuditEntry:
+        """An audit line for a repository to write in the same transaction as the change."""
+        return AuditEntry(action.value, self._clinician(), assessment_id, detail)
+
+    def for_assessment(self, assessment_id: int) -> list[AuditRecord]:
         return self._repository.for_assessment(assessment_id)

@@ -109,7 +109,7 @@ class BundleService:
         row = self.ws.assessments.assessments.get(assessment_id)
         if row is None:
             raise BundleError(f"no assessment with id {assessment_id}")
-        return f"homeassess-{row.id}-{row.visit_date.isoformat()}{FILE_SUFFIX}"
+        return f"homeassess-{row.id}-{row.fields['visit_date'].isoformat()}{FILE_SUFFIX}"
 
     # --- export --------------------------------------------------------------------------
 
@@ -156,11 +156,11 @@ class BundleService:
     def inspect(self, path: Path, passphrase: str) -> BundleInfo:
         """What the file holds, fully validated, without writing anything."""
         doc, _ = self._validated(path, passphrase)
-        existing = self.ws.assessments.assessments.get_by_uid(doc.assessment.uid)
+        existing = self.ws.assessments.assessments.id_of_uid(doc.assessment.uid)
         return BundleInfo(
             doc.assessment.uid, doc.assessment.visit_date, doc.assessment.status, doc.client.profile.name,
             len(doc.rooms), len(doc.photos), len(doc.recommendations), doc.assessment.catalogue_version,
-            existing.id if existing else None,
+            existing,
         )
 
     def import_file(self, path: Path, passphrase: str, on_duplicate: OnDuplicate = "ask") -> ImportResult:

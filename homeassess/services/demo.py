@@ -27,9 +27,9 @@ def load_demo_document(path: Path | None = None) -> dict:
 def install_demo(workspace: Workspace, path: Path | None = None) -> tuple[int, bool]:
     """Put the demo into the store; returns (assessment id, whether it was newly added)."""
     doc = load_demo_document(path)
-    existing = workspace.assessments.assessments.get_by_uid(doc["uid"])
+    existing = workspace.assessments.assessments.id_of_uid(doc["uid"])
     if existing is not None:
-        return existing.id, False
+        return existing, False
     home, visit = doc.get("home", {}), doc.get("visit", {})
     details = AssessmentDetails(
         visit_date=visit["date"], clinician=visit.get("clinician", ""), credentials=visit.get("credentials", ""),
@@ -40,24 +40,25 @@ def install_demo(workspace: Workspace, path: Path | None = None) -> tuple[int, b
     )
     rooms = [RoomSpec(type=r["type"], name=r.get("name", "")) for r in doc["rooms"]]
     new = NewAssessment(client=doc["client"], details=details, rooms=rooms, uid=doc["uid"])
-    assessment_id = workspace.assessments.create(new)
+    assessment_id = int(workspace.assessments.create(new).value)
     views = workspace.assessments.room_views(assessment_id)
     for view, room_doc in zip(views, doc["rooms"], strict=True):
         for item_id, value in room_doc.get("responses", {}).items():
             text, note = (value.get("value", ""), value.get("note", "")) if isinstance(value, dict) else (str(value), "")
-            result = workspace.checklist.record(view.id, item_id, text)
-            if not result.saved or (result.error and result.finding is None):
+            result = workspace.checklist.record(view.id, item_id, text).value
+            if result.error and result.finding is None:
                 raise ValueError(f"demo response {room_doc.get('name')}/{item_id} refused: {result.error}")
             if note:
                 workspace.checklist.set_note(view.id, item_id, note)
     _attach_photos(workspace, assessment_id, views, doc.get("photos", []), (path or demo_path()).parent)
     accept = {(d["room"], d["recommendation"]) for d in doc.get("accept", [])}
-    proposed = {(v.room_name, v.row.library_id): v.row.id for v in workspace.recommendations.list(assessment_id, ("proposed",))}
+    proposed = {(v.room_name, v.library_id): v.ref for v in workspace.recommendations.list(assessment_id, ("proposed",))}
     missing = accept - set(proposed)
     if missing:
         raise ValueError(f"demo accepts recommendations that were not proposed: {sorted(missing)}")
-    for key, rec_id in proposed.items():
-        workspace.recommendations.set_status(rec_id, "accepted" if key in accept else "dismissed")
+    accepted = [ref for key, ref in proposed.items() if key in accept]
+    workspace.recommendations.set_status(assessment_id, accepted, "accepted")
+    workspace.recommendations.set_status(assessment_id, [r for r in proposed.values() if r not in accepted], "dismissed")
     return assessment_id, True
 
 

@@ -7,123 +7,47 @@ was already stored, whole. A refused file is reported by its file name (for the 
 eyes only) and the batch goes on. Audit details and log lines carry counts only: file names
 and captions may hold health information ("Smith_bathroom_fall.jpg").
 
-Every change requires a draft assessment (``AssessmentService.require_draft``).
+Every change requires a draft assessment and returns a ``Change`` (scope PHOTOS) whose ``undo``
+is the inverse action (docs/architecture.md, "The operation path").
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Generator, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Generator, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from homeassess.photos import PhotoRejected, Renditions, process_photo, rotate_renditions
-from homeassess.services.audit_log import AuditAction
-from homeassess.store.repositories.session import read_session
+from homeassess.services.assessments import AssessmentService
+from homeassess.services.audit_log import AuditAction, AuditLog
+from homeassess.services.changes import Change, Scope, change
+from homeassess.services.photo_records import (
+    FileOutcome,
+    ImportProgress,
+    ImportSummary,
+    PhotoGone,
+    PhotoView,
+    RenditionBytes,
+)
+from homeassess.store.repositories import PhotoRepository
 from homeassess.store.tables import PhotoDataRow, PhotoRow
 
-if TYPE_CHECKING:
-    from homeassess.services.workspace import Workspace
+__all__ = [
+    "FileOutcome", "ImportProgress", "ImportSummary", "PhotoGone", "PhotoImportService", "PhotoView", "RenditionBytes",
+    "run_to_end",
+]
 
 PASTED_NAME = "Pasted image"
 T = TypeVar("T")
 
 
-class PhotoGone(KeyError):
-    """The photo was removed (perhaps by an undo) before the change reached it."""
-
-    def __str__(self) -> str:
-        return "this photo has been removed"
-
-
-@dataclass(frozen=True)
-class FileOutcome:
-    """What became of one file: a stored photo id, or the reason it was refused."""
-
-    name: str  # the file name only, never the folder; shown to the clinician, never logged
-    photo_id: int | None = None
-    reason: str | None = None
-
-    @property
-    def imported(self) -> bool:
-        return self.photo_id is not None
-
-
-@dataclass(frozen=True)
-class ImportProgress:
-    fraction: float  # 0..1 of the batch done
-    message: str  # no file names
-    outcome: FileOutcome | None = None  # the file just finished; None for the opening step
-
-
-@dataclass
-class ImportSummary:
-    imported: list[int] = field(default_factory=list)  # new photo ids, in import order
-    refused: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
-    cancelled: bool = False
-
-    @property
-    def imported_count(self) -> int:
-        return len(self.imported)
-
-    def add(self, outcome: FileOutcome) -> None:
-        if outcome.photo_id is not None:
-            self.imported.append(outcome.photo_id)
-        else:
-            self.refused.append((outcome.name, outcome.reason or ""))
-
-
-@dataclass(frozen=True)
-class PhotoView:
-    """One photo as lists show it (plain data; the large renditions stay in the store)."""
-
-    id: int
-    assessment_id: int
-    room_id: int | None
-    item_id: str | None
-    caption: str
-    include_in_report: bool
-    position: int
-    width: int
-    height: int
-    orientation_unknown: bool
-    thumbnail: bytes = field(repr=False)
-
-
-@dataclass(frozen=True)
-class RenditionBytes:
-    """The stored images of one photo, enough to put it back exactly (undo of a rotation)."""
-
-    working: bytes = field(repr=False)
-    print_copy: bytes = field(repr=False)
-    thumbnail: bytes = field(repr=False)
-    width: int
-    height: int
-
-
-@dataclass(frozen=True)
-class Rotation:
-    photo_id: int
-    before: RenditionBytes
-    after: RenditionBytes
-
-
-@dataclass(frozen=True)
-class RemovedPhoto:
-    """What ``restore`` needs to bring a deleted photo back, renditions included."""
-
-    row: PhotoRow
-    data: PhotoDataRow
-
-
 class PhotoImportService:
-    def __init__(self, workspace: Workspace) -> None:
-        self._repo = workspace.photos_repo
-        self._assessments = workspace.assessments
-        self._audit = workspace.audit
-        self._engine = workspace.photos_repo.engine
+    def __init__(self, photos: PhotoRepository, assessments: AssessmentService, audit: AuditLog) -> None:
+        self._repo = photos
+        self._assessments = assessments
+        self._audit = audit
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -206,25 +130,27 @@ class PhotoImportService:
 
     # --- changes ---------------------------------------------------------------------------
 
-    def set_caption(self, photo_id: int, caption: str) -> str:
-        """Store the caption; returns the previous one (for undo)."""
+    def set_caption(self, photo_id: int, caption: str) -> Change:
         row = self._draft_photo(photo_id)
         self._repo.update(photo_id, caption=caption.strip())
         self._audit.record(AuditAction.EDIT, row.assessment_id, "photo caption")
-        return row.caption
+        return self._changed(row, "edit photo caption", lambda: self.set_caption(photo_id, row.caption))
 
-    def set_include(self, photo_id: int, include: bool) -> bool:
-        """Include the photo in reports or not; returns the previous setting."""
+    def set_include(self, photo_id: int, include: bool) -> Change:
+        """Include the photo in reports or not (nothing to undo when it already was)."""
         row = self._draft_photo(photo_id)
+        if row.include_in_report == bool(include):
+            return self._changed(row, "", None)
         self._repo.update(photo_id, include_in_report=bool(include))
         self._audit.record(AuditAction.EDIT, row.assessment_id, "photo in report" if include else "photo left out")
-        return row.include_in_report
+        label = "include photo in report" if include else "leave photo out of report"
+        return self._changed(row, label, lambda: self.set_include(photo_id, row.include_in_report))
 
-    def move(self, photo_id: int, step: int) -> bool:
+    def move(self, photo_id: int, step: int) -> Change:
         """Swap the photo with its neighbour ``step`` places away among its room's photos.
 
-        Returns False (and changes nothing) at either end. Positions are renumbered across the
-        assessment so duplicates left by earlier restores cannot block a move.
+        At either end nothing changes (and there is nothing to undo). Positions are renumbered
+        across the assessment so duplicates left by earlier restores cannot block a move.
         """
         row = self._draft_photo(photo_id)
         everything = self._repo.list(row.assessment_id)
@@ -232,7 +158,7 @@ class PhotoImportService:
         here = siblings.index(photo_id)
         there = here + step
         if step == 0 or not 0 <= there < len(siblings):
-            return False
+            return self._changed(row, "", None)
         ids = [p.id for p in everything]
         a, b = ids.index(photo_id), ids.index(siblings[there])
         ids[a], ids[b] = ids[b], ids[a]
@@ -241,10 +167,13 @@ class PhotoImportService:
             if old[pid] != position:
                 self._repo.update(pid, position=position)
         self._audit.record(AuditAction.EDIT, row.assessment_id, "photo moved")
-        return True
+        return self._changed(row, "move photo", lambda: self.move(photo_id, -step))
 
-    def rotate(self, photo_id: int, quarter_turns: int) -> Rotation:
-        """Turn the photo by quarter turns clockwise (negative: anticlockwise). Decodes: run it off the GUI thread."""
+    def rotate(self, photo_id: int, quarter_turns: int) -> Change:
+        """Turn the photo by quarter turns clockwise (negative: anticlockwise). Decodes: run it off the GUI thread.
+
+        Undo and redo put the stored bytes back exactly, without decoding again.
+        """
         row = self._draft_photo(photo_id)
         data = self._repo.renditions(photo_id)
         if data is None:
@@ -257,32 +186,40 @@ class PhotoImportService:
         )
         turned = rotate_renditions(stored, quarter_turns)
         after = RenditionBytes(turned.working, turned.print_copy, turned.thumbnail, turned.width, turned.height)
-        self.put_renditions(photo_id, after)
+        self._put_renditions(photo_id, after)
         self._audit.record(AuditAction.EDIT, row.assessment_id, "photo rotated")
-        return Rotation(photo_id, before, after)
+        return self._changed(row, "rotate photo", lambda: self.put_renditions(photo_id, before, after))
 
-    def put_renditions(self, photo_id: int, images: RenditionBytes) -> None:
-        """Store images kept earlier (undo/redo of a rotation; no decoding)."""
-        self._draft_photo(photo_id)
+    def put_renditions(self, photo_id: int, images: RenditionBytes, replacing: RenditionBytes) -> Change:
+        """Store images kept earlier (undo or redo of a rotation; no decoding); its undo puts ``replacing`` back."""
+        row = self._draft_photo(photo_id)
+        self._put_renditions(photo_id, images)
+        return self._changed(row, "rotate photo", lambda: self.put_renditions(photo_id, replacing, images))
+
+    def remove(self, photo_id: int) -> Change:
+        row = self._draft_photo(photo_id)
+        kept_row, kept_data = self._repo.remove(photo_id)
+        self._audit.record(AuditAction.EDIT, row.assessment_id, "photo removed")
+        return self._changed(row, "delete photo", lambda: self._restore(kept_row, kept_data))
+
+    def _restore(self, row: PhotoRow, data: PhotoDataRow) -> Change:
+        self._assessments.require_draft(row.assessment_id)
+        self._repo.restore(row, data)
+        self._audit.record(AuditAction.EDIT, row.assessment_id, "photo restored")
+        return self._changed(row, "delete photo", lambda: self.remove(row.id))
+
+    def _put_renditions(self, photo_id: int, images: RenditionBytes) -> None:
         self._repo.replace_renditions(
             photo_id, images.working, images.print_copy, images.thumbnail, images.width, images.height,
             sha256=hashlib.sha256(images.working).hexdigest(),
         )
 
-    def remove(self, photo_id: int) -> RemovedPhoto:
-        row = self._draft_photo(photo_id)
-        kept_row, kept_data = self._repo.remove(photo_id)
-        self._audit.record(AuditAction.EDIT, row.assessment_id, "photo removed")
-        return RemovedPhoto(kept_row, kept_data)
-
-    def restore(self, removed: RemovedPhoto) -> None:
-        self._assessments.require_draft(removed.row.assessment_id)
-        self._repo.restore(removed.row, removed.data)
-        self._audit.record(AuditAction.EDIT, removed.row.assessment_id, "photo restored")
+    def _changed(self, row: PhotoRow, label: str, undo: Callable[[], Change] | None) -> Change:
+        return change(Scope.PHOTOS, label=label, assessment_id=row.assessment_id, room_id=row.room_id,
+                      item_id=row.item_id, ids=(row.id,), undo=undo)
 
     def _draft_photo(self, photo_id: int) -> PhotoRow:
-        with read_session(self._engine) as session:
-            row = session.get(PhotoRow, photo_id)
+        row = self._repo.get(photo_id)
         if row is None:
             raise PhotoGone(photo_id)
         self._assessments.require_draft(row.assessment_id)

@@ -1,113 +1,273 @@
-"""Reviewing recommendations: accept, edit, dismiss, add by hand, and cost totals."""
+"""Reviewing recommendations: proposals derived from the findings, and the clinician's decisions.
+
+``list`` joins the two: every proposal (``services/proposals.py``) with the decision taken about
+it, if any (accepted, dismissed, fields edited), and the clinician's own recommendations. A
+decision about a proposal that no longer arises (the value was corrected) is kept but not
+listed, so an undo of the correction brings it back as it was.
+
+Every change is one transaction through ``RecommendationRepository.apply`` and returns a
+``Change`` whose ``undo`` puts the previous decisions back.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from homeassess.domain.recommendations import Category, Priority, Responsible
+from homeassess.domain.refusals import InvalidInput, NotFound
+from homeassess.domain.vocabulary import Category, Priority, RecommendationStatus, Responsible
 from homeassess.services.assessments import AssessmentService
 from homeassess.services.audit_log import AuditAction
+from homeassess.services.changes import Change, Scope, change
+from homeassess.services.proposals import Proposal, ProposalDeriver
 from homeassess.store.repositories import RecommendationRepository
-from homeassess.store.tables import RecommendationRow
+from homeassess.store.repositories.recommendations import FIELDS, Decision
 
-STATUSES = ("proposed", "accepted", "dismissed")
+WHOLE_HOME = "Whole home"
+CUSTOM_DEFAULTS = {
+    "specification": "", "rationale": "", "plain": "", "category": Category.MINOR_MODIFICATION.value,
+    "priority": Priority.MEDIUM.value, "responsible": Responsible.CLIENT.value,
+    "cost_low": None, "cost_high": None, "cost_source": "",
+}
 
 
 @dataclass(frozen=True)
 class RecommendationView:
-    row: RecommendationRow
+    """One recommendation as the review, the reports and the command line see it."""
+
+    ref: str
+    assessment_id: int
+    room_id: int | None
     room_name: str
+    item_id: str | None
     item_prompt: str
+    library_id: str | None
+    title: str
+    specification: str
+    rationale: str
+    plain: str
+    category: Category
+    priority: Priority
+    responsible: Responsible
+    cost_low: int | None
+    cost_high: int | None
+    cost_source: str
+    status: RecommendationStatus
+    custom: bool
+    position: int
+    edited: frozenset[str] = frozenset()  # fields the clinician changed from the library's text
+
+    def field(self, name: str) -> object:
+        value = getattr(self, name)
+        return value.value if isinstance(value, Category | Priority | Responsible | RecommendationStatus) else value
 
 
 @dataclass(frozen=True)
 class CostTotals:
     """Accepted recommendations' cost ranges, per priority and overall."""
 
-    by_priority: dict[str, tuple[int, int]]
+    by_priority: dict[Priority, tuple[int, int]]
     low: int
     high: int
     count: int
+    unpriced: int
 
 
 class RecommendationService:
-    def __init__(self, assessments: AssessmentService, repository: RecommendationRepository) -> None:
+    def __init__(self, assessments: AssessmentService, repository: RecommendationRepository, deriver: ProposalDeriver) -> None:
         self.assessments = assessments
         self.repository = repository
+        self.deriver = deriver
 
-    def list(self, assessment_id: int, statuses: tuple[str, ...] | None = None) -> list[RecommendationView]:
-        rooms = {r.id: r.name for r in self.assessments.assessments.rooms(assessment_id)}
-        items = self.assessments.catalogue.items
-        return [
-            RecommendationView(row, rooms.get(row.room_id, "Whole home"), items[row.item_id].prompt if row.item_id in items else "")
-            for row in self.repository.list(assessment_id, statuses)
-        ]
+    # --- reading ---------------------------------------------------------------------------
 
-    def set_status(self, rec_id: int, status: str) -> str:
-        """Accept, dismiss or return to proposed; returns the previous status (for undo)."""
-        if status not in STATUSES:
-            raise ValueError(f"unknown status {status!r}")
-        row = self._draft_row(rec_id)
-        _, previous = self.repository.update(rec_id, status=status)
-        self.assessments.audit.record(AuditAction.EDIT, row.assessment_id, f"recommendation {status}")
-        return str(previous["status"])
+    def list(self, assessment_id: int, statuses: Iterable[str] | None = None) -> list[RecommendationView]:
+        wanted = {RecommendationStatus(s) for s in statuses} if statuses is not None else None
+        rooms = self.assessments.assessments.rooms(assessment_id)
+        names = {r.id: r.name for r in rooms}
+        decisions = {d.ref: d for d in self.repository.decisions(assessment_id)}
+        views = [self._proposed_view(p, decisions.get(p.ref), names, assessment_id) for p in self.proposals(assessment_id, rooms)]
+        custom = [d for d in decisions.values() if d.custom]
+        views += [self._custom_view(d, names, n) for n, d in enumerate(custom, start=len(views))]
+        return [v for v in views if wanted is None or v.status in wanted]
 
-    def edit(self, rec_id: int, **fields: object) -> dict[str, object]:
-        """Change a recommendation's wording, priority, party or cost; returns the old values."""
-        row = self._draft_row(rec_id)
-        _validate(fields)
-        _, previous = self.repository.update(rec_id, **fields)
-        self.assessments.audit.record(AuditAction.EDIT, row.assessment_id, "recommendation edited")
-        return previous
+    def proposals(self, assessment_id: int, rooms: list | None = None) -> list[Proposal]:
+        rooms = rooms if rooms is not None else self.assessments.assessments.rooms(assessment_id)
+        responses = self.assessments.rooms.responses_by_room(assessment_id)
+        base = self.assessments.context(assessment_id)
+        return self.deriver.for_rooms(rooms, responses, lambda room: replace(base, room_name=room.name))
 
-    def add_custom(self, assessment_id: int, room_id: int | None, title: str, **fields: object) -> RecommendationRow:
+    def get(self, assessment_id: int, ref: str) -> RecommendationView:
+        for view in self.list(assessment_id):
+            if view.ref == ref:
+                return view
+        raise NotFound("recommendation")
+
+    def totals(self, assessment_id: int, views: Sequence[RecommendationView] | None = None) -> CostTotals:
+        views = views if views is not None else self.list(assessment_id)
+        by_priority = {p: (0, 0) for p in Priority}
+        count = unpriced = 0
+        for v in views:
+            if v.status is not RecommendationStatus.ACCEPTED:
+                continue
+            count += 1
+            if v.cost_low is None and v.cost_high is None:
+                unpriced += 1
+            low, high = by_priority[v.priority]
+            by_priority[v.priority] = (low + (v.cost_low or 0), high + (v.cost_high or v.cost_low or 0))
+        return CostTotals(by_priority, sum(lo for lo, _ in by_priority.values()),
+                          sum(hi for _, hi in by_priority.values()), count, unpriced)
+
+    # --- changing --------------------------------------------------------------------------
+
+    def set_status(self, assessment_id: int, refs: Sequence[str], status: str) -> Change:
+        """Accept, dismiss or return to proposed several recommendations in one transaction."""
+        new = RecommendationStatus.parse(status)
+        views = self._views(assessment_id, refs)
+        states = {v.ref: _minimal(replace(self._decision_of(v), status=new.value)) for v in views if v.status is not new}
+        verb = {"accepted": "accept", "dismissed": "dismiss", "proposed": "reopen"}[new.value]
+        return self._apply(assessment_id, states, f"{verb} {_label_for(views)}", f"recommendation {new.value}")
+
+    def edit(self, assessment_id: int, ref: str, **fields: object) -> Change:
+        """Change a recommendation's wording, priority, party or cost; only changed fields are stored."""
+        view = self._views(assessment_id, [ref])[0]
+        _validate(fields, {**{n: view.field(n) for n in FIELDS}, **fields})
+        decision = self._decision_of(view)
+        if view.custom:
+            overrides = {**decision.overrides, **fields}
+        else:
+            library = self._library_fields(assessment_id, view)
+            merged = {**decision.overrides, **fields}
+            overrides = {k: v for k, v in merged.items() if v != library.get(k)}
+        return self._apply(assessment_id, {ref: _minimal(replace(decision, overrides=overrides))}, f"edit {_label_for([view])}",
+                           "recommendation edited")
+
+    def add_custom(self, assessment_id: int, room_id: int | None, title: str, **fields: object) -> Change:
+        """The clinician's own recommendation, accepted; ``Change.value`` is its ref."""
         self.assessments.require_draft(assessment_id)
         if not title.strip():
-            raise ValueError("a recommendation needs a title")
-        fields.setdefault("priority", Priority.MEDIUM.value)
-        fields.setdefault("category", Category.MINOR_MODIFICATION.value)
-        fields.setdefault("responsible", Responsible.CLIENT.value)
-        _validate(fields)
-        row = RecommendationRow(
-            assessment_id=assessment_id, room_id=room_id, title=title.strip(), custom=True, status="accepted", **fields
+            raise InvalidInput("a recommendation needs a title")
+        if room_id is not None and room_id not in {r.id for r in self.assessments.assessments.rooms(assessment_id)}:
+            raise NotFound("room")
+        overrides = {**CUSTOM_DEFAULTS, **fields, "title": title.strip()}
+        _validate(fields, overrides)
+        decision = Decision(assessment_id, room_id, None, RecommendationStatus.ACCEPTED.value, custom=True,
+                            overrides=overrides)
+        return self._apply(assessment_id, {"custom:new": decision}, f"add {_label(title)}", "recommendation added")
+
+    def remove(self, assessment_id: int, refs: Sequence[str]) -> Change:
+        """Remove recommendations the clinician added (proposals are dismissed, not removed)."""
+        views = self._views(assessment_id, refs)
+        if any(not v.custom for v in views):
+            raise InvalidInput("only recommendations you added can be removed; dismiss a proposed one instead")
+        return self._apply(assessment_id, dict.fromkeys((v.ref for v in views), None), f"remove {_label_for(views)}",
+                           "recommendation removed")
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _apply(self, assessment_id: int, states: Mapping[str, Decision | None], label: str, detail: str) -> Change:
+        self.assessments.require_draft(assessment_id)
+        audit = self.assessments.audit.entry(AuditAction.EDIT, assessment_id, detail)
+        previous = self.repository.apply(assessment_id, states, audit) if states else {}
+        refs = tuple(previous)
+        undo: Callable[[], Change] = lambda: self._apply(assessment_id, previous, label, "recommendation change undone")  # noqa: E731
+        value = refs[0] if refs else None
+        return change(Scope.RECOMMENDATIONS, label=label, assessment_id=assessment_id, refs=refs, undo=undo, value=value)
+
+    def _views(self, assessment_id: int, refs: Sequence[str]) -> list[RecommendationView]:
+        by_ref = {v.ref: v for v in self.list(assessment_id)}
+        missing = [r for r in refs if r not in by_ref]
+        if missing:
+            raise NotFound("recommendation")
+        return [by_ref[r] for r in refs]
+
+    def _decision_of(self, view: RecommendationView) -> Decision:
+        overrides = {n: view.field(n) for n in view.edited} if not view.custom else {n: view.field(n) for n in FIELDS}
+        custom_id = int(view.ref.split(":")[1]) if view.custom else None
+        return Decision(view.assessment_id, view.room_id, view.library_id, view.status.value, custom=view.custom,
+                        item_id=view.item_id, position=view.position, overrides=overrides, id=custom_id)
+
+    def _library_fields(self, assessment_id: int, view: RecommendationView) -> dict[str, object]:
+        for proposal in self.proposals(assessment_id):
+            if proposal.ref == view.ref:
+                return _fields_of(proposal)
+        return {}
+
+    def _proposed_view(self, p: Proposal, d: Decision | None, names: dict[int, str], assessment_id: int) -> RecommendationView:
+        overrides = dict(d.overrides) if d else {}
+        fields = {**_fields_of(p), **overrides}
+        status = RecommendationStatus(d.status) if d else RecommendationStatus.PROPOSED
+        return self._view(p.ref, assessment_id, p.room_id, names, p.item_id, p.recommendation.library_id, fields, status,
+                          False, p.order[0] * 10_000 + p.order[1] * 10 + p.order[2], frozenset(overrides))
+
+    def _custom_view(self, d: Decision, names: dict[int, str], position: int) -> RecommendationView:
+        fields = {**CUSTOM_DEFAULTS, **d.overrides}
+        return self._view(d.ref, d.assessment_id, d.room_id, names, d.item_id, None, fields,
+                          RecommendationStatus(d.status), True, position, frozenset())
+
+    def _view(self, ref, assessment_id, room_id, names, item_id, library_id, fields, status, custom, position, edited):  # noqa: ANN001, ANN202, PLR0913
+        items = self.assessments.catalogue.items
+        return RecommendationView(
+            ref=ref, assessment_id=assessment_id, room_id=room_id, room_name=names.get(room_id, WHOLE_HOME),
+            item_id=item_id, item_prompt=items[item_id].prompt if item_id in items else "", library_id=library_id,
+            title=str(fields["title"]), specification=str(fields.get("specification") or ""),
+            rationale=str(fields.get("rationale") or ""), plain=str(fields.get("plain") or ""),
+            category=_enum(Category, fields.get("category"), Category.MINOR_MODIFICATION),
+            priority=_enum(Priority, fields.get("priority"), Priority.MEDIUM),
+            responsible=_enum(Responsible, fields.get("responsible"), Responsible.CLIENT),
+            cost_low=_int(fields.get("cost_low")), cost_high=_int(fields.get("cost_high")),
+            cost_source=str(fields.get("cost_source") or ""), status=status, custom=custom, position=position,
+            edited=edited,
         )
-        added = self.repository.add(row)
-        self.assessments.audit.record(AuditAction.EDIT, assessment_id, "recommendation added")
-        return added
-
-    def remove(self, rec_id: int) -> RecommendationRow:
-        self._draft_row(rec_id)
-        return self.repository.remove(rec_id)
-
-    def restore(self, row: RecommendationRow) -> None:
-        self.repository.restore(row)
-
-    def totals(self, assessment_id: int, statuses: tuple[str, ...] = ("accepted",)) -> CostTotals:
-        by_priority: dict[str, tuple[int, int]] = {p.value: (0, 0) for p in Priority}
-        count = 0
-        for row in self.repository.list(assessment_id, statuses):
-            low, high = by_priority.get(row.priority, (0, 0))
-            by_priority[row.priority] = (low + (row.cost_low or 0), high + (row.cost_high or 0))
-            count += 1
-        return CostTotals(by_priority, sum(v[0] for v in by_priority.values()), sum(v[1] for v in by_priority.values()), count)
-
-    def _draft_row(self, rec_id: int) -> RecommendationRow:
-        row = self.repository.get(rec_id)
-        if row is None:
-            raise KeyError(f"no recommendation with id {rec_id}")
-        self.assessments.require_draft(row.assessment_id)
-        return row
 
 
-def _validate(fields: dict[str, object]) -> None:
-    if "priority" in fields:
-        Priority(fields["priority"])
-    if "category" in fields:
-        Category(fields["category"])
-    if "responsible" in fields:
-        Responsible(fields["responsible"])
-    for key in ("cost_low", "cost_high"):
-        if fields.get(key) is not None and int(fields[key]) < 0:
-            raise ValueError("a cost cannot be negative")
-    if fields.get("cost_low") is not None and fields.get("cost_high") is not None and int(fields["cost_high"]) < int(fields["cost_low"]):
-        raise ValueError("the high cost must not be below the low cost")
+def _minimal(decision: Decision) -> Decision | None:
+    """No row for a proposal the clinician has left as proposed and unedited: it is derived."""
+    if not decision.custom and decision.status == RecommendationStatus.PROPOSED.value and not decision.overrides:
+        return None
+    return decision
+
+
+def _fields_of(p: Proposal) -> dict[str, object]:
+    rec = p.recommendation
+    return {name: getattr(rec, name) for name in FIELDS}
+
+
+def _enum(kind, value, default):  # noqa: ANN001, ANN202
+    try:
+        return kind(value)
+    except ValueError:
+        return default
+
+
+def _int(value: object) -> int | None:
+    return int(value) if value is not None else None  # type: ignore[call-overload]
+
+
+def _validate(changed: Mapping[str, object], merged: Mapping[str, object]) -> None:
+    unknown = set(changed) - set(FIELDS)
+    if unknown:
+        raise InvalidInput("a recommendation has no such field")
+    if "title" in changed and not str(changed["title"] or "").strip():
+        raise InvalidInput("a recommendation needs a title")
+    for name, kind in (("priority", Priority), ("category", Category), ("responsible", Responsible)):
+        if name in changed:
+            kind.parse(changed[name])
+    low, high = merged.get("cost_low"), merged.get("cost_high")
+    for value in (low, high):
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            raise InvalidInput("a cost must be a whole number of dollars, not below zero")
+    if low is not None and high is not None and high < low:  # type: ignore[operator]
+        raise InvalidInput("the high cost must not be below the low cost")
+
+
+def _label(title: str) -> str:
+    title = title.strip()
+    if len(title) > 1 and title[1].isupper():
+        return title  # an acronym: "ADA-height toilet" stays as written
+    return title[:1].lower() + title[1:]
+
+
+def _label_for(views: Sequence[RecommendationView]) -> str:
+    """"swing-clear (offset) hinges" for one, "3 recommendations" for several."""
+    return _label(views[0].title) if len(views) == 1 else f"{len(views)} recommendations"

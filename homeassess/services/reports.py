@@ -7,7 +7,7 @@ wording that turns up in free text (a room name, a caption, an edited recommenda
 is replaced by "[omitted]". Contractor and landlord reports list accepted
 recommendations only; the clinical one lists them too and counts the dismissed ones.
 
-Saving writes the file atomically, records a ReportRow (audience, sha256, page count,
+Saving writes the file atomically, records a report (audience, sha256, page count,
 file name without its folder) and an audit event whose detail holds no health information.
 """
 
@@ -33,7 +33,7 @@ from homeassess.report.redaction import redact
 from homeassess.services.audit_log import AuditAction
 from homeassess.store.atomic_file import write_atomically
 from homeassess.store.repositories import ReportRepository
-from homeassess.store.tables import ReportRow
+from homeassess.store.repositories.reports import ReportRecord
 
 __all__ = ["ReportCancelled", "ReportService", "UnknownAudience"]
 
@@ -102,14 +102,14 @@ class ReportService:
         accepted = [
             v
             for v in self.ws.recommendations.list(assessment_id, ("accepted",))
-            if categories is None or v.row.category in categories
+            if categories is None or v.category in categories
         ]
         library = self.ws.judge.library
         room_blocks, whole_home = [], []
         with_photos = include_photos and audience is not rd.Audience.LANDLORD  # the letter shows none
         for room in chosen:
             recs = self._recommendations(
-                [v for v in accepted if v.row.room_id == room.id], findings, library, clinical, length
+                [v for v in accepted if v.room_id == room.id], findings, library, clinical, length
             )
             room_blocks.append(
                 rd.Room(
@@ -126,7 +126,7 @@ class ReportService:
         if len(chosen) == len(view.rooms):  # work not tied to a room goes with the whole home
             whole_home = list(
                 self._recommendations(
-                    [v for v in accepted if v.row.room_id is None], findings, library, clinical, length
+                    [v for v in accepted if v.room_id is None], findings, library, clinical, length
                 )
             )
         all_recs = [r for b in room_blocks for r in b.recommendations] + whole_home
@@ -213,7 +213,7 @@ class ReportService:
             return tuple(recs)
         merged: dict[str, rd.Recommendation] = {}
         for view, rec in zip(views, recs, strict=True):
-            key = view.row.library_id or rec.title.strip().lower()
+            key = view.library_id or rec.title.strip().lower()
             if key in merged:
                 first = merged[key]
                 extra = tuple(m for m in rec.measurements if m not in first.measurements)
@@ -224,7 +224,7 @@ class ReportService:
 
     @staticmethod
     def _recommendation(view, findings, library, clinical: bool, length: Callable[[str], str]) -> rd.Recommendation:  # noqa: ANN001
-        row = view.row
+        row = view
         contractor = None
         if row.library_id:
             try:
@@ -243,9 +243,9 @@ class ReportService:
             specification=length(row.specification),
             rationale=row.rationale if clinical else "",
             plain=length(row.plain),
-            category=row.category,
-            priority=row.priority,
-            responsible=row.responsible,
+            category=row.category.value,
+            priority=row.priority.value,
+            responsible=row.responsible.value,
             cost_low=row.cost_low,
             cost_high=row.cost_high,
             cost_source=row.cost_source,
@@ -296,15 +296,14 @@ class ReportService:
         visit = self.ws.assessments.open(assessment_id, audit=False).details.visit_date
         return f"homeassess-{assessment_id}-{parse_audience(audience).value}-{visit.isoformat()}.pdf"
 
-    def save(self, assessment_id: int, audience: str | rd.Audience, pdf: bytes, path: Path) -> ReportRow:
+    def save(self, assessment_id: int, audience: str | rd.Audience, pdf: bytes, path: Path) -> ReportRecord:
         """Write the PDF atomically, then record it and audit it (OSError if the file cannot be written)."""
         audience = parse_audience(audience)
         path = Path(path)
         write_atomically(path, pdf)
         digest = hashlib.sha256(pdf).hexdigest()
-        row = self.reports.add(assessment_id, audience.value, digest, page_count(pdf), path.name)
-        self.ws.audit.record(AuditAction.REPORT, assessment_id, f"{audience.value} {digest[:12]}")
-        return row
+        audit = self.ws.audit.entry(AuditAction.REPORT, assessment_id, f"{audience.value} {digest[:12]}")
+        return self.reports.add(assessment_id, audience.value, digest, page_count(pdf), path.name, audit)
 
-    def history(self, assessment_id: int) -> list[ReportRow]:
+    def history(self, assessment_id: int) -> list[ReportRecord]:
         return self.reports.list(assessment_id)

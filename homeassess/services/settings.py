@@ -1,4 +1,9 @@
-"""Program settings, declared once with their types and defaults, kept in the store."""
+"""Program settings, declared once with their types and defaults, kept in the store.
+
+The person-fit margins default to the domain's ``FitMargins`` (one place for that fact). Saving
+is one user action: it returns a ``Change`` (scope SETTINGS) whose ``undo`` puts the previous
+settings back.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from homeassess.domain.person_fit import FitMargins
 from homeassess.domain.standards import DEFAULT_PROFILE
 from homeassess.domain.units import LengthUnit
+from homeassess.services.changes import Change, Scope, change
 from homeassess.store.repositories import SettingsRepository
+
+_DEFAULT_MARGINS = FitMargins()
 
 
 class AppSettings(BaseModel):
@@ -27,8 +35,8 @@ class AppSettings(BaseModel):
     agency_logo_png_b64: str = ""
     default_unit: LengthUnit = LengthUnit.INCH
     default_standard: str = DEFAULT_PROFILE
-    width_margin_mm: float = Field(default=50.8, ge=0, le=300)
-    transfer_tolerance_mm: float = Field(default=25.4, ge=0, le=200)
+    width_margin_mm: float = Field(default=_DEFAULT_MARGINS.width_margin_mm, ge=0, le=300)
+    transfer_tolerance_mm: float = Field(default=_DEFAULT_MARGINS.transfer_tolerance_mm, ge=0, le=200)
     idle_lock_minutes: int = Field(default=10, ge=1, le=240)
     backups_to_keep: int = Field(default=10, ge=1, le=100)
     paper_size: Literal["letter", "a4"] = "letter"
@@ -59,8 +67,10 @@ class SettingsService:
                 self._cached = AppSettings.model_validate(valid)
         return self._cached
 
-    def save(self, settings: AppSettings) -> AppSettings:
+    def save(self, settings: AppSettings) -> Change:
+        """Store these settings; the Change's value is them as stored, its undo restores the previous ones."""
+        previous = self.load()
         settings = AppSettings.model_validate(settings.model_dump())
         self._repository.save(settings.model_dump(mode="json"))
         self._cached = settings
-        return settings
+        return change(Scope.SETTINGS, label="change settings", value=settings, undo=lambda: self.save(previous))

@@ -1,15 +1,23 @@
-"""Every service over one open store, built once by the composition root and passed down."""
+"""Every service over one open store: the small typed bundle the composition roots build.
+
+``homeassess.app`` (the window) and ``homeassess.cli`` build one ``Workspace`` per open store.
+The window's widgets never receive it: the main window hands each screen the named services it
+uses. ``StoreSession`` is what the idle lock needs from the store (lock, unlock, where it is),
+so the window never touches the store itself.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from homeassess.domain.judge import Judge
 from homeassess.services.assessments import AssessmentService
-from homeassess.services.audit_log import AuditLog
+from homeassess.services.audit_log import AuditAction, AuditLog
 from homeassess.services.backups import BackupService
 from homeassess.services.checklist import ChecklistService
 from homeassess.services.photo_import import PhotoImportService
+from homeassess.services.proposals import ProposalDeriver
 from homeassess.services.recommendations import RecommendationService
 from homeassess.services.settings import SettingsService
 from homeassess.store.repositories import (
@@ -23,6 +31,30 @@ from homeassess.store.repositories import (
 from homeassess.store.store import Store
 
 
+class StoreSession:
+    """Locking and unlocking the open store (the idle lock), audited."""
+
+    def __init__(self, store: Store, audit: AuditLog) -> None:
+        self._store = store
+        self._audit = audit
+
+    @property
+    def path(self) -> Path:
+        return self._store.path
+
+    def lock(self) -> None:
+        """Record the lock and close every decrypted connection until the passphrase is typed again."""
+        self._audit.record(AuditAction.LOCK)
+        self._store.release_connections()
+
+    def unlock(self, passphrase: str) -> bool:
+        if not self._store.passphrase_matches(passphrase):
+            self._audit.record(AuditAction.UNLOCK_FAILED)
+            return False
+        self._audit.record(AuditAction.UNLOCK)
+        return True
+
+
 @dataclass
 class Workspace:
     store: Store
@@ -33,8 +65,9 @@ class Workspace:
     checklist: ChecklistService
     recommendations: RecommendationService
     photos_repo: PhotoRepository
+    photo_import: PhotoImportService
     backups: BackupService
-    photo_import: PhotoImportService = None  # type: ignore[assignment] - set in build()
+    session: StoreSession
 
     @classmethod
     def build(cls, store: Store, judge: Judge) -> Workspace:
@@ -43,17 +76,21 @@ class Workspace:
         audit = AuditLog(AuditRepository(engine), lambda: settings.load().clinician_name)
         rooms = RoomRepository(engine)
         recs = RecommendationRepository(engine)
+        photos = PhotoRepository(engine)
         assessments = AssessmentService(AssessmentRepository(engine), rooms, judge, settings, audit)
         store.backups_to_keep = settings.load().backups_to_keep
-        workspace = cls(
+        checklist = ChecklistService(assessments, rooms)
+        assessments.verdicts = checklist.verdicts
+        deriver = ProposalDeriver(judge.catalogue, checklist.evaluate)
+        return cls(
             store=store, judge=judge, settings=settings, audit=audit, assessments=assessments,
-            checklist=ChecklistService(assessments, rooms, recs),
-            recommendations=RecommendationService(assessments, recs),
-            photos_repo=PhotoRepository(engine),
+            checklist=checklist,
+            recommendations=RecommendationService(assessments, recs, deriver),
+            photos_repo=photos,
+            photo_import=PhotoImportService(photos, assessments, audit),
             backups=BackupService(store, settings, audit),
+            session=StoreSession(store, audit),
         )
-        workspace.photo_import = PhotoImportService(workspace)
-        return workspace
 
     def close(self) -> None:
         self.store.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -112,9 +112,18 @@ class PhotoDataRow(SQLModel, table=True):
 
 
 class RecommendationRow(SQLModel, table=True):
+    """A clinician's decision about one library recommendation in one room, or a custom one.
+
+    Proposals are derived from the responses (``services/proposals.py``) and not stored. A row
+    exists once the clinician acts: accepts, dismisses, or edits a proposal (``library_id`` set,
+    ``custom`` false; each text field NULL unless the clinician changed it), or adds their own
+    (``custom`` true; every field set). One row per library entry per room.
+    """
+
     __tablename__ = "recommendation"
     __table_args__ = (
         Index("ix_recommendation_assessment_status", "assessment_id", "status"),
+        Index("uq_recommendation_room_library", "room_id", "library_id", unique=True, sqlite_where=text("custom = 0")),
         CheckConstraint("status IN ('proposed', 'accepted', 'dismissed')", name="ck_recommendation_status"),
         CheckConstraint("priority IN ('high', 'medium', 'low')", name="ck_recommendation_priority"),
     )
@@ -123,16 +132,16 @@ class RecommendationRow(SQLModel, table=True):
     room_id: int | None = Field(default=None, sa_column=_fk("room.id", nullable=True))
     item_id: str | None = None
     library_id: str | None = None
-    title: str
-    specification: str = ""
-    rationale: str = ""
-    plain: str = ""
-    category: str = ""
-    priority: str = "medium"
-    responsible: str = ""
+    title: str | None = None
+    specification: str | None = None
+    rationale: str | None = None
+    plain: str | None = None
+    category: str | None = None
+    priority: str | None = None
+    responsible: str | None = None
     cost_low: int | None = None
     cost_high: int | None = None
-    cost_source: str = ""
+    cost_source: str | None = None
     status: str = "proposed"
     custom: bool = False
     position: int = 0

@@ -157,7 +157,7 @@ def test_demo_then_list_through_the_encrypted_store(tmp_path):
     listed = run("list", "--json", env=env, data_dir=tmp_path)
     rows = json.loads(listed.stdout)
     assert len(rows) == 1
-    assert rows[0]["open_recommendations"] > 0
+    assert rows[0]["findings"] > 0 and rows[0]["accepted"] > 0
     wrong = run("list", env={"HOMEASSESS_PASSPHRASE": "wrong"}, data_dir=tmp_path)
     assert wrong.returncode == 1
     assert wrong.stderr.strip() == "homeassess: wrong passphrase or damaged file"

@@ -21,7 +21,7 @@ from tests.conftest import PASSPHRASE
 def test_a_full_store_refuses_the_save_with_a_plain_message_then_saves_once_space_is_back(workspace):
     assessment_id = workspace.assessments.create(NewAssessment(
         client=ClientProfile(name="Disk Full"), details=AssessmentDetails(), rooms=[RoomSpec(type="entrance")],
-    ))
+    )).value
     room = workspace.assessments.room_views(assessment_id)[0].id
     engine = workspace.store.engine
     with engine.connect() as conn:

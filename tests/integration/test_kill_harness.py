@@ -16,3 +16,16 @@ def test_ten_random_kills_leave_the_store_whole(tmp_path, real_key_derivation): 
     assert result.problems == []
     assert result.kills == 10 and result.survived == 10
     assert result.acknowledged > 10
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_killing_a_recording_between_statements_leaves_no_half_write_and_no_finding_without_proposals(
+    tmp_path, real_key_derivation,  # the recordings are processes
+):
+    from benchmarks.kill_statements import run as kill_statements
+
+    result = kill_statements(tmp_path, kills=6)
+    assert result.statements > 50  # the whole recording was traced
+    assert result.problems == []
+    assert result.kills == 6 and result.whole == 6

@@ -1,12 +1,17 @@
-"""Fixtures for driving the main window: every dialog answered, every message captured."""
+"""Fixtures for driving the window and its screens: every dialog answered, every message captured."""
 
 from __future__ import annotations
 
 import pytest
 
-from homeassess.ui import prompts
-from homeassess.ui.error_path import ErrorPath
-from homeassess.ui.main_window import MainWindow
+from homeassess.domain.client_profile import ClientProfile
+from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
+from homeassess.ui.kit import prompts
+from homeassess.ui.kit.actions import ActionRegistry
+from homeassess.ui.kit.error_path import ErrorPath
+from homeassess.ui.kit.operations import Operations
+from homeassess.ui.shell.main_window import MainWindow
+from homeassess.ui.shell.window_services import WindowServices
 
 
 @pytest.fixture
@@ -21,7 +26,29 @@ def messages(monkeypatch):
 
 @pytest.fixture
 def window(qtbot, workspace, messages):
-    win = MainWindow(workspace, ErrorPath(None))
+    win = MainWindow(WindowServices.from_workspace(workspace), ErrorPath(None))
     qtbot.addWidget(win)
     win.show()
-    return win
+    yield win
+    assert win.ops.wait(20_000)  # no worker outlives the store
+
+
+@pytest.fixture
+def ops(qtbot, messages):
+    """The operation helper a screen tested on its own is given (its undo stack and bus included)."""
+    operations = Operations(ErrorPath(None))
+    yield operations
+    assert operations.wait(20_000)
+
+
+@pytest.fixture
+def registry():
+    return ActionRegistry()
+
+
+def create_assessment(workspace, name: str = "Test client", rooms=("entrance", "bathroom"), **client) -> int:
+    new = NewAssessment(
+        client=ClientProfile.model_validate({"name": name, **client}), details=AssessmentDetails(address="3 Mill Lane"),
+        rooms=[RoomSpec(type=r) if isinstance(r, str) else r for r in rooms],
+    )
+    return int(workspace.assessments.create(new).value)

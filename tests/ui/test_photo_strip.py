@@ -12,15 +12,14 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, QUndoStack
+from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QMenu, QToolButton
 
 import homeassess.services.photo_import as photo_import_module
-from homeassess.domain.client_profile import ClientProfile
-from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
-from homeassess.ui import prompts
-from homeassess.ui.error_path import ErrorPath
-from homeassess.ui.photo_strip import EMPTY_TEXT, PhotoStrip
+from homeassess.ui.kit import prompts
+from homeassess.ui.photos.photo_strip import PhotoStrip
+from homeassess.ui.photos.strip_view import EMPTY_TEXT
+from tests.ui.conftest import create_assessment
 
 WAIT = 15000
 
@@ -34,28 +33,22 @@ def jpeg(size: tuple[int, int] = (300, 200)) -> bytes:
 
 
 @pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
-    shown: list[tuple[str, str, str]] = []
-    monkeypatch.setattr(prompts, "show_error", lambda parent, title, text: shown.append(("error", title, text)))
-    monkeypatch.setattr(prompts, "show_info", lambda parent, title, text: shown.append(("info", title, text)))
-    return shown
-
-
-@pytest.fixture
 def visit(workspace) -> tuple[int, int]:
-    assessment_id = workspace.assessments.create(NewAssessment(
-        client=ClientProfile(name="Test Client"), details=AssessmentDetails(), rooms=[RoomSpec(type="bathroom")],
-    ))
-    return assessment_id, workspace.assessments.open(assessment_id, audit=False).rooms[0].id
+    assessment_id = create_assessment(workspace, rooms=("bathroom",))
+    return assessment_id, workspace.assessments.room_views(assessment_id)[0].id
 
 
 @pytest.fixture
-def strip(qtbot, workspace, visit, messages) -> PhotoStrip:
-    widget = PhotoStrip(workspace, QUndoStack(), ErrorPath(None))
+def strip(qtbot, workspace, visit, ops, registry, judge) -> PhotoStrip:
+    widget = PhotoStrip(workspace.photo_import, judge.catalogue, ops, registry)
     qtbot.addWidget(widget)
     widget.set_room(visit[0], visit[1], read_only=False)
-    yield widget
-    assert widget.wait_for_import(WAIT)  # no worker outlives the store
+    return widget
+
+
+def working_size(workspace, photo_id: int) -> tuple[int, int]:
+    """The size of the large picture the viewer and the reports use."""
+    return Image.open(io.BytesIO(workspace.photo_import.working_copy(photo_id))).size
 
 
 @pytest.fixture
@@ -119,7 +112,7 @@ def test_import_shows_thumbnails_and_lists_refused_files_once(qtbot, strip, phot
     decoded_on: list[int] = []
     real = photo_import_module.process_photo
 
-    def spy(source):  # noqa: ANN001, ANN202
+    def spy(source):
         decoded_on.append(threading.get_ident())
         return real(source)
 
@@ -128,12 +121,14 @@ def test_import_shows_thumbnails_and_lists_refused_files_once(qtbot, strip, phot
 
     assert strip.model.rowCount() == 2
     assert not strip.busy and not strip.progress.isVisible()
+    assert strip.ops.undo_stack.count() == 0  # an import is not undone from the Edit menu
     assert decoded_on and gui_thread not in decoded_on  # the GUI thread never decodes
     icon = strip.model.data(strip.model.index(0), Qt.DecorationRole)
     assert not icon.isNull()
     assert len(messages) == 1  # one message for the whole batch
-    kind, _, text = messages[0]
-    assert kind == "error" and "letter_to_gp.jpg: this file is not a photo" in text and "Added 2 photos" in text
+    title, text = messages[0]
+    assert title == "Some photos were not added"
+    assert "letter_to_gp.jpg: this file is not a photo" in text and "Added 2 photos" in text
     assert str(tmp_path) not in text
 
 
@@ -150,24 +145,26 @@ def test_caption_edit_by_f2_and_undo(qtbot, strip, photos, monkeypatch) -> None:
         qtbot.keyClick(strip.view, Qt.Key_F2)
     assert strip.model.photos[0].caption == "Grab bar missing"
     assert strip.model.data(strip.model.index(0), Qt.DisplayRole) == "Grab bar missing"
-    strip.undo_stack.undo()
+    assert strip.ops.undo_stack.undoText() == "edit photo caption"
+    strip.ops.undo_stack.undo()
     assert strip.model.photos[0].caption == ""
-    strip.undo_stack.redo()
+    strip.ops.undo_stack.redo()
     assert strip.model.photos[0].caption == "Grab bar missing"
 
 
 def test_delete_and_undo_brings_it_back(qtbot, strip, photos, monkeypatch, workspace) -> None:
     add_files(qtbot, strip, monkeypatch, photos[:2])
-    first = strip.model.photos[0].id
-    working = workspace.photos_repo.renditions(first).working
+    first, second = (p.id for p in strip.model.photos)
+    working = workspace.photo_import.working_copy(first)
     select(strip, 0)
     with qtbot.waitSignal(strip.changed, timeout=WAIT):
         strip.delete_action.trigger()
-    assert [p.id for p in strip.model.photos] != [first] and strip.model.rowCount() == 1
-    strip.undo_stack.undo()
-    assert [p.id for p in strip.model.photos][0] == first and strip.model.rowCount() == 2
-    assert workspace.photos_repo.renditions(first).working == working
-    strip.undo_stack.redo()
+    assert [p.id for p in strip.model.photos] == [second]
+    assert strip.current_photo_id() == second  # the next photo takes its place
+    strip.ops.undo_stack.undo()
+    assert [p.id for p in strip.model.photos] == [first, second] and strip.current_photo_id() == first
+    assert workspace.photo_import.working_copy(first) == working
+    strip.ops.undo_stack.redo()
     assert first not in [p.id for p in strip.model.photos]
 
 
@@ -178,29 +175,32 @@ def test_include_toggle_dims_and_undoes(qtbot, strip, photos, monkeypatch) -> No
     strip.model.setData(index, Qt.Unchecked, Qt.CheckStateRole)  # what clicking the box does
     assert strip.model.photos[0].include_in_report is False
     assert "Left out of the report" in strip.model.data(strip.model.index(0), Qt.ToolTipRole)
-    strip.undo_stack.undo()
+    assert strip.ops.undo_stack.undoText() == "leave photo out of report"
+    strip.ops.undo_stack.undo()
     assert strip.model.photos[0].include_in_report is True
     select(strip, 0)
     strip.include_action.trigger()  # the toolbar/menu toggle
     assert strip.model.photos[0].include_in_report is False
 
 
-def test_move_and_rotate(qtbot, strip, photos, monkeypatch) -> None:
+def test_move_and_rotate(qtbot, strip, photos, monkeypatch, workspace) -> None:
     add_files(qtbot, strip, monkeypatch, photos[:2])
     a, b = (p.id for p in strip.model.photos)
     select(strip, 0)
     strip.move_right_action.trigger()
     assert [p.id for p in strip.model.photos] == [b, a] and strip.current_photo_id() == a
-    strip.undo_stack.undo()
+    strip.ops.undo_stack.undo()
     assert [p.id for p in strip.model.photos] == [a, b]
 
     select(strip, 0)
     with qtbot.waitSignal(strip.changed, timeout=WAIT):
         strip.rotate_right_action.trigger()
-    turned = strip.model.photos[0]
-    assert (turned.width, turned.height) == (200, 300)
-    strip.undo_stack.undo()
-    assert (strip.model.photos[0].width, strip.model.photos[0].height) == (300, 200)
+    assert working_size(workspace, a) == (200, 300)
+    assert strip.ops.undo_stack.undoText() == "rotate photo"
+    strip.ops.undo_stack.undo()
+    assert working_size(workspace, a) == (300, 200)
+    strip.ops.undo_stack.redo()
+    assert working_size(workspace, a) == (200, 300)
 
 
 def test_drop_of_file_urls_imports(qtbot, strip, photos) -> None:
@@ -246,7 +246,7 @@ def test_cancel_stops_after_the_current_photo(qtbot, strip, photos, monkeypatch,
     real = photo_import_module.process_photo
     calls: list[int] = []
 
-    def slow(source):  # noqa: ANN001, ANN202 - the second photo waits until the test has pressed Cancel
+    def slow(source):
         calls.append(1)
         if len(calls) == 2:
             assert gate.wait(WAIT / 1000)
@@ -267,6 +267,19 @@ def test_cancel_stops_after_the_current_photo(qtbot, strip, photos, monkeypatch,
     assert len(calls) == 2
     assert "cancelled" in strip.status.text().lower()
     assert messages == []
+
+
+def test_a_photo_removed_meanwhile_is_refused_in_plain_words(qtbot, strip, photos, monkeypatch, workspace,
+                                                             messages) -> None:
+    add_files(qtbot, strip, monkeypatch, photos[:2])
+    gone, kept = (p.id for p in strip.model.photos)
+    workspace.photo_import.remove(gone)  # removed elsewhere (the command line): the strip has not been told
+    monkeypatch.setattr(prompts, "ask_text", lambda parent, title, label, text="": "Too late")
+    select(strip, 0)
+    strip.caption_action.trigger()
+    assert messages == [("Not saved", "This photo is no longer there; it may have been removed.")]
+    assert [p.id for p in strip.model.photos] == [kept]  # the strip now shows what is there
+    assert strip.ops.undo_stack.count() == 0
 
 
 def test_final_assessment_is_view_only(qtbot, strip, photos, monkeypatch, visit, workspace) -> None:

@@ -9,18 +9,17 @@ from PySide6.QtCore import Qt
 
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.logs import configure_logging
-from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
-from homeassess.ui import prompts
-from homeassess.ui.backups_dialog import BackupsDialog
-from homeassess.ui.error_path import ErrorPath
+from homeassess.services.assessments import AssessmentDetails, NewAssessment
+from homeassess.store.repositories import AuditRepository
+from homeassess.ui.dialogs.backups_dialog import BackupsDialog
+from homeassess.ui.kit import prompts
+from homeassess.ui.kit.error_path import ErrorPath
 from tests.conftest import PASSPHRASE
+from tests.ui.conftest import create_assessment
 
 
 def _open_new(window, workspace, name="Jane Doe") -> int:
-    assessment_id = workspace.assessments.create(NewAssessment(
-        client=ClientProfile(name=name, diagnosis="Type 2 diabetes"), details=AssessmentDetails(address="1 Elm Rd"),
-        rooms=[RoomSpec(type="entrance")],
-    ))
+    assessment_id = create_assessment(workspace, name, ("entrance",), diagnosis="Type 2 diabetes")
     window.open_assessment(assessment_id)
     return assessment_id
 
@@ -34,13 +33,13 @@ def test_idle_lock_hides_content_keeps_typing_and_needs_the_passphrase(qtbot, wi
     assert window.frame.currentWidget() is window.lock_screen
     assert not window.menuBar().isEnabled()
     window.lock_screen.passphrase.setText("wrong")
-    window.lock_screen._submit()
+    qtbot.keyClick(window.lock_screen.passphrase, Qt.Key_Return)
     assert window.locked and "Wrong passphrase" in window.lock_screen.message.text()
     qtbot.keyClicks(window.lock_screen.passphrase, PASSPHRASE)
     qtbot.keyClick(window.lock_screen.passphrase, Qt.Key_Return)
     assert not window.locked
     assert editor.text() == "30 1/"  # nothing typed was lost
-    actions = [e.action for e in workspace.audit._repository.all()]
+    actions = [e.action for e in AuditRepository(workspace.store.engine).all()]
     assert {"lock", "unlock_failed", "unlock"} <= set(actions)
     assert workspace.assessments.open(assessment_id, audit=False).client.name == "Jane Doe"  # store usable again
 
@@ -65,7 +64,7 @@ def test_audit_trail_records_open_create_and_edit(qtbot, window, workspace):
 
 def test_backups_dialog_takes_and_restores(qtbot, window, workspace, messages):
     _open_new(window, workspace)
-    dialog = BackupsDialog(workspace, window)
+    dialog = BackupsDialog(workspace.backups, window)
     qtbot.addWidget(dialog)
     dialog.take()
     assert dialog.table.rowCount() == 1
@@ -81,14 +80,12 @@ def test_backups_dialog_takes_and_restores(qtbot, window, workspace, messages):
 def test_an_unexpected_error_shows_one_friendly_message_and_logs_no_health_information(qtbot, tmp_path, messages, workspace):
     log_file = configure_logging(tmp_path / "logs")
     errors = ErrorPath(log_file)
-    assessment_id = workspace.assessments.create(NewAssessment(
-        client=ClientProfile(name="Jane Doe"), details=AssessmentDetails(), rooms=[RoomSpec(type="entrance")],
-    ))
+    assessment_id = create_assessment(workspace, "Jane Doe", ("entrance",))
     try:
         client = workspace.assessments.open(assessment_id).client
         raise ValueError(f"cannot print {client.name}, diagnosis {client.diagnosis}")
     except ValueError:
-        errors._excepthook(*sys.exc_info())
+        errors.excepthook(*sys.exc_info())
     for handler in logging.getLogger().handlers:
         handler.flush()
     logged = log_file.read_text()
@@ -104,14 +101,14 @@ def test_export_then_import_from_the_program(qtbot, window, workspace, tmp_path,
     target = tmp_path / "visit"
     monkeypatch.setattr(prompts, "pick_save_path", lambda *a: target)
     monkeypatch.setattr(prompts, "ask_passphrase", lambda *a, **k: "file passphrase")
-    window.export_action.trigger()
+    window.actions["export"].trigger()
     qtbot.waitUntil(lambda: bool(messages) and messages[-1][0] == "Exported", timeout=20_000)
     exported = tmp_path / "visit.hax"
     assert exported.exists() and b"Marchbanks" not in exported.read_bytes()
 
     monkeypatch.setattr(prompts, "pick_open_path", lambda *a: exported)
     monkeypatch.setattr(prompts, "choose", lambda parent, title, text, options: 0)  # keep both
-    window.import_action.trigger()
+    window.actions["import"].trigger()
     qtbot.waitUntil(lambda: len(workspace.assessments.list()) == 2, timeout=20_000)
     qtbot.waitUntil(lambda: window.assessment.view.id != assessment_id, timeout=5_000)
     assert window.assessment.view.client.name == "Hetty Marchbanks"

@@ -8,15 +8,18 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-from homeassess.ui import prompts, report_dialog
-from homeassess.ui.report_dialog import ReportDialog
+from homeassess.services.reports import ReportService
+from homeassess.ui.dialogs import report_dialog
+from homeassess.ui.dialogs.report_dialog import ReportDialog
+from homeassess.ui.kit import prompts
 
 pytestmark = pytest.mark.slow  # whole reports built, previewed and printed
 
 
 @pytest.fixture
 def dialog(qtbot, demo_workspace):
-    dlg = ReportDialog(demo_workspace, demo_workspace.demo_id)
+    ws, assessment_id = demo_workspace, demo_workspace.demo_id
+    dlg = ReportDialog(ReportService(ws), ws.audit, assessment_id, ws.assessments.room_views(assessment_id), "letter")
     qtbot.addWidget(dlg)
     return dlg
 

@@ -76,11 +76,11 @@ def report_with_sideways_photo(qapp, workspace, tmp_path):
     assessment_id = workspace.assessments.create(NewAssessment(
         client=client, details=AssessmentDetails(tenure="renter", landlord_name="A Landlord"),
         rooms=[RoomSpec(type="entrance")],
-    ))
+    )).value
     room = workspace.assessments.room_views(assessment_id)[0].id
     workspace.checklist.record(room, "door_clear_width", "30 1/2")
-    for rec in workspace.recommendations.list(assessment_id):
-        workspace.recommendations.set_status(rec.row.id, "accepted")
+    refs = [rec.ref for rec in workspace.recommendations.list(assessment_id)]
+    workspace.recommendations.set_status(assessment_id, refs, "accepted")
     photo = tmp_path / "door.jpg"
     photo.write_bytes(_sideways_photo())
     summary = None

@@ -7,22 +7,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from homeassess.domain.client_profile import ClientProfile
-from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
+from homeassess.services.assessments import AssessmentDetails, NewAssessment
 from homeassess.store.engine import SaveFailed
 from homeassess.store.store import Store
-from homeassess.ui import prompts
-from homeassess.ui.assessment_dialog import AssessmentDialog
-from homeassess.ui.unlock_dialog import UnlockDialog
+from homeassess.ui.dialogs.assessment_dialog import AssessmentDialog
+from homeassess.ui.kit import prompts
+from homeassess.ui.shell.unlock_dialog import UnlockDialog
 from tests.conftest import PASSPHRASE
+from tests.ui.conftest import create_assessment
+
+WHEELCHAIR = [{"kind": "manual_wheelchair", "overall_width": "27 in", "seat_height": "20 in"}]
 
 
 def _assessment(workspace, rooms=("entrance", "bathroom")) -> int:
-    client = ClientProfile.model_validate(
-        {"name": "Ada Fenwick", "devices": [{"kind": "manual_wheelchair", "overall_width": "27 in", "seat_height": "20 in"}]}
-    )
-    return workspace.assessments.create(NewAssessment(
-        client=client, details=AssessmentDetails(address="3 Mill Lane"), rooms=[RoomSpec(type=r) for r in rooms],
-    ))
+    return create_assessment(workspace, "Ada Fenwick", rooms, devices=WHEELCHAIR)
 
 
 def _type(qtbot, window, item_id: str, text: str) -> None:
@@ -71,15 +69,14 @@ def test_wrong_passphrase_says_so_and_lets_you_retry(qtbot, workspace, data_dir)
 def test_home_screen_lists_searches_and_filters(qtbot, window, workspace):
     assert window.home.body.currentWidget() is window.home.welcome  # empty store: the welcome explains what to do
     first = _assessment(workspace)
-    workspace.assessments.create(NewAssessment(client=ClientProfile(name="Bertram Oyelaran"),
-                                               details=AssessmentDetails(address="77 Quay St"), rooms=[]))
-    window.home.refresh()
+    window.ops.run(lambda: workspace.assessments.create(NewAssessment(
+        client=ClientProfile(name="Bertram Oyelaran"), details=AssessmentDetails(address="77 Quay St"), rooms=[])))
     assert window.home.model.rowCount() == 2
     qtbot.keyClicks(window.home.search, "quay")
     qtbot.waitUntil(lambda: window.home.model.rowCount() == 1)
     assert window.home.model.rows[0].client_name == "Bertram Oyelaran"
     window.home.search.clear()
-    workspace.assessments.set_status(first, "final")
+    window.ops.run(lambda: workspace.assessments.set_status(first, "final"))
     window.home.filter.setCurrentIndex(2)  # finals
     qtbot.waitUntil(lambda: window.home.model.rowCount() == 1)
     assert window.home.model.rows[0].id == first
@@ -101,7 +98,7 @@ def test_new_assessment_dialog_creates_client_visit_and_rooms(qtbot, window, wor
         return dialog.result()
 
     monkeypatch.setattr(AssessmentDialog, "exec", fill_and_accept)
-    window.new_action.trigger()
+    window.actions["new"].trigger()
     view = window.assessment.view
     assert view.client.name == "Cora Lindqvist"
     assert view.client.devices[0].overall_width == pytest.approx(26 * 25.4)
@@ -110,8 +107,8 @@ def test_new_assessment_dialog_creates_client_visit_and_rooms(qtbot, window, wor
     assert view.catalogue_version == workspace.judge.catalogue.version
 
 
-def test_new_assessment_refuses_an_unreadable_device_width(qtbot, workspace):
-    dialog = AssessmentDialog(workspace)
+def test_new_assessment_refuses_an_unreadable_device_width(qtbot, workspace, judge):
+    dialog = AssessmentDialog(judge.standards, judge.catalogue, workspace.settings.load())
     qtbot.addWidget(dialog)
     dialog.client.name.setText("X")
     dialog.client.device_kind.setCurrentIndex(dialog.client.device_kind.findData("walker"))
@@ -141,25 +138,28 @@ def test_measurements_in_several_forms_are_judged_as_typed(qtbot, window, worksp
 def test_enter_moves_to_the_next_measurement(qtbot, window, workspace):
     window.open_assessment(_assessment(workspace))
     rows = window.assessment.checklist.rows
-    order = window.assessment.checklist._order
+    order = window.assessment.checklist.item_order()
     first = next(i for i in order if rows[i].item.kind.value == "measurement")
     _type(qtbot, window, first, "12")
     following = next(i for i in order[order.index(first) + 1:] if rows[i].item.kind.value == "measurement")
     assert rows[following].editor.hasFocus()
 
 
-def test_unreadable_and_implausible_values_are_flagged_in_place(qtbot, window, workspace):
+def test_unreadable_and_implausible_values_are_flagged_in_place(qtbot, window, workspace, messages):
     assessment_id = _assessment(workspace)
     window.open_assessment(assessment_id)
     _type(qtbot, window, "door_clear_width", "3 in 4 cm")
     row = window.assessment.checklist.rows["door_clear_width"]
     assert "mixes units" in row.verdict.text() and "not saved" in row.verdict.text()
     assert row.editor.text() == "3 in 4 cm"
+    assert messages == []  # beside the field, not in a dialog
+    assert window.undo_stack.count() == 0
     _type(qtbot, window, "door_clear_width", "320 in")
     assert "not a plausible door width" in row.verdict.text()
     room = window.assessment.rooms.model.rooms[0]
     assert room.findings == 0  # an implausible value is never a finding
     assert workspace.recommendations.list(assessment_id) == []
+    assert workspace.checklist.response_text(room.id, "door_clear_width") == "320 in"  # kept as typed
 
 
 def test_undo_and_redo_across_rooms_with_readable_labels(qtbot, window, workspace):
@@ -169,13 +169,14 @@ def test_undo_and_redo_across_rooms_with_readable_labels(qtbot, window, workspac
     bathroom = window.assessment.rooms.model.rooms[1].id
     window.assessment.rooms.select_room(bathroom)
     _type(qtbot, window, "toilet_seat_height", "15 in")
-    assert window.undo_action.text() == "&Undo set toilet seat height"
-    window.undo_action.trigger()
-    assert workspace.checklist.rooms.responses(bathroom) == {}
-    window.undo_action.trigger()  # the door, in the other room: the window goes there
+    assert window.actions["undo"].text() == "&Undo set toilet seat height"
+    window.actions["undo"].trigger()
+    assert workspace.checklist.response_text(bathroom, "toilet_seat_height") == ""
+    assert window.assessment.checklist.rows["toilet_seat_height"].editor.text() == ""
+    window.actions["undo"].trigger()  # the door, in the other room: the window goes there
     assert window.assessment.room_id == window.assessment.rooms.model.rooms[0].id
     assert window.assessment.checklist.rows["door_clear_width"].editor.text() == ""
-    window.redo_action.trigger()
+    window.actions["redo"].trigger()
     assert window.assessment.checklist.rows["door_clear_width"].editor.text() == "30"
     assert "short by 2 in" in window.assessment.checklist.rows["door_clear_width"].verdict.text()
 
@@ -203,7 +204,7 @@ def test_a_failed_save_keeps_the_typed_value_and_says_why(qtbot, window, workspa
     row = window.assessment.checklist.rows["door_clear_width"]
     assert row.editor.text() == "30"
     assert "disk is full" in row.verdict.text()
-    assert messages and "disk is full" in messages[-1][1]
+    assert messages and "disk is full" in messages[-1][1] and messages[-1][0] != "Something went wrong"
     monkeypatch.undo()
     row.editor.setFocus()
     qtbot.keyClick(row.editor, Qt.Key_Return)  # space is back: the same value saves
@@ -238,7 +239,8 @@ def test_a_photo_can_be_attached_to_one_item(qtbot, window, workspace, tmp_path,
     assert window.assessment.photos.item_id == "door_clear_width"
     assert "Door clear width" in window.assessment.photos.scope.text()
     window.assessment.photos.add_files_action.trigger()
-    qtbot.waitUntil(lambda: len(workspace.photos_repo.list(assessment_id)) == 1, timeout=20_000)
-    assert workspace.photos_repo.list(assessment_id)[0].item_id == "door_clear_width"
+    room = window.assessment.room_id
+    qtbot.waitUntil(lambda: len(workspace.photo_import.photos(assessment_id, room)) == 1, timeout=20_000)
+    assert workspace.photo_import.photos(assessment_id, room)[0].item_id == "door_clear_width"
     window.assessment.photos.whole_room_button.click()
     assert window.assessment.photos.item_id is None

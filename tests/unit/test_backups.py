@@ -16,7 +16,7 @@ from tests.conftest import PASSPHRASE
 def _assessment(ws, name="Odile Brandt") -> int:
     return ws.assessments.create(NewAssessment(
         client=ClientProfile(name=name), details=AssessmentDetails(), rooms=[RoomSpec(type="entrance")],
-    ))
+    )).value
 
 
 def _snapshot(ws) -> dict:

@@ -86,7 +86,7 @@ def write(folder: Path, name: str, data: bytes) -> Path:
 
 @pytest.fixture
 def service(workspace) -> PhotoImportService:
-    return PhotoImportService(workspace)
+    return workspace.photo_import
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def visit(workspace) -> tuple[int, int, int]:
     assessment_id = workspace.assessments.create(NewAssessment(
         client=ClientProfile(name="Test Client"), details=AssessmentDetails(),
         rooms=[RoomSpec(type="bathroom"), RoomSpec(type="kitchen")],
-    ))
+    )).value
     rooms = workspace.assessments.open(assessment_id, audit=False).rooms
     return assessment_id, rooms[0].id, rooms[1].id
 
@@ -211,42 +211,53 @@ def photo_id(service, visit, tmp_path: Path) -> int:
     return summary.imported[0]
 
 
-def test_rotate_and_put_back(workspace, service, visit, photo_id: int) -> None:
-    before = workspace.photos_repo.renditions(photo_id).working
-    rotation = service.rotate(photo_id, 1)
+def test_rotate_and_put_back_through_the_undo_chain(workspace, service, visit, photo_id: int) -> None:
+    before = service.working_copy(photo_id)
+    rotated = service.rotate(photo_id, 1)
+    assert (rotated.label, rotated.ids, rotated.assessment_id) == ("rotate photo", (photo_id,), visit[0])
     turned = service.photos(visit[0], visit[1])[0]
     assert (turned.width, turned.height) == (200, 300)
     assert Image.open(io.BytesIO(turned.thumbnail)).size[0] < Image.open(io.BytesIO(turned.thumbnail)).size[1]
-    service.put_renditions(photo_id, rotation.before)  # undo: exactly the stored bytes, no re-encoding
-    assert workspace.photos_repo.renditions(photo_id).working == before
+    undone = rotated.undo()  # exactly the stored bytes, no re-encoding
+    assert service.working_copy(photo_id) == before
     assert service.photos(visit[0], visit[1])[0].width == 300
-    service.put_renditions(photo_id, rotation.after)  # redo
+    redone = undone.undo()
     assert service.photos(visit[0], visit[1])[0].height == 300
-    left = service.rotate(photo_id, -1)
-    assert (left.after.width, left.after.height) == (300, 200)
+    redone.undo()
+    assert service.working_copy(photo_id) == before
+    service.rotate(photo_id, -1)
+    assert Image.open(io.BytesIO(service.working_copy(photo_id))).size == (200, 300)
 
 
-def test_caption_and_include_return_the_previous_value(workspace, service, visit, photo_id: int) -> None:
-    assert service.set_caption(photo_id, "  Grab bar missing beside toilet  ") == ""
+def test_caption_and_include_undo_to_the_previous_value(workspace, service, visit, photo_id: int) -> None:
+    captioned = service.set_caption(photo_id, "  Grab bar missing beside toilet  ")
+    assert captioned.label == "edit photo caption"
     assert service.photos(visit[0], visit[1])[0].caption == "Grab bar missing beside toilet"
-    assert service.set_caption(photo_id, "") == "Grab bar missing beside toilet"
-    assert service.set_include(photo_id, False) is True
+    captioned.undo()
+    assert service.photos(visit[0], visit[1])[0].caption == ""
+    left_out = service.set_include(photo_id, False)
+    assert left_out.label == "leave photo out of report"
     assert service.photos(visit[0], visit[1])[0].include_in_report is False
-    assert service.set_include(photo_id, True) is False
+    left_out.undo()
+    assert service.photos(visit[0], visit[1])[0].include_in_report is True
+    assert service.set_include(photo_id, True).undo is None  # already included: nothing to undo
     assert "Grab bar" not in audit_details(workspace, visit[0])
 
 
 def test_remove_and_restore(workspace, service, visit, photo_id: int) -> None:
     service.set_caption(photo_id, "Step at back door")
-    working = workspace.photos_repo.renditions(photo_id).working
+    working = service.working_copy(photo_id)
     removed = service.remove(photo_id)
-    assert service.photos(visit[0], visit[1]) == [] and workspace.photos_repo.renditions(photo_id) is None
-    service.restore(removed)
+    assert removed.label == "delete photo"
+    assert service.photos(visit[0], visit[1]) == []
+    with pytest.raises(PhotoGone):
+        service.working_copy(photo_id)
+    restored = removed.undo()
     (back,) = service.photos(visit[0], visit[1])
     assert back.id == photo_id and back.caption == "Step at back door"
-    assert workspace.photos_repo.renditions(photo_id).working == working
-    removed_again = service.remove(photo_id)  # redo of a delete after its undo
-    service.restore(removed_again)
+    assert service.working_copy(photo_id) == working
+    removed_again = restored.undo()  # redo of a delete after its undo
+    removed_again.undo()
     assert [p.id for p in service.photos(visit[0], visit[1])] == [photo_id]
 
 
@@ -255,10 +266,11 @@ def test_move_reorders_within_the_room(service, visit, tmp_path: Path) -> None:
     _, summary = import_all(service, visit, paths)
     run_to_end(service.import_files(visit[0], visit[2], None, paths[:1]))  # kitchen photo in between
     a, b, c = summary.imported
-    assert service.move(a, 1) is True
+    moved = service.move(a, 1)
     assert [p.id for p in service.photos(visit[0], visit[1])] == [b, a, c]
-    assert service.move(c, 1) is False and service.move(b, -1) is False  # at the ends
-    assert service.move(a, -1) is True  # undo
+    assert service.move(c, 1).undo is None and service.move(b, -1).undo is None  # at the ends: nothing moves
+    assert [p.id for p in service.photos(visit[0], visit[1])] == [b, a, c]
+    moved.undo()
     assert [p.id for p in service.photos(visit[0], visit[1])] == [a, b, c]
     assert len(service.photos(visit[0], visit[2])) == 1
 
@@ -277,7 +289,7 @@ def test_final_assessment_refuses_changes(workspace, service, visit, photo_id: i
 
 
 def test_missing_photo(service) -> None:
-    with pytest.raises(PhotoGone, match="removed"):
+    with pytest.raises(PhotoGone, match="no longer there"):
         service.set_caption(999_999, "x")
     with pytest.raises(PhotoGone):
         service.working_copy(999_999)

@@ -150,8 +150,8 @@ def test_contractor_and_landlord_data_carry_no_clinical_field(shared_service, sh
 
 
 def test_landlord_and_contractor_list_accepted_work_only(shared_service, shared_demo):
-    accepted = {v.row.title for v in shared_demo.recommendations.list(shared_demo.demo_id, ("accepted",))}
-    dismissed = {v.row.title for v in shared_demo.recommendations.list(shared_demo.demo_id, ("dismissed",))}
+    accepted = {v.title for v in shared_demo.recommendations.list(shared_demo.demo_id, ("accepted",))}
+    dismissed = {v.title for v in shared_demo.recommendations.list(shared_demo.demo_id, ("dismissed",))}
     for audience in ("contractor", "landlord"):
         titles = {r.title for r in shared_service.gather(shared_demo.demo_id, audience).recommendations}
         assert titles and titles <= accepted

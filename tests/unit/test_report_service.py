@@ -8,6 +8,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from homeassess.domain.refusals import NotFound
 from homeassess.services.reports import ReportService, UnknownAudience, page_count
 from homeassess.store.repositories import ReportRepository
 
@@ -48,7 +49,7 @@ def test_an_unwritable_target_leaves_no_record(demo_workspace, tmp_path):
 
 def test_gather_refuses_unknown_ids_and_audiences(workspace):
     service = ReportService(workspace)
-    with pytest.raises(KeyError):
+    with pytest.raises(NotFound):
         service.gather(999, "clinical")
     with pytest.raises(UnknownAudience, match="use one of clinical, contractor, landlord"):
         service.gather(1, "plumber")

@@ -19,7 +19,7 @@ def test_gap_direction_and_client_fit_label(workspace):
     client = ClientProfile.model_validate({"name": "Wording Test", "devices": [{"kind": "power_wheelchair", "overall_width": "30 in"}]})
     assessment_id = workspace.assessments.create(NewAssessment(
         client=client, details=AssessmentDetails(), rooms=[RoomSpec(type="stairs"), RoomSpec(type="entrance")],
-    ))
+    )).value
     stairs, entrance = (v.id for v in workspace.assessments.room_views(assessment_id))
     workspace.checklist.record(stairs, "stair_riser_height", "7 3/4 in")      # over the 7 in maximum
     workspace.checklist.record(entrance, "door_clear_width", "31 in")        # under the 32 in minimum
@@ -33,7 +33,7 @@ def test_a_value_meeting_the_standard_but_not_the_client_is_labelled_client_fit(
     client = ClientProfile.model_validate({"name": "Fit Test", "devices": [{"kind": "power_wheelchair", "overall_width": "31 in"}]})
     assessment_id = workspace.assessments.create(NewAssessment(
         client=client, details=AssessmentDetails(), rooms=[RoomSpec(type="entrance")],
-    ))
+    )).value
     room = workspace.assessments.room_views(assessment_id)[0].id
     workspace.checklist.record(room, "door_clear_width", "32 in")  # meets ADA, too narrow for a 31 in chair
     text = _text(ReportService(workspace).build(assessment_id, "clinical"))

@@ -27,9 +27,11 @@ def _add_assessment(workspace, name=CLIENT_NAME) -> int:
         details=AssessmentDetails(visit_date=date(2026, 11, 20), address="12 Larkspur Lane"),
         rooms=[RoomSpec(type="entrance"), RoomSpec(type="bathroom", name="Upstairs bathroom")],
     )
-    assessment_id = workspace.assessments.create(new)
+    assessment_id = workspace.assessments.create(new).value
     room = workspace.assessments.room_views(assessment_id)[0]
     workspace.checklist.record(room.id, "door_clear_width", "30 1/2")
+    first = workspace.recommendations.list(assessment_id)[0]
+    workspace.recommendations.set_status(assessment_id, [first.ref], "accepted")
     return assessment_id
 
 

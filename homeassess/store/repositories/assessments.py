@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import Engine, func, or_
 from sqlmodel import select
 
-from homeassess.store.repositories.session import read_session, write_session
-from homeassess.store.tables import AssessmentRow, ClientRow, RecommendationRow, RoomRow, utcnow
+from homeassess.store.repositories.rooms import FINDING_VERDICTS, RoomRecord, room_record, set_verdicts
+from homeassess.store.repositories.session import AuditEntry, read_session, write_session
+from homeassess.store.tables import AssessmentRow, ClientRow, RecommendationRow, ResponseRow, RoomRow, utcnow
 
 
 @dataclass(frozen=True)
@@ -22,73 +24,123 @@ class AssessmentSummary:
     address: str
     visit_date: date
     status: str
-    open_recommendations: int
+    findings: int  # answers that fail or are advisory
+    accepted: int  # recommendations the clinician accepted
     updated_at: datetime
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    """One assessment with its client (plain data). ``fields`` holds every column of the visit."""
+
+    id: int
+    uid: str
+    status: str
+    parent_id: int | None
+    catalogue_version: str
+    fields: Mapping[str, object]
+    client_name: str
+    client_profile_json: str
+
+    @property
+    def standard(self) -> str:
+        return str(self.fields["standard"])
+
+    @property
+    def unit(self) -> str:
+        return str(self.fields["unit"])
 
 
 class AssessmentRepository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def create(self, client: ClientRow, assessment: AssessmentRow, rooms: list[tuple[str, str]]) -> int:
+    def create(
+        self, uid: str, catalogue_version: str, fields: Mapping[str, object], client_name: str, profile_json: str,
+        rooms: list[tuple[str, str]],
+    ) -> int:
+        """A new draft assessment, its client and its rooms, in one transaction."""
         with write_session(self.engine) as session:
+            client = ClientRow(name=client_name, profile_json=profile_json)
             session.add(client)
             session.flush()
-            assessment.client_id = client.id
+            assessment = AssessmentRow(uid=uid, client_id=client.id, catalogue_version=catalogue_version, **fields)
             session.add(assessment)
             session.flush()
             for position, (room_type, name) in enumerate(rooms):
                 session.add(RoomRow(assessment_id=assessment.id, room_type=room_type, name=name, position=position))
             return assessment.id
 
-    def get(self, assessment_id: int) -> AssessmentRow | None:
-        with read_session(self.engine) as session:
-            return session.get(AssessmentRow, assessment_id)
-
-    def get_by_uid(self, uid: str) -> AssessmentRow | None:
-        with read_session(self.engine) as session:
-            return session.exec(select(AssessmentRow).where(AssessmentRow.uid == uid)).first()
-
-    def with_client(self, assessment_id: int) -> tuple[AssessmentRow, ClientRow] | None:
+    def get(self, assessment_id: int) -> AssessmentRecord | None:
         """The assessment and its client, in one session."""
         with read_session(self.engine) as session:
             row = session.get(AssessmentRow, assessment_id)
-            return (row, session.get(ClientRow, row.client_id)) if row else None
+            return _record(row, session.get(ClientRow, row.client_id)) if row else None
 
-    def update(self, assessment_id: int, **fields: object) -> AssessmentRow:
-        with write_session(self.engine) as session:
+    def id_of_uid(self, uid: str) -> int | None:
+        with read_session(self.engine) as session:
+            return session.exec(select(AssessmentRow.id).where(AssessmentRow.uid == uid)).first()
+
+    def status_of(self, assessment_id: int) -> str | None:
+        with read_session(self.engine) as session:
+            return session.exec(select(AssessmentRow.status).where(AssessmentRow.id == assessment_id)).first()
+
+    def update(
+        self, assessment_id: int, *, audit: AuditEntry | None = None, verdicts: Mapping[int, str] | None = None,
+        **fields: object,
+    ) -> dict[str, object]:
+        """Change columns of the visit in one transaction; returns their previous values (for undo).
+
+        ``verdicts`` (response id → cached verdict) are written in the same transaction.
+        """
+        with write_session(self.engine, audit) as session:
+            set_verdicts(session, verdicts or {})
             row = session.get(AssessmentRow, assessment_id)
             if row is None:
                 raise KeyError(assessment_id)
+            previous = {}
             for name, value in fields.items():
                 if not hasattr(row, name) or name in ("id", "uid", "client_id"):
                     raise AttributeError(name)
+                previous[name] = getattr(row, name)
                 setattr(row, name, value)
             row.updated_at = utcnow()
-            return row
+            return previous
 
-    def update_client(self, assessment_id: int, name: str, profile_json: str) -> None:
-        with write_session(self.engine) as session:
+    def update_client(
+        self, assessment_id: int, name: str, profile_json: str, *, audit: AuditEntry | None = None,
+        verdicts: Mapping[int, str] | None = None,
+    ) -> tuple[str, str]:
+        """Replace the client's name and profile (and re-judged verdicts) in one transaction; returns the previous pair."""
+        with write_session(self.engine, audit) as session:
+            set_verdicts(session, verdicts or {})
             row = session.get(AssessmentRow, assessment_id)
             client = session.get(ClientRow, row.client_id)
+            previous = (client.name, client.profile_json)
             client.name, client.profile_json, client.updated_at = name, profile_json, utcnow()
             row.updated_at = utcnow()
-
-    def touch(self, session, assessment_id: int) -> None:  # noqa: ANN001 - an open Session
-        session.exec(select(AssessmentRow).where(AssessmentRow.id == assessment_id)).one().updated_at = utcnow()
+            return previous
 
     def summaries(self, search: str = "", statuses: tuple[str, ...] = ("draft", "final")) -> list[AssessmentSummary]:
-        # A correlated count per listed assessment uses ix_recommendation_assessment_status;
-        # a grouped subquery would scan every recommendation in the store on each keystroke.
-        open_recs = (
+        # Correlated counts per listed assessment use the indexes on recommendation(assessment_id, status)
+        # and room(assessment_id); a grouped subquery would scan every row in the store on each keystroke.
+        accepted = (
             select(func.count())
-            .where(RecommendationRow.assessment_id == AssessmentRow.id, RecommendationRow.status.in_(("proposed", "accepted")))
+            .where(RecommendationRow.assessment_id == AssessmentRow.id, RecommendationRow.status == "accepted")
+            .correlate(AssessmentRow)
+            .scalar_subquery()
+        )
+        findings = (
+            select(func.count())
+            .select_from(ResponseRow)
+            .join(RoomRow, RoomRow.id == ResponseRow.room_id)
+            .where(RoomRow.assessment_id == AssessmentRow.id, ResponseRow.verdict.in_(FINDING_VERDICTS))
             .correlate(AssessmentRow)
             .scalar_subquery()
         )
         query = (
             select(AssessmentRow.id, AssessmentRow.uid, ClientRow.name, AssessmentRow.address, AssessmentRow.visit_date,
-                   AssessmentRow.status, open_recs, AssessmentRow.updated_at)
+                   AssessmentRow.status, findings, accepted, AssessmentRow.updated_at)
             .join(ClientRow, ClientRow.id == AssessmentRow.client_id)
             .where(AssessmentRow.status.in_(statuses))
             .order_by(AssessmentRow.visit_date.desc(), AssessmentRow.id.desc())
@@ -99,8 +151,15 @@ class AssessmentRepository:
         with read_session(self.engine) as session:
             return [AssessmentSummary(*row) for row in session.exec(query).all()]
 
-    def rooms(self, assessment_id: int) -> list[RoomRow]:
+    def rooms(self, assessment_id: int) -> list[RoomRecord]:
         with read_session(self.engine) as session:
-            return list(
-                session.exec(select(RoomRow).where(RoomRow.assessment_id == assessment_id).order_by(RoomRow.position, RoomRow.id))
-            )
+            query = select(RoomRow).where(RoomRow.assessment_id == assessment_id).order_by(RoomRow.position, RoomRow.id)
+            return [room_record(row) for row in session.exec(query)]
+
+
+def _record(row: AssessmentRow, client: ClientRow) -> AssessmentRecord:
+    fields = row.model_dump(exclude={"id", "uid", "client_id", "parent_id", "status", "catalogue_version"})
+    return AssessmentRecord(
+        id=row.id, uid=row.uid, status=row.status, parent_id=row.parent_id, catalogue_version=row.catalogue_version,
+        fields=fields, client_name=client.name, client_profile_json=client.profile_json,
+    )

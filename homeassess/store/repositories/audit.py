@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from sqlalchemy import Engine
 from sqlmodel import select
 
 from homeassess.store.repositories.session import read_session, write_session
 from homeassess.store.tables import AuditRow
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    id: int
+    at: datetime
+    clinician: str
+    action: str
+    assessment_id: int | None
+    detail: str
 
 
 class AuditRepository:
@@ -17,11 +30,15 @@ class AuditRepository:
         with write_session(self.engine) as session:
             session.add(AuditRow(action=action, clinician=clinician, assessment_id=assessment_id, detail=detail))
 
-    def for_assessment(self, assessment_id: int) -> list[AuditRow]:
+    def for_assessment(self, assessment_id: int) -> list[AuditRecord]:
         with read_session(self.engine) as session:
             query = select(AuditRow).where(AuditRow.assessment_id == assessment_id).order_by(AuditRow.id)
-            return list(session.exec(query))
+            return [_record(row) for row in session.exec(query)]
 
-    def all(self, limit: int = 500) -> list[AuditRow]:
+    def all(self, limit: int = 500) -> list[AuditRecord]:
         with read_session(self.engine) as session:
-            return list(session.exec(select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)))
+            return [_record(row) for row in session.exec(select(AuditRow).order_by(AuditRow.id.desc()).limit(limit))]
+
+
+def _record(row: AuditRow) -> AuditRecord:
+    return AuditRecord(row.id, row.at, row.clinician, row.action, row.assessment_id, row.detail)

@@ -3,12 +3,51 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime
 
 from sqlalchemy import Engine, func
 from sqlmodel import select
 
 from homeassess.store.repositories.session import read_session, write_session
 from homeassess.store.tables import AssessmentRow, PhotoDataRow, PhotoRow, utcnow
+
+
+@dataclass(frozen=True)
+class PhotoRecord:
+    """A photo's row (with its thumbnail), as plain data."""
+
+    id: int
+    uid: str
+    assessment_id: int
+    room_id: int | None
+    item_id: str | None
+    caption: str
+    include_in_report: bool
+    position: int
+    width: int
+    height: int
+    sha256: str
+    orientation_unknown: bool
+    thumbnail: bytes
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class PhotoData:
+    """The large renditions."""
+
+    photo_id: int
+    working: bytes
+    print_copy: bytes
+
+
+def _record(row: PhotoRow) -> PhotoRecord:
+    return PhotoRecord(**{f.name: getattr(row, f.name) for f in fields(PhotoRecord)})
+
+
+def _data(row: PhotoDataRow) -> PhotoData:
+    return PhotoData(row.photo_id, bytes(row.working), bytes(row.print_copy))
 
 
 class PhotoRepository:
@@ -30,7 +69,7 @@ class PhotoRepository:
         orientation_unknown: bool = False,
         caption: str = "",
         uid: str | None = None,
-    ) -> PhotoRow:
+    ) -> PhotoRecord:
         with write_session(self.engine) as session:
             last = session.exec(select(func.max(PhotoRow.position)).where(PhotoRow.assessment_id == assessment_id)).one()
             row = PhotoRow(
@@ -42,33 +81,35 @@ class PhotoRepository:
             session.flush()
             session.add(PhotoDataRow(photo_id=row.id, working=working, print_copy=print_copy))
             session.get(AssessmentRow, assessment_id).updated_at = utcnow()
-            return row
+            return _record(row)
 
-    def list(self, assessment_id: int, room_id: int | None = None, item_id: str | None = None) -> list[PhotoRow]:
+    def list(self, assessment_id: int, room_id: int | None = None, item_id: str | None = None) -> list[PhotoRecord]:
         query = select(PhotoRow).where(PhotoRow.assessment_id == assessment_id)
         if room_id is not None:
             query = query.where(PhotoRow.room_id == room_id)
         if item_id is not None:
             query = query.where(PhotoRow.item_id == item_id)
         with read_session(self.engine) as session:
-            return list(session.exec(query.order_by(PhotoRow.position, PhotoRow.id)))
+            return [_record(row) for row in session.exec(query.order_by(PhotoRow.position, PhotoRow.id))]
 
-    def renditions(self, photo_id: int) -> PhotoDataRow | None:
+    def renditions(self, photo_id: int) -> PhotoData | None:
         with read_session(self.engine) as session:
-            return session.get(PhotoDataRow, photo_id)
+            row = session.get(PhotoDataRow, photo_id)
+            return _data(row) if row is not None else None
 
-    def update(self, photo_id: int, **fields: object) -> PhotoRow:
+    def update(self, photo_id: int, **changes: object) -> PhotoRecord:
         with write_session(self.engine) as session:
             row = session.get(PhotoRow, photo_id)
-            for name, value in fields.items():
+            for name, value in changes.items():
                 if name not in ("caption", "include_in_report", "position", "room_id", "item_id"):
                     raise AttributeError(name)
                 setattr(row, name, value)
-            return row
+            return _record(row)
 
-    def get(self, photo_id: int) -> PhotoRow | None:
+    def get(self, photo_id: int) -> PhotoRecord | None:
         with read_session(self.engine) as session:
-            return session.get(PhotoRow, photo_id)
+            row = session.get(PhotoRow, photo_id)
+            return _record(row) if row is not None else None
 
     def replace_renditions(self, photo_id: int, working: bytes, print_copy: bytes, thumbnail: bytes, width: int, height: int,
                            sha256: str | None = None) -> None:
@@ -80,17 +121,17 @@ class PhotoRepository:
             data = session.get(PhotoDataRow, photo_id)
             data.working, data.print_copy = working, print_copy
 
-    def remove(self, photo_id: int) -> tuple[PhotoRow, PhotoDataRow]:
+    def remove(self, photo_id: int) -> tuple[PhotoRecord, PhotoData]:
         """Delete a photo; returns copies so the removal can be undone."""
         with write_session(self.engine) as session:
             row = session.get(PhotoRow, photo_id)
             data = session.get(PhotoDataRow, photo_id)
-            kept = (PhotoRow.model_validate(row.model_dump()), PhotoDataRow.model_validate(data.model_dump()))
+            kept = (_record(row), _data(data))
             session.delete(row)
             return kept
 
-    def restore(self, row: PhotoRow, data: PhotoDataRow) -> None:
+    def restore(self, row: PhotoRecord, data: PhotoData) -> None:
         with write_session(self.engine) as session:
-            session.add(PhotoRow.model_validate(row.model_dump()))
+            session.add(PhotoRow(**asdict(row)))
             session.flush()
-            session.add(PhotoDataRow.model_validate(data.model_dump()))
+            session.add(PhotoDataRow(**asdict(data)))

@@ -1,89 +1,131 @@
-"""Recommendations: proposed from findings, then accepted, edited or dismissed."""
+"""The clinician's recommendation decisions, and their own recommendations.
+
+Proposals are derived (``services/proposals.py``); what is stored is what the clinician did
+to them. Everything goes through ``apply``: one transaction sets some decisions to given
+states (or removes them) and returns their previous states, which is how every change is
+undone and redone.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import Engine, Row
 from sqlmodel import select
 
-from homeassess.store.repositories.session import read_session, write_session
+from homeassess.store.repositories.session import AuditEntry, read_session, write_session
 from homeassess.store.tables import AssessmentRow, RecommendationRow, utcnow
 
-EDITABLE = {
+# The fields a clinician can change; a decision stores only those it changed (custom: all).
+FIELDS = (
     "title", "specification", "rationale", "plain", "category", "priority", "responsible",
-    "cost_low", "cost_high", "cost_source", "status", "position",
-}
+    "cost_low", "cost_high", "cost_source",
+)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the clinician decided about one recommendation (plain data, no table row)."""
+
+    assessment_id: int
+    room_id: int | None
+    library_id: str | None
+    status: str
+    custom: bool = False
+    item_id: str | None = None
+    position: int = 0
+    overrides: Mapping[str, object] = field(default_factory=dict)
+    id: int | None = None
+
+    @property
+    def ref(self) -> str:
+        return decision_ref(self.room_id, self.library_id, self.id if self.custom else None)
+
+    def with_overrides(self, **changes: object) -> Decision:
+        return replace(self, overrides={**self.overrides, **changes})
+
+
+def decision_ref(room_id: int | None, library_id: str | None, custom_id: int | None = None) -> str:
+    """The stable name of a recommendation: ``"12:grab_bar_toilet_side"`` or ``"custom:7"``."""
+    if custom_id is not None:
+        return f"custom:{custom_id}"
+    return f"{room_id}:{library_id}"
 
 
 class RecommendationRepository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def list(self, assessment_id: int, statuses: tuple[str, ...] | None = None) -> list[RecommendationRow]:
-        query = select(RecommendationRow).where(RecommendationRow.assessment_id == assessment_id)
-        if statuses:
-            query = query.where(RecommendationRow.status.in_(statuses))
-        with read_session(self.engine) as session:
-            return list(session.exec(query.order_by(RecommendationRow.position, RecommendationRow.id)))
+    def decisions(self, assessment_id: int) -> list[Decision]:
+        # Plain column tuples, not ORM objects: the review reads every decision on each refresh.
+        table = RecommendationRow.__table__
+        query = (
+            table.select().where(table.c.assessment_id == assessment_id).order_by(table.c.position, table.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [_decision(row) for row in conn.execute(query)]
 
-    def get(self, rec_id: int) -> RecommendationRow | None:
-        with read_session(self.engine) as session:
-            return session.get(RecommendationRow, rec_id)
+    def apply(
+        self, assessment_id: int, states: Mapping[str, Decision | None], audit: AuditEntry | None = None
+    ) -> dict[str, Decision | None]:
+        """Set each ref to its decision (None: no decision) in one transaction; return the previous states.
 
-    def add(self, row: RecommendationRow) -> RecommendationRow:
-        with write_session(self.engine) as session:
-            session.add(row)
-            session.get(AssessmentRow, row.assessment_id).updated_at = utcnow()
-            return row
-
-    def update(self, rec_id: int, **fields: object) -> tuple[RecommendationRow, dict[str, object]]:
-        """Change fields; returns the row and the previous values (for undo)."""
-        with write_session(self.engine) as session:
-            row = session.get(RecommendationRow, rec_id)
-            previous = {}
-            for name, value in fields.items():
-                if name not in EDITABLE:
-                    raise AttributeError(name)
-                previous[name] = getattr(row, name)
-                setattr(row, name, value)
-            row.updated_at = utcnow()
-            session.get(AssessmentRow, row.assessment_id).updated_at = utcnow()
-            return row, previous
-
-    def remove(self, rec_id: int) -> RecommendationRow:
-        with write_session(self.engine) as session:
-            row = session.get(RecommendationRow, rec_id)
-            kept = RecommendationRow.model_validate(row.model_dump())
-            session.delete(row)
-            return kept
-
-    def restore(self, row: RecommendationRow) -> None:
-        with write_session(self.engine) as session:
-            session.add(RecommendationRow.model_validate(row.model_dump()))
-
-    def sync_room_proposals(self, room_id: int, assessment_id: int, proposals: list[dict]) -> None:
-        """Make the room's still-proposed recommendations exactly ``proposals`` (one per library entry).
-
-        Accepted and dismissed ones are the clinician's decisions and stay; a proposal
-        for a library entry already decided on in this room is not added again. One
-        transaction, so the room never shows a half-updated list.
+        A new custom recommendation is given as ref ``"custom:new"``; the returned mapping then
+        names it by its real ref (previous state None).
         """
-        with write_session(self.engine) as session:
-            existing = list(session.exec(select(RecommendationRow).where(RecommendationRow.room_id == room_id)))
-            decided = {r.library_id for r in existing if r.status != "proposed" or r.custom}
-            kept_proposed = {r.library_id: r for r in existing if r.status == "proposed" and not r.custom}
-            wanted: dict[str, dict] = {}
-            for fields in proposals:
-                library_id = fields["library_id"]
-                if library_id not in decided and library_id not in wanted:
-                    wanted[library_id] = fields
-            for library_id, row in kept_proposed.items():
-                if library_id not in wanted:
-                    session.delete(row)
+        with write_session(self.engine, audit) as session:
+            rows = {
+                _decision(row).ref: row
+                for row in session.exec(select(RecommendationRow).where(RecommendationRow.assessment_id == assessment_id))
+            }
+            previous: dict[str, Decision | None] = {}
+            for ref, wanted in states.items():
+                row = rows.get(ref)
+                if ref != "custom:new":
+                    previous[ref] = _decision(row) if row is not None else None
+                if wanted is None:
+                    if row is not None:
+                        session.delete(row)
                     continue
-                fresh = wanted.pop(library_id)
-                for name in ("item_id", "specification", "rationale", "plain"):
-                    if getattr(row, name) != fresh[name]:
-                        setattr(row, name, fresh[name])
-            for fields in wanted.values():
-                session.add(RecommendationRow(**fields))
-            session.get(AssessmentRow, assessment_id).updated_at = utcnow()
+                if row is None:
+                    row = RecommendationRow(assessment_id=assessment_id, id=wanted.id if wanted.custom else None)
+                    session.add(row)
+                _fill(row, wanted)
+                if ref == "custom:new":
+                    session.flush()
+                    previous[f"custom:{row.id}"] = None
+            assessment = session.get(AssessmentRow, assessment_id)
+            if assessment is not None:
+                assessment.updated_at = utcnow()
+            return previous
+
+    def counts_by_status(self, assessment_id: int) -> dict[str, int]:
+        with read_session(self.engine) as session:
+            rows = session.exec(
+                select(RecommendationRow.status).where(RecommendationRow.assessment_id == assessment_id)
+            ).all()
+        counts: dict[str, int] = {}
+        for status in rows:
+            counts[status] = counts.get(status, 0) + 1
+        return counts
+
+
+def _decision(row: RecommendationRow | Row) -> Decision:
+    overrides = {name: getattr(row, name) for name in FIELDS if getattr(row, name) is not None}
+    return Decision(
+        assessment_id=row.assessment_id, room_id=row.room_id, library_id=row.library_id, status=row.status,
+        custom=row.custom, item_id=row.item_id, position=row.position, overrides=overrides, id=row.id,
+    )
+
+
+def _fill(row: RecommendationRow, decision: Decision) -> None:
+    row.room_id = decision.room_id
+    row.item_id = decision.item_id
+    row.library_id = decision.library_id
+    row.status = decision.status
+    row.custom = decision.custom
+    row.position = decision.position
+    for name in FIELDS:
+        setattr(row, name, decision.overrides.get(name))
+    row.updated_at = utcnow()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, case, func
-from sqlmodel import select
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, select
 
-from homeassess.store.repositories.session import read_session, write_session
-from homeassess.store.tables import AssessmentRow, ResponseRow, RoomRow, utcnow
+from homeassess.store.repositories.session import AuditEntry, read_session, write_session
+from homeassess.store.tables import AssessmentRow, RecommendationRow, ResponseRow, RoomRow, utcnow
 
 FINDING_VERDICTS = ("fails", "advisory")
 
@@ -21,11 +23,43 @@ class RoomProgress:
 
 
 @dataclass(frozen=True)
-class RoomSnapshot:
-    """A removed room with its responses, so removal can be undone."""
+class RoomRecord:
+    id: int
+    assessment_id: int
+    room_type: str
+    name: str
+    position: int
+    notes: str = ""
 
-    room: RoomRow
-    responses: list[ResponseRow]
+
+@dataclass(frozen=True)
+class ResponseRecord:
+    """One answer as typed (``value_text``), its canonical value and its cached verdict."""
+
+    id: int
+    room_id: int
+    item_id: str
+    value_text: str
+    value: float | None
+    verdict: str
+    note: str
+
+
+@dataclass(frozen=True)
+class RoomSnapshot:
+    """A removed room with its responses and recommendation decisions, so removal can be undone."""
+
+    room: dict
+    responses: list[dict]
+    decisions: list[dict]
+
+
+def room_record(row: RoomRow) -> RoomRecord:
+    return RoomRecord(row.id, row.assessment_id, row.room_type, row.name, row.position, row.notes)
+
+
+def response_record(row: ResponseRow) -> ResponseRecord:
+    return ResponseRecord(row.id, row.room_id, row.item_id, row.value_text, row.value, row.verdict, row.note)
 
 
 class RoomRepository:
@@ -34,22 +68,26 @@ class RoomRepository:
 
     # --- rooms ---------------------------------------------------------------------------
 
-    def get(self, room_id: int) -> RoomRow | None:
+    def get(self, room_id: int) -> RoomRecord | None:
         with read_session(self.engine) as session:
-            return session.get(RoomRow, room_id)
+            row = session.get(RoomRow, room_id)
+            return room_record(row) if row is not None else None
 
-    def add(self, assessment_id: int, room_type: str, name: str, position: int | None = None) -> RoomRow:
-        with write_session(self.engine) as session:
+    def add(
+        self, assessment_id: int, room_type: str, name: str, position: int | None = None, audit: AuditEntry | None = None
+    ) -> RoomRecord:
+        with write_session(self.engine, audit) as session:
             if position is None:
                 last = session.exec(select(func.max(RoomRow.position)).where(RoomRow.assessment_id == assessment_id)).one()
                 position = (last if last is not None else -1) + 1
             room = RoomRow(assessment_id=assessment_id, room_type=room_type, name=name, position=position)
             session.add(room)
             _touch(session, assessment_id)
-            return room
+            session.flush()
+            return room_record(room)
 
-    def rename(self, room_id: int, name: str) -> None:
-        with write_session(self.engine) as session:
+    def rename(self, room_id: int, name: str, audit: AuditEntry | None = None) -> None:
+        with write_session(self.engine, audit) as session:
             room = session.get(RoomRow, room_id)
             room.name = name
             _touch(session, room.assessment_id)
@@ -63,22 +101,23 @@ class RoomRepository:
                 room.position = position
             _touch(session, assessment_id)
 
-    def remove(self, room_id: int) -> RoomSnapshot:
-        with write_session(self.engine) as session:
+    def remove(self, room_id: int, audit: AuditEntry | None = None) -> RoomSnapshot:
+        with write_session(self.engine, audit) as session:
             room = session.get(RoomRow, room_id)
-            responses = list(session.exec(select(ResponseRow).where(ResponseRow.room_id == room_id)))
-            snapshot = RoomSnapshot(RoomRow.model_validate(room.model_dump()), [ResponseRow.model_validate(r.model_dump()) for r in responses])
+            responses = session.exec(select(ResponseRow).where(ResponseRow.room_id == room_id))
+            decisions = session.exec(select(RecommendationRow).where(RecommendationRow.room_id == room_id))
+            snapshot = RoomSnapshot(room.model_dump(), [r.model_dump() for r in responses], [d.model_dump() for d in decisions])
             session.delete(room)
             _touch(session, room.assessment_id)
             return snapshot
 
-    def restore(self, snapshot: RoomSnapshot) -> None:
-        with write_session(self.engine) as session:
-            session.add(RoomRow.model_validate(snapshot.room.model_dump()))
+    def restore(self, snapshot: RoomSnapshot, audit: AuditEntry | None = None) -> None:
+        with write_session(self.engine, audit) as session:
+            session.add(RoomRow(**snapshot.room))
             session.flush()
-            for response in snapshot.responses:
-                session.add(ResponseRow.model_validate(response.model_dump()))
-            _touch(session, snapshot.room.assessment_id)
+            session.add_all(ResponseRow(**response) for response in snapshot.responses)
+            session.add_all(RecommendationRow(**decision) for decision in snapshot.decisions)
+            _touch(session, snapshot.room["assessment_id"])
 
     def progress(self, assessment_id: int) -> dict[int, RoomProgress]:
         answered = func.count(ResponseRow.id)
@@ -94,22 +133,31 @@ class RoomRepository:
 
     # --- responses -----------------------------------------------------------------------
 
-    def responses(self, room_id: int) -> dict[str, ResponseRow]:
+    def responses(self, room_id: int) -> dict[str, ResponseRecord]:
         with read_session(self.engine) as session:
-            return {r.item_id: r for r in session.exec(select(ResponseRow).where(ResponseRow.room_id == room_id))}
+            return {r.item_id: response_record(r) for r in session.exec(select(ResponseRow).where(ResponseRow.room_id == room_id))}
 
-    def responses_of_assessment(self, assessment_id: int) -> list[ResponseRow]:
-        query = select(ResponseRow).join(RoomRow, RoomRow.id == ResponseRow.room_id).where(RoomRow.assessment_id == assessment_id)
-        with read_session(self.engine) as session:
-            return list(session.exec(query))
+    def responses_by_room(self, assessment_id: int) -> dict[int, dict[str, ResponseRecord]]:
+        """Every response of the assessment in one read, by room id then item id."""
+        r = ResponseRow.__table__.c
+        query = (
+            sa_select(r.id, r.room_id, r.item_id, r.value_text, r.value, r.verdict, r.note)
+            .join_from(ResponseRow.__table__, RoomRow.__table__, RoomRow.__table__.c.id == r.room_id)
+            .where(RoomRow.__table__.c.assessment_id == assessment_id)
+        )
+        by_room: dict[int, dict[str, ResponseRecord]] = {}
+        with self.engine.connect() as conn:  # plain tuples: this is read on every refresh of the review
+            for row in conn.execute(query):
+                by_room.setdefault(row.room_id, {})[row.item_id] = ResponseRecord(*row)
+        return by_room
 
     def save_response(
         self, room_id: int, item_id: str, value_text: str, value: float | None, verdict: str, note: str | None = None
-    ) -> ResponseRow | None:
-        """Insert or replace one response; returns the previous one (for undo) or None."""
+    ) -> ResponseRecord | None:
+        """Insert or replace one response in one transaction; returns the previous one (for undo) or None."""
         with write_session(self.engine) as session:
             row = session.exec(select(ResponseRow).where(ResponseRow.room_id == room_id, ResponseRow.item_id == item_id)).first()
-            previous = ResponseRow.model_validate(row.model_dump()) if row else None
+            previous = response_record(row) if row else None
             if row is None:
                 row = ResponseRow(room_id=room_id, item_id=item_id)
                 session.add(row)
@@ -120,22 +168,29 @@ class RoomRepository:
             _touch(session, room.assessment_id)
             return previous
 
-    def clear_response(self, room_id: int, item_id: str) -> ResponseRow | None:
+    def clear_response(self, room_id: int, item_id: str) -> ResponseRecord | None:
         with write_session(self.engine) as session:
             row = session.exec(select(ResponseRow).where(ResponseRow.room_id == room_id, ResponseRow.item_id == item_id)).first()
             if row is None:
                 return None
-            previous = ResponseRow.model_validate(row.model_dump())
+            previous = response_record(row)
             session.delete(row)
             _touch(session, session.get(RoomRow, room_id).assessment_id)
             return previous
 
-    def set_verdicts(self, verdicts: dict[int, str]) -> None:
-        """Store re-judged verdicts (after the client profile or the standard changed)."""
+    def set_verdicts(self, verdicts: Mapping[int, str]) -> None:
+        """Store re-judged verdicts (after a margin in Settings changed)."""
         with write_session(self.engine) as session:
-            for response_id, verdict in verdicts.items():
-                session.get(ResponseRow, response_id).verdict = verdict
+            set_verdicts(session, verdicts)
 
 
-def _touch(session, assessment_id: int) -> None:  # noqa: ANN001 - an open Session
+def set_verdicts(session: Session, verdicts: Mapping[int, str]) -> None:
+    """Cached verdicts of responses, inside the caller's transaction."""
+    for response_id, verdict in verdicts.items():
+        row = session.get(ResponseRow, response_id)
+        if row is not None:
+            row.verdict = verdict
+
+
+def _touch(session: Session, assessment_id: int) -> None:
     session.get(AssessmentRow, assessment_id).updated_at = utcnow()

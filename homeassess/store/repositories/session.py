@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from homeassess.store.engine import describe_write_failure, writer
+from homeassess.store.tables import AuditRow
 
 
 @contextmanager
@@ -18,9 +20,22 @@ def read_session(engine: Engine) -> Iterator[Session]:
         yield session
 
 
+@dataclass(frozen=True)
+class AuditEntry:
+    """An audit-trail line written in the same transaction as the change it describes."""
+
+    action: str
+    clinician: str
+    assessment_id: int | None = None
+    detail: str = ""
+
+
 @contextmanager
-def write_session(engine: Engine) -> Iterator[Session]:
+def write_session(engine: Engine, audit: AuditEntry | None = None) -> Iterator[Session]:
     """A write transaction that takes the lock up front and commits on success.
+
+    ``audit``, when given, is appended in the same transaction: the change and its audit line
+    are stored together or not at all.
 
     A driver failure (disk full, locked, read-only) becomes SaveFailed with a plain
     message; integrity errors are programming errors and pass through unchanged.
@@ -28,6 +43,9 @@ def write_session(engine: Engine) -> Iterator[Session]:
     try:
         with Session(writer(engine), expire_on_commit=False) as session, session.begin():
             yield session
+            if audit is not None:
+                session.add(AuditRow(action=audit.action, clinician=audit.clinician, assessment_id=audit.assessment_id,
+                                     detail=audit.detail))
     except DBAPIError as exc:
         if exc.__class__.__name__ == "IntegrityError":
             raise

@@ -1,0 +1,84 @@
+"""New assessment, and editing the client and visit of an existing one."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from homeassess.domain.catalogue import Catalogue
+from homeassess.domain.client_profile import ClientProfile
+from homeassess.domain.standards import StandardsLibrary
+from homeassess.domain.units import LengthUnit
+from homeassess.services.assessments import AssessmentDetails, NewAssessment
+from homeassess.services.settings import AppSettings
+from homeassess.ui.dialogs.client_form import ClientForm, FormError
+from homeassess.ui.dialogs.room_picker import RoomPicker
+from homeassess.ui.dialogs.visit_form import VisitForm
+
+
+class AssessmentDialog(QDialog):
+    """With ``details=None`` it creates an assessment (its visit filled from ``settings``); otherwise it
+    edits that one's client and visit. It only collects the values: the caller saves them."""
+
+    def __init__(self, standards: StandardsLibrary, catalogue: Catalogue, settings: AppSettings,
+                 parent: QWidget | None = None, client: ClientProfile | None = None,
+                 details: AssessmentDetails | None = None) -> None:
+        super().__init__(parent)
+        self.creating = details is None
+        self.setWindowTitle("New assessment" if self.creating else "Client and visit")
+        self.resize(760, 720)
+        if details is None:
+            details = AssessmentDetails(
+                clinician=settings.clinician_name, credentials=settings.clinician_credentials,
+                licence=settings.clinician_licence, standard=settings.default_standard, unit=settings.default_unit,
+            )
+        self.visit = VisitForm(standards)
+        self.visit.set_details(details)
+        self.client = ClientForm(LengthUnit(details.unit))
+        self.client.set_profile(client or ClientProfile())
+        self.visit.unit.currentIndexChanged.connect(lambda _: setattr(self.client, "unit", LengthUnit(self.visit.unit.currentData())))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.client, "&1 Client")
+        self.tabs.addTab(self.visit, "&2 Home and visit")
+        self.rooms: RoomPicker | None = None
+        if self.creating:
+            self.rooms = RoomPicker(catalogue)
+            self.tabs.addTab(self.rooms, "&3 Rooms")
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.message.setAccessibleName("Form message")
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText("Create assessment" if self.creating else "Save")
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.result_client: ClientProfile | None = None
+        self.result_details: AssessmentDetails | None = None
+        self.result_new: NewAssessment | None = None
+
+    def try_accept(self) -> None:
+        try:
+            client = self.client.profile()
+            details = self.visit.details()
+        except FormError as exc:
+            self.message.setText(str(exc))
+            self.tabs.setCurrentIndex(0)
+            return
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            self.message.setText(f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}")
+            return
+        if self.creating:
+            rooms = self.rooms.rooms() if self.rooms else []
+            if not client.name:
+                self.message.setText("Give the client's name (it stays in this encrypted store and the clinical report).")
+                self.tabs.setCurrentIndex(0)
+                self.client.name.setFocus()
+                return
+            self.result_new = NewAssessment(client=client, details=details, rooms=rooms)
+        self.result_client, self.result_details = client, details
+        self.accept()

@@ -1,0 +1,264 @@
+"""Reports in the program: choose, build on the worker, preview, print, save, open the folder.
+
+The PDF is built by the same services the command line uses. The preview is QtPdf's
+own view of the built bytes; printing renders each page onto the printer, so what
+prints is what was previewed. Saving writes atomically and records the report
+(audience, time, hash) in the store; printing is audited too.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from homeassess.domain.refusals import Refused
+from homeassess.report.page_template import ReportCancelled
+from homeassess.services.assessments import RoomView
+from homeassess.services.audit_log import AuditAction, AuditLog
+from homeassess.services.reports import ReportService
+from homeassess.ui.kit import prompts
+from homeassess.ui.kit.worker import BackgroundJob, wait_for_all
+
+AUDIENCES = (
+    ("Clinical report", "clinical"),
+    ("Contractor scope of works", "contractor"),
+    ("Landlord modification request", "landlord"),
+)
+
+
+def open_folder(path: Path) -> bool:
+    """Open the folder in the file manager; False if the system refused (pitfalls §4.4)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
+    """Render every page onto the printer at its resolution; returns pages printed."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    try:
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            target: QRect = painter.viewport()
+            size = document.pagePointSize(page).toSize()
+            size.scale(target.size(), Qt.KeepAspectRatio)
+            image = document.render(page, size)
+            painter.drawImage(QRect(target.topLeft(), size), image)
+    finally:
+        painter.end()
+    return document.pageCount()
+
+
+class ReportDialog(QDialog):
+    def __init__(self, reports: ReportService, audit: AuditLog, assessment_id: int, rooms: list[RoomView],
+                 paper_size: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.audit = audit
+        self.assessment_id = assessment_id
+        self.reports = reports
+        self.pdf: bytes = b""
+        self.job: BackgroundJob | None = None
+        self.saved_path: Path | None = None
+        self.setWindowTitle("Reports")
+        self.resize(1100, 800)
+
+        self.audience = QComboBox()
+        self.audience.setAccessibleName("Audience")
+        for label, value in AUDIENCES:
+            self.audience.addItem(label, value)
+        self.rooms = QListWidget()
+        self.rooms.setAccessibleName("Rooms in the report")
+        for room in rooms:
+            item = QListWidgetItem(room.name)
+            item.setData(Qt.UserRole, room.id)
+            item.setCheckState(Qt.Checked)
+            self.rooms.addItem(item)
+        self.photos = QCheckBox("Include photos", checked=True)
+        self.paper = QComboBox()
+        self.paper.setAccessibleName("Paper size")
+        self.paper.addItem("US Letter", "letter")
+        self.paper.addItem("A4", "a4")
+        self.paper.setCurrentIndex(max(self.paper.findData(paper_size), 0))
+        self.millimetres = QCheckBox("All lengths in millimetres")
+        self.build_button = QPushButton("&Build report")
+        self.build_button.clicked.connect(self.build)
+        self.cancel_button = QPushButton("Cancel build")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Report progress")
+        self.status = QLabel("Choose the audience and build the report to preview it.")
+        self.status.setWordWrap(True)
+        self.print_button = QPushButton("&Print…")
+        self.print_button.clicked.connect(self.print_report)
+        self.save_button = QPushButton("&Save as PDF…")
+        self.save_button.clicked.connect(self.save)
+        self.folder_button = QPushButton("Open &folder")
+        self.folder_button.clicked.connect(self.open_saved_folder)
+        for b in (self.print_button, self.save_button, self.folder_button):
+            b.setEnabled(False)
+
+        options = QFormLayout()
+        options.addRow("&Audience:", self.audience)
+        options.addRow("Rooms:", self.rooms)
+        options.addRow("", self.photos)
+        options.addRow("Pa&per:", self.paper)
+        options.addRow("", self.millimetres)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addLayout(options)
+        side_layout.addWidget(self.build_button)
+        side_layout.addWidget(self.cancel_button)
+        side_layout.addWidget(self.progress)
+        side_layout.addWidget(self.status)
+        side_layout.addStretch(1)
+        for b in (self.print_button, self.save_button, self.folder_button):
+            side_layout.addWidget(b)
+
+        self.document = QPdfDocument(self)
+        self.view = QPdfView()
+        self.view.setAccessibleName("Report preview")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        splitter = QSplitter()
+        splitter.addWidget(side)
+        splitter.addWidget(self.view)
+        splitter.setSizes([320, 780])
+        layout = QHBoxLayout(self)
+        layout.addWidget(splitter)
+        self._buffer: QBuffer | None = None
+
+    def options(self) -> dict[str, object]:
+        rooms = [self.rooms.item(i).data(Qt.UserRole) for i in range(self.rooms.count())
+                 if self.rooms.item(i).checkState() == Qt.Checked]
+        return {
+            "audience": self.audience.currentData(), "rooms": rooms, "include_photos": self.photos.isChecked(),
+            "paper_size": self.paper.currentData(), "millimetres": self.millimetres.isChecked(),
+        }
+
+    def build(self) -> None:
+        opts = self.options()
+        if not opts["rooms"]:
+            self.status.setText("Tick at least one room.")
+            return
+        service, assessment_id = self.reports, self.assessment_id
+        holder: list[BackgroundJob] = []
+
+        def job(cancel: threading.Event):
+            # Signals emitted from the worker thread are queued to the dialog on the GUI thread.
+            report = holder[0].signals.progress.emit
+            pdf = service.build(assessment_id, opts["audience"], opts["rooms"], opts["include_photos"], opts["paper_size"],
+                                opts["millimetres"], progress=report, cancelled=cancel.is_set)
+            yield 1.0, "done"
+            return pdf
+
+        self.job = BackgroundJob(job)
+        holder.append(self.job)
+        self.job.signals.progress.connect(lambda f, m: (self.progress.setValue(int(f * 100)), self.status.setText(m)))
+        self.job.signals.finished.connect(self._built)
+        self.job.signals.failed.connect(self._failed)
+        self.job.signals.cancelled.connect(lambda: self._idle("Build cancelled."))
+        self.build_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.status.setText("Building…")
+        self.job.start()
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def _idle(self, message: str) -> None:
+        self.build_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress.setRange(0, 100)
+        self.status.setText(message)
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, ReportCancelled):
+            self._idle("Build cancelled.")
+        elif isinstance(exc, Refused):
+            self._idle(exc.sentence)
+        else:
+            self._idle("The report could not be built. Details (without health information) are in the log.")
+
+    def _built(self, pdf: bytes) -> None:
+        self.pdf = pdf
+        self.document.close()
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.ReadOnly)
+        self.document.load(self._buffer)
+        self.progress.setValue(100)
+        self._idle(f"{self.audience.currentText()}: {self.document.pageCount()} pages. Save or print it from here.")
+        for b in (self.print_button, self.save_button):
+            b.setEnabled(True)
+
+    def save(self) -> Path | None:
+        if not self.pdf:
+            return None
+        audience = self.audience.currentData()
+        suggested = self.reports.suggested_file_name(self.assessment_id, audience)
+        path = prompts.pick_save_path(self, "Save report", suggested, "PDF (*.pdf)")
+        if path is None:
+            return None
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        try:
+            self.reports.save(self.assessment_id, audience, self.pdf, path)
+        except Refused as refusal:
+            prompts.show_error(self, "Not saved", refusal.sentence)
+            return None
+        except OSError as exc:
+            prompts.show_error(self, "Not saved", f"The report could not be written there ({exc.strerror or 'error'}). "
+                               "Nothing was left half-written; choose another folder or free some space.")
+            return None
+        self.saved_path = path
+        self.folder_button.setEnabled(True)
+        self.status.setText(f"Saved as {path.name}.")
+        return path
+
+    def print_report(self) -> None:
+        printer = QPrinter(QPrinter.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.Accepted:
+            return
+        pages = print_pdf(self.document, printer)
+        self.audit.record(AuditAction.PRINT, self.assessment_id, f"{self.audience.currentData()} {pages} pages")
+        self.status.setText(f"Sent {pages} pages to the printer.")
+
+    def open_saved_folder(self) -> None:
+        if self.saved_path is None:
+            return
+        if not open_folder(self.saved_path.parent):
+            prompts.show_info(self, "Report saved", f"The report is saved at:\n{self.saved_path}")
+
+    def done(self, result: int) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+            wait_for_all(60_000)
+        super().done(result)

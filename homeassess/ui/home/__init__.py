@@ -1,0 +1,1 @@
+"""The home screen: the list of assessments."""

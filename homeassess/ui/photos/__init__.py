@@ -1,0 +1,1 @@
+"""The photo strip of a room: view, controller, list model and the large viewer."""

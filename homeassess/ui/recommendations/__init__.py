@@ -1,0 +1,1 @@
+"""The recommendation review: view, controller, table model, detail pane and editor."""

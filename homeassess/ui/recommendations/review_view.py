@@ -1,0 +1,169 @@
+"""The recommendation review's layout: filter, buttons, table, detail pane and totals. No behaviour.
+
+``RecommendationsView`` (review.py) subclasses it and wires the behaviour. The actions are
+declared here once, through the action registry, for the buttons, the table's context menu and
+Help → Keyboard shortcuts. Shortcuts work while the focus is in the review.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from homeassess.domain.vocabulary import RecommendationStatus
+from homeassess.ui.kit.actions import ActionRegistry, ActionSpec, Context
+from homeassess.ui.recommendations.table_model import (
+    COST,
+    ITEM,
+    OPEN,
+    PRIORITY,
+    RESPONSIBLE,
+    ROOM,
+    STATUS,
+    TITLE,
+    RecommendationProxyModel,
+    RecommendationTableModel,
+)
+
+EMPTY_TEXT = (
+    "No recommendations yet. They are proposed as you record failing measurements; you can also add your own."
+)
+EMPTY_READ_ONLY = "No recommendations were made in this assessment."
+NO_SELECTION = "Select a recommendation to see its full specification, rationale and cost source."
+FILTERS = (("Open", OPEN), *((s.label, s.value) for s in RecommendationStatus), ("All", None))
+COLUMN_LIMITS = {ROOM: (110, 220), PRIORITY: (70, 110), RESPONSIBLE: (90, 140), COST: (100, 160), STATUS: (80, 120)}
+
+REVIEW = Context.RECOMMENDATIONS
+ACTIONS = {
+    "accept": ActionSpec("Accept", ("Ctrl+Return",), REVIEW, tip="Accept the selected recommendations"),
+    "dismiss": ActionSpec("Dismiss", ("Ctrl+D",), REVIEW, tip="Dismiss the selected recommendations"),
+    "edit": ActionSpec("Edit…", ("Ctrl+E",), REVIEW, tip="Edit the selected recommendation"),
+    "add": ActionSpec("Add recommendation…", ("Ctrl+Shift+A",), REVIEW, tip="Add a recommendation of your own"),
+    "remove": ActionSpec("Remove", (QKeySequence.Delete,), REVIEW, tip="Remove the selected recommendations you added"),
+}
+BUTTON_NAMES = {"accept": "Accept recommendation", "dismiss": "Dismiss recommendation", "edit": "Edit recommendation",
+                "add": "Add recommendation", "remove": "Remove recommendation"}
+
+
+class ReviewLayout(QWidget):
+    def __init__(self, registry: ActionRegistry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = RecommendationTableModel()
+        self.proxy = RecommendationProxyModel()
+        self.proxy.setSourceModel(self.model)
+
+        self.filter = QComboBox()
+        self.filter.setAccessibleName("Show recommendations")
+        for label, status in FILTERS:
+            self.filter.addItem(label, status)
+        show_label = QLabel("Sho&w:")
+        show_label.setBuddy(self.filter)
+
+        self.actions_by_name: dict[str, QAction] = {}
+        self.buttons: dict[str, QToolButton] = {}
+        top = QHBoxLayout()
+        top.addWidget(show_label)
+        top.addWidget(self.filter)
+        top.addStretch(1)
+        for name, spec in ACTIONS.items():
+            action = registry.create(spec, self)
+            action.setIconText(spec.text)  # keep the "…" that says a dialog follows
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+            button.setAccessibleName(BUTTON_NAMES[name])
+            button.setAccessibleDescription(action.toolTip())
+            self.actions_by_name[name], self.buttons[name] = action, button
+            top.addWidget(button)
+        self.accept_action, self.dismiss_action = self.actions_by_name["accept"], self.actions_by_name["dismiss"]
+        self.edit_action, self.add_action = self.actions_by_name["edit"], self.actions_by_name["add"]
+        self.remove_action = self.actions_by_name["remove"]
+        self.accept_button, self.dismiss_button = self.buttons["accept"], self.buttons["dismiss"]
+        self.edit_button, self.add_button, self.remove_button = self.buttons["edit"], self.buttons["add"], self.buttons["remove"]
+
+        self.table = self._build_table()
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setObjectName("recommendationsEmpty")
+        self.empty.setAlignment(Qt.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setMargin(24)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("recommendationDetail")
+        self.detail.setAccessibleName("Selected recommendation")
+        self.detail.setOpenLinks(False)
+        self.detail.setPlaceholderText(NO_SELECTION)
+
+        splitter = QSplitter(Qt.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.stack)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([460, 170])
+
+        self.read_only_note = QLabel("This assessment is final: its recommendations are shown read-only.")
+        self.read_only_note.setObjectName("readOnlyNote")
+        self.read_only_note.hide()
+        self.totals = QLabel("")
+        self.totals.setObjectName("recommendationTotals")
+        self.totals.setAccessibleName("Accepted recommendation totals")
+        self.totals.setTextFormat(Qt.RichText)
+        self.totals.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.totals.setWordWrap(True)
+        self.totals.setStyleSheet("padding: 4px 2px;")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.read_only_note)
+        layout.addWidget(self.totals)
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("recommendationTable")
+        table.setAccessibleName("Recommendations")
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.setTabKeyNavigation(False)
+        table.setWordWrap(True)
+        table.setAlternatingRowColors(True)
+        table.setSortingEnabled(True)
+        table.sortByColumn(ROOM, Qt.AscendingOrder)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(ITEM, QHeaderView.Stretch)
+        header.setSectionResizeMode(TITLE, QHeaderView.Stretch)
+        header.setHighlightSections(False)
+        header.setSortIndicatorClearable(False)
+        table.setContextMenuPolicy(Qt.ActionsContextMenu)
+        for name in ("accept", "dismiss", "edit", "remove"):
+            table.addAction(self.actions_by_name[name])
+        return table
+
+    def fit_columns(self) -> None:
+        for column, (least, most) in COLUMN_LIMITS.items():
+            self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(column, max(least, min(most, self.table.columnWidth(column))))

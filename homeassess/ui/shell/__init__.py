@@ -1,0 +1,1 @@
+"""The window around everything: main window, unlock, idle lock, window-wide actions."""

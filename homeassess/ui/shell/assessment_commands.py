@@ -1,0 +1,113 @@
+"""The window's commands about whole assessments, and the settings: each asks, then runs one operation.
+
+New assessment, client and visit details, finalise, return to draft, archive, the demo, and
+Settings. Every one of them goes through ``Operations`` like any other edit: a refusal shows its
+sentence, a success is announced so the home list, the title and the checklist follow. A status
+change is not put on the undo stack: the assessment is opened afresh (finalising makes it
+read-only; a return to draft is a deliberate, audited step).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtWidgets import QWidget
+
+from homeassess.services.changes import Change, Scope, change
+from homeassess.ui.dialogs.assessment_dialog import AssessmentDialog
+from homeassess.ui.dialogs.settings_dialog import SettingsDialog
+from homeassess.ui.kit import prompts
+from homeassess.ui.kit.operations import Operations
+from homeassess.ui.shell.window_services import WindowServices
+
+
+class AssessmentCommands:
+    def __init__(self, services: WindowServices, ops: Operations, parent: QWidget,
+                 open_assessment: Callable[[int], None], current_assessment: Callable[[], int | None]) -> None:
+        self.services = services
+        self.ops = ops
+        self.parent = parent
+        self.open_assessment = open_assessment
+        self.current_assessment = current_assessment
+
+    def new_assessment(self) -> None:
+        judge = self.services.judge
+        dialog = AssessmentDialog(judge.standards, judge.catalogue, self.services.settings.load(), self.parent)
+        if dialog.exec() != AssessmentDialog.Accepted or dialog.result_new is None:
+            return
+        new = dialog.result_new
+        self.ops.run(lambda: self.services.assessments.create(new), undoable=False,
+                     on_done=lambda done: self.open_assessment(int(done.value)))
+
+    def edit_details(self, assessment_id: int) -> None:
+        """The client and the visit; saved as one undo step ("Undo edit client and visit")."""
+        assessments = self.services.assessments
+        view = assessments.open(assessment_id, audit=False)
+        judge = self.services.judge
+        dialog = AssessmentDialog(judge.standards, judge.catalogue, self.services.settings.load(), self.parent,
+                                  client=view.client, details=view.details)
+        if view.read_only:
+            dialog.tabs.setEnabled(False)
+            dialog.message.setText("This assessment is final and read-only.")
+        if dialog.exec() != AssessmentDialog.Accepted or view.read_only:
+            return
+        client, details = dialog.result_client, dialog.result_details
+        actions = []
+        if client is not None and client != view.client:
+            actions.append(lambda: assessments.update_client(assessment_id, client))
+        if details is not None and details != view.details:
+            actions.append(lambda: assessments.update_details(assessment_id, details))
+        if len(actions) == 1:
+            self.ops.run(actions[0])
+        elif actions:
+            with self.ops.macro("edit client and visit"):
+                for action in actions:
+                    self.ops.run(action)
+
+    def finalise(self) -> None:
+        assessment_id = self.current_assessment()
+        if assessment_id is not None and prompts.confirm(
+            self.parent, "Finalise assessment", "Finalise this assessment? It becomes read-only."
+        ):
+            self._set_status(assessment_id, "final", reopen=True)
+
+    def reopen_draft(self) -> None:
+        assessment_id = self.current_assessment()
+        if assessment_id is not None and prompts.confirm(
+            self.parent, "Return to draft",
+            "Make this final assessment editable again? This is recorded in the audit trail.",
+        ):
+            self._set_status(assessment_id, "draft", reopen=True)
+
+    def archive(self, assessment_id: int) -> None:
+        if prompts.confirm(self.parent, "Archive assessment",
+                           "Archive this assessment? It stays in the store under the Archived filter."):
+            self._set_status(assessment_id, "archived", reopen=False)
+
+    def add_demo(self) -> None:
+        install = self.services.install_demo
+        self.ops.run(lambda: change(Scope.ASSESSMENTS, label="add the demo assessment", value=install()),
+                     undoable=False, on_done=lambda done: self.open_assessment(int(done.value)))
+
+    def edit_settings(self) -> None:
+        """Settings; the open assessment is judged again at once (the person-fit margins may have changed)."""
+        dialog = SettingsDialog(self.services.settings.load(), self.services.judge.standards, self.parent)
+        if dialog.exec() != SettingsDialog.Accepted or dialog.result_settings is None:
+            return
+        chosen = dialog.result_settings
+        assessment_id = self.current_assessment()
+
+        def save() -> Change:
+            saved = self.services.settings.save(chosen)
+            if assessment_id is None or self.services.assessments.open(assessment_id, audit=False).read_only:
+                return saved
+            self.services.checklist.rejudge_assessment(assessment_id)
+            scopes = saved.scopes | {Scope.ITEMS, Scope.ROOMS, Scope.RECOMMENDATIONS}
+            return replace(saved, scopes=frozenset(scopes), assessment_id=assessment_id)
+
+        self.ops.run(save, undoable=False)
+
+    def _set_status(self, assessment_id: int, status: str, *, reopen: bool) -> None:
+        after = (lambda _: self.open_assessment(assessment_id)) if reopen else None
+        self.ops.run(lambda: self.services.assessments.set_status(assessment_id, status), undoable=False, on_done=after)

@@ -1,0 +1,190 @@
+"""The main window: the home screen and the assessment screen, the menus, the idle lock.
+
+It is given the services once (``WindowServices``) and hands each screen only those it names.
+One ``Operations`` (kit/operations.py) runs every change the window makes, with one undo stack
+(the open visit's: cleared when another assessment opens) and one bus the screens listen to.
+One ``ActionRegistry`` declares every action and shortcut; Help → Keyboard shortcuts reads it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+
+from homeassess.services.changes import Change, Scope
+from homeassess.services.settings import AppSettings
+from homeassess.ui.dialogs.audit_dialog import AuditDialog
+from homeassess.ui.dialogs.backups_dialog import BackupsDialog
+from homeassess.ui.dialogs.help_dialogs import show_about, show_how_to_measure, show_shortcuts
+from homeassess.ui.home.home_screen import HomeScreen
+from homeassess.ui.kit import prompts
+from homeassess.ui.kit.actions import ActionRegistry
+from homeassess.ui.kit.error_path import ErrorPath
+from homeassess.ui.kit.operations import Operations
+from homeassess.ui.kit.worker import wait_for_all
+from homeassess.ui.shell.assessment_commands import AssessmentCommands
+from homeassess.ui.shell.bundle_actions import BundleActions
+from homeassess.ui.shell.idle_lock import IdleWatcher, LockScreen
+from homeassess.ui.shell.window_actions import build_menus
+from homeassess.ui.shell.window_services import WindowServices
+from homeassess.ui.visit.assessment_screen import AssessmentScreen
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()
+
+    def __init__(self, services: WindowServices, errors: ErrorPath, geometry_store: QSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.errors = errors
+        errors.parent = self
+        self.geometry_store = geometry_store
+        self.setWindowTitle("HomeAssess")
+        self.ops = Operations(errors, parent=self)
+        self.undo_stack = self.ops.undo_stack
+        self.registry = ActionRegistry()
+
+        self.home = HomeScreen(services.assessments, self.ops)
+        self.assessment = AssessmentScreen(services.assessments, services.checklist, services.recommendations,
+                                           services.photos, services.judge, self.ops, self.registry)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.assessment)
+        self.lock_screen = LockScreen()
+        self.lock_screen.unlock_requested.connect(self.unlock)
+        self.frame = QStackedWidget()
+        self.frame.addWidget(self.stack)
+        self.frame.addWidget(self.lock_screen)
+        self.setCentralWidget(self.frame)
+
+        self.commands = AssessmentCommands(services, self.ops, self, self.open_assessment, self.current_assessment_id)
+        self.bundles = BundleActions(services.bundles, self.ops, self)
+        self.idle = IdleWatcher(services.settings.load().idle_lock_minutes, self)
+        self.idle.idle.connect(self.lock)
+        self.actions = build_menus(self, self.registry, self.undo_stack, {
+            "new": self.commands.new_assessment, "home": self.show_home, "demo": self.commands.add_demo,
+            "export": self.export_assessment, "import": lambda: self.bundles.import_file(self.open_assessment),
+            "backups": self.manage_backups, "lock": self.lock, "quit": self.close,
+            "settings": self.commands.edit_settings, "finalise": self.commands.finalise,
+            "reopen": self.commands.reopen_draft, "audit": self.show_audit,
+            "measure_help": lambda: show_how_to_measure(self, services.judge.catalogue),
+            "shortcuts": lambda: show_shortcuts(self, self.registry.help_rows()),
+            "about": lambda: show_about(self, services.session.path, services.judge.catalogue.version),
+        })
+        self._connect()
+        self.statusBar().showMessage("Every change is saved as you make it.")
+        self.resize(1280, 820)
+        if geometry_store is not None:
+            saved = geometry_store.value("window/geometry")
+            if isinstance(saved, QByteArray):
+                self.restoreGeometry(saved)
+        self._update_actions()
+        self.home.refresh()
+
+    def _connect(self) -> None:
+        self.home.open_requested.connect(self.open_assessment)
+        self.home.new_requested.connect(self.commands.new_assessment)
+        self.home.demo_requested.connect(self.commands.add_demo)
+        self.home.archive_requested.connect(self.commands.archive)
+        self.home.settings_requested.connect(self.commands.edit_settings)
+        self.assessment.back_requested.connect(self.show_home)
+        self.assessment.details_requested.connect(self.commands.edit_details)
+        self.assessment.report_requested.connect(self.open_reports)
+        self.ops.bus.changed.connect(self._on_change)
+
+    def _on_change(self, change: Change, _initiator: object) -> None:
+        if change.touches(Scope.SETTINGS) and isinstance(change.value, AppSettings):
+            self.idle.set_minutes(change.value.idle_lock_minutes)
+        if change.touches(Scope.ASSESSMENT, Scope.ASSESSMENTS):
+            self._update_actions()
+
+    def _update_actions(self) -> None:
+        view = self.assessment.view if self.stack.currentWidget() is self.assessment else None
+        status = view.status if view is not None else ""
+        self.actions["finalise"].setEnabled(status == "draft")
+        self.actions["reopen"].setEnabled(status == "final")
+        self.actions["audit"].setEnabled(view is not None)
+
+    # --- navigation ------------------------------------------------------------------------
+
+    def show_home(self) -> None:
+        self.undo_stack.clear()
+        self.home.refresh()
+        self.stack.setCurrentWidget(self.home)
+        self.home.table.setFocus()
+        self._update_actions()
+
+    def open_assessment(self, assessment_id: int) -> None:
+        self.assessment.open(assessment_id)
+        self.stack.setCurrentWidget(self.assessment)
+        self._update_actions()
+
+    def current_assessment_id(self) -> int | None:
+        if self.stack.currentWidget() is self.assessment and self.assessment.view is not None:
+            return self.assessment.view.id
+        return self.home.current_assessment_id()
+
+    def export_assessment(self) -> None:
+        assessment_id = self.current_assessment_id()
+        if assessment_id is not None:
+            self.bundles.export(assessment_id)
+
+    def show_audit(self) -> None:
+        if self.assessment.view is not None:
+            AuditDialog(self.services.audit, self.assessment.view.id, self).exec()
+
+    def manage_backups(self) -> None:
+        dialog = BackupsDialog(self.services.backups, self)
+        dialog.exec()
+        if dialog.restored:
+            self.show_home()
+
+    def open_reports(self, assessment_id: int) -> None:
+        # Imported here, not at the top: ReportLab and QtPdf cost about 0.15 s that a cold start need not pay.
+        from homeassess.ui.dialogs.report_dialog import ReportDialog
+
+        services = self.services
+        ReportDialog(services.reports(), services.audit, assessment_id, services.assessments.room_views(assessment_id),
+                     services.settings.load().paper_size, self).exec()
+
+    # --- idle lock -------------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.frame.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.menuBar().setEnabled(False)
+        self.frame.setCurrentWidget(self.lock_screen)
+        self.lock_screen.reset()
+        self.services.session.lock()
+
+    def unlock(self, passphrase: str) -> None:
+        if not self.services.session.unlock(passphrase):
+            self.lock_screen.message.setText("Wrong passphrase. Try again.")
+            self.lock_screen.passphrase.selectAll()
+            return
+        self.frame.setCurrentWidget(self.stack)
+        self.menuBar().setEnabled(True)
+        self.idle.set_minutes(self.services.settings.load().idle_lock_minutes)
+
+    # --- closing ---------------------------------------------------------------------------
+
+    def busy(self) -> bool:
+        return self.assessment.photos.busy
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        question = "Photos are still being imported. Wait for them to finish, then close?"
+        if self.busy() and not prompts.confirm(self, "Work in progress", question):
+            event.ignore()
+            return
+        self.ops.wait(60_000)  # every change finishes, and its handlers run, before the store closes
+        wait_for_all()
+        if self.geometry_store is not None:
+            self.geometry_store.setValue("window/geometry", self.saveGeometry())
+        self.closing.emit()
+        event.accept()

@@ -1,0 +1,68 @@
+"""The window's own actions and menus, declared once as data.
+
+``build_menus`` makes every action through the registry, attaches its handler and lays out the
+menu bar. The keys that are not actions (Enter in the checklist, Tab, the tab mnemonics) are
+noted here too, so Help → Keyboard shortcuts lists everything the keyboard can do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from homeassess.ui.kit.actions import ActionRegistry, ActionSpec, Context
+
+ACTIONS = {
+    "new": ActionSpec("&New assessment…", (QKeySequence.New,)),
+    "home": ActionSpec("&All assessments", ("Ctrl+Shift+H",), help="All assessments (home screen)"),
+    "demo": ActionSpec("Add the &demo assessment"),
+    "export": ActionSpec("&Export assessment…", ("Ctrl+Shift+E",), help="Export an assessment file"),
+    "import": ActionSpec("&Import assessment…", ("Ctrl+Shift+I",), help="Import an assessment file"),
+    "backups": ActionSpec("&Backups and restore…"),
+    "lock": ActionSpec("&Lock now", ("Ctrl+L",)),
+    "quit": ActionSpec("&Quit", (QKeySequence.Quit,)),
+    "settings": ActionSpec("&Settings…", (QKeySequence.Preferences, "Ctrl+,")),
+    "finalise": ActionSpec("&Finalise assessment…"),
+    "reopen": ActionSpec("Return to &draft"),
+    "audit": ActionSpec("Audit &trail…"),
+    "measure_help": ActionSpec("How to &measure"),
+    "shortcuts": ActionSpec("&Keyboard shortcuts"),
+    "about": ActionSpec("&About HomeAssess"),
+}
+UNDO = ActionSpec("&Undo", (QKeySequence.Undo,), help="Undo the last change")
+REDO = ActionSpec("&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), help="Redo")
+MENUS = (
+    ("&File", ("new", "home", "demo", None, "export", "import", None, "backups", "lock", None, "quit")),
+    ("&Edit", ("undo", "redo", None, "settings")),
+    ("A&ssessment", ("finalise", "reopen", None, "audit")),
+    ("&Help", ("measure_help", "shortcuts", "about")),
+)
+NOTES = (
+    ("Tab or Shift+Tab", "Next or previous field", Context.WINDOW),
+    ("Alt+R or Alt+C", "Rooms tab or Recommendations tab", Context.WINDOW),
+    ("Enter", "Save the measurement and move to the next one", Context.CHECKLIST),
+    ("Enter", "Edit the selected recommendation", Context.RECOMMENDATIONS),
+)
+
+
+def build_menus(window: QMainWindow, registry: ActionRegistry, undo_stack: QUndoStack,
+                handlers: dict[str, Callable[[], object]]) -> dict[str, QAction]:
+    """Every window action with its handler, Undo and Redo from the stack, and the menu bar."""
+    actions = {name: registry.create(spec, window, handlers[name]) for name, spec in ACTIONS.items()}
+    actions["undo"] = registry.adopt(undo_stack.createUndoAction(window, "&Undo"), UNDO)
+    actions["redo"] = registry.adopt(undo_stack.createRedoAction(window, "&Redo"), REDO)
+    for name in ("undo", "redo"):
+        window.addAction(actions[name])
+    for keys, what, context in NOTES:
+        registry.note(keys, what, context)
+    bar = window.menuBar()
+    for title, names in MENUS:
+        menu: QMenu = bar.addMenu(title)
+        for name in names:
+            if name is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(actions[name])
+    return actions

@@ -1,0 +1,1 @@
+"""One assessment: the room walk (rooms, checklist) and the tabs around it."""

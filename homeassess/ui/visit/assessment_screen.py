@@ -1,0 +1,122 @@
+"""One assessment: the room walk (rooms, checklist, photos) and the recommendation review.
+
+This screen lays them out, opens an assessment in them, and follows the announced changes to the
+assessment itself (the title). The review is first built when its tab is shown, so opening an
+assessment or typing in a room never waits for it; from then on it follows the changes itself.
+The room walk (room_walk.py) follows the rest.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from homeassess.domain.judge import Judge
+from homeassess.services.assessments import AssessmentService, AssessmentView
+from homeassess.services.changes import Change, Scope
+from homeassess.services.checklist import ChecklistService
+from homeassess.services.photo_import import PhotoImportService
+from homeassess.services.recommendations import RecommendationService
+from homeassess.ui.kit.actions import ActionRegistry
+from homeassess.ui.kit.operations import Operations
+from homeassess.ui.photos.photo_strip import PhotoStrip
+from homeassess.ui.recommendations.review import RecommendationsView
+from homeassess.ui.visit.checklist_view import ChecklistView
+from homeassess.ui.visit.room_panel import RoomPanel
+from homeassess.ui.visit.room_walk import RoomWalk
+
+REVIEW_TAB = 1
+
+
+class AssessmentScreen(QWidget):
+    back_requested = Signal()
+    report_requested = Signal(int)
+    details_requested = Signal(int)
+
+    def __init__(self, assessments: AssessmentService, checklist: ChecklistService,
+                 recommendations: RecommendationService, photos: PhotoImportService, judge: Judge,
+                 ops: Operations, registry: ActionRegistry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.assessments = assessments
+        self.judge = judge
+        self.ops = ops
+        self.view: AssessmentView | None = None
+        self._review_for: int | None = None  # the assessment the review was built for
+
+        self.title = QLabel("")
+        self.title.setObjectName("assessmentTitle")
+        self.title.setTextFormat(Qt.RichText)
+        self.back_button = QPushButton("◀ All assessments")
+        self.back_button.setAccessibleName("Back to all assessments")
+        self.back_button.clicked.connect(self.back_requested)
+        self.details_button = QPushButton("Client && visit…")
+        self.details_button.clicked.connect(lambda: self.details_requested.emit(self.view.id))
+        self.report_button = QPushButton("Reports…")
+        self.report_button.clicked.connect(lambda: self.report_requested.emit(self.view.id))
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.details_button)
+        header.addWidget(self.report_button)
+
+        self.rooms = RoomPanel(judge.catalogue)
+        self.checklist = ChecklistView(registry)
+        self.photos = PhotoStrip(photos, judge.catalogue, ops, registry)
+        self.walk = RoomWalk(assessments, checklist, self.rooms, self.checklist, self.photos, ops, self)
+        centre = QSplitter(Qt.Vertical)
+        centre.addWidget(self.checklist)
+        centre.addWidget(self.photos)
+        centre.setStretchFactor(0, 4)
+        centre.setStretchFactor(1, 1)
+        walk = QSplitter(Qt.Horizontal)
+        walk.addWidget(self.rooms)
+        walk.addWidget(centre)
+        walk.setStretchFactor(1, 3)
+        walk.setSizes([260, 900])
+
+        self.recommendations = RecommendationsView(recommendations, assessments, ops, registry)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(walk, "&Rooms")
+        self.tabs.addTab(self.recommendations, "Re&commendations")
+        self.tabs.currentChanged.connect(lambda _: self._show_review_if_current())
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+        ops.bus.changed.connect(self._on_change)
+
+    @property
+    def room_id(self) -> int | None:
+        return self.walk.room_id
+
+    def open(self, assessment_id: int) -> None:
+        """Show this assessment from the start (first room, Rooms tab); the undo history starts afresh."""
+        self.ops.undo_stack.clear()
+        self.view = self.assessments.open(assessment_id)
+        self._render_title()
+        self.walk.open(assessment_id, self.view.read_only)
+        self._review_for = None  # built when its tab is first shown
+        self.tabs.setCurrentIndex(0)
+
+    def _render_title(self) -> None:
+        v = self.view
+        status = "" if not v.read_only else f" — <b>{html.escape(v.status.upper())}</b> (read-only)"
+        standard = self.judge.standards.profile(v.details.standard).short
+        self.title.setText(
+            f"<b>{html.escape(v.client.name or '(no name)')}</b> · {html.escape(v.details.address)} · "
+            f"{v.details.visit_date:%d %b %Y} · {html.escape(standard)}{status}"
+        )
+
+    def _on_change(self, change: Change, _initiator: object) -> None:
+        if self.view is None or change.assessment_id != self.view.id:
+            return
+        if change.touches(Scope.ASSESSMENT):
+            self.view = self.assessments.open(self.view.id, audit=False)
+            self._render_title()
+
+    def _show_review_if_current(self) -> None:
+        if self.view is not None and self.tabs.currentIndex() == REVIEW_TAB and self._review_for != self.view.id:
+            self._review_for = self.view.id
+            self.recommendations.set_assessment(self.view.id, self.view.read_only)
