@@ -30,7 +30,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PIL import Image, ImageDraw  # noqa: E402
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from homeassess.domain.client_profile import ClientProfile  # noqa: E402
@@ -38,8 +37,10 @@ from homeassess.domain.judge import Judge  # noqa: E402
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec  # noqa: E402
 from homeassess.services.workspace import Workspace  # noqa: E402
 from homeassess.store.store import Store  # noqa: E402
-from homeassess.ui.error_path import ErrorPath  # noqa: E402
-from homeassess.ui.photo_strip import PhotoStrip  # noqa: E402
+from homeassess.ui.kit.actions import ActionRegistry  # noqa: E402
+from homeassess.ui.kit.error_path import ErrorPath  # noqa: E402
+from homeassess.ui.kit.operations import Operations  # noqa: E402
+from homeassess.ui.photos.photo_strip import PhotoStrip  # noqa: E402
 
 SIZE = (4000, 3000)
 TICK_MS = 10
@@ -108,7 +109,8 @@ def main() -> int:
                 client=ClientProfile(name="Benchmark"), details=AssessmentDetails(), rooms=[RoomSpec(type="bathroom")],
             )).value
             room_id = workspace.assessments.open(assessment_id, audit=False).rooms[0].id
-            strip = PhotoStrip(workspace, QUndoStack(), ErrorPath(None))
+            ops = Operations(ErrorPath(None))
+            strip = PhotoStrip(workspace.photo_import, workspace.judge.catalogue, ops, ActionRegistry())
             strip.resize(1200, 260)
             strip.show()
             strip.set_room(assessment_id, room_id, read_only=False)
@@ -120,7 +122,7 @@ def main() -> int:
                 print(f"run {run + 1}: {seconds:.2f} s, {len(gaps)} ticks, longest gap {max(gaps):.1f} ms",
                       file=sys.stderr)
             assert strip.model.rowCount() == args.photos * args.runs, strip.model.rowCount()
-            strip.wait_for_import()
+            ops.wait()
             strip.close()
         finally:
             workspace.close()

@@ -79,7 +79,7 @@ def run(scale: float, repeats: int) -> dict:
 
 def profile(scale: float) -> str:
     """The command's import-time report (slowest imports, cumulative µs) and a cProfile of the whole command."""
-    from benchmarks.scenarios.cold_start import import_report
+    from benchmarks.scenarios.start_to_unlock import import_report
 
     code = "import sys; from homeassess.cli import main; main(['check', 'door_clear_width', '30 1/2'])"
     imports = subprocess.run([sys.executable, "-X", "importtime", "-c", code], cwd=REPO, env=process_env(),

@@ -21,15 +21,16 @@ import time
 import traceback
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QUndoStack
 
 from benchmarks import gui_stall as stall
 from benchmarks import store_fixture
 from benchmarks.scenarios._common import median, qt_app, result, scaled
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
-from homeassess.ui.error_path import ErrorPath
-from homeassess.ui.photo_strip import PhotoStrip
+from homeassess.ui.kit.actions import ActionRegistry
+from homeassess.ui.kit.error_path import ErrorPath
+from homeassess.ui.kit.operations import Operations
+from homeassess.ui.photos.photo_strip import PhotoStrip
 
 NAME = "gui_stall"
 POSITION = 50
@@ -46,7 +47,8 @@ def _session(app, folder, paths: list, measure) -> list[tuple[float, list[float]
             rooms=[RoomSpec(type="bathroom", name="Bathroom"), RoomSpec(type="bedroom", name="Bedroom")],
         )).value
         rooms = [v.id for v in ws.assessments.room_views(aid)]
-        strip = PhotoStrip(ws, QUndoStack(), ErrorPath(None))
+        ops = Operations(ErrorPath(None))
+        strip = PhotoStrip(ws.photo_import, ws.judge.catalogue, ops, ActionRegistry())
         strip.resize(1200, 260)
         strip.show()
         for room in rooms:
@@ -55,7 +57,7 @@ def _session(app, folder, paths: list, measure) -> list[tuple[float, list[float]
             seconds, gaps = measure(strip, paths)
             assert strip.model.rowCount() == len(paths), strip.model.rowCount()
             out.append((seconds, gaps))
-        strip.wait_for_import()
+        ops.wait()
         strip.close()
         strip.deleteLater()
         app.processEvents()

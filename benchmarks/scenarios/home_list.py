@@ -42,12 +42,15 @@ class HomeFixture:
     """A shown home screen over the list store, plus a raw connection for the floor."""
 
     def __init__(self, scale: float) -> None:
-        from homeassess.ui.home_screen import HomeScreen
+        from homeassess.ui.home.home_screen import HomeScreen
+        from homeassess.ui.kit.error_path import ErrorPath
+        from homeassess.ui.kit.operations import Operations
 
         self.app = qt_app()
         self.store = list_store(scale)
         self.ws = store_fixture.open_workspace(self.store.data_dir)
-        self.home = HomeScreen(self.ws)
+        self.ops = Operations(ErrorPath(None))
+        self.home = HomeScreen(self.ws.assessments, self.ops)
         self.home.resize(1280, 820)
         self.home.show()
         self.app.processEvents()

@@ -28,11 +28,12 @@ def visit(scale: float) -> store_fixture.VisitStore:
 
 class _Window:
     def __init__(self, ws) -> None:  # noqa: ANN001 - a Workspace
-        from homeassess.ui.error_path import ErrorPath
-        from homeassess.ui.main_window import MainWindow
+        from homeassess.ui.kit.error_path import ErrorPath
+        from homeassess.ui.shell.main_window import MainWindow
+        from homeassess.ui.shell.window_services import WindowServices
 
         self.app = qt_app()
-        self.window = MainWindow(ws, ErrorPath(None))
+        self.window = MainWindow(WindowServices.from_workspace(ws), ErrorPath(None))
         self.window.show()
         self.app.processEvents()
 
@@ -41,6 +42,7 @@ class _Window:
         self.app.processEvents()
 
     def close(self) -> None:
+        self.window.ops.wait()
         self.window.close()
         self.window.deleteLater()
         self.app.processEvents()
