@@ -23,10 +23,11 @@ from homeassess.domain.judge import Judge  # noqa: E402
 from homeassess.services.demo import install_demo  # noqa: E402
 from homeassess.services.workspace import Workspace  # noqa: E402
 from homeassess.store.store import Store  # noqa: E402
-from homeassess.ui.error_path import ErrorPath  # noqa: E402
-from homeassess.ui.main_window import MainWindow  # noqa: E402
-from homeassess.ui.report_dialog import ReportDialog  # noqa: E402
-from homeassess.ui.unlock_dialog import UnlockDialog  # noqa: E402
+from homeassess.ui.dialogs.report_dialog import ReportDialog  # noqa: E402
+from homeassess.ui.kit.error_path import ErrorPath  # noqa: E402
+from homeassess.ui.shell.main_window import MainWindow  # noqa: E402
+from homeassess.ui.shell.unlock_dialog import UnlockDialog  # noqa: E402
+from homeassess.ui.shell.window_services import WindowServices  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 
@@ -49,7 +50,8 @@ def main() -> int:
         unlock.grab().save(str(OUT / "unlock-first-run.png"))
 
         ws = Workspace.build(Store.open(Path(temp), "screenshot passphrase", create=True), Judge.load())
-        window = MainWindow(ws, ErrorPath(None))
+        services = WindowServices.from_workspace(ws)
+        window = MainWindow(services, ErrorPath(None))
         window.resize(1440, 900)
         window.show()
         settle(app)
@@ -81,7 +83,8 @@ def main() -> int:
         settle(app, 400)
         window.grab().save(str(OUT / "recommendations-review.png"))
 
-        dialog = ReportDialog(ws, assessment_id, window)
+        view = ws.assessments.open(assessment_id, audit=False)
+        dialog = ReportDialog(services.reports(), ws.audit, assessment_id, view.rooms, ws.settings.load().paper_size, window)
         dialog.resize(1300, 900)
         dialog.show()
         dialog.build()

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from homeassess.cli.errors import EXIT_OK, Refused
 from homeassess.cli.passphrase import read_passphrase
 from homeassess.domain.judge import Judge
+from homeassess.domain.vocabulary import AssessmentStatus
 from homeassess.services.workspace import Workspace
 from homeassess.store.engine import StoreError
 from homeassess.store.location import default_data_dir
@@ -37,7 +38,7 @@ def open_workspace(args: Namespace, *, create: bool = False, passphrase: str | N
 
 
 def run_list(args: Namespace) -> int:
-    statuses = ("draft", "final", "archived") if args.all else ("draft", "final")
+    statuses = tuple(AssessmentStatus) if args.all else (AssessmentStatus.DRAFT, AssessmentStatus.FINAL)
     with open_workspace(args) as ws:
         rows = ws.assessments.list(args.search, statuses)
     if args.json:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from homeassess.domain.catalogue import STRICT
 from homeassess.domain.mobility_devices import DeviceKind
-from homeassess.domain.units import LengthUnit, UnitSystem, format_length, parse_length
+from homeassess.domain.units import MM_PER_INCH, LengthUnit, UnitSystem, format_length, parse_length
 from homeassess.domain.verdicts import FitCheck, Verdict
 
 if TYPE_CHECKING:  # the client profile is a pydantic model; judging without a client needs no pydantic
@@ -24,7 +24,11 @@ FitKind = Literal["clear_width", "transfer_height", "seated_reach", "level_chang
 
 @dataclass(frozen=True)
 class FitMargins:
-    """Clinical defaults; Settings may override them."""
+    """How much room person-fit asks for beyond the client's own size; Settings may override them.
+
+    The one place for the standard margins, exact in each unit system: 2 in and 1 in for an
+    imperial assessment, 50 mm and 25 mm for a metric one (``defaults``).
+    """
 
     width_margin_mm: float = 50.8
     transfer_tolerance_mm: float = 25.4
@@ -33,7 +37,7 @@ class FitMargins:
     def defaults(cls, system: UnitSystem) -> FitMargins:
         if system is UnitSystem.METRIC:
             return cls(width_margin_mm=50.0, transfer_tolerance_mm=25.0)
-        return cls()
+        return cls(width_margin_mm=2 * MM_PER_INCH, transfer_tolerance_mm=MM_PER_INCH)
 
 
 @dataclass(frozen=True, slots=True)

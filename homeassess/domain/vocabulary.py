@@ -73,6 +73,14 @@ class Category(_Labelled):
 
 _LABELS = {"behaviour_education": "Behaviour or education"}
 
+# The fields of a recommendation a clinician can write or change, declared once: the library fills
+# them for a proposal, the store keeps those the clinician changed, the review edits them, the
+# reports and the export carry them.
+RECOMMENDATION_FIELDS = (
+    "title", "specification", "rationale", "plain", "category", "priority", "responsible",
+    "cost_low", "cost_high", "cost_source",
+)
+
 CURRENCY_SYMBOLS = {"USD": "$", "AUD": "A$", "CAD": "C$", "GBP": "£", "EUR": "€"}
 
 

@@ -85,7 +85,7 @@ class AssessmentView:
 
     @property
     def read_only(self) -> bool:
-        return self.status != "draft"
+        return self.status != AssessmentStatus.DRAFT
 
 
 class ReadOnlyAssessment(Refused):
@@ -132,7 +132,7 @@ class AssessmentService:
         self.audit.record(AuditAction.CREATE, assessment_id, f"{len(rooms)} rooms")
         return change(Scope.ASSESSMENTS, label="create assessment", assessment_id=assessment_id, value=assessment_id)
 
-    def list(self, search: str = "", statuses: tuple[str, ...] = ("draft", "final")) -> list[AssessmentSummary]:
+    def list(self, search: str = "", statuses: tuple[str, ...] = (AssessmentStatus.DRAFT, AssessmentStatus.FINAL)) -> list[AssessmentSummary]:
         return self.assessments.summaries(search, statuses)
 
     def open(self, assessment_id: int, *, audit: bool = True) -> AssessmentView:
@@ -169,10 +169,10 @@ class AssessmentService:
         record = self._record(assessment_id)
         if for_change and record.status != AssessmentStatus.DRAFT:
             raise ReadOnlyAssessment()
+        unit = LengthUnit(record.unit)
         return JudgeContext(
-            standard=record.standard, unit=LengthUnit(record.unit),
-            client=ClientProfile.model_validate_json(record.client_profile_json),
-            margins=self.settings.load().margins(), room_name=room_name,
+            standard=record.standard, unit=unit, client=ClientProfile.model_validate_json(record.client_profile_json),
+            margins=self.settings.load().margins(unit.system), room_name=room_name,
         )
 
     def require_draft(self, assessment_id: int) -> None:

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from homeassess.domain.data_files import resources_dir
+from homeassess.domain.vocabulary import RecommendationStatus
 from homeassess.photos import process_photo
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
 from homeassess.services.workspace import Workspace
@@ -52,13 +53,13 @@ def install_demo(workspace: Workspace, path: Path | None = None) -> tuple[int, b
                 workspace.checklist.set_note(view.id, item_id, note)
     _attach_photos(workspace, assessment_id, views, doc.get("photos", []), (path or demo_path()).parent)
     accept = {(d["room"], d["recommendation"]) for d in doc.get("accept", [])}
-    proposed = {(v.room_name, v.library_id): v.ref for v in workspace.recommendations.list(assessment_id, ("proposed",))}
+    proposed = {(v.room_name, v.library_id): v.ref for v in workspace.recommendations.list(assessment_id, (RecommendationStatus.PROPOSED,))}
     missing = accept - set(proposed)
     if missing:
         raise ValueError(f"demo accepts recommendations that were not proposed: {sorted(missing)}")
     accepted = [ref for key, ref in proposed.items() if key in accept]
-    workspace.recommendations.set_status(assessment_id, accepted, "accepted")
-    workspace.recommendations.set_status(assessment_id, [r for r in proposed.values() if r not in accepted], "dismissed")
+    workspace.recommendations.set_status(assessment_id, accepted, RecommendationStatus.ACCEPTED)
+    workspace.recommendations.set_status(assessment_id, [r for r in proposed.values() if r not in accepted], RecommendationStatus.DISMISSED)
     return assessment_id, True
 
 

@@ -125,7 +125,8 @@ class RecommendationService:
         new = RecommendationStatus.parse(status)
         views = self._views(assessment_id, refs)
         states = {v.ref: _minimal(replace(self._decision_of(v), status=new.value)) for v in views if v.status is not new}
-        verb = {"accepted": "accept", "dismissed": "dismiss", "proposed": "reopen"}[new.value]
+        verb = {RecommendationStatus.ACCEPTED: "accept", RecommendationStatus.DISMISSED: "dismiss",
+                RecommendationStatus.PROPOSED: "reopen"}[new]
         return self._apply(assessment_id, states, f"{verb} {_label_for(views)}", f"recommendation {new.value}")
 
     def edit(self, assessment_id: int, ref: str, **fields: object) -> Change:

@@ -24,6 +24,7 @@ from pathlib import Path
 from homeassess.domain.catalogue import ItemKind
 from homeassess.domain.units import LengthUnit, UnitSystem
 from homeassess.domain.verdicts import Finding
+from homeassess.domain.vocabulary import RecommendationStatus
 from homeassess.report import report_data as rd
 from homeassess.report.build import page_count, render_report
 from homeassess.report.from_domain import client_block, finding_row
@@ -101,7 +102,7 @@ class ReportService:
         categories = CATEGORIES[audience]
         accepted = [
             v
-            for v in self.ws.recommendations.list(assessment_id, ("accepted",))
+            for v in self.ws.recommendations.list(assessment_id, (RecommendationStatus.ACCEPTED,))
             if categories is None or v.category in categories
         ]
         library = self.ws.judge.library
@@ -170,7 +171,7 @@ class ReportService:
                 today.isoformat(),
                 _png(settings.signature_png_b64),
             ),
-            dismissed_count=len(self.ws.recommendations.list(assessment_id, ("dismissed",))) if clinical else 0,
+            dismissed_count=len(self.ws.recommendations.list(assessment_id, (RecommendationStatus.DISMISSED,))) if clinical else 0,
         )
         if not clinical:
             data = redact(data, [client.diagnosis, *client.conditions])

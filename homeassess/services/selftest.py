@@ -16,7 +16,6 @@ from homeassess.domain.data_files import resources_dir
 from homeassess.domain.judge import Judge, JudgeContext
 from homeassess.services.bundle_transfer import BundleService
 from homeassess.services.demo import install_demo
-from homeassess.services.photo_import import PhotoImportService
 from homeassess.services.reports import ReportService, page_count
 from homeassess.services.workspace import Workspace
 from homeassess.store.engine import SQLITE_HEADER, STORE_FILE_NAME
@@ -62,7 +61,7 @@ def run_selftest(extra: Callable[[Workspace, int, bytes], Iterator[Step]] | None
 
             heic = resources_dir() / "selftest" / "sample.heic"
             summary = None
-            importer = PhotoImportService(ws)
+            importer = ws.photo_import
             generator = importer.import_files(assessment_id, room_id, None, [_jpeg_file(root), heic])
             while True:
                 try:

@@ -1,6 +1,8 @@
 """Program settings, declared once with their types and defaults, kept in the store.
 
-The person-fit margins default to the domain's ``FitMargins`` (one place for that fact). Saving
+The person-fit margins are None until the clinician sets them, which means the standard margin
+for the assessment's units (``FitMargins.defaults``: 2 in and 1 in, or 50 mm and 25 mm), the
+same figures ``homeassess check`` uses, so the window and the command line agree. Saving
 is one user action: it returns a ``Change`` (scope SETTINGS) whose ``undo`` puts the previous
 settings back.
 """
@@ -13,11 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from homeassess.domain.person_fit import FitMargins
 from homeassess.domain.standards import DEFAULT_PROFILE
-from homeassess.domain.units import LengthUnit
+from homeassess.domain.units import LengthUnit, UnitSystem
 from homeassess.services.changes import Change, Scope, change
 from homeassess.store.repositories import SettingsRepository
-
-_DEFAULT_MARGINS = FitMargins()
 
 
 class AppSettings(BaseModel):
@@ -35,14 +35,20 @@ class AppSettings(BaseModel):
     agency_logo_png_b64: str = ""
     default_unit: LengthUnit = LengthUnit.INCH
     default_standard: str = DEFAULT_PROFILE
-    width_margin_mm: float = Field(default=_DEFAULT_MARGINS.width_margin_mm, ge=0, le=300)
-    transfer_tolerance_mm: float = Field(default=_DEFAULT_MARGINS.transfer_tolerance_mm, ge=0, le=200)
+    width_margin_mm: float | None = Field(default=None, ge=0, le=300)  # None: the standard margin for the units
+    transfer_tolerance_mm: float | None = Field(default=None, ge=0, le=200)
     idle_lock_minutes: int = Field(default=10, ge=1, le=240)
     backups_to_keep: int = Field(default=10, ge=1, le=100)
     paper_size: Literal["letter", "a4"] = "letter"
 
-    def margins(self) -> FitMargins:
-        return FitMargins(width_margin_mm=self.width_margin_mm, transfer_tolerance_mm=self.transfer_tolerance_mm)
+    def margins(self, system: UnitSystem) -> FitMargins:
+        """The margins to judge with in ``system``: the clinician's, or the standard ones for those units."""
+        standard = FitMargins.defaults(system)
+        return FitMargins(
+            width_margin_mm=standard.width_margin_mm if self.width_margin_mm is None else self.width_margin_mm,
+            transfer_tolerance_mm=standard.transfer_tolerance_mm if self.transfer_tolerance_mm is None
+            else self.transfer_tolerance_mm,
+        )
 
 
 class SettingsService:

@@ -9,13 +9,21 @@ assessment cascade only when an assessment is deliberately purged.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
+from homeassess.domain.vocabulary import AssessmentStatus, Priority, RecommendationStatus
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def _one_of(column: str, values: type[StrEnum]) -> str:
+    """``status IN ('draft', 'final', 'archived')``, from the vocabulary."""
+    return f"{column} IN ({', '.join(repr(v.value) for v in values)})"
 
 
 def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Column:
@@ -34,14 +42,14 @@ class ClientRow(SQLModel, table=True):
 class AssessmentRow(SQLModel, table=True):
     __tablename__ = "assessment"
     __table_args__ = (
-        CheckConstraint("status IN ('draft', 'final', 'archived')", name="ck_assessment_status"),
+        CheckConstraint(_one_of("status", AssessmentStatus), name="ck_assessment_status"),
         CheckConstraint("unit IN ('in', 'mm', 'cm', 'm')", name="ck_assessment_unit"),
     )
     id: int | None = Field(default=None, primary_key=True)
     uid: str = Field(unique=True, index=True)
     client_id: int = Field(sa_column=_fk("client.id", ondelete="RESTRICT"))
     parent_id: int | None = Field(default=None, sa_column=_fk("assessment.id", nullable=True, ondelete="SET NULL"))
-    status: str = Field(default="draft", index=True)
+    status: str = Field(default=AssessmentStatus.DRAFT.value, index=True)
     visit_date: date
     clinician: str = ""
     credentials: str = ""
@@ -124,8 +132,8 @@ class RecommendationRow(SQLModel, table=True):
     __table_args__ = (
         Index("ix_recommendation_assessment_status", "assessment_id", "status"),
         Index("uq_recommendation_room_library", "room_id", "library_id", unique=True, sqlite_where=text("custom = 0")),
-        CheckConstraint("status IN ('proposed', 'accepted', 'dismissed')", name="ck_recommendation_status"),
-        CheckConstraint("priority IN ('high', 'medium', 'low')", name="ck_recommendation_priority"),
+        CheckConstraint(_one_of("status", RecommendationStatus), name="ck_recommendation_status"),
+        CheckConstraint(_one_of("priority", Priority), name="ck_recommendation_priority"),
     )
     id: int | None = Field(default=None, primary_key=True)
     assessment_id: int = Field(sa_column=_fk("assessment.id"))
@@ -142,7 +150,7 @@ class RecommendationRow(SQLModel, table=True):
     cost_low: int | None = None
     cost_high: int | None = None
     cost_source: str | None = None
-    status: str = "proposed"
+    status: str = RecommendationStatus.PROPOSED.value
     custom: bool = False
     position: int = 0
     created_at: datetime = Field(default_factory=utcnow)

@@ -139,6 +139,9 @@ def test_ctrl_return_accepts_from_the_keyboard(qtbot, setup):
     assert stored(workspace, assessment_id, ref).status == "accepted"
     qtbot.keyClick(view.table, Qt.Key_D, Qt.ControlModifier)
     assert stored(workspace, assessment_id, ref).status == "dismissed"
+    assert view.shown_row(ref) < 0  # under "Open" a dismissed one leaves the list
+    view.set_filter(None)
+    view.select_recommendation(ref)
     qtbot.keyClick(view.table, Qt.Key_Return, Qt.ControlModifier)
     qtbot.keyClick(view.table, Qt.Key_Return, Qt.ControlModifier)  # already accepted: nothing, no editor
     assert stored(workspace, assessment_id, ref).status == "accepted"
@@ -355,6 +358,12 @@ def test_editor_dialog_returns_the_fields_and_catches_slips(qtbot):
 def test_the_demo_visit_loads_with_its_totals(qtbot, demo_workspace, ops, registry):
     view = review(qtbot, demo_workspace, ops, registry, demo_workspace.demo_id)
     totals = demo_workspace.recommendations.totals(demo_workspace.demo_id)
-    assert view.proxy.rowCount() == len(demo_workspace.recommendations.list(demo_workspace.demo_id))
+    listed = demo_workspace.recommendations.list(demo_workspace.demo_id)
+    open_ones = [v for v in listed if v.status.is_open]
+    assert len(open_ones) < len(listed)  # the demo dismissed some
+    assert view.proxy.rowCount() == len(open_ones)  # the review opens on "Open": no dismissed row shown
+    assert view.filter.currentText() == f"Open ({len(open_ones)})"
+    view.set_filter(None)
+    assert view.proxy.rowCount() == len(listed)
     assert f"Accepted: {totals.count}" in view.totals.text()
     assert f"Total {format_cost(totals.low, totals.high)}" in view.totals.text()

@@ -52,14 +52,16 @@ def test_a_margin_changed_in_settings_rejudges_the_open_visit(qtbot, window, wor
     assert "tight (under 4 in spare)" in verdict(window, "door_clear_width")
 
     def smaller_margin_and_lock(dialog: SettingsDialog) -> int:
-        dialog.editors["width_margin_mm"].setValue(25.4)
+        margin = dialog.editors["width_margin_mm"]
+        assert margin.text() == "Standard (2 in)"  # shown in the clinician's units, not "50.8"
+        margin.setValue(1.0)  # inches
         dialog.editors["idle_lock_minutes"].setValue(3)
         dialog.try_accept()
         return dialog.result()
 
     monkeypatch.setattr(SettingsDialog, "exec", smaller_margin_and_lock)
     window.actions["settings"].trigger()
-    assert workspace.settings.load().width_margin_mm == 25.4
+    assert workspace.settings.load().width_margin_mm == 25.4  # 1 in, exactly
     assert "tight" not in verdict(window, "door_clear_width")
     assert window.idle.timer.interval() == 3 * 60_000
     assert window.undo_stack.count() == 1  # the typed value; settings are not undone from the Edit menu
@@ -89,3 +91,12 @@ def test_archiving_from_the_home_screen_moves_it_out_of_the_list(qtbot, window, 
     window.home.table.selectRow(row)
     window.home.archive_button.click()
     assert [r.client_name for r in window.home.model.rows] == ["Kept"]
+
+
+def test_the_standard_margins_are_exact_in_both_unit_systems_and_match_the_command_line(workspace):
+    from homeassess.domain.person_fit import FitMargins
+    from homeassess.domain.units import UnitSystem
+
+    settings = workspace.settings.load()
+    assert settings.margins(UnitSystem.IMPERIAL) == FitMargins.defaults(UnitSystem.IMPERIAL) == FitMargins(50.8, 25.4)
+    assert settings.margins(UnitSystem.METRIC) == FitMargins.defaults(UnitSystem.METRIC) == FitMargins(50.0, 25.0)

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import Engine, func, or_
 from sqlmodel import select
 
+from homeassess.domain.vocabulary import AssessmentStatus, RecommendationStatus
 from homeassess.store.repositories.rooms import FINDING_VERDICTS, RoomRecord, room_record, set_verdicts
 from homeassess.store.repositories.session import AuditEntry, read_session, write_session
 from homeassess.store.tables import AssessmentRow, ClientRow, RecommendationRow, ResponseRow, RoomRow, utcnow
@@ -121,12 +122,12 @@ class AssessmentRepository:
             row.updated_at = utcnow()
             return previous
 
-    def summaries(self, search: str = "", statuses: tuple[str, ...] = ("draft", "final")) -> list[AssessmentSummary]:
+    def summaries(self, search: str = "", statuses: tuple[str, ...] = (AssessmentStatus.DRAFT, AssessmentStatus.FINAL)) -> list[AssessmentSummary]:
         # Correlated counts per listed assessment use the indexes on recommendation(assessment_id, status)
         # and room(assessment_id); a grouped subquery would scan every row in the store on each keystroke.
         accepted = (
             select(func.count())
-            .where(RecommendationRow.assessment_id == AssessmentRow.id, RecommendationRow.status == "accepted")
+            .where(RecommendationRow.assessment_id == AssessmentRow.id, RecommendationRow.status == RecommendationStatus.ACCEPTED)
             .correlate(AssessmentRow)
             .scalar_subquery()
         )

@@ -14,14 +14,12 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import Engine, Row
 from sqlmodel import select
 
+from homeassess.domain.vocabulary import RECOMMENDATION_FIELDS
 from homeassess.store.repositories.session import AuditEntry, read_session, write_session
 from homeassess.store.tables import AssessmentRow, RecommendationRow, utcnow
 
-# The fields a clinician can change; a decision stores only those it changed (custom: all).
-FIELDS = (
-    "title", "specification", "rationale", "plain", "category", "priority", "responsible",
-    "cost_low", "cost_high", "cost_source",
-)
+# A decision stores only the fields the clinician changed (custom: all of them).
+FIELDS = RECOMMENDATION_FIELDS
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from homeassess.domain.person_fit import FitMargins
 from homeassess.domain.standards import StandardsLibrary
 from homeassess.domain.units import LengthUnit
 from homeassess.services.settings import AppSettings
+from homeassess.ui.dialogs.margin_editor import MARGIN_FIELDS, MarginEditor
 from homeassess.ui.kit import prompts
 
 LABELS = {
@@ -44,8 +46,8 @@ LABELS = {
     "agency_logo_png_b64": "Agency logo",
     "default_unit": "Default units",
     "default_standard": "Default standard",
-    "width_margin_mm": "Person-fit: clearance beyond device width (mm)",
-    "transfer_tolerance_mm": "Person-fit: transfer height tolerance (mm)",
+    "width_margin_mm": "Person-fit: clearance beyond device width",
+    "transfer_tolerance_mm": "Person-fit: transfer height tolerance",
     "idle_lock_minutes": "Lock after idle (minutes)",
     "backups_to_keep": "Backups to keep",
     "paper_size": "Report paper size",
@@ -109,6 +111,7 @@ class SettingsDialog(QDialog):
         self.resize(620, 640)
         self.editors: dict[str, QWidget] = {}
         form = QFormLayout()
+        self.system = LengthUnit(current.default_unit).system
         for name, field in AppSettings.model_fields.items():
             editor = self._editor(name, field.annotation, getattr(current, name))
             editor.setAccessibleName(LABELS.get(name, name))
@@ -149,6 +152,8 @@ class SettingsDialog(QDialog):
             combo.addItem("A4", "a4")
             combo.setCurrentIndex(max(combo.findData(value), 0))
             return combo
+        if name in MARGIN_FIELDS:
+            return MarginEditor(self.system, getattr(FitMargins.defaults(self.system), name), value)
         if annotation is int:
             spin = QSpinBox(maximum=1000)
             spin.setValue(int(value))
@@ -162,7 +167,9 @@ class SettingsDialog(QDialog):
     def values(self) -> dict[str, object]:
         out: dict[str, object] = {}
         for name, editor in self.editors.items():
-            if isinstance(editor, ImageField):
+            if isinstance(editor, MarginEditor):
+                out[name] = editor.margin_mm()
+            elif isinstance(editor, ImageField):
                 out[name] = editor.value
             elif isinstance(editor, QComboBox):
                 out[name] = editor.currentData()

@@ -179,6 +179,8 @@ class RecommendationsView(ReviewLayout):
 
     def set_filter(self, status: str | None) -> None:
         self.filter.setCurrentIndex(max(self.filter.findData(status), 0))
+        if self.proxy.status != self.filter.currentData():  # already chosen: the box emits nothing
+            self._filter_changed(self.filter.currentIndex())
 
     def _filter_changed(self, _index: int) -> None:
         keep = [v.ref for v in self.selected_views()]

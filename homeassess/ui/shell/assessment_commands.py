@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QWidget
 
+from homeassess.domain.vocabulary import AssessmentStatus
 from homeassess.services.changes import Change, Scope, change
 from homeassess.ui.dialogs.assessment_dialog import AssessmentDialog
 from homeassess.ui.dialogs.settings_dialog import SettingsDialog
@@ -70,7 +71,7 @@ class AssessmentCommands:
         if assessment_id is not None and prompts.confirm(
             self.parent, "Finalise assessment", "Finalise this assessment? It becomes read-only."
         ):
-            self._set_status(assessment_id, "final", reopen=True)
+            self._set_status(assessment_id, AssessmentStatus.FINAL, reopen=True)
 
     def reopen_draft(self) -> None:
         assessment_id = self.current_assessment()
@@ -78,12 +79,12 @@ class AssessmentCommands:
             self.parent, "Return to draft",
             "Make this final assessment editable again? This is recorded in the audit trail.",
         ):
-            self._set_status(assessment_id, "draft", reopen=True)
+            self._set_status(assessment_id, AssessmentStatus.DRAFT, reopen=True)
 
     def archive(self, assessment_id: int) -> None:
         if prompts.confirm(self.parent, "Archive assessment",
                            "Archive this assessment? It stays in the store under the Archived filter."):
-            self._set_status(assessment_id, "archived", reopen=False)
+            self._set_status(assessment_id, AssessmentStatus.ARCHIVED, reopen=False)
 
     def add_demo(self) -> None:
         install = self.services.install_demo

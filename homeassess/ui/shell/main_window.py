@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
+from homeassess.domain.vocabulary import AssessmentStatus
 from homeassess.services.changes import Change, Scope
 from homeassess.services.settings import AppSettings
 from homeassess.ui.dialogs.audit_dialog import AuditDialog
@@ -103,8 +104,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         view = self.assessment.view if self.stack.currentWidget() is self.assessment else None
         status = view.status if view is not None else ""
-        self.actions["finalise"].setEnabled(status == "draft")
-        self.actions["reopen"].setEnabled(status == "final")
+        self.actions["finalise"].setEnabled(status == AssessmentStatus.DRAFT)
+        self.actions["reopen"].setEnabled(status == AssessmentStatus.FINAL)
         self.actions["audit"].setEnabled(view is not None)
 
     # --- navigation ------------------------------------------------------------------------
