@@ -54,6 +54,10 @@ class Review:
         self.app.processEvents()
         return ms(time.perf_counter() - started)
 
+    def select_ref(self, ref: str) -> None:
+        assert self.review.select_recommendation(ref)
+        self.app.processEvents()
+
     def select(self, row: int) -> None:
         self.review.select_rows([row % max(1, self.review.proxy.rowCount())])
         self.app.processEvents()
@@ -73,13 +77,16 @@ def run(scale: float, repeats: int) -> dict:
         review = Review(ws, store.assessment_id)
         review.show_tab()
         review.review.set_filter(None)  # "All": every row stays in view whatever its status
-        count = len(ws.recommendations.list(store.assessment_id))
+        listed = ws.recommendations.list(store.assessment_id)
+        count = len(listed)
+        to_accept = [v.ref for v in listed if v.status.value != "accepted"]
+        to_dismiss = [v.ref for v in listed if v.status.value != "dismissed"]
         undo = review.window.ops.undo_stack.undo
         for n in range(max(4, 4 * repeats) + 1):
-            review.select(2 * n)
+            review.select_ref(to_accept[n % len(to_accept)])
             accept = review.timed(review.review.accept_selected)
             undone = review.timed(undo)
-            review.select(2 * n + 1)
+            review.select_ref(to_dismiss[n % len(to_dismiss)])
             dismiss = review.timed(review.review.dismiss_selected)
             undone2 = review.timed(undo)
             if n:  # the first round warms up
@@ -106,7 +113,7 @@ def profile(scale: float) -> str:
         review = Review(ws, store.assessment_id)
         review.show_tab()
         review.review.set_filter(None)
-        review.select(0)
+        review.select_ref(next(v.ref for v in ws.recommendations.list(store.assessment_id) if v.status.value != "accepted"))
 
         def ten() -> None:
             for _ in range(5):

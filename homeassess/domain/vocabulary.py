@@ -7,6 +7,7 @@ show their labels, lists sort by their rank. ``format_money`` is the one money f
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 
 class _Labelled(StrEnum):
@@ -21,7 +22,7 @@ class _Labelled(StrEnum):
         return list(type(self)).index(self)
 
     @classmethod
-    def parse(cls, value: object) -> _Labelled:
+    def parse(cls, value: object) -> Self:
         """The member for a stored or typed value; ``InvalidInput`` names the allowed ones."""
         from homeassess.domain.refusals import InvalidInput
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -147,7 +148,7 @@ class AssessmentService:
             rooms=self.room_views(assessment_id),
         )
 
-    def room_views(self, assessment_id: int) -> list[RoomView]:
+    def room_views(self, assessment_id: int) -> builtins.list[RoomView]:
         progress = self.rooms.progress(assessment_id)
         views = []
         for room in self.assessments.rooms(assessment_id):
@@ -212,7 +213,7 @@ class AssessmentService:
     def set_status(self, assessment_id: int, status: str) -> Change:
         """Finalise, return to draft or archive."""
         new = AssessmentStatus.parse(status)
-        fields: dict[str, object] = {"status": new.value}
+        fields: dict[str, Any] = {"status": new.value}
         if new is AssessmentStatus.FINAL:
             fields["finalised_at"] = utcnow()
         action = {AssessmentStatus.FINAL: AuditAction.FINALISE, AssessmentStatus.ARCHIVED: AuditAction.ARCHIVE}.get(new, AuditAction.EDIT)
@@ -240,7 +241,7 @@ class AssessmentService:
         return self._room_change(f"rename {room.name}", room.assessment_id, room_id,
                                  lambda: self.rename_room(room_id, room.name))
 
-    def reorder_rooms(self, assessment_id: int, room_ids: list[int]) -> Change:
+    def reorder_rooms(self, assessment_id: int, room_ids: builtins.list[int]) -> Change:
         self.require_draft(assessment_id)
         before = [r.id for r in self.assessments.rooms(assessment_id)]
         if sorted(before) != sorted(room_ids):

@@ -54,9 +54,19 @@ class Change:
         return replace(self, undo=undo)
 
 
-def change(*scopes: Scope, **fields: object) -> Change:
-    """``change(Scope.ROOMS, label="add bathroom", assessment_id=3, undo=...)``."""
-    return Change(frozenset(scopes), **fields)  # type: ignore[arg-type]
+def change(
+    *scopes: Scope,
+    label: str = "",
+    assessment_id: int | None = None,
+    room_id: int | None = None,
+    item_id: str | None = None,
+    ids: tuple[int, ...] = (),
+    refs: tuple[str, ...] = (),
+    undo: Callable[[], Change] | None = None,
+    value: object = None,
+) -> Change:
+    """``change(Scope.ROOMS, label="add bathroom", assessment_id=3, undo=...)``: a Change with these scopes."""
+    return Change(frozenset(scopes), label, assessment_id, room_id, item_id, ids, refs, undo, value)
 
 
 NOTHING = Change(frozenset())

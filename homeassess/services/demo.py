@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any, cast
 
 from homeassess.domain.data_files import resources_dir
 from homeassess.domain.vocabulary import RecommendationStatus
 from homeassess.photos import process_photo
-from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
+from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec, RoomView
+from homeassess.services.checklist import ResponseResult
 from homeassess.services.workspace import Workspace
 
 
@@ -21,7 +23,7 @@ def demo_path() -> Path:
     return resources_dir() / "demo" / "demo_assessment.json"
 
 
-def load_demo_document(path: Path | None = None) -> dict:
+def load_demo_document(path: Path | None = None) -> dict[str, Any]:
     return json.loads((path or demo_path()).read_text(encoding="utf-8"))
 
 
@@ -41,12 +43,12 @@ def install_demo(workspace: Workspace, path: Path | None = None) -> tuple[int, b
     )
     rooms = [RoomSpec(type=r["type"], name=r.get("name", "")) for r in doc["rooms"]]
     new = NewAssessment(client=doc["client"], details=details, rooms=rooms, uid=doc["uid"])
-    assessment_id = int(workspace.assessments.create(new).value)
+    assessment_id = cast(int, workspace.assessments.create(new).value)
     views = workspace.assessments.room_views(assessment_id)
     for view, room_doc in zip(views, doc["rooms"], strict=True):
         for item_id, value in room_doc.get("responses", {}).items():
             text, note = (value.get("value", ""), value.get("note", "")) if isinstance(value, dict) else (str(value), "")
-            result = workspace.checklist.record(view.id, item_id, text).value
+            result = cast(ResponseResult, workspace.checklist.record(view.id, item_id, text).value)
             if result.error and result.finding is None:
                 raise ValueError(f"demo response {room_doc.get('name')}/{item_id} refused: {result.error}")
             if note:
@@ -63,7 +65,9 @@ def install_demo(workspace: Workspace, path: Path | None = None) -> tuple[int, b
     return assessment_id, True
 
 
-def _attach_photos(workspace: Workspace, assessment_id: int, views: list, photos: list[dict], folder: Path) -> None:
+def _attach_photos(
+    workspace: Workspace, assessment_id: int, views: list[RoomView], photos: list[dict[str, Any]], folder: Path
+) -> None:
     """Demo photos go through the same pipeline as a clinician's (upright, no metadata, renditions)."""
     rooms = {v.name: v.id for v in views}
     for entry in photos:

@@ -32,7 +32,7 @@ from homeassess.services.photo_records import (
     RenditionBytes,
 )
 from homeassess.store.repositories import PhotoRepository
-from homeassess.store.tables import PhotoDataRow, PhotoRow
+from homeassess.store.repositories.photos import PhotoData, PhotoRecord
 
 __all__ = [
     "FileOutcome", "ImportProgress", "ImportSummary", "PhotoGone", "PhotoImportService", "PhotoView", "RenditionBytes",
@@ -76,13 +76,13 @@ class PhotoImportService:
 
         Stops between files when ``cancel`` is set (or when the generator is closed).
         """
-        paths = [Path(p) for p in paths]
+        files = [Path(p) for p in paths]
         self._assessments.require_draft(assessment_id)
         summary = ImportSummary()
-        total = len(paths)
+        total = len(files)
         try:
             yield ImportProgress(0.0, _counted("Importing", total))
-            for done, path in enumerate(paths, start=1):
+            for done, path in enumerate(files, start=1):
                 if cancel is not None and cancel.is_set():
                     summary.cancelled = True
                     break
@@ -202,7 +202,7 @@ class PhotoImportService:
         self._audit.record(AuditAction.EDIT, row.assessment_id, "photo removed")
         return self._changed(row, "delete photo", lambda: self._restore(kept_row, kept_data))
 
-    def _restore(self, row: PhotoRow, data: PhotoDataRow) -> Change:
+    def _restore(self, row: PhotoRecord, data: PhotoData) -> Change:
         self._assessments.require_draft(row.assessment_id)
         self._repo.restore(row, data)
         self._audit.record(AuditAction.EDIT, row.assessment_id, "photo restored")
@@ -214,11 +214,11 @@ class PhotoImportService:
             sha256=hashlib.sha256(images.working).hexdigest(),
         )
 
-    def _changed(self, row: PhotoRow, label: str, undo: Callable[[], Change] | None) -> Change:
+    def _changed(self, row: PhotoRecord, label: str, undo: Callable[[], Change] | None) -> Change:
         return change(Scope.PHOTOS, label=label, assessment_id=row.assessment_id, room_id=row.room_id,
                       item_id=row.item_id, ids=(row.id,), undo=undo)
 
-    def _draft_photo(self, photo_id: int) -> PhotoRow:
+    def _draft_photo(self, photo_id: int) -> PhotoRecord:
         row = self._repo.get(photo_id)
         if row is None:
             raise PhotoGone(photo_id)
@@ -240,7 +240,7 @@ def _counted(verb: str, count: int) -> str:
     return f"{verb} {count} photo{'s' if count != 1 else ''}…"
 
 
-def _view(row: PhotoRow) -> PhotoView:
+def _view(row: PhotoRecord) -> PhotoView:
     return PhotoView(
         id=row.id, assessment_id=row.assessment_id, room_id=row.room_id, item_id=row.item_id, caption=row.caption,
         include_in_report=row.include_in_report, position=row.position, width=row.width, height=row.height,

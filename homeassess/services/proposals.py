@@ -14,8 +14,10 @@ a recommendation decision or a refresh of the review does not re-judge unchanged
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from homeassess.domain.catalogue import Catalogue, Item
 from homeassess.domain.judge import JudgeContext
 from homeassess.domain.units import MeasurementError
 from homeassess.domain.verdicts import Finding, ProposedRecommendation
@@ -39,21 +41,22 @@ class Proposal:
 class ProposalDeriver:
     """Judges rooms and collects their proposals; ``evaluate`` is ChecklistService.evaluate."""
 
-    def __init__(self, catalogue, evaluate) -> None:  # noqa: ANN001 - Catalogue, (Item, str, ctx) -> Finding | None
+    def __init__(self, catalogue: Catalogue, evaluate: Callable[[Item, str, JudgeContext], Finding | None]) -> None:
         self.catalogue = catalogue
         self.evaluate = evaluate
         self._cache: OrderedDict[tuple, tuple[Proposal, ...]] = OrderedDict()
 
     def for_rooms(
-        self, rooms: list[RoomRecord], responses: dict[int, dict[str, ResponseRecord]], context_for
-    ) -> list[Proposal]:  # noqa: ANN001 - context_for: (RoomRecord) -> JudgeContext
+        self, rooms: list[RoomRecord], responses: dict[int, dict[str, ResponseRecord]],
+        context_for: Callable[[RoomRecord], JudgeContext],
+    ) -> list[Proposal]:
         out: list[Proposal] = []
-        context_key: tuple | None = None
+        shared: tuple | None = None
         for position, room in enumerate(rooms):
             ctx = context_for(room)
-            context_key = context_key or _context_key(ctx)  # the same for every room but its name
+            shared = shared or context_key(ctx)  # the same for every room but its name
             texts = tuple(sorted((k, r.value_text) for k, r in responses.get(room.id, {}).items() if r.value_text))
-            key = (room.id, room.room_type, room.name, position, texts, context_key)
+            key = (room.id, room.room_type, room.name, position, texts, shared)
             cached = self._cache.get(key)
             if cached is None:
                 cached = self._cache[key] = self._derive(room, position, texts, ctx)
@@ -86,6 +89,7 @@ class ProposalDeriver:
             return None
 
 
-def _context_key(ctx: JudgeContext) -> tuple:
+def context_key(ctx: JudgeContext) -> tuple:
+    """What a judgement depends on besides the answers and the room's name."""
     client = repr(ctx.client)  # the whole profile: any field may change a verdict
     return (ctx.standard, ctx.unit, client, ctx.margins)

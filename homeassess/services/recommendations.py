@@ -11,55 +11,21 @@ Every change is one transaction through ``RecommendationRepository.apply`` and r
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from homeassess.domain.judge import JudgeContext
 from homeassess.domain.refusals import InvalidInput, NotFound
 from homeassess.domain.vocabulary import Category, Priority, RecommendationStatus, Responsible
 from homeassess.services.assessments import AssessmentService
 from homeassess.services.audit_log import AuditAction
 from homeassess.services.changes import Change, Scope, change
 from homeassess.services.proposals import Proposal, ProposalDeriver
+from homeassess.services.recommendation_views import CUSTOM_DEFAULTS, RecommendationView, ReviewList
 from homeassess.store.repositories import RecommendationRepository
 from homeassess.store.repositories.recommendations import FIELDS, Decision
-
-WHOLE_HOME = "Whole home"
-CUSTOM_DEFAULTS = {
-    "specification": "", "rationale": "", "plain": "", "category": Category.MINOR_MODIFICATION.value,
-    "priority": Priority.MEDIUM.value, "responsible": Responsible.CLIENT.value,
-    "cost_low": None, "cost_high": None, "cost_source": "",
-}
-
-
-@dataclass(frozen=True)
-class RecommendationView:
-    """One recommendation as the review, the reports and the command line see it."""
-
-    ref: str
-    assessment_id: int
-    room_id: int | None
-    room_name: str
-    item_id: str | None
-    item_prompt: str
-    library_id: str | None
-    title: str
-    specification: str
-    rationale: str
-    plain: str
-    category: Category
-    priority: Priority
-    responsible: Responsible
-    cost_low: int | None
-    cost_high: int | None
-    cost_source: str
-    status: RecommendationStatus
-    custom: bool
-    position: int
-    edited: frozenset[str] = frozenset()  # fields the clinician changed from the library's text
-
-    def field(self, name: str) -> object:
-        value = getattr(self, name)
-        return value.value if isinstance(value, Category | Priority | Responsible | RecommendationStatus) else value
+from homeassess.store.repositories.rooms import RoomRecord
 
 
 @dataclass(frozen=True)
@@ -78,23 +44,36 @@ class RecommendationService:
         self.assessments = assessments
         self.repository = repository
         self.deriver = deriver
+        self._listed: ReviewList | None = None  # the last list, by version
 
     # --- reading ---------------------------------------------------------------------------
 
     def list(self, assessment_id: int, statuses: Iterable[str] | None = None) -> list[RecommendationView]:
         wanted = {RecommendationStatus(s) for s in statuses} if statuses is not None else None
-        rooms = self.assessments.assessments.rooms(assessment_id)
-        names = {r.id: r.name for r in rooms}
-        decisions = {d.ref: d for d in self.repository.decisions(assessment_id)}
-        views = [self._proposed_view(p, decisions.get(p.ref), names, assessment_id) for p in self.proposals(assessment_id, rooms)]
-        custom = [d for d in decisions.values() if d.custom]
-        views += [self._custom_view(d, names, n) for n, d in enumerate(custom, start=len(views))]
+        views = self._review(assessment_id).views.values()
         return [v for v in views if wanted is None or v.status in wanted]
 
-    def proposals(self, assessment_id: int, rooms: list | None = None) -> list[Proposal]:
+    def _version(self, assessment_id: int) -> tuple:
+        # Every change to an assessment (an answer, a decision, a room, the client, the standard) moves
+        # its updated_at in the same transaction; with the margins that is all the list depends on.
+        settings = self.assessments.settings.load()
+        margins = (settings.width_margin_mm, settings.transfer_tolerance_mm)
+        return (assessment_id, self.assessments.assessments.version(assessment_id), margins)
+
+    def _review(self, assessment_id: int) -> ReviewList:
+        version = self._version(assessment_id)
+        if self._listed is None or self._listed.version != version:
+            base = self.assessments.context(assessment_id)
+            rooms = self.assessments.assessments.rooms(assessment_id)
+            self._listed = ReviewList(version, assessment_id, self.assessments.catalogue, {r.id: r.name for r in rooms},
+                                      self.proposals(assessment_id, rooms, base), self.repository.decisions(assessment_id))
+        return self._listed
+
+    def proposals(self, assessment_id: int, rooms: builtins.list[RoomRecord] | None = None,
+                  base: JudgeContext | None = None) -> builtins.list[Proposal]:
         rooms = rooms if rooms is not None else self.assessments.assessments.rooms(assessment_id)
         responses = self.assessments.rooms.responses_by_room(assessment_id)
-        base = self.assessments.context(assessment_id)
+        base = base if base is not None else self.assessments.context(assessment_id)
         return self.deriver.for_rooms(rooms, responses, lambda room: replace(base, room_name=room.name))
 
     def get(self, assessment_id: int, ref: str) -> RecommendationView:
@@ -169,13 +148,21 @@ class RecommendationService:
     def _apply(self, assessment_id: int, states: Mapping[str, Decision | None], label: str, detail: str) -> Change:
         self.assessments.require_draft(assessment_id)
         audit = self.assessments.audit.entry(AuditAction.EDIT, assessment_id, detail)
+        before = self._listed if self._listed is not None and self._listed.version == self._version(assessment_id) else None
         previous = self.repository.apply(assessment_id, states, audit) if states else {}
+        if before is not None:  # patch the views this changed instead of listing everything again
+            now = {ref: states[ref] for ref in states if ref != "custom:new"}
+            added = states.get("custom:new")
+            if added is not None:  # stored under the ref the store gave it
+                now.update({ref: replace(added, id=int(ref.split(":")[1]))
+                            for ref, was in previous.items() if was is None and ref not in states})
+            self._listed = before.patched(self._version(assessment_id), now)
         refs = tuple(previous)
         undo: Callable[[], Change] = lambda: self._apply(assessment_id, previous, label, "recommendation change undone")  # noqa: E731
         value = refs[0] if refs else None
         return change(Scope.RECOMMENDATIONS, label=label, assessment_id=assessment_id, refs=refs, undo=undo, value=value)
 
-    def _views(self, assessment_id: int, refs: Sequence[str]) -> list[RecommendationView]:
+    def _views(self, assessment_id: int, refs: Sequence[str]) -> builtins.list[RecommendationView]:
         by_ref = {v.ref: v for v in self.list(assessment_id)}
         missing = [r for r in refs if r not in by_ref]
         if missing:
@@ -189,37 +176,7 @@ class RecommendationService:
                         item_id=view.item_id, position=view.position, overrides=overrides, id=custom_id)
 
     def _library_fields(self, assessment_id: int, view: RecommendationView) -> dict[str, object]:
-        for proposal in self.proposals(assessment_id):
-            if proposal.ref == view.ref:
-                return _fields_of(proposal)
-        return {}
-
-    def _proposed_view(self, p: Proposal, d: Decision | None, names: dict[int, str], assessment_id: int) -> RecommendationView:
-        overrides = dict(d.overrides) if d else {}
-        fields = {**_fields_of(p), **overrides}
-        status = RecommendationStatus(d.status) if d else RecommendationStatus.PROPOSED
-        return self._view(p.ref, assessment_id, p.room_id, names, p.item_id, p.recommendation.library_id, fields, status,
-                          False, p.order[0] * 10_000 + p.order[1] * 10 + p.order[2], frozenset(overrides))
-
-    def _custom_view(self, d: Decision, names: dict[int, str], position: int) -> RecommendationView:
-        fields = {**CUSTOM_DEFAULTS, **d.overrides}
-        return self._view(d.ref, d.assessment_id, d.room_id, names, d.item_id, None, fields,
-                          RecommendationStatus(d.status), True, position, frozenset())
-
-    def _view(self, ref, assessment_id, room_id, names, item_id, library_id, fields, status, custom, position, edited):  # noqa: ANN001, ANN202, PLR0913
-        items = self.assessments.catalogue.items
-        return RecommendationView(
-            ref=ref, assessment_id=assessment_id, room_id=room_id, room_name=names.get(room_id, WHOLE_HOME),
-            item_id=item_id, item_prompt=items[item_id].prompt if item_id in items else "", library_id=library_id,
-            title=str(fields["title"]), specification=str(fields.get("specification") or ""),
-            rationale=str(fields.get("rationale") or ""), plain=str(fields.get("plain") or ""),
-            category=_enum(Category, fields.get("category"), Category.MINOR_MODIFICATION),
-            priority=_enum(Priority, fields.get("priority"), Priority.MEDIUM),
-            responsible=_enum(Responsible, fields.get("responsible"), Responsible.CLIENT),
-            cost_low=_int(fields.get("cost_low")), cost_high=_int(fields.get("cost_high")),
-            cost_source=str(fields.get("cost_source") or ""), status=status, custom=custom, position=position,
-            edited=edited,
-        )
+        return self._review(assessment_id).library_fields(view.ref)
 
 
 def _minimal(decision: Decision) -> Decision | None:
@@ -227,22 +184,6 @@ def _minimal(decision: Decision) -> Decision | None:
     if not decision.custom and decision.status == RecommendationStatus.PROPOSED.value and not decision.overrides:
         return None
     return decision
-
-
-def _fields_of(p: Proposal) -> dict[str, object]:
-    rec = p.recommendation
-    return {name: getattr(rec, name) for name in FIELDS}
-
-
-def _enum(kind, value, default):  # noqa: ANN001, ANN202
-    try:
-        return kind(value)
-    except ValueError:
-        return default
-
-
-def _int(value: object) -> int | None:
-    return int(value) if value is not None else None  # type: ignore[call-overload]
 
 
 def _validate(changed: Mapping[str, object], merged: Mapping[str, object]) -> None:
@@ -258,7 +199,7 @@ def _validate(changed: Mapping[str, object], merged: Mapping[str, object]) -> No
     for value in (low, high):
         if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
             raise InvalidInput("a cost must be a whole number of dollars, not below zero")
-    if low is not None and high is not None and high < low:  # type: ignore[operator]
+    if isinstance(low, int) and isinstance(high, int) and high < low:  # both are whole numbers or None by now
         raise InvalidInput("the high cost must not be below the low cost")
 
 

@@ -17,11 +17,12 @@ import base64
 import binascii
 import dataclasses
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 from homeassess.domain.catalogue import ItemKind
+from homeassess.domain.recommendations import RecommendationLibrary
 from homeassess.domain.units import LengthUnit, UnitSystem
 from homeassess.domain.verdicts import Finding
 from homeassess.domain.vocabulary import RecommendationStatus
@@ -32,6 +33,8 @@ from homeassess.report.millimetres import to_millimetres
 from homeassess.report.page_template import Cancelled, Progress, ReportCancelled
 from homeassess.report.redaction import redact
 from homeassess.services.audit_log import AuditAction
+from homeassess.services.recommendations import RecommendationView
+from homeassess.services.workspace import Workspace
 from homeassess.store.atomic_file import write_atomically
 from homeassess.store.repositories import ReportRepository
 from homeassess.store.repositories.reports import ReportRecord
@@ -46,6 +49,8 @@ CATEGORIES = {
     rd.Audience.LANDLORD: {"minor_modification", "major_modification"},
 }
 TENURE_LABELS = {"owner": "Owner-occupied", "renter": "Rented", "other": "Other"}
+# Per room id: (item id, clinician's note, finding) of each finding in that room.
+FindingsByRoom = dict[int, list[tuple[str, str, Finding]]]
 
 
 class UnknownAudience(ValueError):
@@ -71,7 +76,7 @@ def _png(b64: str) -> bytes | None:
 
 
 class ReportService:
-    def __init__(self, workspace, reports: ReportRepository | None = None) -> None:  # noqa: ANN001 - a Workspace
+    def __init__(self, workspace: Workspace, reports: ReportRepository | None = None) -> None:
         self.ws = workspace
         self.reports = reports or ReportRepository(workspace.store.engine)
 
@@ -177,8 +182,8 @@ class ReportService:
             data = redact(data, [client.diagnosis, *client.conditions])
         return data
 
-    def _findings(self, assessment_id: int, room_ids: set[int]) -> dict[int, list[tuple[str, str, Finding]]]:
-        out: dict[int, list[tuple[str, str, Finding]]] = {}
+    def _findings(self, assessment_id: int, room_ids: set[int]) -> FindingsByRoom:
+        out: FindingsByRoom = {}
         for room, response, finding in self.ws.checklist.findings(assessment_id):
             if room.id in room_ids:
                 out.setdefault(room.id, []).append((response.item_id, response.note, finding))
@@ -206,7 +211,8 @@ class ReportService:
             photos.append(rd.Photo(jpeg=data.print_copy, width=row.width, height=row.height, caption=length(caption)))
         return tuple(photos)
 
-    def _recommendations(self, views, findings, library, clinical: bool, length) -> tuple[rd.Recommendation, ...]:  # noqa: ANN001
+    def _recommendations(self, views: Sequence[RecommendationView], findings: FindingsByRoom, library: RecommendationLibrary,
+                         clinical: bool, length: Callable[[str], str]) -> tuple[rd.Recommendation, ...]:
         """One per accepted recommendation; outside the clinical report, one per distinct piece of
         work in a room (two findings that both propose a ramp make one ramp, resting on both)."""
         recs = [self._recommendation(v, findings, library, clinical, length) for v in views]
@@ -224,7 +230,8 @@ class ReportService:
         return tuple(merged.values())
 
     @staticmethod
-    def _recommendation(view, findings, library, clinical: bool, length: Callable[[str], str]) -> rd.Recommendation:  # noqa: ANN001
+    def _recommendation(view: RecommendationView, findings: FindingsByRoom, library: RecommendationLibrary, clinical: bool,
+                        length: Callable[[str], str]) -> rd.Recommendation:
         row = view
         contractor = None
         if row.library_id:
@@ -232,9 +239,10 @@ class ReportService:
                 contractor = library.entry(row.library_id).contractor
             except KeyError:  # a library entry removed since the recommendation was made
                 contractor = None
+        in_room = findings.get(row.room_id, []) if row.room_id is not None else []  # whole-home work has none
         measured = [
             rd.Measurement(f.item, length(f.measured), length(f.required))
-            for item_id, _, f in findings.get(row.room_id, [])
+            for item_id, _, f in in_room
             if item_id == row.item_id and f.measured_value is not None
         ]
         return rd.Recommendation(

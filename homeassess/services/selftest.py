@@ -46,8 +46,8 @@ def run_selftest(extra: Callable[[Workspace, int, bytes], Iterator[Step]] | None
         ws = Workspace.build(store, Judge.load())
         try:
             header = (root / "store" / STORE_FILE_NAME).read_bytes()[:16]
-            yield "encrypted store", header != SQLITE_HEADER and store.migration.to_revision == head_revision(), \
-                f"SQLCipher, schema {store.migration.to_revision}"
+            schema = store.migration.to_revision if store.migration is not None else "unknown"
+            yield "encrypted store", header != SQLITE_HEADER and schema == head_revision(), f"SQLCipher, schema {schema}"
 
             door = ws.judge.judge_measurement("door_clear_width", "30 1/2", JudgeContext())
             riser = ws.judge.judge_measurement("stair_riser_height", "7 1/2 in", JudgeContext(standard="irc"))

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine
 
 from homeassess.store.atomic_file import commit_temp_file, make_private, temp_path_for
-from homeassess.store.engine import StoreError, open_connection
+from homeassess.store.engine import StoreError, driver_connection, open_connection
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ class BackupInfo:
     size: int
 
 
-def _row_counts(conn) -> dict[str, int]:  # noqa: ANN001 - a DB-API connection
+def _row_counts(conn: sqlcipher.Connection) -> dict[str, int]:
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
     return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 
@@ -63,7 +64,7 @@ def take_backup(engine: Engine, passphrase: str, folder: Path, reason: str, keep
     temp = temp_path_for(target)
     try:
         with engine.connect() as conn:
-            raw = conn.connection.driver_connection
+            raw = driver_connection(conn)
             counts = _row_counts(raw)
             # VACUUM INTO reads one consistent snapshot; a writer committing meanwhile only adds rows.
             raw.execute("VACUUM INTO ?", (str(temp),))
@@ -83,7 +84,7 @@ def take_backup(engine: Engine, passphrase: str, folder: Path, reason: str, keep
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:
-    found = []
+    found: list[BackupInfo] = []
     for path in sorted(folder.glob(BACKUP_GLOB), reverse=True):
         parts = path.stem.split("-", 2)
         try:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import weakref
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from homeassess.domain.refusals import Refused
@@ -98,6 +99,14 @@ def open_connection(path: Path, passphrase: str) -> sqlcipher.Connection:
     return conn
 
 
+def driver_connection(conn: Connection) -> sqlcipher.Connection:
+    """The SQLCipher (DB-API) connection under a checked-out SQLAlchemy connection, for pragmas and VACUUM."""
+    raw = conn.connection.driver_connection
+    if raw is None:
+        raise RuntimeError("the store connection was closed while in use")
+    return raw
+
+
 class ConnectionFactory:
     """Opens keyed connections for the pool, with a few opened ahead on a background thread.
 
@@ -123,7 +132,7 @@ class ConnectionFactory:
             for _ in range(count):
                 try:
                     conn = open_connection(self._path, self._passphrase)
-                except Exception:  # noqa: BLE001 - a spare is an optimisation; the pool opens its own
+                except Exception:  # a spare is an optimisation; the pool opens its own
                     return
                 with self._lock:
                     self._spare.append(conn)
@@ -137,6 +146,10 @@ class ConnectionFactory:
             spares, self._spare = self._spare, []
         for conn in spares:
             conn.close()
+
+
+# Each engine's connection factory, so its spare connections can be closed with it.
+_FACTORIES: weakref.WeakKeyDictionary[Engine, ConnectionFactory] = weakref.WeakKeyDictionary()
 
 
 def create_store_engine(path: Path, passphrase: str, *, pool_size: int = 3, prewarm: int = 2) -> Engine:
@@ -154,10 +167,10 @@ def create_store_engine(path: Path, passphrase: str, *, pool_size: int = 3, prew
         pool_pre_ping=False,
         hide_parameters=True,
     )
-    engine.info = {"connection_factory": factory}  # type: ignore[attr-defined]
+    _FACTORIES[engine] = factory
 
     @event.listens_for(engine, "begin")
-    def _begin(conn) -> None:  # noqa: ANN001 - SQLAlchemy event signature
+    def _begin(conn: Connection) -> None:
         immediate = conn.get_execution_options().get("begin_immediate", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
@@ -168,7 +181,7 @@ def create_store_engine(path: Path, passphrase: str, *, pool_size: int = 3, prew
 
 
 def close_spare_connections(engine: Engine) -> None:
-    factory = getattr(engine, "info", {}).get("connection_factory")
+    factory = _FACTORIES.get(engine)
     if factory is not None:
         factory.close_spares()
 
@@ -182,8 +195,8 @@ def checkpoint_and_dispose(engine: Engine) -> None:
     """At clean shutdown: fold the WAL back into the main file, then close connections."""
     try:
         with engine.connect() as conn:
-            conn.connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except Exception:  # noqa: BLE001 - shutdown must not fail on a checkpoint
+            driver_connection(conn).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except Exception:  # shutdown must not fail on a checkpoint
         log.warning("WAL checkpoint at shutdown failed", exc_info=False)
     engine.dispose()
     close_spare_connections(engine)

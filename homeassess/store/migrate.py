@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from homeassess.store.engine import StoreError
+from homeassess.store.engine import StoreError, driver_connection
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,8 @@ def alembic_config() -> Config:
 
 def head_revision() -> str:
     """The newest revision, read from the revision files (without importing Alembic at every start)."""
-    revisions, parents = set(), set()
+    revisions: set[str] = set()
+    parents: set[str] = set()
     for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
         for down, value in _REVISION.findall(path.read_text(encoding="utf-8")):
             if value != "None":
@@ -59,7 +61,7 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        raw = conn.connection.driver_connection
+        raw = driver_connection(conn)
         if not raw.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone():
             return None
         row = raw.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -68,13 +70,13 @@ def current_revision(engine: Engine) -> str | None:
 
 def _has_user_tables(engine: Engine) -> bool:
     with engine.connect() as conn:
-        rows = conn.connection.driver_connection.execute(
+        rows = driver_connection(conn).execute(
             "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
         ).fetchone()
         return bool(rows[0])
 
 
-def upgrade_store(engine: Engine, backup: callable | None = None, target: str = "head") -> MigrationResult:
+def upgrade_store(engine: Engine, backup: Callable[[], Path] | None = None, target: str = "head") -> MigrationResult:
     """Migrate to ``target``; ``backup()`` is called first on a populated store and must return a verified path."""
     before = current_revision(engine)
     head = head_revision() if target == "head" else target
@@ -85,7 +87,7 @@ def upgrade_store(engine: Engine, backup: callable | None = None, target: str = 
     backup_path = backup() if (backup and _has_user_tables(engine)) else None
     config = alembic_config()
     with engine.connect() as conn:
-        raw = conn.connection.driver_connection
+        raw = driver_connection(conn)
         raw.execute("PRAGMA foreign_keys = OFF")  # outside any transaction, or SQLite ignores it
         try:
             with conn.begin():

@@ -11,7 +11,18 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint, text
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    Table,
+    UniqueConstraint,
+    inspect,
+    text,
+)
 from sqlmodel import Field, SQLModel
 
 from homeassess.domain.vocabulary import AssessmentStatus, Priority, RecommendationStatus
@@ -19,6 +30,19 @@ from homeassess.domain.vocabulary import AssessmentStatus, Priority, Recommendat
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def stored_id(row_id: int | None) -> int:
+    """The id of a row read from the store or flushed to it; it is only None before a flush (a bug here)."""
+    if row_id is None:
+        raise RuntimeError("a row was used before it was stored")
+    return row_id
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table of a table model, for reads that want plain tuples (``__table__``, which SQLModel does not declare)."""
+    table: Table = inspect(model).local_table
+    return table
 
 
 def _one_of(column: str, values: type[StrEnum]) -> str:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.refusals import InvalidInput, NotFound
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
+from homeassess.services.recommendations import RecommendationService
 
 
 @pytest.fixture
@@ -127,3 +130,36 @@ def test_removing_a_room_and_undoing_it_brings_back_its_decisions(door):
     assert ws.recommendations.list(aid) == []
     removed.undo()
     assert _status(ws, aid, refs["offset_hinges"]) == "accepted"
+
+
+ACTIONS = st.lists(st.tuples(st.sampled_from(["accept", "dismiss", "reopen", "edit", "add", "remove", "undo", "measure"]),
+                             st.integers(0, 50)), min_size=1, max_size=12)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(actions=ACTIONS)
+def test_the_list_after_any_sequence_of_changes_equals_one_built_afresh(door, actions):
+    """The review patches its list after each decision; it must always equal the list derived from scratch."""
+    ws, aid, room, _ = door
+    done = []
+    for action, n in actions:
+        views = ws.recommendations.list(aid)
+        view = views[n % len(views)] if views else None
+        try:
+            if action in ("accept", "dismiss", "reopen") and view is not None:
+                status = {"accept": "accepted", "dismiss": "dismissed", "reopen": "proposed"}[action]
+                done.append(ws.recommendations.set_status(aid, [view.ref], status))
+            elif action == "edit" and view is not None:
+                done.append(ws.recommendations.edit(aid, view.ref, title=f"Edited {n}", cost_low=n, cost_high=n + 5))
+            elif action == "add":
+                done.append(ws.recommendations.add_custom(aid, room if n % 2 else None, f"Own idea {n}"))
+            elif action == "remove" and view is not None and view.custom:
+                done.append(ws.recommendations.remove(aid, [view.ref]))
+            elif action == "undo" and done:
+                done.pop().undo()
+            elif action == "measure":
+                done.append(ws.checklist.record(room, "door_clear_width", f"{28 + n % 6} in"))
+        except NotFound:
+            pass  # an undo of something a later change made moot
+        fresh = RecommendationService(ws.assessments, ws.recommendations.repository, ws.recommendations.deriver)
+        assert ws.recommendations.list(aid) == fresh.list(aid)

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Engine, func, or_
-from sqlmodel import select
+from sqlalchemy import select as sa_select
+from sqlmodel import col, select
 
 from homeassess.domain.vocabulary import AssessmentStatus, RecommendationStatus
 from homeassess.store.repositories.rooms import FINDING_VERDICTS, RoomRecord, room_record, set_verdicts
-from homeassess.store.repositories.session import AuditEntry, read_session, write_session
-from homeassess.store.tables import AssessmentRow, ClientRow, RecommendationRow, ResponseRow, RoomRow, utcnow
+from homeassess.store.repositories.session import AuditEntry, get_row, read_session, write_session
+from homeassess.store.tables import AssessmentRow, ClientRow, RecommendationRow, ResponseRow, RoomRow, stored_id, utcnow
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class AssessmentRepository:
         self.engine = engine
 
     def create(
-        self, uid: str, catalogue_version: str, fields: Mapping[str, object], client_name: str, profile_json: str,
+        self, uid: str, catalogue_version: str, fields: Mapping[str, Any], client_name: str, profile_json: str,
         rooms: list[tuple[str, str]],
     ) -> int:
         """A new draft assessment, its client and its rooms, in one transaction."""
@@ -65,22 +67,28 @@ class AssessmentRepository:
             client = ClientRow(name=client_name, profile_json=profile_json)
             session.add(client)
             session.flush()
-            assessment = AssessmentRow(uid=uid, client_id=client.id, catalogue_version=catalogue_version, **fields)
+            assessment = AssessmentRow(uid=uid, client_id=stored_id(client.id), catalogue_version=catalogue_version, **fields)
             session.add(assessment)
             session.flush()
+            assessment_id = stored_id(assessment.id)
             for position, (room_type, name) in enumerate(rooms):
-                session.add(RoomRow(assessment_id=assessment.id, room_type=room_type, name=name, position=position))
-            return assessment.id
+                session.add(RoomRow(assessment_id=assessment_id, room_type=room_type, name=name, position=position))
+            return assessment_id
 
     def get(self, assessment_id: int) -> AssessmentRecord | None:
         """The assessment and its client, in one session."""
         with read_session(self.engine) as session:
             row = session.get(AssessmentRow, assessment_id)
-            return _record(row, session.get(ClientRow, row.client_id)) if row else None
+            return _record(row, get_row(session, ClientRow, row.client_id)) if row else None
 
     def id_of_uid(self, uid: str) -> int | None:
         with read_session(self.engine) as session:
             return session.exec(select(AssessmentRow.id).where(AssessmentRow.uid == uid)).first()
+
+    def version(self, assessment_id: int) -> datetime | None:
+        """When the assessment last changed: every change to it or its rooms, answers and decisions moves this."""
+        with read_session(self.engine) as session:
+            return session.exec(select(AssessmentRow.updated_at).where(AssessmentRow.id == assessment_id)).first()
 
     def status_of(self, assessment_id: int) -> str | None:
         with read_session(self.engine) as session:
@@ -99,7 +107,7 @@ class AssessmentRepository:
             row = session.get(AssessmentRow, assessment_id)
             if row is None:
                 raise KeyError(assessment_id)
-            previous = {}
+            previous: dict[str, object] = {}
             for name, value in fields.items():
                 if not hasattr(row, name) or name in ("id", "uid", "client_id"):
                     raise AttributeError(name)
@@ -115,8 +123,8 @@ class AssessmentRepository:
         """Replace the client's name and profile (and re-judged verdicts) in one transaction; returns the previous pair."""
         with write_session(self.engine, audit) as session:
             set_verdicts(session, verdicts or {})
-            row = session.get(AssessmentRow, assessment_id)
-            client = session.get(ClientRow, row.client_id)
+            row = get_row(session, AssessmentRow, assessment_id)
+            client = get_row(session, ClientRow, row.client_id)
             previous = (client.name, client.profile_json)
             client.name, client.profile_json, client.updated_at = name, profile_json, utcnow()
             row.updated_at = utcnow()
@@ -130,37 +138,44 @@ class AssessmentRepository:
             .where(RecommendationRow.assessment_id == AssessmentRow.id, RecommendationRow.status == RecommendationStatus.ACCEPTED)
             .correlate(AssessmentRow)
             .scalar_subquery()
+            .label("accepted")
         )
         findings = (
             select(func.count())
             .select_from(ResponseRow)
-            .join(RoomRow, RoomRow.id == ResponseRow.room_id)
-            .where(RoomRow.assessment_id == AssessmentRow.id, ResponseRow.verdict.in_(FINDING_VERDICTS))
+            .join(RoomRow, col(RoomRow.id) == col(ResponseRow.room_id))
+            .where(RoomRow.assessment_id == AssessmentRow.id, col(ResponseRow.verdict).in_(FINDING_VERDICTS))
             .correlate(AssessmentRow)
             .scalar_subquery()
+            .label("findings")
         )
-        query = (
-            select(AssessmentRow.id, AssessmentRow.uid, ClientRow.name, AssessmentRow.address, AssessmentRow.visit_date,
-                   AssessmentRow.status, findings, accepted, AssessmentRow.updated_at)
-            .join(ClientRow, ClientRow.id == AssessmentRow.client_id)
-            .where(AssessmentRow.status.in_(statuses))
-            .order_by(AssessmentRow.visit_date.desc(), AssessmentRow.id.desc())
+        query = (  # more columns than sqlmodel's select() is typed for: SQLAlchemy's, read through the session's connection
+            sa_select(col(AssessmentRow.id), col(AssessmentRow.uid), col(ClientRow.name), col(AssessmentRow.address),
+                      col(AssessmentRow.visit_date), col(AssessmentRow.status), findings, accepted, col(AssessmentRow.updated_at))
+            .join(ClientRow, col(ClientRow.id) == col(AssessmentRow.client_id))
+            .where(col(AssessmentRow.status).in_(statuses))
+            .order_by(col(AssessmentRow.visit_date).desc(), col(AssessmentRow.id).desc())
         )
         if search.strip():
             pattern = f"%{search.strip()}%"
-            query = query.where(or_(ClientRow.name.ilike(pattern), AssessmentRow.address.ilike(pattern)))
+            query = query.where(or_(col(ClientRow.name).ilike(pattern), col(AssessmentRow.address).ilike(pattern)))
         with read_session(self.engine) as session:
-            return [AssessmentSummary(*row) for row in session.exec(query).all()]
+            rows = session.connection().execute(query).all()
+        return [
+            AssessmentSummary(row.id, row.uid, row.name, row.address, row.visit_date, row.status, row.findings, row.accepted,
+                              row.updated_at)
+            for row in rows
+        ]
 
     def rooms(self, assessment_id: int) -> list[RoomRecord]:
         with read_session(self.engine) as session:
-            query = select(RoomRow).where(RoomRow.assessment_id == assessment_id).order_by(RoomRow.position, RoomRow.id)
+            query = select(RoomRow).where(RoomRow.assessment_id == assessment_id).order_by(col(RoomRow.position), col(RoomRow.id))
             return [room_record(row) for row in session.exec(query)]
 
 
 def _record(row: AssessmentRow, client: ClientRow) -> AssessmentRecord:
     fields = row.model_dump(exclude={"id", "uid", "client_id", "parent_id", "status", "catalogue_version"})
     return AssessmentRecord(
-        id=row.id, uid=row.uid, status=row.status, parent_id=row.parent_id, catalogue_version=row.catalogue_version,
+        id=stored_id(row.id), uid=row.uid, status=row.status, parent_id=row.parent_id, catalogue_version=row.catalogue_version,
         fields=fields, client_name=client.name, client_profile_json=client.profile_json,
     )

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine
-from sqlmodel import select
+from sqlmodel import col, select
 
 from homeassess.store.repositories.session import read_session, write_session
-from homeassess.store.tables import AuditRow
+from homeassess.store.tables import AuditRow, stored_id
 
 
 @dataclass(frozen=True)
@@ -32,13 +32,13 @@ class AuditRepository:
 
     def for_assessment(self, assessment_id: int) -> list[AuditRecord]:
         with read_session(self.engine) as session:
-            query = select(AuditRow).where(AuditRow.assessment_id == assessment_id).order_by(AuditRow.id)
+            query = select(AuditRow).where(AuditRow.assessment_id == assessment_id).order_by(col(AuditRow.id))
             return [_record(row) for row in session.exec(query)]
 
     def all(self, limit: int = 500) -> list[AuditRecord]:
         with read_session(self.engine) as session:
-            return [_record(row) for row in session.exec(select(AuditRow).order_by(AuditRow.id.desc()).limit(limit))]
+            return [_record(row) for row in session.exec(select(AuditRow).order_by(col(AuditRow.id).desc()).limit(limit))]
 
 
 def _record(row: AuditRow) -> AuditRecord:
-    return AuditRecord(row.id, row.at, row.clinician, row.action, row.assessment_id, row.detail)
+    return AuditRecord(stored_id(row.id), row.at, row.clinician, row.action, row.assessment_id, row.detail)

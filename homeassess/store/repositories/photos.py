@@ -7,10 +7,10 @@ from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 
 from sqlalchemy import Engine, func
-from sqlmodel import select
+from sqlmodel import col, select
 
-from homeassess.store.repositories.session import read_session, write_session
-from homeassess.store.tables import AssessmentRow, PhotoDataRow, PhotoRow, utcnow
+from homeassess.store.repositories.session import get_row, read_session, write_session
+from homeassess.store.tables import AssessmentRow, PhotoDataRow, PhotoRow, stored_id, utcnow
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,8 @@ class PhotoRepository:
             )
             session.add(row)
             session.flush()
-            session.add(PhotoDataRow(photo_id=row.id, working=working, print_copy=print_copy))
-            session.get(AssessmentRow, assessment_id).updated_at = utcnow()
+            session.add(PhotoDataRow(photo_id=stored_id(row.id), working=working, print_copy=print_copy))
+            get_row(session, AssessmentRow, assessment_id).updated_at = utcnow()
             return _record(row)
 
     def list(self, assessment_id: int, room_id: int | None = None, item_id: str | None = None) -> list[PhotoRecord]:
@@ -90,7 +90,7 @@ class PhotoRepository:
         if item_id is not None:
             query = query.where(PhotoRow.item_id == item_id)
         with read_session(self.engine) as session:
-            return [_record(row) for row in session.exec(query.order_by(PhotoRow.position, PhotoRow.id))]
+            return [_record(row) for row in session.exec(query.order_by(col(PhotoRow.position), col(PhotoRow.id)))]
 
     def renditions(self, photo_id: int) -> PhotoData | None:
         with read_session(self.engine) as session:
@@ -99,7 +99,7 @@ class PhotoRepository:
 
     def update(self, photo_id: int, **changes: object) -> PhotoRecord:
         with write_session(self.engine) as session:
-            row = session.get(PhotoRow, photo_id)
+            row = get_row(session, PhotoRow, photo_id)
             for name, value in changes.items():
                 if name not in ("caption", "include_in_report", "position", "room_id", "item_id"):
                     raise AttributeError(name)
@@ -114,18 +114,18 @@ class PhotoRepository:
     def replace_renditions(self, photo_id: int, working: bytes, print_copy: bytes, thumbnail: bytes, width: int, height: int,
                            sha256: str | None = None) -> None:
         with write_session(self.engine) as session:
-            row = session.get(PhotoRow, photo_id)
+            row = get_row(session, PhotoRow, photo_id)
             row.thumbnail, row.width, row.height, row.orientation_unknown = thumbnail, width, height, False
             if sha256 is not None:
                 row.sha256 = sha256
-            data = session.get(PhotoDataRow, photo_id)
+            data = get_row(session, PhotoDataRow, photo_id)
             data.working, data.print_copy = working, print_copy
 
     def remove(self, photo_id: int) -> tuple[PhotoRecord, PhotoData]:
         """Delete a photo; returns copies so the removal can be undone."""
         with write_session(self.engine) as session:
-            row = session.get(PhotoRow, photo_id)
-            data = session.get(PhotoDataRow, photo_id)
+            row = get_row(session, PhotoRow, photo_id)
+            data = get_row(session, PhotoDataRow, photo_id)
             kept = (_record(row), _data(data))
             session.delete(row)
             return kept

@@ -11,15 +11,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import Engine, Row
-from sqlmodel import select
+from sqlalchemy import Engine, Row, and_, or_
+from sqlmodel import Session, col, select
 
 from homeassess.domain.vocabulary import RECOMMENDATION_FIELDS
 from homeassess.store.repositories.session import AuditEntry, read_session, write_session
-from homeassess.store.tables import AssessmentRow, RecommendationRow, utcnow
+from homeassess.store.tables import AssessmentRow, RecommendationRow, table_of, utcnow
 
 # A decision stores only the fields the clinician changed (custom: all of them).
 FIELDS = RECOMMENDATION_FIELDS
+_RECOMMENDATION = table_of(RecommendationRow)
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class RecommendationRepository:
 
     def decisions(self, assessment_id: int) -> list[Decision]:
         # Plain column tuples, not ORM objects: the review reads every decision on each refresh.
-        table = RecommendationRow.__table__
+        table = _RECOMMENDATION
         query = (
             table.select().where(table.c.assessment_id == assessment_id).order_by(table.c.position, table.c.id)
         )
@@ -73,10 +74,7 @@ class RecommendationRepository:
         names it by its real ref (previous state None).
         """
         with write_session(self.engine, audit) as session:
-            rows = {
-                _decision(row).ref: row
-                for row in session.exec(select(RecommendationRow).where(RecommendationRow.assessment_id == assessment_id))
-            }
+            rows = _rows_of(session, assessment_id, [ref for ref in states if ref != "custom:new"])
             previous: dict[str, Decision | None] = {}
             for ref, wanted in states.items():
                 row = rows.get(ref)
@@ -107,6 +105,21 @@ class RecommendationRepository:
         for status in rows:
             counts[status] = counts.get(status, 0) + 1
         return counts
+
+
+def _rows_of(session: Session, assessment_id: int, refs: list[str]) -> dict[str, RecommendationRow]:
+    """The stored decisions named by ``refs`` (only those: an assessment may hold hundreds)."""
+    custom_ids = [int(ref.split(":", 1)[1]) for ref in refs if ref.startswith("custom:")]
+    pairs = [ref.split(":", 1) for ref in refs if not ref.startswith("custom:")]
+    table = RecommendationRow
+    conditions = [and_(col(table.room_id) == int(room), col(table.library_id) == library, col(table.custom).is_(False))
+                  for room, library in pairs]
+    if custom_ids:
+        conditions.append(and_(col(table.id).in_(custom_ids), col(table.custom).is_(True)))
+    if not conditions:
+        return {}
+    query = select(table).where(col(table.assessment_id) == assessment_id, or_(*conditions))
+    return {_decision(row).ref: row for row in session.exec(query)}
 
 
 def _decision(row: RecommendationRow | Row) -> Decision:

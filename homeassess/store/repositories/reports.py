@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine
-from sqlmodel import select
+from sqlmodel import col, select
 
 from homeassess.store.repositories.session import AuditEntry, read_session, write_session
-from homeassess.store.tables import ReportRow
+from homeassess.store.tables import ReportRow, stored_id
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class ReportRecord:
 
 
 def _record(row: ReportRow) -> ReportRecord:
-    return ReportRecord(row.id, row.assessment_id, row.audience, row.created_at, row.sha256, row.page_count, row.file_name)
+    return ReportRecord(stored_id(row.id), row.assessment_id, row.audience, row.created_at, row.sha256, row.page_count, row.file_name)
 
 
 class ReportRepository:
@@ -48,5 +48,5 @@ class ReportRepository:
 
     def list(self, assessment_id: int) -> list[ReportRecord]:
         with read_session(self.engine) as session:
-            query = select(ReportRow).where(ReportRow.assessment_id == assessment_id).order_by(ReportRow.id)
+            query = select(ReportRow).where(ReportRow.assessment_id == assessment_id).order_by(col(ReportRow.id))
             return [_record(row) for row in session.exec(query)]

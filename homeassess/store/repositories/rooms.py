@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine, case, func
 from sqlalchemy import select as sa_select
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from homeassess.store.repositories.session import AuditEntry, read_session, write_session
-from homeassess.store.tables import AssessmentRow, RecommendationRow, ResponseRow, RoomRow, utcnow
+from homeassess.store.repositories.session import AuditEntry, get_row, read_session, write_session
+from homeassess.store.tables import AssessmentRow, RecommendationRow, ResponseRow, RoomRow, stored_id, table_of, utcnow
 
 FINDING_VERDICTS = ("fails", "advisory")
+_RESPONSE = table_of(ResponseRow)
+_ROOM = table_of(RoomRow)
 
 
 @dataclass(frozen=True)
@@ -49,17 +52,17 @@ class ResponseRecord:
 class RoomSnapshot:
     """A removed room with its responses and recommendation decisions, so removal can be undone."""
 
-    room: dict
-    responses: list[dict]
-    decisions: list[dict]
+    room: dict[str, Any]
+    responses: list[dict[str, Any]]
+    decisions: list[dict[str, Any]]
 
 
 def room_record(row: RoomRow) -> RoomRecord:
-    return RoomRecord(row.id, row.assessment_id, row.room_type, row.name, row.position, row.notes)
+    return RoomRecord(stored_id(row.id), row.assessment_id, row.room_type, row.name, row.position, row.notes)
 
 
 def response_record(row: ResponseRow) -> ResponseRecord:
-    return ResponseRecord(row.id, row.room_id, row.item_id, row.value_text, row.value, row.verdict, row.note)
+    return ResponseRecord(stored_id(row.id), row.room_id, row.item_id, row.value_text, row.value, row.verdict, row.note)
 
 
 class RoomRepository:
@@ -88,7 +91,7 @@ class RoomRepository:
 
     def rename(self, room_id: int, name: str, audit: AuditEntry | None = None) -> None:
         with write_session(self.engine, audit) as session:
-            room = session.get(RoomRow, room_id)
+            room = get_row(session, RoomRow, room_id)
             room.name = name
             _touch(session, room.assessment_id)
 
@@ -103,7 +106,7 @@ class RoomRepository:
 
     def remove(self, room_id: int, audit: AuditEntry | None = None) -> RoomSnapshot:
         with write_session(self.engine, audit) as session:
-            room = session.get(RoomRow, room_id)
+            room = get_row(session, RoomRow, room_id)
             responses = session.exec(select(ResponseRow).where(ResponseRow.room_id == room_id))
             decisions = session.exec(select(RecommendationRow).where(RecommendationRow.room_id == room_id))
             snapshot = RoomSnapshot(room.model_dump(), [r.model_dump() for r in responses], [d.model_dump() for d in decisions])
@@ -120,16 +123,18 @@ class RoomRepository:
             _touch(session, snapshot.room["assessment_id"])
 
     def progress(self, assessment_id: int) -> dict[int, RoomProgress]:
-        answered = func.count(ResponseRow.id)
-        findings = func.sum(case((ResponseRow.verdict.in_(FINDING_VERDICTS), 1), else_=0))
+        answered = func.count(col(ResponseRow.id))
+        findings = func.sum(case((col(ResponseRow.verdict).in_(FINDING_VERDICTS), 1), else_=0))
         query = (
-            select(RoomRow.id, answered, findings)
-            .outerjoin(ResponseRow, ResponseRow.room_id == RoomRow.id)
+            select(col(RoomRow.id), answered, findings)
+            .outerjoin(ResponseRow, col(ResponseRow.room_id) == col(RoomRow.id))
             .where(RoomRow.assessment_id == assessment_id)
-            .group_by(RoomRow.id)
+            .group_by(col(RoomRow.id))
         )
         with read_session(self.engine) as session:
-            return {rid: RoomProgress(rid, a or 0, f or 0) for rid, a, f in session.exec(query).all()}
+            rows = session.exec(query).all()
+        progress = [RoomProgress(stored_id(room_id), a or 0, f or 0) for room_id, a, f in rows]
+        return {p.room_id: p for p in progress}
 
     # --- responses -----------------------------------------------------------------------
 
@@ -139,16 +144,18 @@ class RoomRepository:
 
     def responses_by_room(self, assessment_id: int) -> dict[int, dict[str, ResponseRecord]]:
         """Every response of the assessment in one read, by room id then item id."""
-        r = ResponseRow.__table__.c
+        r = _RESPONSE.c
         query = (
             sa_select(r.id, r.room_id, r.item_id, r.value_text, r.value, r.verdict, r.note)
-            .join_from(ResponseRow.__table__, RoomRow.__table__, RoomRow.__table__.c.id == r.room_id)
-            .where(RoomRow.__table__.c.assessment_id == assessment_id)
+            .join_from(_RESPONSE, _ROOM, _ROOM.c.id == r.room_id)
+            .where(_ROOM.c.assessment_id == assessment_id)
         )
         by_room: dict[int, dict[str, ResponseRecord]] = {}
         with self.engine.connect() as conn:  # plain tuples: this is read on every refresh of the review
             for row in conn.execute(query):
-                by_room.setdefault(row.room_id, {})[row.item_id] = ResponseRecord(*row)
+                by_room.setdefault(row.room_id, {})[row.item_id] = ResponseRecord(
+                    row.id, row.room_id, row.item_id, row.value_text, row.value, row.verdict, row.note
+                )
         return by_room
 
     def save_response(
@@ -164,7 +171,7 @@ class RoomRepository:
             row.value_text, row.value, row.verdict, row.updated_at = value_text, value, verdict, utcnow()
             if note is not None:
                 row.note = note
-            room = session.get(RoomRow, room_id)
+            room = get_row(session, RoomRow, room_id)
             _touch(session, room.assessment_id)
             return previous
 
@@ -175,7 +182,7 @@ class RoomRepository:
                 return None
             previous = response_record(row)
             session.delete(row)
-            _touch(session, session.get(RoomRow, room_id).assessment_id)
+            _touch(session, get_row(session, RoomRow, room_id).assessment_id)
             return previous
 
     def set_verdicts(self, verdicts: Mapping[int, str]) -> None:
@@ -193,4 +200,4 @@ def set_verdicts(session: Session, verdicts: Mapping[int, str]) -> None:
 
 
 def _touch(session: Session, assessment_id: int) -> None:
-    session.get(AssessmentRow, assessment_id).updated_at = utcnow()
+    get_row(session, AssessmentRow, assessment_id).updated_at = utcnow()

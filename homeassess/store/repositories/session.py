@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from homeassess.store.engine import describe_write_failure, writer
 from homeassess.store.tables import AuditRow
+
+RowT = TypeVar("RowT", bound=SQLModel)
 
 
 @contextmanager
@@ -50,3 +53,11 @@ def write_session(engine: Engine, audit: AuditEntry | None = None) -> Iterator[S
         if exc.__class__.__name__ == "IntegrityError":
             raise
         raise describe_write_failure(exc) from None
+
+
+def get_row(session: Session, table: type[RowT], key: object) -> RowT:
+    """The row with this primary key. The services check that what they change exists, so a missing row is a bug."""
+    row = session.get(table, key)
+    if row is None:
+        raise KeyError(f"no {table.__name__} row with this key")
+    return row

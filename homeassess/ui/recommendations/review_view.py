@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QTextBrowser,
     QToolButton,
@@ -146,13 +147,19 @@ class ReviewLayout(QWidget):
         table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         table.setTabKeyNavigation(False)
-        table.setWordWrap(True)
+        # One line per row, elided; the whole text is in the tooltip and the detail pane. Rows sized to
+        # their contents made Qt lay out every cell of every row on each refresh (seconds at 250 rows).
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.ElideRight)
         table.setAlternatingRowColors(True)
         table.setSortingEnabled(True)
         table.sortByColumn(ROOM, Qt.AscendingOrder)
-        table.verticalHeader().hide()
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        rows = table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
+        header.setResizeContentsPrecision(60)  # fitting a column reads the first 60 rows, not all of them
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(ITEM, QHeaderView.Stretch)
         header.setSectionResizeMode(TITLE, QHeaderView.Stretch)
@@ -164,6 +171,11 @@ class ReviewLayout(QWidget):
         return table
 
     def fit_columns(self) -> None:
+        """Each short column as wide as its widest text (measured once per distinct text), within its limits."""
+        metrics = self.table.fontMetrics()
+        model = self.proxy.sourceModel()
+        padding = 2 * self.table.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, self.table) + 16
         for column, (least, most) in COLUMN_LIMITS.items():
-            self.table.resizeColumnToContents(column)
-            self.table.setColumnWidth(column, max(least, min(most, self.table.columnWidth(column))))
+            texts = model.column_texts(column) | {str(model.headerData(column, Qt.Horizontal) or "")}
+            widest = max(metrics.horizontalAdvance(text) for text in texts) + padding
+            self.table.setColumnWidth(column, max(least, min(most, widest)))

@@ -119,6 +119,10 @@ class RecommendationTableModel(QAbstractTableModel):
                 return self._bold
         return None
 
+    def column_texts(self, column: int) -> set[str]:
+        """The distinct texts a column shows (to size it without asking Qt for every cell)."""
+        return {self._text(view, column) for view in self.views}
+
     def _text(self, view: RecommendationView, column: int) -> str:
         if column == ROOM:
             return view.room_name
