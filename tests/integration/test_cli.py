@@ -99,11 +99,10 @@ def test_check_list_names_every_measurement_and_unknown_ids_get_suggestions():
     assert wrong.returncode == 1 and "did you mean" in wrong.stderr and "ramp_slope" in wrong.stderr
 
 
-@pytest.mark.slow  # runs the demo command: the whole demo through the services
-def test_global_options_work_after_the_command_too(tmp_path):
+def test_global_options_work_after_the_command_too(cli_demo_store):
     env = {"HOMEASSESS_PASSPHRASE": PASSPHRASE}
-    assert run("demo", "--data-dir", str(tmp_path), env=env).returncode == 0
-    listed = run("list", "--data-dir", str(tmp_path), env=env)
+    assert run("demo", "--data-dir", str(cli_demo_store), env=env).returncode == 0  # already there: nothing to add
+    listed = run("list", "--data-dir", str(cli_demo_store), env=env)
     assert listed.returncode == 0 and "Margaret Ellison" in listed.stdout
 
 
@@ -163,10 +162,9 @@ def test_demo_then_list_through_the_encrypted_store(tmp_path):
     assert wrong.stderr.strip() == "homeassess: wrong passphrase or damaged file"
 
 
-@pytest.mark.slow  # runs the demo command: the whole demo through the services
-def test_passphrase_file_is_read(tmp_path):
+def test_passphrase_file_is_read(tmp_path, cli_demo_store):
     secret = tmp_path / "secret.txt"
     secret.write_text(PASSPHRASE + "\n")
-    assert run("--passphrase-file", str(secret), "demo", data_dir=tmp_path / "s").returncode == 0
-    assert run("--passphrase-file", str(secret), "list", data_dir=tmp_path / "s").returncode == 0
+    listed = run("--passphrase-file", str(secret), "list", data_dir=cli_demo_store)
+    assert listed.returncode == 0 and "Margaret Ellison" in listed.stdout
 

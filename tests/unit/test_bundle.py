@@ -36,7 +36,7 @@ from homeassess.services.workspace import Workspace
 from homeassess.store.repositories.session import read_session
 from homeassess.store.store import Store
 from homeassess.store.tables import AssessmentRow, AuditRow
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, StoreTemplate, open_copy
 
 FILE_PASSPHRASE = "export passphrase for the office"
 CLIENT_WORDS = (b"Ellison", b"Margaret", b"Larkspur")
@@ -120,18 +120,30 @@ def demo_without_photos(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def demo_without_photos_template(tmp_path_factory, judge, demo_without_photos) -> StoreTemplate:
+    """A store holding that demo, built once (installing the demo takes seconds) and copied by the tests."""
+    data_dir = tmp_path_factory.mktemp("template-demo-without-photos")
+    ws = Workspace.build(Store.open(data_dir, PASSPHRASE, create=True), judge)
+    try:
+        demo_id, _ = install_demo(ws, demo_without_photos)
+    finally:
+        ws.close()
+    return StoreTemplate(data_dir, demo_id)
+
+
 @pytest.fixture
-def demo_workspace(workspace, demo_without_photos):
-    workspace.demo_id, _ = install_demo(workspace, demo_without_photos)
-    return workspace
+def demo_workspace(data_dir, judge, demo_without_photos_template):
+    ws = open_copy(demo_without_photos_template, data_dir, judge)
+    yield ws
+    ws.close()
 
 
 @pytest.fixture(scope="module")
-def shared(tmp_path_factory, judge, demo_without_photos):
-    """The demo plus two photos, exported once: installing the demo takes a few seconds."""
+def shared(tmp_path_factory, judge, demo_without_photos_template):
+    """The demo plus two photos, exported once."""
     root = tmp_path_factory.mktemp("bundle")
-    ws = Workspace.build(Store.open(root / "store", PASSPHRASE, create=True), judge)
-    ws.demo_id, _ = install_demo(ws, demo_without_photos)
+    ws = open_copy(demo_without_photos_template, root / "store", judge)
     add_photo(ws, ws.demo_id, 1, room_index=0, item_id="door_clear_width")
     add_photo(ws, ws.demo_id, 5, room_index=None)
     path = root / "out" / "demo.hax"
@@ -371,7 +383,6 @@ def test_duplicate_with_ask_raises_and_writes_nothing(source, exported):
     assert counts(source) == before
 
 
-@pytest.mark.slow  # installs the demo for itself
 def test_keep_both_adds_a_second_copy_with_fresh_uids(demo_workspace, exported):
     before = counts(demo_workspace)  # the demo without photos; the file has the demo plus two
     result = BundleService(demo_workspace).import_file(exported, FILE_PASSPHRASE, "keep_both")
@@ -388,7 +399,6 @@ def test_keep_both_adds_a_second_copy_with_fresh_uids(demo_workspace, exported):
     assert findings(demo_workspace, result.assessment_id) == findings(demo_workspace, demo_workspace.demo_id)
 
 
-@pytest.mark.slow  # installs the demo for itself
 def test_replace_swaps_the_copy_in_one_go_and_keeps_follow_ups_linked(demo_workspace, exported):
     ws = demo_workspace
     follow_up = ws.assessments.create(NewAssessment(client={"name": "Someone Else"}, details=AssessmentDetails(), rooms=[])).value
@@ -410,7 +420,6 @@ def test_replace_swaps_the_copy_in_one_go_and_keeps_follow_ups_linked(demo_works
     assert last.action == "import" and "replaced" in last.detail
 
 
-@pytest.mark.slow  # installs the demo for itself
 def test_a_parent_that_is_not_in_the_store_is_dropped_on_import(demo_workspace, other, tmp_path):
     ws = demo_workspace
     follow_up = ws.assessments.create(NewAssessment(client={"name": "Someone Else"}, details=AssessmentDetails(), rooms=[])).value
