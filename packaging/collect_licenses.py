@@ -17,7 +17,7 @@ OUT = ROOT / "resources" / "licenses"
 DISTRIBUTIONS = (
     "pyside6-essentials", "pyside6-pdf", "shiboken6", "sqlmodel", "sqlalchemy", "sqlcipher3", "alembic", "mako",
     "markupsafe", "reportlab", "uharfbuzz", "pillow", "pi-heif", "platformdirs", "pydantic", "pydantic-core",
-    "annotated-types", "typing-inspection", "typing-extensions", "cryptography", "cffi", "pycparser",
+    "annotated-types", "typing-inspection", "typing-extensions", "cryptography", "cffi", "pycparser", "python-bidi",
 )
 QT_TEXTS = {"LGPL-3": "LGPL-3.0.txt", "GPL-3": "GPL-3.0.txt", "GPL-2": "GPL-2.0.txt"}
 
@@ -44,7 +44,8 @@ def main() -> int:
     for debian_name, target in QT_TEXTS.items():
         shutil.copyfile(Path("/usr/share/common-licenses") / debian_name, OUT / target)
     index += ["", "Qt and PySide6 are used under the LGPL-3.0; the one-folder bundle keeps the Qt libraries replaceable.",
-              "Fonts: see resources/fonts/ for the DejaVu and Droid Sans Fallback licences."]
+              "Fonts: the Noto fonts under resources/fonts/ are licensed under the SIL Open Font License 1.1"
+              " (resources/fonts/LICENSE-Noto-OFL.txt)."]
     (OUT / "README.txt").write_text("\n".join(index) + "\n", encoding="utf-8")
     print(f"{len(list(OUT.iterdir()))} files in {OUT.relative_to(ROOT)}")
     return 0

@@ -37,7 +37,7 @@ from homeassess.services.reports import ReportService  # noqa: E402
 from homeassess.services.workspace import Workspace  # noqa: E402
 from homeassess.store.store import Store  # noqa: E402
 
-AUDIENCES = ("clinical", "contractor", "landlord")
+AUDIENCES = ("clinical", "contractor", "landlord", "client")
 PHOTOS = {  # room position -> captions
     0: ["Front steps and the plywood ramp laid by a neighbour", "Storm door closes against the wheelchair"],
     4: ["Toilet with no grab bar; vanity on the left"],
@@ -176,7 +176,7 @@ def main() -> int:
                 if args.keep_pdfs:
                     args.keep_pdfs.mkdir(parents=True, exist_ok=True)
                     shutil.copy(pdf_path, args.keep_pdfs / pdf_path.name)
-                page = first_photo_page(pdf) if audience != "landlord" else 1
+                page = first_photo_page(pdf) if audience in ("clinical", "contractor") else 1
                 target = args.out / f"report-{audience}.png"
                 rasterise(pdf_path, page, target)
                 print(

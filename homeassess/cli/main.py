@@ -87,13 +87,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     for bundle_command in bundle_commands:
         bundle_command.add_argument(
             "--export-passphrase-file", type=Path,
-            help="read the file's passphrase from this file (else HOMEASSESS_EXPORT_PASSPHRASE, else the store passphrase)",
+            help="read the file's own passphrase from this file (else HOMEASSESS_EXPORT_PASSPHRASE, else the terminal)",
         )
 
     if wanted("report"):
         report = command(sub, "report", help="write an assessment's report as PDF")
         report.add_argument("id", type=int, help="assessment id (see 'list')")
-        report.add_argument("--audience", required=True, help="clinical, contractor or landlord")
+        report.add_argument("--audience", required=True, help="clinical, contractor, landlord or client")
         report.add_argument("-o", "--output", help="PDF file to write (default: homeassess-ID-AUDIENCE-DATE.pdf here)")
         report.add_argument("--paper", help="letter or a4 (default: from Settings)")
         report.add_argument("--no-photos", action="store_true", help="leave the photos out")

@@ -1,4 +1,4 @@
-"""``homeassess report ID --audience clinical|contractor|landlord -o FILE.pdf``.
+"""``homeassess report ID --audience clinical|contractor|landlord|client -o FILE.pdf``.
 
 Builds one audience's PDF from the encrypted store, writes it atomically and records it.
 Progress goes to stderr ("building clinical report: 40%"); the written path to stdout.
@@ -17,7 +17,7 @@ from homeassess.cli.errors import EXIT_OK, Refused
 from homeassess.cli.store_commands import open_workspace
 from homeassess.domain.refusals import NotFound
 
-AUDIENCES = ("clinical", "contractor", "landlord")
+AUDIENCES = ("clinical", "contractor", "landlord", "client")
 PAPERS = ("letter", "a4")
 
 

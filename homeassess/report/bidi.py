@@ -1,23 +1,31 @@
-"""Right-to-left text (Arabic, Hebrew) in visual order, word by word.
+"""Right-to-left text (Arabic, Hebrew) in visual order, and shaping one font at a time.
 
-ReportLab shapes each word with HarfBuzz (``shaping=1``: joined letters, right-to-left
-inside the word) but, without the ``rlbidi`` package (not on PyPI), it lays the words
-of a line out left to right, so "محمد علي" would print with its words swapped
-(pitfalls §2.3). This module reorders the *words* of one line the way the Unicode
-bidirectional algorithm would for plain text without embeddings: runs of right-to-left
-words are reversed, numbers after right-to-left words join their run, and spaces and
-punctuation between two runs of one direction take that direction. Characters inside a
-word are left to HarfBuzz. Mirrored brackets and explicit direction marks are not
-handled; that is enough for names, addresses, captions and notes.
+ReportLab lays the words of a line out left to right (its own bidirectional support needs
+``rlbidi``, which is not on PyPI; pitfalls §2.3), so a line holding right-to-left letters is
+put in visual order here by python-bidi (the Unicode bidirectional algorithm, with
+isolates, brackets and mirroring), one line at a time. HarfBuzz, called by ReportLab for
+each word of a shaped paragraph, joins the letters; it draws a right-to-left piece from
+right to left, so each such piece is handed over in logical order (the visual order
+reversed, mirrored characters pre-mirrored so that HarfBuzz's own mirroring restores them).
+Nothing is guessed about punctuation: "محمد علي." in an English sentence ends with the full
+stop on the right, and in an Arabic sentence on the left, as the algorithm says.
 
-:class:`BidiParagraph` breaks a right-to-left text into lines itself (it must know the
-lines before it can order their words), then lays them out as an ordinary Paragraph.
+ReportLab shapes a word with the font of its first character. A word may mix fonts (a
+name in brackets, Arabic letters followed by a full stop from Noto Sans), so
+:func:`shape_word` shapes each single-font piece of a word on its own.
+
+:class:`BidiParagraph` breaks a right-to-left text into lines itself (the order of a line's
+words depends on which words share the line), then lays them out as one Paragraph.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
+import uharfbuzz
+from bidi import get_display
+from bidi.mirror import MIRRORED
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import ttfonts
@@ -25,34 +33,21 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as rl_paragraph
 
-from homeassess.report.fonts import font_runs
+from homeassess.report.fonts import SANS, font_for, font_runs, needs_shaping
 
-# ReportLab shapes with the optional "liga" and "dlig" features on, so in a shaped paragraph
-# DejaVu turns "st" into a ligature that copies and searches as "ﬆ" ("hoﬆname"). Arabic
-# joining and lam-alef come from required features, which HarfBuzz applies regardless.
+# ReportLab shapes with the optional "liga" and "dlig" features on, so "st" would become a
+# ligature that copies and searches as "ﬆ". Arabic joining and lam-alef come from required
+# features, which HarfBuzz applies regardless.
 SHAPING_FEATURES = {"kern": True, "liga": False, "dlig": False}
 _reportlab_shape = ttfonts.shapeFragWord
 
-
-def _shape_without_ligatures(word, features=None, force=False):  # noqa: ANN001, ANN202, ARG001 - ReportLab's signature
-    return _reportlab_shape(word, SHAPING_FEATURES)
-
-
-rl_paragraph.shapeFragWord = _shape_without_ligatures
-
 _RTL_CLASSES = {"R", "AL"}
-_NUMBER_CLASSES = {"EN", "AN"}
+_TAG = "\u2060"  # word joiner
+_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
-def _token_class(token: str) -> str:
-    classes = {unicodedata.bidirectional(ch) for ch in token}
-    if "L" in classes:
-        return "L"
-    if classes & _RTL_CLASSES:
-        return "R"
-    if classes & _NUMBER_CLASSES:
-        return "EN"
-    return "N"
+def has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
 
 
 def base_direction(text: str) -> str:
@@ -66,64 +61,151 @@ def base_direction(text: str) -> str:
     return "LTR"
 
 
-def has_rtl(text: str) -> bool:
-    return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
+@lru_cache(maxsize=4096)
+def _drawn_right_to_left(piece: str) -> bool:
+    """Whether HarfBuzz, guessing from the script as ReportLab asks it to, lays ``piece`` out right to left."""
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(piece)
+    buffer.guess_segment_properties()
+    return buffer.direction == "rtl"
 
 
-def _resolved(tokens: list[str], base: str) -> list[str]:
-    """Each token's direction, ``"L"`` or ``"R"``."""
-    start = "R" if base == "RTL" else "L"
-    classes = [_token_class(t) for t in tokens]
-    previous = start
-    for i, kind in enumerate(classes):  # numbers take the direction of the last strong word
-        if kind == "EN":
-            classes[i] = previous
-        elif kind in ("L", "R"):
-            previous = kind
-    out = list(classes)
-    for i, kind in enumerate(classes):  # neutrals between two runs of one direction join them
-        if kind != "N":
-            continue
-        before = next((c for c in reversed(classes[:i]) if c != "N"), start)
-        after = next((c for c in classes[i + 1 :] if c != "N"), start)
-        out[i] = before if before == after else start
-    return out
+def _for_harfbuzz(piece: str) -> str:
+    """One single-font piece in visual order, as HarfBuzz must receive it to draw it in that order."""
+    if not _drawn_right_to_left(piece):
+        return piece
+    return "".join(MIRRORED.get(ch, ch) for ch in reversed(piece))
 
 
-def visual_line(line: str, base: str | None = None) -> str:
-    """One line's words in the order they are drawn from left to right."""
-    tokens = line.split()
-    if not tokens or not has_rtl(line):
-        return line
-    base = base or base_direction(line)
-    directions = _resolved(tokens, base)
-    if base == "RTL":
-        tokens, directions = tokens[::-1], directions[::-1]
-        flip = "L"
-    else:
-        flip = "R"
+def _token(visual: str, base_font: str) -> str:
+    pieces: list[str] = []
+    current: str | None = None
+    for ch in visual:
+        font = font_for(ch, base_font)
+        if pieces and font == current:
+            pieces[-1] += ch
+        else:
+            pieces.append(ch)
+            current = font
+    return "".join(_for_harfbuzz(p) for p in pieces)
+
+
+def _tagged(line: str) -> str:
+    """Each bracket-like character followed by a word joiner (bidi class BN: it moves with the
+    character without changing any level), so the visual order shows which were reversed."""
+    line = line.replace(_TAG, "")
+    return "".join(ch + _TAG if unicodedata.mirrored(ch) else ch for ch in line)
+
+
+def _mirrored(visual: str) -> str:
+    """The visual line with reversed bracket-like characters mirrored ("(" drawn as ")"), tags removed.
+
+    python-bidi orders but does not mirror: a tag still after its character was not reversed; a
+    tag now in front of it was.
+    """
     out: list[str] = []
-    run: list[str] = []
-    for token, direction in zip(tokens, directions, strict=True):
-        if direction == flip:
-            run.append(token)
-            continue
-        out.extend(reversed(run))
-        run = []
-        out.append(token)
-    out.extend(reversed(run))
-    return " ".join(out)
+    i = 0
+    while i < len(visual):
+        ch = visual[i]
+        nxt = visual[i + 1] if i + 1 < len(visual) else ""
+        if ch == _TAG and nxt and unicodedata.mirrored(nxt):
+            out.append(MIRRORED.get(nxt, nxt))
+            i += 2
+        elif ch != _TAG:
+            out.append(ch)
+            i += 2 if nxt == _TAG and unicodedata.mirrored(ch) else 1
+        else:
+            i += 1
+    return "".join(out)
 
 
-def visual_text(text: str) -> str:
-    """Every line of a short value (a name, an address) in visual order."""
+def visual_line(line: str, base: str | None = None, base_font: str = SANS) -> str:
+    """One line in the order it is drawn from left to right, each right-to-left word ready for HarfBuzz.
+
+    ``base`` is the paragraph direction ("LTR" or "RTL"); by default the first strong character's.
+    """
+    if not has_rtl(line):
+        return line
+    direction = {"LTR": "L", "RTL": "R"}.get(base or base_direction(line), "L")
+    visual = _mirrored(get_display(_tagged(line), base_dir=direction)).translate(_CONTROLS)
+    out: list[str] = []
+    word: list[str] = []
+    for ch in visual:
+        if ch.isspace():
+            if word:
+                out.append(_token("".join(word), base_font))
+                word = []
+            out.append(ch)
+        else:
+            word.append(ch)
+    if word:
+        out.append(_token("".join(word), base_font))
+    return "".join(out)
+
+
+def visual_text(text: str, base_font: str = SANS) -> str:
+    """A short value (a name, an address) in visual order, for a left-to-right sentence around it."""
     if not has_rtl(text):
         return text
-    return "\n".join(visual_line(line) for line in text.split("\n"))
+    return "\n".join(visual_line(line, "LTR", base_font) for line in text.split("\n"))
 
 
-def _word_width(word: str, style: ParagraphStyle) -> float:
-    return sum(stringWidth(run, font, style.fontSize) for font, run in font_runs(word, style.fontName))
+def _pieces(word: list) -> list[list]:  # noqa: ANN401 - ReportLab's frag word: [width, (frag, text), ...]
+    """A frag word cut where the font changes, each piece with its own width."""
+    pieces: list[list] = []
+    current = None
+    for frag, text in word[1:]:
+        if not text:
+            continue
+        if hasattr(frag, "cbDefn") or current is None or frag.fontName != current:
+            pieces.append([0.0])
+            current = None if hasattr(frag, "cbDefn") else frag.fontName
+        pieces[-1].append((frag, text))
+        pieces[-1][0] += stringWidth(text, frag.fontName, frag.fontSize) if not hasattr(frag, "cbDefn") else 0.0
+    return pieces
+
+
+def _shape(word):  # noqa: ANN001, ANN202 - a frag word
+    """ReportLab's shaper for a piece in a script that needs it. Other pieces are left as they are:
+    a shaped glyph copies as the first character the font maps to it, and a CJK font maps some
+    ideographs and their Kangxi radicals (小, ⼩) to one glyph."""
+    text = "".join(t for frag, t in word[1:] if not hasattr(frag, "cbDefn"))
+    return _reportlab_shape(word, SHAPING_FEATURES) if needs_shaping(text) else word
+
+
+def shape_word(word, features=None, force=False):  # noqa: ANN001, ANN201, ARG001 - ReportLab's signature
+    """ReportLab's shaper, applied to each single-font piece of the word."""
+    if isinstance(word, ttfonts.ShapedFragWord):
+        return word
+    fonts = {frag.fontName for frag, _ in word[1:] if not hasattr(frag, "cbDefn")}
+    if len(fonts) <= 1:
+        return _shape(word)
+    shaped = [_shape(list(piece)) for piece in _pieces(word)]
+    kind = ttfonts.makeShapedFragWord(word) if any(isinstance(s, ttfonts.ShapedFragWord) for s in shaped) else word.__class__
+    merged = kind([sum(s[0] for s in shaped)])
+    for s in shaped:
+        merged.extend(tuple(item) for item in s[1:])
+    return merged
+
+
+rl_paragraph.shapeFragWord = shape_word
+
+
+def _width(text: str, style: ParagraphStyle) -> float:
+    return sum(stringWidth(run, font, style.fontSize) for font, run in font_runs(text, style.fontName))
+
+
+def _cut(word: str, width: float, style: ParagraphStyle) -> list[str]:
+    """A word wider than the line, in pieces that fit (never cutting before a combining mark)."""
+    pieces, start, used = [], 0, 0.0
+    for i, ch in enumerate(word):
+        w = _width(ch, style)
+        if used + w > width and i > start and not unicodedata.combining(ch):
+            pieces.append(word[start:i])
+            start, used = i, 0.0
+        used += w
+    pieces.append(word[start:])
+    return pieces
 
 
 def break_lines(text: str, width: float, style: ParagraphStyle) -> list[str]:
@@ -133,13 +215,15 @@ def break_lines(text: str, width: float, style: ParagraphStyle) -> list[str]:
     for logical in text.split("\n"):
         current: list[str] = []
         used = 0.0
-        for word in logical.split():
-            w = _word_width(word, style)
-            if current and used + space + w > width:
-                lines.append(" ".join(current))
-                current, used = [], 0.0
-            used += (space if current else 0.0) + w
-            current.append(word)
+        for whole in logical.split():
+            w = _width(whole, style)
+            for word in _cut(whole, width, style) if w > width else [whole]:
+                w = _width(word, style) if word is not whole else w
+                if current and used + space + w > width:
+                    lines.append(" ".join(current))
+                    current, used = [], 0.0
+                used += (space if current else 0.0) + w
+                current.append(word)
         lines.append(" ".join(current))
     return lines
 
@@ -160,7 +244,8 @@ class BidiParagraph(Flowable):
             inner = avail_width - self.style.leftIndent - self.style.rightIndent
             base = base_direction(self.text)
             lines = break_lines(self.text, inner * 0.97, self.style)
-            markup = "<br/>".join(self._to_markup(visual_line(line, base), self.style.fontName) for line in lines)
+            font = self.style.fontName
+            markup = "<br/>".join(self._to_markup(visual_line(line, base, font), font) for line in lines)
             align = TA_RIGHT if base == "RTL" and self.style.alignment == TA_LEFT else self.style.alignment
             style = ParagraphStyle(f"{self.style.name}-bidi", parent=self.style, shaping=1, alignment=align)
             self._para, self._width = Paragraph(markup, style), avail_width
@@ -170,7 +255,10 @@ class BidiParagraph(Flowable):
         return self._layout(avail_width).wrap(avail_width, avail_height)
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        return self._layout(avail_width).split(avail_width, avail_height)
+        avail_width = self._width or avail_width  # the width it was laid out at (see TextBlock.split)
+        parts = self._layout(avail_width).split(avail_width, avail_height)
+        self._para = None  # ReportLab's split leaves the paragraph's layout unusable
+        return parts
 
     def draw(self) -> None:
         self._para.drawOn(self.canv, 0, 0)

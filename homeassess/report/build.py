@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from homeassess.report.client_plan import render_client_plan
 from homeassess.report.clinical_report import render_clinical
 from homeassess.report.contractor_scope import render_contractor
 from homeassess.report.landlord_request import render_landlord
@@ -21,6 +22,7 @@ RENDERERS: dict[Audience, Callable[..., RenderedReport]] = {
     Audience.CLINICAL: render_clinical,
     Audience.CONTRACTOR: render_contractor,
     Audience.LANDLORD: render_landlord,
+    Audience.CLIENT: render_client_plan,
 }
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 
 from reportlab.platypus import Flowable, Paragraph
 
+from homeassess.report.layout import short
 from homeassess.report.markup import compose, para
 from homeassess.report.report_data import FindingRow, ReportData, Room
 from homeassess.report.sections import cost_range, data_table, priority_label
@@ -55,19 +56,15 @@ def summary_page(data: ReportData, styles: Styles, width: float) -> list[Flowabl
     )
     for room, f in main_risks(data):
         detail = f"{f.measured} (required {f.required})" if f.measured and f.required else f.measured
-        out.append(
-            para(
-                compose("•&nbsp;&nbsp;<b>{room}</b> — {item}: {detail}", room=room.name, item=f.item, detail=detail),
-                styles.body,
-            )
-        )
+        line = compose("•&nbsp;&nbsp;<b>{room}</b> — {item}: ", room=short(room.name), item=short(f.item, 120))
+        out.append(para(detail, styles.body, line))
     out.append(Paragraph("Recommendations by priority", styles.h2))
     recs = data.recommendations
     if not recs:
         return out + [Paragraph("No recommendations were accepted.", styles.body)]
     rows = []
     for total in data.totals:
-        titles = Counter(r.title for r in recs if r.priority == total.priority)
+        titles = Counter(short(r.title) for r in recs if r.priority == total.priority)
         if not titles:
             continue
         listed = "; ".join(f"{t} ×{n}" if n > 1 else t for t, n in list(titles.items())[:SUMMARY_TITLES])

@@ -12,20 +12,21 @@ and this builder prints no clinical field in any case.
 
 from __future__ import annotations
 
-from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from homeassess.report.markup import compose, para
+from homeassess.report.layout import keep_with_next, short
+from homeassess.report.markup import SafeMarkup, compose, para
 from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_width, render
 from homeassess.report.report_data import Recommendation, ReportData, Room
 from homeassess.report.sections import (
-    PHOTO_ROW,
     cost_range,
     data_table,
     field_table,
     heading,
     letterhead,
     photo_grid,
+    photo_numbers,
+    photo_refs,
     priority_label,
     responsible_label,
     totals_rows,
@@ -41,6 +42,7 @@ GENERAL_NOTES = (
 )
 
 
+TITLE_IN_HEAD = 160  # characters of a work item's title in its (repeated) head; a longer one follows in full
 EMPTY = {"", "—", "-", "–", "n/a", "N/A"}
 
 
@@ -59,20 +61,20 @@ def render_contractor(
 ) -> RenderedReport:
     styles = make_styles()
     width = content_width(data.meta.paper_size)
-    subtitle = compose("Report {rid} · prepared {day}", rid=data.meta.report_id, day=data.meta.generated.isoformat())
+    subtitle = compose("Report {rid} · printed {day}", rid=data.meta.report_id, day=data.meta.generated.isoformat())
     story: list[Flowable] = letterhead(data.letterhead, styles, data.meta.audience.title, subtitle)
     story += _site(data, styles, width)
     story += _summary(data, styles, width)
     numbers = {id(r): i for i, r in enumerate(_ordered(data), start=1)}
+    photos = photo_numbers(data.rooms)
     for room in data.rooms:
         if room.recommendations or room.photos:
-            story += _room(room, numbers, data, styles, width)
+            story += _room(room, numbers, photos, data, styles, width)
     if data.whole_home:
-        story += heading("Whole home", styles.h1, 2.0 * inch)
-        for rec in data.whole_home:
-            story.append(KeepTogether([_work_item(rec, numbers[id(rec)], data, styles, width), Spacer(1, 8)]))
-    story += heading("General notes", styles.h2)
-    story += [Paragraph(f"•&nbsp;&nbsp;{note}", styles.small) for note in GENERAL_NOTES]
+        items = [_work_item(rec, numbers[id(rec)], "", data, styles, width) for rec in data.whole_home]
+        story += keep_with_next([Paragraph("Whole home", styles.h1), *items])
+    notes = [Paragraph(f"•&nbsp;&nbsp;{note}", styles.small) for note in GENERAL_NOTES]
+    story += keep_with_next([Paragraph("General notes", styles.h2), *notes])
     return render(story, data, styles, progress, cancelled)
 
 
@@ -115,8 +117,8 @@ def _summary(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
     rows = [
         [
             Paragraph(str(numbers[id(r)]), styles.cell),
-            para(r.room, styles.cell),
-            para(r.title, styles.cell),
+            para(short(r.room), styles.cell),
+            para(short(r.title, 160), styles.cell),
             para(priority_label(r.priority), styles.cell),
             para(responsible_label(r.responsible), styles.cell),
             para(cost_range(r.cost_low, r.cost_high, data.currency), styles.cell_right),
@@ -146,21 +148,29 @@ def _summary(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
     return out
 
 
-def _room(room: Room, numbers: dict[int, int], data: ReportData, styles: Styles, width: float) -> list[Flowable]:
-    out: list[Flowable] = heading(room.name, styles.h1, 2.0 * inch)
-    for rec in room.recommendations:
-        out.append(KeepTogether([_work_item(rec, numbers[id(rec)], data, styles, width), Spacer(1, 8)]))
+def _room(
+    room: Room, numbers: dict[int, int], photos: dict[int, int], data: ReportData, styles: Styles, width: float
+) -> list[Flowable]:
+    items = [
+        _work_item(rec, numbers[id(rec)], photo_refs(photos, room.photos, rec.item_id), data, styles, width)
+        for rec in room.recommendations
+    ]
+    out = keep_with_next([heading(room.name, styles.h1), *items])
     if room.photos:
-        out += heading(compose("Photos: {room}", room=room.name), styles.h3, PHOTO_ROW)
-        out += photo_grid(room.photos, styles, width)
+        out += keep_with_next(
+            [heading(room.name, styles.h3, SafeMarkup("Photos: ")), *photo_grid(room.photos, styles, width, photos)]
+        )
     return out
 
 
-def _work_item(rec: Recommendation, number: int, data: ReportData, styles: Styles, width: float) -> Flowable:
+def _work_item(
+    rec: Recommendation, number: int, photo_refs: str, data: ReportData, styles: Styles, width: float
+) -> Flowable:
     existing = "\n".join(
         f"{m.item}: {m.measured}" + (f" (required {m.required})" if m.required else "") for m in rec.measurements
     )
     fields = [
+        ("Work item", rec.title if short(rec.title, TITLE_IN_HEAD) != rec.title else ""),
         ("What", rec.specification or rec.plain),
         ("Where", rec.location),
         ("Mounting height AFF", rec.mounting_height),
@@ -168,6 +178,7 @@ def _work_item(rec: Recommendation, number: int, data: ReportData, styles: Style
         ("Clearances", rec.clearances),
         ("Structure / blocking", rec.structure),
         ("Existing measurements", existing),
+        ("Photos", photo_refs),
         (
             "Priority and cost",
             f"{priority_label(rec.priority)} priority · responsible: {responsible_label(rec.responsible)}"
@@ -180,7 +191,7 @@ def _work_item(rec: Recommendation, number: int, data: ReportData, styles: Style
         for label, value in fields
         if value and value.strip() not in EMPTY
     ]
-    head = compose("{n}. {title}", n=number, title=rec.title)
-    return data_table(
-        [para(head, styles.head), ""], rows, [label_w, width - label_w], styles, extra_style=[("SPAN", (0, 0), (1, 0))]
-    )
+    head = para(short(rec.title, TITLE_IN_HEAD), styles.head, SafeMarkup(f"{number}. "))  # repeated on each page
+    table = data_table([head, ""], rows, [label_w, width - label_w], styles, extra_style=[("SPAN", (0, 0), (1, 0))])
+    table.spaceAfter = 8
+    return table

@@ -1,14 +1,17 @@
 """The bundled fonts, and which one draws each character of a user's text.
 
-The built-in PDF fonts cannot draw most names (pitfalls §2.2), so every report uses
-TrueType fonts bundled under ``resources/fonts``: DejaVu Sans (Latin, Greek,
-Cyrillic, Arabic, Hebrew, many symbols and monochrome emoji) and Droid Sans Fallback
-(Chinese, Japanese, Korean). Registration happens once per process.
+The built-in PDF fonts cannot draw most names (pitfalls §2.2), so every report uses the
+OFL Noto TrueType fonts bundled under ``resources/fonts`` (see its README.md): Noto Sans
+(Latin including Vietnamese, Greek, Cyrillic) in regular, bold and italic, then one face
+each for Arabic, Hebrew, Thai, Devanagari, Bengali and Ethiopic, Noto Sans CJK SC for
+Chinese, Japanese and Korean, and two small symbol sets (arrows and mathematical
+operators; ticks, boxes and other dingbats). ReportLab embeds only the glyphs a report
+uses. Registration happens once per process.
 
-:func:`font_runs` splits a string into runs of characters that one font draws. A
-character neither font has (and every emoji) becomes :data:`PLACEHOLDER`, drawn in DejaVu,
-so a report shows where something could not be printed instead of an empty box, and
-never fails.
+:func:`font_runs` splits a string into runs of characters that one font draws: the
+paragraph's own font first, then Noto Sans, then the fallbacks in the order above. A
+character no bundled font has (emoji included) becomes :data:`PLACEHOLDER`, so a report
+shows where something could not be printed instead of an empty box, and never fails.
 """
 
 from __future__ import annotations
@@ -27,24 +30,49 @@ from homeassess.domain.data_files import resources_dir
 
 SANS = "HA-Sans"
 SANS_BOLD = "HA-Sans-Bold"
-SANS_ITALIC = "HA-Sans-Oblique"
+SANS_ITALIC = "HA-Sans-Italic"
+ARABIC = "HA-Arabic"
+HEBREW = "HA-Hebrew"
+THAI = "HA-Thai"
+DEVANAGARI = "HA-Devanagari"
+BENGALI = "HA-Bengali"
+ETHIOPIC = "HA-Ethiopic"
 CJK = "HA-CJK"
+MATH = "HA-Math"
+SYMBOLS = "HA-Symbols"
 
-PLACEHOLDER = "\ufffd"  # the Unicode replacement character, drawn by DejaVu as a diamond with "?"
+PLACEHOLDER = "\ufffd"  # the Unicode replacement character, drawn by Noto Sans as a diamond with "?"
 
-_FILES = {
-    SANS: "DejaVuSans.ttf",
-    SANS_BOLD: "DejaVuSans-Bold.ttf",
-    SANS_ITALIC: "DejaVuSans-Oblique.ttf",
-    CJK: "DroidSansFallbackFull.ttf",
+FILES = {
+    SANS: "NotoSans-Regular.ttf",
+    SANS_BOLD: "NotoSans-Bold.ttf",
+    SANS_ITALIC: "NotoSans-Italic.ttf",
+    ARABIC: "NotoSansArabic-Regular.ttf",
+    HEBREW: "NotoSansHebrew-Regular.ttf",
+    THAI: "NotoSansThai-Regular.ttf",
+    DEVANAGARI: "NotoSansDevanagari-Regular.ttf",
+    BENGALI: "NotoSansBengali-Regular.ttf",
+    ETHIOPIC: "NotoSansEthiopic-Regular.ttf",
+    CJK: "NotoSansCJKsc-Regular.ttf",
+    MATH: "NotoSansMath-Regular-subset.ttf",
+    SYMBOLS: "NotoSansSymbols2-Regular-subset.ttf",
 }
+FALLBACKS = (SANS, ARABIC, HEBREW, THAI, DEVANAGARI, BENGALI, ETHIOPIC, CJK, MATH, SYMBOLS)
 
 # Invisible formatting characters (joiners, variation selectors, direction marks) are dropped
 # rather than shown as a placeholder when no font has them.
 _DROPPABLE_CATEGORIES = {"Cf", "Mn", "Me"}
 
-# Scripts that need glyph shaping (joining, reordering) and right-to-left layout.
-_SHAPED_RANGES = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
+# Scripts whose letters HarfBuzz must shape: right-to-left joining (Hebrew, Arabic), Indic
+# reordering and conjuncts (Devanagari, Bengali), Thai mark placement, and combining accents.
+_SHAPED_RANGES = (
+    (0x0300, 0x036F),
+    (0x0590, 0x08FF),
+    (0x0900, 0x09FF),
+    (0x0E00, 0x0E7F),
+    (0xFB1D, 0xFDFF),
+    (0xFE70, 0xFEFF),
+)
 
 _lock = threading.Lock()
 
@@ -65,18 +93,19 @@ def register_fonts() -> FontSet:
     with _lock:
         folder = resources_dir() / "fonts"
         coverage: dict[str, frozenset[int]] = {}
-        for name, file_name in _FILES.items():
+        for name, file_name in FILES.items():
             try:
                 font = pdfmetrics.getFont(name)
             except KeyError:
                 font = TTFont(name, str(folder / file_name))
                 pdfmetrics.registerFont(font)
-            coverage[name] = frozenset(font.face.charToGlyph)
+            # A snapshot: shaping later adds private-use entries for glyphs that have no character.
+            coverage[name] = frozenset(c for c in font.face.charToGlyph if not 0xE000 <= c <= 0xF8FF)
         pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC, boldItalic=SANS_BOLD)
-        addMapping(CJK, 0, 0, CJK)
-        addMapping(CJK, 1, 0, CJK)
-        addMapping(CJK, 0, 1, CJK)
-        addMapping(CJK, 1, 1, CJK)
+        for name in FALLBACKS[1:]:  # one face each: <b> and <i> inside a run keep that face
+            for bold in (0, 1):
+                for italic in (0, 1):
+                    addMapping(name, bold, italic, name)
         return FontSet(coverage)
 
 
@@ -87,41 +116,45 @@ def normalise(text: str) -> str:
 
 
 def needs_shaping(text: str) -> bool:
-    """True when the text holds Arabic, Hebrew or another script ReportLab must shape."""
+    """True when the text holds Arabic, Hebrew, an Indic script, Thai or combining accents."""
     return any(low <= ord(ch) <= high for ch in text for low, high in _SHAPED_RANGES)
 
 
-def _font_for(char: str, fonts: FontSet, base: str) -> str | None:
+@lru_cache(maxsize=8192)
+def font_for(char: str, base: str = SANS) -> str | None:
     """The font that draws ``char``: the paragraph's own font first, then the fallbacks.
 
-    Characters beyond the Basic Multilingual Plane (emoji, rare CJK) count as undrawable even
-    where DejaVu has a glyph: ReportLab 5.1 writes their text mapping as an odd-length hex
-    string, so they would be neither searchable nor valid in strict readers.
+    Characters beyond the Basic Multilingual Plane (emoji, rare CJK) count as undrawable:
+    ReportLab 5.1 writes their text mapping as an odd-length hex string, so they would be
+    neither searchable nor valid in strict readers.
     """
     if ord(char) > 0xFFFF:
         return None
-    for name in (base, SANS, CJK):
+    fonts = register_fonts()
+    if fonts.covers(base, char):
+        return base
+    for name in FALLBACKS:
         if fonts.covers(name, char):
             return name
     return None
 
 
 def font_runs(text: str, base: str = SANS) -> Iterator[tuple[str, str]]:
-    """Yield ``(font name, text)`` runs; ``\\n`` stays in the text for the caller to handle.
+    """Yield ``(font name, text)`` runs; ``\\n`` stays in the current run.
 
     Characters no bundled font draws become :data:`PLACEHOLDER` (or vanish, if they are
-    invisible formatting characters such as a zero-width joiner).
+    invisible formatting characters such as a zero-width joiner). The text is expected to
+    be normalised already (:func:`normalise`).
     """
-    fonts = register_fonts()
     current: str | None = None
     buffer: list[str] = []
-    for char in normalise(text):
+    for char in text:
         if char == "\n":
             font = current or base
         elif unicodedata.category(char) == "Cc":
             continue
         else:
-            font = _font_for(char, fonts, base)
+            font = font_for(char, base)
             if font is None:
                 if unicodedata.category(char) in _DROPPABLE_CATEGORIES:
                     continue
@@ -137,11 +170,8 @@ def font_runs(text: str, base: str = SANS) -> Iterator[tuple[str, str]]:
 
 def undrawable(text: str) -> list[str]:
     """The visible characters of ``text`` that no bundled font draws (for warnings)."""
-    fonts = register_fonts()
     return [
         ch
         for ch in normalise(text)
-        if ch != "\n"
-        and unicodedata.category(ch) not in _DROPPABLE_CATEGORIES | {"Cc"}
-        and _font_for(ch, fonts, SANS) is None
+        if ch != "\n" and unicodedata.category(ch) not in _DROPPABLE_CATEGORIES | {"Cc"} and font_for(ch) is None
     ]

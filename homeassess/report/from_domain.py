@@ -76,4 +76,5 @@ def finding_row(finding: Finding, note: str, length: Callable[[str], str]) -> Fi
         person_fit=tuple(length(c.message) for c in failed_fit),
         note=note,
         standard_note=finding.note if standard_failed else "",
+        item_id=finding.item_id,
     )

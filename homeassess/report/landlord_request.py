@@ -26,8 +26,8 @@ PAYER = {
     "family": "Tenant (family)",
     "funder": "Funding program, for the tenant",
     "agency": "Agency",
-    "contractor": "Tenant",
 }
+NOT_CHOSEN = "To be agreed"  # no payer is printed that the clinician did not choose
 
 TERMS = (
     "All work will be carried out by a licensed and insured contractor, in a professional and workmanlike manner,"
@@ -46,7 +46,7 @@ def build_landlord(data: ReportData, progress: Progress | None = None, cancelled
 
 
 def payer(rec: Recommendation) -> str:
-    return PAYER.get(rec.responsible, "Tenant")
+    return PAYER.get(rec.responsible, NOT_CHOSEN)
 
 
 def render_landlord(

@@ -26,9 +26,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from homeassess.report.fonts import SANS, SANS_BOLD
+from homeassess.report.layout import short
 from homeassess.report.markup import compose, para
-from homeassess.report.report_data import ReportData
-from homeassess.report.styles import MUTED, RULE, Styles
+from homeassess.report.report_data import Audience, ReportData
+from homeassess.report.styles import MUTED, PLAN_SIZE, RULE, Styles
 
 rl_config.useA85 = 0  # images and streams binary-compressed only: ~25% smaller, same bytes each run
 
@@ -57,6 +58,8 @@ def page_size(name: str) -> tuple[float, float]:
 class NumberedCanvas(Canvas):
     """Holds every page until the end, then stamps "Page X of Y" on each."""
 
+    number_size = 8.0  # points; the client's plan sets its own (14)
+
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - ReportLab's signature
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
@@ -80,7 +83,7 @@ class NumberedCanvas(Canvas):
     def _stamp_page_number(self, total: int) -> None:
         width, _ = self._pagesize
         self.saveState()
-        self.setFont(SANS_BOLD, 8)
+        self.setFont(SANS_BOLD, self.number_size)
         self.setFillColor(MUTED)
         self.drawRightString(width - MARGIN_X, MARGIN_BOTTOM - 0.42 * inch, f"Page {self._pageNumber} of {total}")
         self.restoreState()
@@ -94,12 +97,15 @@ class _PageDecorator:
         self.styles = styles
 
     def __call__(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        if self.data.meta.audience is Audience.CLIENT:
+            return self._plan_footer(canvas, doc)
         width, height = doc.pagesize
         meta = self.data.meta
         canvas.saveState()
         usable = width - 2 * MARGIN_X
         if canvas.getPageNumber() > 1:  # page 1 carries the full letterhead
-            left = para(self.data.letterhead.agency_name or "Home modification assessment", self.styles.running_head)
+            agency = short(self.data.letterhead.agency_name, 70)  # in full on page 1
+            left = para(agency or "Home modification assessment", self.styles.running_head)
             _draw_top(canvas, left, MARGIN_X, height - 0.42 * inch, usable * 0.58)
         right = para(
             compose(
@@ -122,6 +128,19 @@ class _PageDecorator:
         canvas.restoreState()
 
 
+    def _plan_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """The client's plan: no running header; the footer in type as large as the text."""
+        width, _ = doc.pagesize
+        footer_y = MARGIN_BOTTOM - 0.42 * inch
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.line(MARGIN_X, footer_y + 0.26 * inch, width - MARGIN_X, footer_y + 0.26 * inch)
+        canvas.setFont(SANS, PLAN_SIZE)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN_X, footer_y, self.data.meta.audience.confidentiality)
+        canvas.restoreState()
+
+
 def _draw_top(canvas: Canvas, flowable: Flowable, x: float, top: float, width: float) -> None:
     _, h = flowable.wrapOn(canvas, width, 0.6 * inch)
     flowable.drawOn(canvas, x, top - h + 10)
@@ -135,6 +154,7 @@ class _Reporter:
         self.cancelled = cancelled
         self.label = label
         self.total = 1
+        self.done = 0.0  # never reported backwards: a split flowable puts its parts back in the queue
 
     def __call__(self, kind: str, value: int) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -142,7 +162,8 @@ class _Reporter:
         if kind == "SIZE_EST":
             self.total = max(1, value)
         elif kind == "PROGRESS" and self.progress is not None:
-            self.progress(min(1.0, value / self.total), self.label)
+            self.done = max(self.done, min(1.0, value / self.total))
+            self.progress(self.done, self.label)
 
 
 def render(
@@ -191,6 +212,8 @@ def render(
     def canvas_maker(*args, **kwargs) -> NumberedCanvas:  # noqa: ANN002, ANN003
         canvas = NumberedCanvas(*args, **kwargs)
         canvas.setDateFormatter(lambda *_: stamp)
+        if meta.audience is Audience.CLIENT:
+            canvas.number_size = PLAN_SIZE
         made.append(canvas)
         return canvas
 

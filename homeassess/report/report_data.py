@@ -19,6 +19,7 @@ class Audience(StrEnum):
     CLINICAL = "clinical"
     CONTRACTOR = "contractor"
     LANDLORD = "landlord"
+    CLIENT = "client"
 
     @property
     def title(self) -> str:
@@ -26,12 +27,15 @@ class Audience(StrEnum):
             "clinical": "Home Modification Assessment",
             "contractor": "Scope of Works",
             "landlord": "Request for Reasonable Modification",
+            "client": "Your Home Safety Plan",
         }[self.value]
 
     @property
     def confidentiality(self) -> str:
         if self is Audience.CLINICAL:
             return "Confidential — contains health information"
+        if self is Audience.CLIENT:
+            return "Your own copy — keep it private"
         return "Confidential — for the named recipient only"
 
 
@@ -107,6 +111,7 @@ class FindingRow:
     person_fit: tuple[str, ...] = ()
     note: str = ""  # the clinician's note on this item (clinical only)
     standard_note: str = ""  # the standard's own remark, e.g. "advisory only"
+    item_id: str = ""  # the checklist item, to name the photos taken of it
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,7 @@ class Photo:
     width: int
     height: int
     caption: str = ""
+    item_id: str = ""  # the checklist item the photo was taken of, if any
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,7 @@ class Recommendation:
     clearances: str = ""
     structure: str = ""
     measurements: tuple[Measurement, ...] = ()
+    item_id: str = ""  # the checklist item behind it, to name the photos taken of it
 
 
 @dataclass(frozen=True)
@@ -171,8 +178,9 @@ class Signature:
     name: str = ""
     credentials: str = ""
     licence: str = ""
-    date: str = ""
+    date: str = ""  # the day the report was built (printed in its header, not as the signing date)
     image_png: bytes | None = None
+    signed_on: str = ""  # the day the clinician signed the assessment; a line to write it on when empty
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table
 
+from homeassess.report.layout import header_widths, splittable_table
 from homeassess.report.markup import SafeMarkup, compose, para
-from homeassess.report.report_data import Letterhead, Photo, Recommendation, ReportData
+from homeassess.report.report_data import Letterhead, Photo, Recommendation, ReportData, Room
 from homeassess.report.styles import Styles, form_style, grid_style
 
 PRIORITY_LABELS = {"high": "High", "medium": "Medium", "low": "Low"}
@@ -74,7 +75,7 @@ def letterhead(head: Letterhead, styles: Styles, title: str, subtitle: SafeMarku
     logo = fitted_image(head.logo_png, 1.6 * inch, 0.7 * inch)
     out: list[Flowable] = []
     if logo is not None:
-        out.append(Table([[logo, lines or ""]], colWidths=[logo.drawWidth + 10, None], style=form_style()))
+        out.append(splittable_table([[logo, lines or ""]], [logo.drawWidth + 10, None], form_style()))
     else:
         out.extend(lines)
     out.append(Spacer(1, 10))
@@ -109,40 +110,7 @@ def field_table(
     ]
     if not data:
         data = [[Paragraph("—", styles.cell), Paragraph("", styles.cell)]]
-    return Table(data, colWidths=[label_width, width - label_width], style=form_style(), hAlign="LEFT")
-
-
-def two_columns(left: Flowable, right: Flowable, width: float) -> Table:
-    table = Table([[left, right]], colWidths=[width / 2, width / 2], style=form_style(), hAlign="LEFT")
-    return table
-
-
-class DataTable(Table):
-    """A table that repeats its header row and splits a row across pages only when it must.
-
-    ReportLab's own ``splitInRow`` first splits between rows and then, in the space left on
-    the same page, splits the next row, so the repeated header appears mid-page above half
-    a row. Here a row is split only where at least ``MIN_SPLIT`` of the page is left (a long
-    note, a 20,000-character cell); otherwise the rest of the table starts on the next page.
-    """
-
-    MIN_SPLIT = 2.5 * inch
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - ReportLab's names
-        self._calc(availWidth, availHeight)
-        used = 0.0
-        for height in self._rowHeights:
-            if used + height > availHeight:
-                break
-            used += height
-        if availHeight - used >= self.MIN_SPLIT:
-            result = self._splitRows(availHeight, doInRowSplit=True)
-            if result:
-                return result
-        result = self._splitRows(availHeight, doInRowSplit=False)
-        if result or availHeight < self.MIN_SPLIT:
-            return result
-        return self._splitRows(availHeight, doInRowSplit=True)
+    return splittable_table(data, [label_width, width - label_width], form_style())
 
 
 def data_table(
@@ -152,51 +120,76 @@ def data_table(
     styles: Styles,
     extra_style: list | None = None,
 ) -> Table:
-    """A data table that repeats its header on every page and splits long rows."""
+    """A data table that repeats its header on every page, keeps header words whole and splits long rows."""
     head = [h if isinstance(h, Flowable) else Paragraph(h, styles.head) for h in header]
-    return DataTable(
+    labels = [h if isinstance(h, str) else "" for h in header]
+    return splittable_table(
         [head, *rows],
-        colWidths=list(widths),
+        header_widths(labels, widths, styles.head),
+        grid_style(1, extra_style),
         repeatRows=1,
-        splitInRow=1,
-        style=grid_style(1, extra_style),
-        hAlign="LEFT",
     )
 
 
-def heading(text: object, style: ParagraphStyle, room_below: float = 1.3 * inch) -> list[Flowable]:
-    """A heading (user text or :class:`SafeMarkup`) that starts a new page rather than sit alone at
-    the foot of one. (ReportLab's keepWithNext would push a long table whole onto the next page.)
-    """
-    return [CondPageBreak(room_below + style.leading + style.spaceBefore), para(text, style)]
+def heading(text: object, style: ParagraphStyle, label: SafeMarkup | None = None) -> Flowable:
+    """A heading of user text (a room name) or constant markup; bind it to what follows with
+    :func:`homeassess.report.layout.keep_with_next`."""
+    return para(text, style, label)
 
 
 def bullets(values: Sequence[str], styles: Styles) -> list[Flowable]:
-    return [para(compose("•&nbsp;&nbsp;{v}", v=v), styles.body) for v in values if v]
+    return [para(v, styles.body, SafeMarkup("•&nbsp;&nbsp;")) for v in values if v]
 
 
 PHOTO_HEIGHT = 2.6 * inch
-PHOTO_ROW = PHOTO_HEIGHT + 0.55 * inch  # a photo, a two-line caption and padding: room to leave below a heading
+CAPTION_IN_GRID = 280  # characters; a longer caption is printed in full under the photos
+
+
+def photo_numbers(rooms: Sequence[Room]) -> dict[int, int]:
+    """Every photo's number in the report (1, 2, ... in the order they are printed), by ``id()``."""
+    photos = [photo for room in rooms for photo in room.photos]
+    return {id(photo): n for n, photo in enumerate(photos, start=1)}
+
+
+def photo_refs(numbers: dict[int, int], photos: Sequence[Photo], item_id: str) -> str:
+    """ "Photos 3, 4" for the photos taken of one checklist item; "" when there are none."""
+    if not item_id:
+        return ""
+    refs = [str(numbers[id(p)]) for p in photos if p.item_id == item_id and id(p) in numbers]
+    if not refs:
+        return ""
+    return f"Photo{'s' if len(refs) > 1 else ''} {', '.join(refs)}"
 
 
 def photo_grid(
-    photos: Sequence[Photo], styles: Styles, width: float, per_row: int = 2, max_height: float = PHOTO_HEIGHT
+    photos: Sequence[Photo],
+    styles: Styles,
+    width: float,
+    numbers: dict[int, int],
+    per_row: int = 2,
+    max_height: float = PHOTO_HEIGHT,
 ) -> list[Flowable]:
-    """Photos two to a row, each above its caption; the stored JPEG bytes are embedded as is."""
+    """Photos two to a row, each above "Photo N" and its caption; the stored JPEG bytes are
+    embedded as they are. Captions too long for the grid follow it in full, by number."""
     gap = 10
     col = (width - gap * (per_row - 1)) / per_row
-    cells: list[Flowable] = []
+    cells: list[object] = []
+    long_captions: list[Flowable] = []
     for photo in photos:
+        number = numbers.get(id(photo), 0)
+        label = SafeMarkup(f"<b>Photo {number}.</b> ")
         size = image_size(photo.jpeg)
         if size is None:
-            cells.append(para(compose("<i>A photo could not be printed.</i> {c}", c=photo.caption), styles.caption))
+            cells.append(para(photo.caption, styles.caption, SafeMarkup(f"<b>Photo {number}:</b> <i>could not be printed.</i> ")))
             continue
         w, h = size
         scale = min(col / w, max_height / h)
-        image = Image(io.BytesIO(photo.jpeg), width=w * scale, height=h * scale)
-        parts: list[Flowable] = [image]
-        if photo.caption:
-            parts.append(para(photo.caption, styles.caption))
+        parts: list[Flowable] = [Image(io.BytesIO(photo.jpeg), width=w * scale, height=h * scale)]
+        if len(photo.caption) > CAPTION_IN_GRID:
+            parts.append(Paragraph(f"<b>Photo {number}</b> (caption below)", styles.caption))
+            long_captions.append(para(photo.caption, styles.caption, label))
+        else:
+            parts.append(para(photo.caption, styles.caption, label))
         cells.append(parts)
     rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
     if not rows:
@@ -206,9 +199,11 @@ def photo_grid(
     for i in range(per_row):
         widths.extend([col] if i == 0 else [gap, col])
     spaced = [[cell for i, c in enumerate(row) for cell in ([c] if i == 0 else ["", c])] for row in rows]
+    # Rows split from each other but never inside: a photo stays with its caption (a row is at most
+    # a photo and CAPTION_IN_GRID characters, which fit on any page).
     table = Table(spaced, colWidths=widths, style=form_style(), hAlign="LEFT")
     table.setStyle([("BOTTOMPADDING", (0, 0), (-1, -1), 8), ("ALIGN", (0, 0), (-1, -1), "CENTER")])
-    return [table]
+    return [table, *long_captions]
 
 
 def signature_lines(labels: Sequence[str], styles: Styles, width: float) -> Table:
@@ -225,10 +220,6 @@ def signature_lines(labels: Sequence[str], styles: Styles, width: float) -> Tabl
         ]
     )
     return table
-
-
-def keep(flowables: list[Flowable]) -> KeepTogether:
-    return KeepTogether(flowables)
 
 
 def totals_rows(data: ReportData, styles: Styles) -> list[list[Flowable]]:

@@ -33,6 +33,7 @@ class Styles:
     cell_bold: ParagraphStyle
     cell_right: ParagraphStyle
     head: ParagraphStyle
+    source: ParagraphStyle
     caption: ParagraphStyle
     letterhead: ParagraphStyle
     letterhead_name: ParagraphStyle
@@ -75,6 +76,7 @@ def make_styles() -> Styles:
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=SANS_BOLD),
         cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
         head=ParagraphStyle("head", parent=cell, fontName=SANS_BOLD, textColor=ACCENT),
+        source=ParagraphStyle("source", parent=cell, fontSize=7, leading=9, alignment=TA_RIGHT),
         caption=ParagraphStyle("caption", parent=base, fontName=SANS_ITALIC, fontSize=8.5, leading=11, textColor=MUTED),
         letterhead=ParagraphStyle("letterhead", parent=base, fontSize=8.5, leading=11, textColor=MUTED, spaceAfter=0),
         letterhead_name=ParagraphStyle(
@@ -89,6 +91,36 @@ def make_styles() -> Styles:
         running_head=ParagraphStyle(
             "running_head", parent=base, fontName=SANS_BOLD, fontSize=10, leading=12.5, textColor=ACCENT, spaceAfter=0
         ),
+    )
+
+
+@dataclass(frozen=True)
+class PlanStyles:
+    """The client's action plan: nothing smaller than 14 pt."""
+
+    title: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    body: ParagraphStyle
+    strong: ParagraphStyle
+    note: ParagraphStyle
+
+
+PLAN_SIZE = 14  # points: the smallest type in the client's action plan
+
+
+def make_plan_styles() -> PlanStyles:
+    register_fonts()
+    body = ParagraphStyle("plan", fontName=SANS, fontSize=PLAN_SIZE, leading=20, textColor=INK, spaceAfter=6)
+    return PlanStyles(
+        title=ParagraphStyle("plan_title", parent=body, fontName=SANS_BOLD, fontSize=26, leading=32, textColor=ACCENT),
+        h1=ParagraphStyle(
+            "plan_h1", parent=body, fontName=SANS_BOLD, fontSize=20, leading=25, textColor=ACCENT, spaceBefore=14
+        ),
+        h2=ParagraphStyle("plan_h2", parent=body, fontName=SANS_BOLD, fontSize=16, leading=21, spaceBefore=8),
+        body=body,
+        strong=ParagraphStyle("plan_strong", parent=body, fontName=SANS_BOLD, spaceAfter=2),
+        note=ParagraphStyle("plan_note", parent=body, spaceAfter=2),
     )
 
 

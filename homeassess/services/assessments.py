@@ -5,11 +5,8 @@ from __future__ import annotations
 import builtins
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import date
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import replace
+from typing import Any
 
 from homeassess.domain.catalogue import Catalogue
 from homeassess.domain.client_profile import ClientProfile
@@ -17,6 +14,7 @@ from homeassess.domain.judge import Judge, JudgeContext
 from homeassess.domain.refusals import InvalidInput, NotFound, Refused
 from homeassess.domain.units import LengthUnit
 from homeassess.domain.vocabulary import AssessmentStatus
+from homeassess.services.assessment_models import AssessmentDetails, AssessmentView, NewAssessment, RoomSpec, RoomView
 from homeassess.services.audit_log import AuditAction, AuditLog
 from homeassess.services.changes import Change, Scope, change
 from homeassess.services.settings import SettingsService
@@ -26,67 +24,8 @@ from homeassess.store.repositories.rooms import RoomRecord, RoomSnapshot
 from homeassess.store.tables import utcnow
 
 ROOM_NAME_MAX = 120
-
-
-class AssessmentDetails(BaseModel):
-    """The home and the visit, as entered on the New assessment screen."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-    visit_date: date = Field(default_factory=date.today)
-    clinician: str = ""
-    credentials: str = ""
-    licence: str = ""
-    referral: str = ""
-    address: str = ""
-    dwelling_type: str = ""
-    tenure: Literal["owner", "renter", "other", ""] = ""
-    landlord_name: str = ""
-    landlord_contact: str = ""
-    access_contact: str = ""
-    standard: str = "ada2010"
-    unit: LengthUnit = LengthUnit.INCH
-
-
-class RoomSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    type: str
-    name: str = ""
-
-
-class NewAssessment(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    client: ClientProfile
-    details: AssessmentDetails
-    rooms: list[RoomSpec] = []
-    uid: str | None = None
-
-
-@dataclass(frozen=True)
-class RoomView:
-    id: int
-    room_type: str
-    room_type_name: str
-    name: str
-    position: int
-    answered: int
-    total: int
-    findings: int
-
-
-@dataclass(frozen=True)
-class AssessmentView:
-    id: int
-    uid: str
-    status: str
-    details: AssessmentDetails
-    client: ClientProfile
-    catalogue_version: str
-    rooms: list[RoomView]
-
-    @property
-    def read_only(self) -> bool:
-        return self.status != AssessmentStatus.DRAFT
+__all__ = ["AssessmentDetails", "AssessmentService", "AssessmentView", "NewAssessment", "ReadOnlyAssessment", "RoomSpec",
+           "RoomView"]
 
 
 class ReadOnlyAssessment(Refused):

@@ -29,13 +29,14 @@ from homeassess.domain.vocabulary import RecommendationStatus
 from homeassess.report import report_data as rd
 from homeassess.report.build import page_count, render_report
 from homeassess.report.from_domain import client_block, finding_row
-from homeassess.report.millimetres import to_millimetres
+from homeassess.report.millimetres import in_millimetres, to_millimetres
 from homeassess.report.page_template import Cancelled, Progress, ReportCancelled
 from homeassess.report.redaction import redact
 from homeassess.services.audit_log import AuditAction
 from homeassess.services.recommendations import RecommendationView
 from homeassess.services.workspace import Workspace
 from homeassess.store.atomic_file import write_atomically
+from homeassess.store.location import staging_dir
 from homeassess.store.repositories import ReportRepository
 from homeassess.store.repositories.reports import ReportRecord
 
@@ -47,6 +48,7 @@ CATEGORIES = {
     rd.Audience.CLINICAL: None,
     rd.Audience.CONTRACTOR: {"equipment", "minor_modification", "major_modification"},
     rd.Audience.LANDLORD: {"minor_modification", "major_modification"},
+    rd.Audience.CLIENT: None,  # the client's own plan: everything accepted, in plain words
 }
 TENURE_LABELS = {"owner": "Owner-occupied", "renter": "Rented", "other": "Other"}
 # Per room id: (item id, clinician's note, finding) of each finding in that room.
@@ -112,7 +114,7 @@ class ReportService:
         ]
         library = self.ws.judge.library
         room_blocks, whole_home = [], []
-        with_photos = include_photos and audience is not rd.Audience.LANDLORD  # the letter shows none
+        with_photos = include_photos and audience in (rd.Audience.CLINICAL, rd.Audience.CONTRACTOR)
         for room in chosen:
             recs = self._recommendations(
                 [v for v in accepted if v.room_id == room.id], findings, library, clinical, length
@@ -178,7 +180,9 @@ class ReportService:
             ),
             dismissed_count=len(self.ws.recommendations.list(assessment_id, (RecommendationStatus.DISMISSED,))) if clinical else 0,
         )
-        if not clinical:
+        if millimetres:
+            data = in_millimetres(data)  # every length, in every free text too, by one rounding rule
+        if audience in (rd.Audience.CONTRACTOR, rd.Audience.LANDLORD):
             data = redact(data, [client.diagnosis, *client.conditions])
         return data
 
@@ -208,7 +212,9 @@ class ReportService:
             if data is None or not data.print_copy:
                 continue
             caption = row.caption or (prompts[row.item_id].prompt if row.item_id in prompts else "")
-            photos.append(rd.Photo(jpeg=data.print_copy, width=row.width, height=row.height, caption=length(caption)))
+            photos.append(
+                rd.Photo(data.print_copy, row.width, row.height, length(caption), item_id=row.item_id or "")
+            )
         return tuple(photos)
 
     def _recommendations(self, views: Sequence[RecommendationView], findings: FindingsByRoom, library: RecommendationLibrary,
@@ -264,6 +270,7 @@ class ReportService:
             clearances=length(contractor.clearances) if contractor else "",
             structure=contractor.structure if contractor else "",
             measurements=tuple(measured),
+            item_id=row.item_id or "",
         )
 
     def _standard_name(self, standard: str) -> str:
@@ -309,7 +316,7 @@ class ReportService:
         """Write the PDF atomically, then record it and audit it (OSError if the file cannot be written)."""
         audience = parse_audience(audience)
         path = Path(path)
-        write_atomically(path, pdf)
+        write_atomically(path, pdf, staging=staging_dir(self.ws.store.data_dir))  # no stray copy after a crash
         digest = hashlib.sha256(pdf).hexdigest()
         audit = self.ws.audit.entry(AuditAction.REPORT, assessment_id, f"{audience.value} {digest[:12]}")
         return self.reports.add(assessment_id, audience.value, digest, page_count(pdf), path.name, audit)

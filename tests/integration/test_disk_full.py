@@ -17,6 +17,8 @@ from homeassess.services.assessments import AssessmentDetails, NewAssessment, Ro
 from homeassess.store.engine import SaveFailed
 from tests.conftest import PASSPHRASE
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def test_a_full_store_refuses_the_save_with_a_plain_message_then_saves_once_space_is_back(workspace):
     assessment_id = workspace.assessments.create(NewAssessment(
@@ -50,7 +52,8 @@ def _limit_file_size() -> None:
 
 
 def _run(args: list[str], data_dir: Path, limited: bool, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "HOMEASSESS_PASSPHRASE": PASSPHRASE}
+    env = {**os.environ, "HOMEASSESS_PASSPHRASE": PASSPHRASE, "HOMEASSESS_EXPORT_PASSPHRASE": "the file's passphrase",
+           "PYTHONPATH": str(ROOT)}  # this checkout's code even when cwd is elsewhere
     return subprocess.run(
         [sys.executable, "-m", "homeassess", "--data-dir", str(data_dir), *args], capture_output=True, text=True,
         env=env, cwd=cwd, preexec_fn=_limit_file_size if limited else None, timeout=300,

@@ -11,7 +11,8 @@ import sys
 from tests.conftest import PASSPHRASE, ROOT
 
 LATER = ("sqlalchemy", "sqlmodel", "alembic", "sqlcipher3", "pydantic", "reportlab", "PIL", "homeassess.store.store",
-         "homeassess.services", "homeassess.ui.shell.main_window", "homeassess.domain.judge")
+         "homeassess.store.engine", "homeassess.services.workspace", "homeassess.ui.shell.main_window",
+         "homeassess.domain.judge", "homeassess.domain.catalogue")
 PROGRAM = """
 import json, sys
 from PySide6.QtCore import QEvent, QObject, QTimer

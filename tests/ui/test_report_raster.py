@@ -106,9 +106,32 @@ def test_the_photo_prints_upright(report_with_sideways_photo, audience):
     assert rx1 < x0 + (x1 - x0) * 0.4 and ry1 < y0 + (y1 - y0) * 0.4
 
 
-def test_the_landlord_letter_renders_with_no_photo(report_with_sideways_photo):
+@pytest.mark.parametrize("audience", ["landlord", "client"])
+def test_the_letter_and_the_plan_render_with_no_photo(report_with_sideways_photo, audience):
     service, assessment_id = report_with_sideways_photo
-    pages = _pages(service.build(assessment_id, "landlord"))
+    pages = _pages(service.build(assessment_id, audience))
     assert pages and not any(_boxes(page) for page in pages)
     dark = sum(pages[0].convert("L").histogram()[:67])  # near-black pixels
-    assert dark > 1000  # the letter's text drew
+    assert dark > 1000  # the text drew
+
+
+def test_the_plan_prints_larger_than_the_clinical_report(report_with_sideways_photo):
+    """Type of 14 pt or more: the plan's first page holds far fewer, taller text rows than the report's."""
+    service, assessment_id = report_with_sideways_photo
+
+    def text_rows(page: Image.Image) -> list[int]:
+        grey = page.convert("L")
+        width, height = grey.size
+        inked = [any(grey.getpixel((x, y)) < 100 for x in range(0, width, 2)) for y in range(height)]
+        rows, run = [], 0
+        for ink in inked:
+            if ink:
+                run += 1
+            elif run:
+                rows.append(run)
+                run = 0
+        return [r for r in rows if r >= 4]  # rules and box edges are thinner
+
+    plan = text_rows(_pages(service.build(assessment_id, "client"))[0])
+    report = text_rows(_pages(service.build(assessment_id, "clinical"))[0])
+    assert sorted(plan)[len(plan) // 2] > sorted(report)[len(report) // 2] * 1.4

@@ -30,7 +30,8 @@ HEADINGS = {
         "Main risks",
         "Recommendations by priority",
         "Room-by-room findings",
-        "Clinician",
+        "Clinician's attestation",
+        "Date signed",
     ],
     "contractor": ["Scope of Works", "Site", "Work items", "General notes", "Mounting height AFF"],
     "landlord": [
@@ -40,6 +41,7 @@ HEADINGS = {
         "Landlord's response",
         "needed because of that disability",
     ],
+    "client": ["Your Home Safety Plan", "Who to call", "Do these first", "Tick each box when it is done"],
 }
 
 
@@ -110,7 +112,7 @@ def shared_service(shared_demo):
     return ReportService(shared_demo)
 
 
-@pytest.mark.parametrize("audience", ["clinical", "contractor", "landlord"])
+@pytest.mark.parametrize("audience", ["clinical", "contractor", "landlord", "client"])
 def test_each_audience_opens_with_its_sections_and_page_x_of_y(shared_service, shared_demo, audience):
     pdf = shared_service.build(shared_demo.demo_id, audience, today=TODAY)
     reader = PdfReader(io.BytesIO(pdf))
@@ -121,7 +123,7 @@ def test_each_audience_opens_with_its_sections_and_page_x_of_y(shared_service, s
     assert f"Page 1 of {n}" in reader.pages[0].extract_text()
     assert f"Page {n} of {n}" in reader.pages[-1].extract_text()
     assert f"HA-{shared_demo.demo_id}-{audience}-20261120" in text
-    marker = "contains health information" if audience == "clinical" else "for the named recipient only"
+    marker = {"clinical": "contains health information", "client": "Your own copy"}.get(audience, "for the named recipient only")
     assert all(marker in (page.extract_text() or "") for page in reader.pages)
 
 
@@ -163,7 +165,7 @@ def test_landlord_and_contractor_list_accepted_work_only(shared_service, shared_
 def test_two_builds_of_the_same_data_are_byte_identical(demo_service, demo_workspace):
     room = demo_workspace.assessments.open(demo_workspace.demo_id).rooms[0]
     add_photo(demo_workspace, demo_workspace.demo_id, room.id, "Front steps")
-    for audience in ("clinical", "contractor", "landlord"):
+    for audience in ("clinical", "contractor", "landlord", "client"):
         data = demo_service.gather(demo_workspace.demo_id, audience, today=TODAY)
         first, second = render_report(data).pdf, render_report(data).pdf
         assert first == second, audience

@@ -44,6 +44,7 @@ AUDIENCES = (
     ("Clinical report", "clinical"),
     ("Contractor scope of works", "contractor"),
     ("Landlord modification request", "landlord"),
+    ("Client's action plan", "client"),
 )
 
 

@@ -26,7 +26,7 @@ from homeassess.ui.kit.actions import ActionRegistry
 from homeassess.ui.kit.operations import Operations
 from homeassess.ui.recommendations import editor
 from homeassess.ui.recommendations.detail import detail_html, totals_html
-from homeassess.ui.recommendations.review_view import EMPTY_READ_ONLY, EMPTY_TEXT, FILTERS, ReviewLayout
+from homeassess.ui.recommendations.review_view import ReviewLayout
 from homeassess.ui.recommendations.table_model import OPEN
 
 WHOLE_HOME_CHOICE = "No particular room (whole home)"
@@ -44,6 +44,7 @@ class RecommendationsView(ReviewLayout):
         self.assessment_id: int | None = None
         self.read_only = True
         self._stale = False
+        self._room_order: dict[int | None, int] | None = None  # room id -> walking position, read when rooms change
 
         for name, slot in (("accept", self.accept_selected), ("dismiss", self.dismiss_selected),
                            ("edit", self.edit_current), ("add", self.add_recommendation), ("remove", self.remove_selected)):
@@ -62,6 +63,7 @@ class RecommendationsView(ReviewLayout):
         self.read_only = read_only
         self.read_only_note.setVisible(read_only)
         self.table.selectionModel().clear()
+        self._room_order = None
         self.set_filter(OPEN)
         self.refresh()
         self.fit_columns()
@@ -76,11 +78,12 @@ class RecommendationsView(ReviewLayout):
         keep = list(select) or [v.ref for v in self.selected_views()]
         current = self.current_view()
         fallback = self.table.currentIndex().row() if self.table.currentIndex().isValid() else None
-        rooms = self.assessments.room_views(self.assessment_id)
+        if self._room_order is None:
+            self._room_order = {r.id: i for i, r in enumerate(self.assessments.room_views(self.assessment_id))}
         views = self.recommendations.list(self.assessment_id)
-        self.model.set_rows(views, {r.id: i for i, r in enumerate(rooms)})
+        self.model.set_rows(views, self._room_order)
         self._restore_selection(keep, select[0] if select else (current.ref if current else None), fallback)
-        self._render_counts()
+        self.show_counts(self.read_only)
         self.totals.setText(totals_html(self.recommendations.totals(self.assessment_id, views)))
         self._selection_changed()
 
@@ -89,6 +92,8 @@ class RecommendationsView(ReviewLayout):
             return
         if not change.touches(Scope.RECOMMENDATIONS, Scope.ROOMS, Scope.ASSESSMENT):
             return
+        if change.touches(Scope.ROOMS):
+            self._room_order = None
         if self.isVisible():
             self.refresh(change.refs)  # what changed is selected (or the row it left, if the filter hides it now)
         else:
@@ -186,31 +191,8 @@ class RecommendationsView(ReviewLayout):
         keep = [v.ref for v in self.selected_views()]
         self.proxy.set_status(self.filter.currentData())
         self._restore_selection(keep, keep[0] if keep else None, 0)
-        self._render_empty()
+        self.show_empty(self.read_only)
         self._selection_changed()
-
-    def _render_counts(self) -> None:
-        statuses = [v.status for v in self.model.views]
-        for i, (label, status) in enumerate(FILTERS):
-            if status is None:
-                count = len(statuses)
-            elif status == OPEN:
-                count = sum(1 for s in statuses if s.is_open)
-            else:
-                count = sum(1 for s in statuses if s.value == status)
-            self.filter.setItemText(i, f"{label} ({count})")
-        self._render_empty()
-
-    def _render_empty(self) -> None:
-        if not self.model.views:
-            self.empty.setText(EMPTY_READ_ONLY if self.read_only else EMPTY_TEXT)
-            self.stack.setCurrentWidget(self.empty)
-        elif self.proxy.rowCount() == 0:
-            label = RecommendationStatus(self.proxy.status).label.lower() if self.proxy.status not in (None, OPEN) else "open"
-            self.empty.setText(f"No {label} recommendations. Choose “All” under Show to see the others.")
-            self.stack.setCurrentWidget(self.empty)
-        else:
-            self.stack.setCurrentWidget(self.table)
 
     # --- changes ---------------------------------------------------------------------------
 

@@ -170,6 +170,32 @@ class ReviewLayout(QWidget):
             table.addAction(self.actions_by_name[name])
         return table
 
+    def show_counts(self, read_only: bool) -> None:
+        """The filter's choices with their counts ("Proposed (12)"), then the table or the empty text."""
+        statuses = [v.status for v in self.model.views]
+        for i, (label, status) in enumerate(FILTERS):
+            if status is None:
+                count = len(statuses)
+            elif status == OPEN:
+                count = sum(1 for s in statuses if s.is_open)
+            else:
+                count = sum(1 for s in statuses if s.value == status)
+            self.filter.setItemText(i, f"{label} ({count})")
+        self.show_empty(read_only)
+
+    def show_empty(self, read_only: bool) -> None:
+        """The table, or a sentence saying why it is empty."""
+        if not self.model.views:
+            self.empty.setText(EMPTY_READ_ONLY if read_only else EMPTY_TEXT)
+            self.stack.setCurrentWidget(self.empty)
+        elif self.proxy.rowCount() == 0:
+            status = self.proxy.status
+            label = RecommendationStatus(status).label.lower() if status not in (None, OPEN) else "open"
+            self.empty.setText(f"No {label} recommendations. Choose “All” under Show to see the others.")
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.table)
+
     def fit_columns(self) -> None:
         """Each short column as wide as its widest text (measured once per distinct text), within its limits."""
         metrics = self.table.fontMetrics()

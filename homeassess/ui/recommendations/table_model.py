@@ -7,7 +7,8 @@ from ``homeassess.domain.vocabulary``, the one place they are declared.
 
 A refresh that keeps the same recommendations in the same order (an accept, a dismiss, an edit,
 their undo) updates the changed rows in place: the view keeps its selection and its scroll
-position, and only those rows are painted again.
+position, and only those rows are painted again. Each row's texts and sort keys are worked out
+once, on first use, and kept until the row changes: sorting and painting call ``data`` often.
 """
 
 from __future__ import annotations
@@ -19,8 +20,14 @@ from PySide6.QtWidgets import QApplication
 from homeassess.domain.vocabulary import RecommendationStatus, format_cost
 from homeassess.services.recommendations import RecommendationView
 
-SORT_ROLE = Qt.UserRole
-REF_ROLE = Qt.UserRole + 1
+SORT_ROLE = int(Qt.UserRole)
+REF_ROLE = SORT_ROLE + 1
+# Roles as plain ints: ``data`` runs thousands of times a refresh, and comparing with Qt's enum members is slow.
+DISPLAY, ACCESSIBLE, TOOLTIP, ALIGNMENT, FOREGROUND, FONT = (
+    int(r) for r in (Qt.DisplayRole, Qt.AccessibleTextRole, Qt.ToolTipRole, Qt.TextAlignmentRole, Qt.ForegroundRole,
+                     Qt.FontRole)
+)
+RIGHT_ALIGNED = int(Qt.AlignRight | Qt.AlignVCenter)
 
 ROOM, ITEM, TITLE, PRIORITY, RESPONSIBLE, COST, STATUS = range(7)
 HEADERS = ("Room", "Item", "Recommendation", "Priority", "Responsible", "Cost", "Status")
@@ -46,6 +53,7 @@ class RecommendationTableModel(QAbstractTableModel):
         super().__init__()
         self.views: list[RecommendationView] = []
         self._room_order: dict[int | None, int] = {}
+        self._cells: dict[int, tuple[tuple[str, ...], tuple[tuple, ...]]] = {}  # row -> (texts, sort keys)
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
@@ -57,12 +65,15 @@ class RecommendationTableModel(QAbstractTableModel):
         if [v.ref for v in ordered] == [v.ref for v in self.views] and room_order == self._room_order:
             changed = [i for i, (old, new) in enumerate(zip(self.views, ordered, strict=True)) if old != new]
             self.views = ordered
+            for row in changed:
+                self._cells.pop(row, None)
             if changed:
                 self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), len(HEADERS) - 1))
             return
         self.beginResetModel()
         self._room_order = dict(room_order)
         self.views = ordered
+        self._cells.clear()
         self.endResetModel()
 
     @staticmethod
@@ -85,7 +96,7 @@ class RecommendationTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> object:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:
         if orientation == Qt.Horizontal and 0 <= section < len(HEADERS):
             if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
                 return HEADERS[section]
@@ -93,35 +104,48 @@ class RecommendationTableModel(QAbstractTableModel):
                 return f"Sort by {HEADERS[section].lower()}"
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.views):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> object:
+        row = index.row()
+        if not 0 <= row < len(self.views) or not index.isValid():
             return None
-        view = self.views[index.row()]
         column = index.column()
-        if role == Qt.DisplayRole:
-            return self._text(view, column)
+        if role == DISPLAY:
+            return self._row_cells(row)[0][column]
         if role == SORT_ROLE:
-            return self._sort_key(view, column)
+            return self._row_cells(row)[1][column]
+        if role == FONT:
+            return self._font(self.views[row], column)
+        if role == ALIGNMENT:
+            return RIGHT_ALIGNED if column == COST else None
+        if role == FOREGROUND:
+            return QApplication.palette().brush(QPalette.Disabled, QPalette.Text) if self.views[row].status is DISMISSED else None
         if role == REF_ROLE:
-            return view.ref
-        if role == Qt.AccessibleTextRole:
-            return self._spoken(view, column)
-        if role == Qt.ToolTipRole:
-            return self._tooltip(view, column)
-        if role == Qt.TextAlignmentRole and column == COST:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and view.status is DISMISSED:
-            return QApplication.palette().brush(QPalette.Disabled, QPalette.Text)
-        if role == Qt.FontRole:
-            if view.status is DISMISSED:
-                return self._italic
-            if column == STATUS and view.status is PROPOSED:
-                return self._bold
+            return self.views[row].ref
+        if role == ACCESSIBLE:
+            return self._spoken(self.views[row], column)
+        if role == TOOLTIP:
+            return self._tooltip(self.views[row], column)
         return None
+
+    def _font(self, view: RecommendationView, column: int) -> QFont | None:
+        if view.status is DISMISSED:
+            return self._italic
+        if column == STATUS and view.status is PROPOSED:
+            return self._bold
+        return None
+
+    def _row_cells(self, row: int) -> tuple[tuple[str, ...], tuple[tuple, ...]]:
+        cells = self._cells.get(row)
+        if cells is None:
+            view = self.views[row]
+            columns = range(len(HEADERS))
+            cells = self._cells[row] = (tuple(self._text(view, c) for c in columns),
+                                        tuple(self._sort_key(view, c) for c in columns))
+        return cells
 
     def column_texts(self, column: int) -> set[str]:
         """The distinct texts a column shows (to size it without asking Qt for every cell)."""
-        return {self._text(view, column) for view in self.views}
+        return {self._row_cells(row)[0][column] for row in range(len(self.views))}
 
     def _text(self, view: RecommendationView, column: int) -> str:
         if column == ROOM:

@@ -96,7 +96,7 @@ class AssessmentScreen(QWidget):
         self.ops.undo_stack.clear()
         self.view = self.assessments.open(assessment_id)
         self._render_title()
-        self.walk.open(assessment_id, self.view.read_only)
+        self.walk.open(assessment_id, self.view.read_only, self.view.rooms)
         self._review_for = None  # built when its tab is first shown
         self.tabs.setCurrentIndex(0)
 

@@ -6,6 +6,10 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
 from homeassess.services.assessments import RoomView
 
+# Roles as plain ints: comparing with Qt's enum members on every call is slow.
+DISPLAY, ACCESSIBLE, TOOLTIP, ROOM_ID = (int(r) for r in (Qt.DisplayRole, Qt.AccessibleTextRole, Qt.ToolTipRole,
+                                                          Qt.UserRole))
+
 
 class RoomListModel(QAbstractListModel):
     def __init__(self) -> None:
@@ -29,19 +33,19 @@ class RoomListModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self.rooms)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+    def data(self, index: QModelIndex, role: int = DISPLAY) -> object:
         if not index.isValid():
             return None
         room = self.rooms[index.row()]
-        findings = f" · {room.findings} finding{'s' if room.findings != 1 else ''}" if room.findings else ""
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
+            findings = f" · {room.findings} finding{'s' if room.findings != 1 else ''}" if room.findings else ""
             return f"{room.name}\n{room.answered} / {room.total} answered{findings}"
-        if role == Qt.AccessibleTextRole:
-            return f"{room.name}, {room.answered} of {room.total} answered, {room.findings} findings"
-        if role == Qt.ToolTipRole:
-            return room.room_type_name
-        if role == Qt.UserRole:
+        if role == ROOM_ID:
             return room.id
+        if role == ACCESSIBLE:
+            return f"{room.name}, {room.answered} of {room.total} answered, {room.findings} findings"
+        if role == TOOLTIP:
+            return room.room_type_name
         return None
 
     def row_of(self, room_id: int) -> int:

@@ -27,6 +27,7 @@ class RoomPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
         self.view.setSpacing(2)
+        self.view.setUniformItemSizes(True)  # every row is two lines: no measuring each one on a refresh
         self.view.selectionModel().currentChanged.connect(self._current_changed)
 
         self.add_button = QToolButton(text="Add room", popupMode=QToolButton.InstantPopup)

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from homeassess.domain.refusals import Refused
 from homeassess.domain.units import MeasurementError
-from homeassess.services.assessments import AssessmentService
+from homeassess.services.assessments import AssessmentService, RoomView
 from homeassess.services.changes import Change, Scope
 from homeassess.services.checklist import ChecklistService, ResponseResult
 from homeassess.ui.kit import prompts
@@ -55,10 +55,10 @@ class RoomWalk(QObject):
         items.photos_requested.connect(photos.set_item)
         ops.bus.changed.connect(self._on_change)
 
-    def open(self, assessment_id: int, read_only: bool) -> None:
+    def open(self, assessment_id: int, read_only: bool, rooms: list[RoomView]) -> None:
+        """Walk these rooms (as just read with the assessment) from the first one."""
         self.assessment_id, self.read_only, self.room_id = assessment_id, read_only, None
         self.rooms.set_read_only(read_only)
-        rooms = self.assessments.room_views(assessment_id)
         self.rooms.set_rooms(rooms)  # selects the first room, which shows it
         if not rooms:
             self.items.clear()

@@ -1,0 +1,103 @@
+"""The client's action plan, read as the client and family would: plain words (reading grade 6 or
+below), large type, the most important changes first, who does each, who to call, boxes to tick."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+
+import pytest
+import textstat
+from pypdf import PdfReader
+
+from homeassess.report.build import render_report
+from homeassess.report.client_plan import WHO
+from homeassess.report.styles import PLAN_SIZE
+from homeassess.services.reports import ReportService
+from tests.integration.test_report_cli import run
+from tests.unit import test_report_builds
+from tests.unit.test_report_builds import TODAY
+
+shared_demo = test_report_builds.shared_demo  # the module-wide demo store
+
+
+@pytest.fixture(scope="module")
+def plan(shared_demo):
+    service = ReportService(shared_demo)
+    data = service.gather(shared_demo.demo_id, "client", today=TODAY)
+    return data, render_report(data).pdf
+
+
+def plan_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def font_sizes(pdf: bytes) -> set[float]:
+    """The size of every piece of text drawn, as a reader sees it (font size times the text matrix)."""
+    sizes: set[float] = set()
+
+    def visit(text, cm, tm, font, size):  # noqa: ANN001
+        if text.strip():
+            sizes.add(round(size * abs(tm[3]) * abs(cm[3]), 1))
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_the_plan_reads_at_grade_six_or_below(plan):
+    _, pdf = plan
+    grade = textstat.flesch_kincaid_grade(plan_text(pdf))
+    assert grade <= 6, grade
+
+
+def test_no_text_is_smaller_than_14_points(plan):
+    _, pdf = plan
+    sizes = font_sizes(pdf)
+    assert sizes and min(sizes) >= PLAN_SIZE, sorted(sizes)
+
+
+def test_changes_come_by_priority_with_who_does_them_and_a_box_each(plan):
+    data, pdf = plan
+    text = " ".join(plan_text(pdf).split())
+    first, nxt = text.index("Do these first"), text.index("Do these next")
+    assert first < nxt
+    high = [r for r in data.recommendations if r.priority == "high"]
+    medium = [r for r in data.recommendations if r.priority == "medium"]
+    for rec in high[:3]:
+        at = text.index(" ".join((rec.plain or rec.title).split()))
+        assert first < at < nxt
+    for rec in medium[:3]:
+        assert text.index(" ".join((rec.plain or rec.title).split())) > nxt
+    family = sum(1 for r in data.recommendations if r.responsible in ("client", "family"))
+    assert f"You and your family can do {family} of them yourselves." in text
+    assert text.count("Room: ") == len(data.recommendations)
+    said = sum(text.count(sentence) for sentence in set(WHO.values()))
+    assert said >= len(data.recommendations) - text.count("Ask us who should do this.")
+    # one box to tick per change: each is a square stroked in the page content
+    boxes = sum(page.get_contents().get_data().count(b" re S") for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert boxes >= len(data.recommendations)
+
+
+def test_who_to_call_comes_first_and_no_clinical_word_is_printed(plan, shared_demo):
+    data, pdf = plan
+    text = " ".join(plan_text(pdf).split())
+    assert text.index("Who to call") < text.index("Do these first")
+    assert "Phone: ____" in text  # the demo's Settings hold no phone: a line to write one on
+    with_phone = dataclasses.replace(data, visit=dataclasses.replace(data.visit, phone="(555) 010-2417"))
+    called = " ".join(plan_text(render_report(with_phone).pdf).split())
+    assert f"Call {data.visit.clinician} at (555) 010-2417." in called
+    client = shared_demo.assessments.open(shared_demo.demo_id).client
+    for term in [client.diagnosis, *client.conditions]:
+        assert term.lower() not in text.lower()
+    assert "[omitted]" not in text  # the client's own plan is not redacted; it carries no clinical field
+
+
+def test_the_command_line_builds_the_plan(tmp_path):
+    store = tmp_path / "store"
+    assert run("demo", data_dir=store).returncode == 0
+    out = tmp_path / "plan.pdf"
+    result = run("report", "1", "--audience", "client", "-o", str(out), data_dir=store)
+    assert result.returncode == 0, result.stderr
+    assert "Your Home Safety Plan" in plan_text(out.read_bytes())
+    assert "building client report: 100%" in result.stderr
