@@ -17,8 +17,10 @@ whatever their working folder and wherever the virtual environment's editable in
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,12 +55,22 @@ PRODUCTION_KDF_ITER = key_derivation_iterations()  # read before the line below 
 key_derivation_iterations(CHEAP_KDF_ITER)
 
 
+@contextlib.contextmanager
+def real_keys() -> Iterator[int]:
+    """Stores opened inside are keyed with the production derivation, as processes a test starts key them."""
+    key_derivation_iterations(PRODUCTION_KDF_ITER)
+    try:
+        yield PRODUCTION_KDF_ITER
+    finally:
+        key_derivation_iterations(CHEAP_KDF_ITER)
+
+
 @pytest.fixture
 def real_key_derivation():
-    """The production key derivation for this test (and a cheap one again after it)."""
-    key_derivation_iterations(PRODUCTION_KDF_ITER)
-    yield PRODUCTION_KDF_ITER
-    key_derivation_iterations(CHEAP_KDF_ITER)
+    """The production key derivation for this test (and a cheap one again after it); for module fixtures that
+    write a store the test's processes open, ``with real_keys():``."""
+    with real_keys() as iterations:
+        yield iterations
 
 
 @pytest.fixture(scope="session", autouse=True)
