@@ -14,6 +14,7 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "HomeAssess"
+STORE_FILE_NAME = "homeassess.db"  # here, not in engine.py: the program asks whether a store exists before SQLAlchemy is imported
 
 
 def default_data_dir() -> Path:

@@ -14,6 +14,7 @@ from homeassess.services.demo import load_demo_document
 from tests.conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow  # processes that export and import the whole demo
 STORE_ENV = {"HOMEASSESS_PASSPHRASE": PASSPHRASE}
 BOTH_ENV = {**STORE_ENV, "HOMEASSESS_EXPORT_PASSPHRASE": "the file's own passphrase"}  # never defaults to the store's
 DUPLICATE = "homeassess: this assessment is already in the store; use --keep-both or --replace\n"
@@ -40,12 +41,12 @@ def assert_private(result: subprocess.CompletedProcess) -> None:
 
 
 @pytest.fixture(scope="module")
-def source(tmp_path_factory) -> tuple[Path, Path]:
+def source(tmp_path_factory, cli_demo_template) -> tuple[Path, Path]:
     """A store with the demo, and a folder for files."""
     root = tmp_path_factory.mktemp("cli-bundle")
     store, files = root / "source", root / "files"
     files.mkdir()
-    assert run("demo", data_dir=store).returncode == 0
+    cli_demo_template.copy_to(store)
     return store, files
 
 

@@ -14,7 +14,7 @@ from homeassess.domain.judge import Judge
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
 from homeassess.services.workspace import Workspace
 from homeassess.store.store import Store
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, real_keys
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPORT_PASSPHRASE = "the file's own passphrase"
@@ -40,10 +40,11 @@ def one_line(result: subprocess.CompletedProcess) -> str:
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Path:
     data_dir = tmp_path_factory.mktemp("cli-hostile") / "store"
-    ws = Workspace.build(Store.open(data_dir, PASSPHRASE, create=True), Judge.load())
-    ws.assessments.create(NewAssessment(client=ClientProfile(name="Ottoline Brackenbury"), details=AssessmentDetails(),
-                                        rooms=[RoomSpec(type="entrance")]))
-    ws.close()
+    with real_keys():  # the tests open it from processes of their own
+        ws = Workspace.build(Store.open(data_dir, PASSPHRASE, create=True), Judge.load())
+        ws.assessments.create(NewAssessment(client=ClientProfile(name="Ottoline Brackenbury"), details=AssessmentDetails(),
+                                            rooms=[RoomSpec(type="entrance")]))
+        ws.close()
     return data_dir
 
 

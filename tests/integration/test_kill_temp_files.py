@@ -27,6 +27,7 @@ from homeassess.services.assessments import AssessmentDetails, NewAssessment, Ro
 from homeassess.services.workspace import Workspace
 from homeassess.store.location import staging_dir
 from homeassess.store.store import Store
+from tests.conftest import real_keys
 from tests.kill_slow_fsync_writer import CLIENT, SLOW_FSYNC_S, STORE_PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,12 +40,13 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(sys.platform == "win32", reas
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory) -> Path:
     data_dir = tmp_path_factory.mktemp("kill-store") / "store"
-    ws = Workspace.build(Store.open(data_dir, STORE_PASSPHRASE, create=True), Judge.load())
-    ws.assessments.create(NewAssessment(
-        client=ClientProfile(name=CLIENT, diagnosis="Parkinson's disease"), details=AssessmentDetails(),
-        rooms=[RoomSpec(type="entrance"), RoomSpec(type="bathroom")],
-    ))
-    ws.close()
+    with real_keys():  # the writers are processes of their own
+        ws = Workspace.build(Store.open(data_dir, STORE_PASSPHRASE, create=True), Judge.load())
+        ws.assessments.create(NewAssessment(
+            client=ClientProfile(name=CLIENT, diagnosis="Parkinson's disease"), details=AssessmentDetails(),
+            rooms=[RoomSpec(type="entrance"), RoomSpec(type="bathroom")],
+        ))
+        ws.close()
     return data_dir
 
 
@@ -76,7 +78,7 @@ def kill_one(data_dir: Path, target: Path, args: list[str], rng: random.Random) 
     child.communicate(timeout=60)
 
 
-def test_twenty_kills_during_slow_fsyncs_leave_no_plaintext(store_dir, tmp_path):
+def test_twenty_kills_during_slow_fsyncs_leave_no_plaintext(store_dir, tmp_path, real_key_derivation):
     rng = random.Random(15)
     out = tmp_path / "out"
     out.mkdir()

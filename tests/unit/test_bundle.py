@@ -38,7 +38,7 @@ from homeassess.services.workspace import Workspace
 from homeassess.store.repositories.session import read_session
 from homeassess.store.store import Store
 from homeassess.store.tables import AssessmentRow, AuditRow
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, StoreTemplate, open_copy
 
 FILE_PASSPHRASE = "export passphrase for the office"
 CHEAP = dataclasses.replace(KDF, n_log2=14)  # files made here cost 2^14 to open; the real cost is tested once
@@ -123,18 +123,30 @@ def demo_without_photos(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def demo_without_photos_template(tmp_path_factory, judge, demo_without_photos) -> StoreTemplate:
+    """A store holding that demo, built once (installing the demo takes seconds) and copied by the tests."""
+    data_dir = tmp_path_factory.mktemp("template-demo-without-photos")
+    ws = Workspace.build(Store.open(data_dir, PASSPHRASE, create=True), judge)
+    try:
+        demo_id, _ = install_demo(ws, demo_without_photos)
+    finally:
+        ws.close()
+    return StoreTemplate(data_dir, demo_id)
+
+
 @pytest.fixture
-def demo_workspace(workspace, demo_without_photos):
-    workspace.demo_id, _ = install_demo(workspace, demo_without_photos)
-    return workspace
+def demo_workspace(data_dir, judge, demo_without_photos_template):
+    ws = open_copy(demo_without_photos_template, data_dir, judge)
+    yield ws
+    ws.close()
 
 
 @pytest.fixture(scope="module")
-def shared(tmp_path_factory, judge, demo_without_photos):
-    """The demo plus two photos, exported once: installing the demo takes a few seconds."""
+def shared(tmp_path_factory, judge, demo_without_photos_template):
+    """The demo plus two photos, exported once."""
     root = tmp_path_factory.mktemp("bundle")
-    ws = Workspace.build(Store.open(root / "store", PASSPHRASE, create=True), judge)
-    ws.demo_id, _ = install_demo(ws, demo_without_photos)
+    ws = open_copy(demo_without_photos_template, root / "store", judge)
     add_photo(ws, ws.demo_id, 1, room_index=0, item_id="door_clear_width")
     add_photo(ws, ws.demo_id, 5, room_index=None)
     path = root / "out" / "demo.hax"
