@@ -8,8 +8,7 @@ unknown keys refused through ``__pydantic_config__``); the rules a type hint can
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Iterable
-from functools import cache
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -44,9 +43,14 @@ def require_identifier(value: str, field: str = "id") -> None:
     require(bool(IDENTIFIER.match(value)), field, f"String should match pattern '{IDENTIFIER.pattern}'")
 
 
-@cache
-def _adapter(kind: Hashable) -> TypeAdapter:  # a class; every class is hashable
-    return TypeAdapter(kind)
+_ADAPTERS: dict[type, TypeAdapter] = {}
+
+
+def _adapter(kind: type) -> TypeAdapter:
+    """One adapter per dataclass (building one walks the whole type)."""
+    if kind not in _ADAPTERS:
+        _ADAPTERS[kind] = TypeAdapter(kind)
+    return _ADAPTERS[kind]
 
 
 def validated(path: Path, kind: type[T], raw: object, where: str = "", check: Callable[[T], None] | None = None) -> T:
