@@ -1,6 +1,6 @@
 """Turn whatever mode a decoder produced into plain 8-bit RGB that JPEG can save.
 
-JPEG cannot store RGBA, LA, P, I;16, I or F (pitfalls §3.6), and storing 1/L/CMYK as-is would
+JPEG cannot store RGBA, LA, P, I;16, I or F (docs/pitfalls.md §3.6), and storing 1/L/CMYK as-is would
 give the rest of the app several kinds of image to handle. Everything leaves here as ``RGB``:
 
 * anything with transparency (RGBA, LA, PA, premultiplied RGBa/La, P or L/RGB with a

@@ -1,6 +1,6 @@
 """Accept or refuse one photo and turn it into the JPEG renditions HomeAssess stores.
 
-Order of work (pitfalls §3): refuse folders, devices, empty, oversized and unreadable files →
+Order of work (docs/pitfalls.md §3): refuse folders, devices, empty, oversized and unreadable files →
 ``Image.open`` with a format allowlist (content decides, not the file name) → decompression-bomb
 warning treated as an error → the photo budget (``budget.py``: pixels, shape, and for a JPEG
 its scans, coefficient memory and data present, all from the header and markers) → ``draft``
@@ -222,7 +222,7 @@ def _orientation(image: Image.Image) -> tuple[int | None, bool]:
     """EXIF orientation (2-8 mean a turn or flip is needed) and whether it is unknown.
 
     Unknown means: the EXIF block is there but cannot be parsed, or the Orientation value is not
-    one of 1-8 (e.g. 0, 9 or text) (pitfalls §3.3). The picture is then left exactly as stored so
+    one of 1-8 (e.g. 0, 9 or text) (docs/pitfalls.md §3.3). The picture is then left exactly as stored so
     the user can rotate it by hand.
     """
     raw_exif = image.info.get("exif")

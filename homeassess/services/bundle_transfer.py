@@ -1,7 +1,7 @@
 """Exporting one assessment to an encrypted file, and importing such a file.
 
 The format (container and JSON document) is in homeassess/bundle/ and docs/bundle-format.md;
-the budgets in resources/limits.toml and docs/limits.md. Exports are transmissions (pitfalls
+the budgets in resources/limits.toml and docs/limits.md. Exports are transmissions (docs/pitfalls.md
 §6): always encrypted, written atomically through the data folder's staging area (cleaned on
 the next start), audited with counts and a file hash only. Import reads only a regular file,
 checks every budget before the work it guards, validates everything (container, document,

@@ -1,7 +1,7 @@
 """Writing a file so a crash leaves either the old file or the new one, never half of one,
 and never a stray copy of a report or an export anywhere.
 
-Flush, fsync, rename, fsync the folder (pitfalls §1.13). Where the temporary file lives
+Flush, fsync, rename, fsync the folder (docs/pitfalls.md §1.13). Where the temporary file lives
 decides what a crash at the wrong moment leaves behind (a kill during a slow fsync used to
 leave a hidden, complete plaintext PDF beside the output, which nothing removed):
 

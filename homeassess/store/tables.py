@@ -1,6 +1,6 @@
 """SQLModel tables. Lengths in millimetres, slopes as rise/run, times in UTC.
 
-Table models skip pydantic validation (pitfalls §1.8), so services validate input
+Table models skip pydantic validation (docs/pitfalls.md §1.8), so services validate input
 with the domain models before rows are built, and the schema adds NOT NULL, CHECK
 and foreign-key guards. Clinical records are archived, never deleted; children of an
 assessment cascade only when an assessment is deliberately purged.

@@ -1,4 +1,4 @@
-"""Killing the writer with SIGKILL at random moments loses no acknowledged edit (pitfalls §1.11)."""
+"""Killing the writer with SIGKILL at random moments loses no acknowledged edit (docs/pitfalls.md §1.11)."""
 
 from __future__ import annotations
 

@@ -195,7 +195,7 @@ def test_sideways_phone_photo_is_downscaled_and_upright() -> None:
 
 def test_iphone_heic_imports_upright() -> None:
     # Stored 240 × 320 with orientation 6 (irot box + EXIF). pi-heif already turns it on open and
-    # resets EXIF to 1 (pitfalls §3.5); whatever the library does, the result must be upright once.
+    # resets EXIF to 1 (docs/pitfalls.md §3.5); whatever the library does, the result must be upright once.
     result = process_photo(FIXTURES / "sample.heic")
     assert result.source_format == "HEIF"
     assert (result.width, result.height) == (320, 240)

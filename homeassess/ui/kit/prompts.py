@@ -1,6 +1,6 @@
 """Every question the program asks the user goes through these functions.
 
-Tests monkeypatch them (pitfalls §4.2): a modal dialog or a native file picker would
+Tests monkeypatch them (docs/pitfalls.md §4.2): a modal dialog or a native file picker would
 block a headless test forever. Messages never carry health information.
 """
 
