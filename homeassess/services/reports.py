@@ -213,7 +213,7 @@ class ReportService:
                 continue
             caption = row.caption or (prompts[row.item_id].prompt if row.item_id in prompts else "")
             photos.append(
-                rd.Photo(data.print_copy, row.width, row.height, length(caption), item_id=row.item_id or "")
+                rd.Photo(data.print_copy, length(caption), item_id=row.item_id or "")
             )
         return tuple(photos)
 
