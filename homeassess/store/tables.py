@@ -105,7 +105,10 @@ class RoomRow(SQLModel, table=True):
 
 class ResponseRow(SQLModel, table=True):
     __tablename__ = "response"
-    __table_args__ = (UniqueConstraint("room_id", "item_id", name="uq_response_room_item"),)
+    __table_args__ = (
+        UniqueConstraint("room_id", "item_id", name="uq_response_room_item"),
+        Index("ix_response_room_verdict", "room_id", "verdict"),  # the home list counts findings per assessment
+    )
     id: int | None = Field(default=None, primary_key=True)
     room_id: int = Field(sa_column=_fk("room.id"))
     item_id: str
