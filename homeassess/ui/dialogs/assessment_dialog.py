@@ -14,6 +14,7 @@ from homeassess.services.settings import AppSettings
 from homeassess.ui.dialogs.client_form import ClientForm, FormError
 from homeassess.ui.dialogs.room_picker import RoomPicker
 from homeassess.ui.dialogs.visit_form import VisitForm
+from homeassess.ui.kit.wheel_guard import guard_wheels_in
 
 
 class AssessmentDialog(QDialog):
@@ -59,6 +60,7 @@ class AssessmentDialog(QDialog):
         self.result_client: ClientProfile | None = None
         self.result_details: AssessmentDetails | None = None
         self.result_new: NewAssessment | None = None
+        guard_wheels_in(self)
 
     def try_accept(self) -> None:
         try:

@@ -32,6 +32,7 @@ from homeassess.domain.units import LengthUnit
 from homeassess.services.settings import AppSettings
 from homeassess.ui.dialogs.margin_editor import MARGIN_FIELDS, MarginEditor
 from homeassess.ui.kit import prompts
+from homeassess.ui.kit.wheel_guard import guard_wheels_in
 
 LABELS = {
     "clinician_name": "Clinician name",
@@ -128,6 +129,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.result_settings: AppSettings | None = None
+        guard_wheels_in(self)
 
     def _editor(self, name: str, annotation: object, value: object) -> QWidget:
         if name in IMAGE_FIELDS:

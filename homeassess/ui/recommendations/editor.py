@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from homeassess.domain.vocabulary import Category, Priority, Responsible
 from homeassess.services.recommendations import CUSTOM_DEFAULTS
 from homeassess.ui.kit.text_limits import limit_line, limit_paragraph
+from homeassess.ui.kit.wheel_guard import guard_wheels_in
 
 NEW_RECOMMENDATION: dict[str, object] = {"title": "", **CUSTOM_DEFAULTS}
 
@@ -106,6 +107,7 @@ class RecommendationEditor(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        guard_wheels_in(self)
         (self.room or self.title).setFocus()
 
     def _line(self, text: str, name: str, placeholder: str) -> QLineEdit:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from homeassess.domain.vocabulary import RecommendationStatus
 from homeassess.ui.kit.actions import ActionRegistry, ActionSpec, Context
+from homeassess.ui.kit.wheel_guard import guard_wheels_in
 from homeassess.ui.recommendations.table_model import (
     COST,
     ITEM,
@@ -71,6 +72,7 @@ class ReviewLayout(QWidget):
         self.filter.setAccessibleName("Show recommendations")
         for label, status in FILTERS:
             self.filter.addItem(label, status)
+        guard_wheels_in(self)
         show_label = QLabel("Sho&w:")
         show_label.setBuddy(self.filter)
 

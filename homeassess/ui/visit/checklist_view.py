@@ -34,6 +34,7 @@ from homeassess.services.checklist import ItemState, ResponseResult
 from homeassess.ui.kit import prompts
 from homeassess.ui.kit.actions import ActionRegistry, ActionSpec, Context
 from homeassess.ui.kit.text_limits import limit_line
+from homeassess.ui.kit.wheel_guard import guard_wheel
 from homeassess.ui.visit.verdict_text import verdict_html
 
 LABEL_WIDTH = 260
@@ -120,7 +121,7 @@ class ChecklistView(QWidget):
 
     def _add_row(self, grid: QGridLayout, state: ItemState) -> None:
         item = state.item
-        editor = self._editor_for(item)
+        editor = guard_wheel(self._editor_for(item))  # scrolling down the checklist never answers an item
         editor.setObjectName(f"item_{item.id}")
         editor.setAccessibleName(item.prompt)
         editor.setAccessibleDescription(item.help)
