@@ -14,6 +14,7 @@ from homeassess.services.settings import AppSettings
 from homeassess.ui.dialogs.client_form import ClientForm, FormError
 from homeassess.ui.dialogs.room_picker import RoomPicker
 from homeassess.ui.dialogs.visit_form import VisitForm
+from homeassess.ui.kit.palette import Tone, colour
 from homeassess.ui.kit.wheel_guard import guard_wheels_in
 
 
@@ -47,7 +48,7 @@ class AssessmentDialog(QDialog):
             self.tabs.addTab(self.rooms, "&3 Rooms")
         self.message = QLabel("")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.message.setStyleSheet(f"color: {colour(Tone.REFUSED)}; font-weight: 600;")
         self.message.setAccessibleName("Form message")
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText("Create assessment" if self.creating else "Save")

@@ -32,6 +32,7 @@ from homeassess.domain.units import LengthUnit
 from homeassess.services.settings import AppSettings
 from homeassess.ui.dialogs.margin_editor import MARGIN_FIELDS, MarginEditor
 from homeassess.ui.kit import prompts
+from homeassess.ui.kit.palette import Tone, colour
 from homeassess.ui.kit.wheel_guard import guard_wheels_in
 
 LABELS = {
@@ -119,7 +120,7 @@ class SettingsDialog(QDialog):
             self.editors[name] = editor
             form.addRow(LABELS.get(name, name) + ":", editor)
         self.message = QLabel("")
-        self.message.setStyleSheet("color: #c62828;")
+        self.message.setStyleSheet(f"color: {colour(Tone.REFUSED)};")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.try_accept)

@@ -21,6 +21,7 @@ from homeassess.services.photo_import import PhotoImportService
 from homeassess.services.recommendations import RecommendationService
 from homeassess.ui.kit.actions import ActionRegistry
 from homeassess.ui.kit.operations import Operations
+from homeassess.ui.kit.palette import theme
 from homeassess.ui.photos.photo_strip import PhotoStrip
 from homeassess.ui.recommendations.review import RecommendationsView
 from homeassess.ui.visit.checklist_view import ChecklistView
@@ -65,6 +66,7 @@ class AssessmentScreen(QWidget):
         self.checklist = ChecklistView(registry)
         self.photos = PhotoStrip(photos, judge.catalogue, ops, registry)
         self.walk = RoomWalk(assessments, checklist, self.rooms, self.checklist, self.photos, ops, self)
+        theme().changed.connect(self.walk.redraw)
         centre = QSplitter(Qt.Vertical)
         centre.addWidget(self.checklist)
         centre.addWidget(self.photos)

@@ -33,6 +33,7 @@ from homeassess.domain.verdicts import Finding, Verdict
 from homeassess.services.checklist import ItemState, ResponseResult
 from homeassess.ui.kit import prompts
 from homeassess.ui.kit.actions import ActionRegistry, ActionSpec, Context
+from homeassess.ui.kit.palette import Tone, colour
 from homeassess.ui.kit.text_limits import limit_line
 from homeassess.ui.kit.wheel_guard import guard_wheel
 from homeassess.ui.visit.verdict_text import verdict_html
@@ -246,7 +247,7 @@ class ChecklistView(QWidget):
         row.verdict.setVisible(bool(row.verdict.text()))
         row.editor.setProperty("verdict", finding.verdict.value if finding else ("error" if error else ""))
         bad = error is not None or (finding is not None and finding.verdict is Verdict.IMPLAUSIBLE)
-        row.editor.setStyleSheet("border: 2px solid #c62828;" if bad else "")
+        row.editor.setStyleSheet(f"border: 2px solid {colour(Tone.REFUSED)};" if bad else "")
 
     def focus_item(self, item_id: str) -> None:
         row = self.rows.get(item_id)

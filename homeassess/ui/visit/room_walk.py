@@ -74,6 +74,11 @@ class RoomWalk(QObject):
         self.items.set_items(states, read_only=self.read_only)
         self.photos.set_room(self.assessment_id, room_id, self.read_only)
 
+    def redraw(self, _scheme: object = None) -> None:
+        """The room shown again from the store (the colour scheme changed: the verdicts take its tones)."""
+        if self.room_id is not None:
+            self.show_room(self.room_id)
+
     # --- responses -------------------------------------------------------------------------
 
     def record(self, item_id: str, text: str) -> None:
