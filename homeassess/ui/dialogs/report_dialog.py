@@ -127,7 +127,7 @@ class ReportDialog(QDialog):
         options.addRow("&Audience:", self.audience)
         options.addRow("Rooms:", self.rooms)
         options.addRow("", self.photos)
-        options.addRow("Pa&per:", self.paper)
+        options.addRow("Pap&er:", self.paper)
         options.addRow("", self.millimetres)
         side = QWidget()
         side_layout = QVBoxLayout(side)

@@ -72,6 +72,8 @@ class MainWindow(QMainWindow):
             "backups": self.manage_backups, "lock": self.lock, "quit": self.close,
             "settings": self.commands.edit_settings, "finalise": self.commands.finalise,
             "reopen": self.commands.reopen_draft, "audit": self.show_audit,
+            "next_room": lambda: self.step_room(1), "previous_room": lambda: self.step_room(-1),
+            "reports": self.reports_of_current,
             "measure_help": lambda: show_how_to_measure(self, services.judge.catalogue),
             "shortcuts": lambda: show_shortcuts(self, self.registry.help_rows()),
             "about": lambda: show_about(self, services.session.path, services.judge.catalogue.version),
@@ -108,7 +110,8 @@ class MainWindow(QMainWindow):
         status = view.status if view is not None else ""
         self.actions["finalise"].setEnabled(status == AssessmentStatus.DRAFT)
         self.actions["reopen"].setEnabled(status == AssessmentStatus.FINAL)
-        self.actions["audit"].setEnabled(view is not None)
+        for name in ("audit", "next_room", "previous_room", "reports"):
+            self.actions[name].setEnabled(view is not None)
 
     # --- navigation ------------------------------------------------------------------------
 
@@ -122,7 +125,17 @@ class MainWindow(QMainWindow):
     def open_assessment(self, assessment_id: int) -> None:
         self.assessment.open(assessment_id)
         self.stack.setCurrentWidget(self.assessment)
+        self.assessment.walk.take_up_room()
         self._update_actions()
+
+    def step_room(self, step: int) -> None:
+        if self.stack.currentWidget() is self.assessment:
+            self.assessment.tabs.setCurrentIndex(0)
+            self.assessment.walk.step_room(step)
+
+    def reports_of_current(self) -> None:
+        if self.stack.currentWidget() is self.assessment and self.assessment.view is not None:
+            self.open_reports(self.assessment.view.id)
 
     def current_assessment_id(self) -> int | None:
         if self.stack.currentWidget() is self.assessment and self.assessment.view is not None:
