@@ -53,6 +53,8 @@ class ChecklistView(QWidget):
         self.help_line.setObjectName("helpLine")
         self.help_line.setAccessibleName("How to measure")
         self.help_line.setStyleSheet("padding: 6px; border-top: 1px solid palette(mid);")
+        # At most three lines: the checklist keeps the height on a small screen (F1 shows all of it).
+        self.help_line.setMaximumHeight(self.help_line.fontMetrics().lineSpacing() * 3 + 14)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll, 1)
