@@ -88,6 +88,7 @@ class ChecklistView(QWidget):
             if section not in sections:
                 box = QGroupBox(section)
                 grid = QGridLayout(box)
+                grid.setColumnStretch(0, 0)
                 grid.setColumnStretch(1, 1)
                 grid.setVerticalSpacing(8)
                 sections[section] = grid
@@ -152,8 +153,11 @@ class ChecklistView(QWidget):
         return False
 
     def _help_text(self, item: Item) -> str:
+        """The item and the first sentence of how to measure it; F1 shows the rest."""
         how = item.help or "No measuring instructions for this item."
-        return f"<b>{html.escape(item.prompt)}</b> — {html.escape(how)} <i>(F1 for more)</i>"
+        first, _, rest = how.partition(". ")
+        more = " <i>(F1 for more)</i>" if rest else ""
+        return f"<b>{html.escape(item.prompt)}</b> — {html.escape(first.rstrip('.'))}.{more}"
 
     def focused_item(self) -> str | None:
         return next((i for i, r in self.rows.items() if r.editor.hasFocus()), None)

@@ -18,6 +18,7 @@ from homeassess.ui.kit.text_limits import limit_line
 from homeassess.ui.kit.wheel_guard import guard_wheel
 
 LABEL_WIDTH = 260
+LABEL_MIN_WIDTH = 140
 YES_NO = (("", ""), ("Yes", "yes"), ("No", "no"), ("Not applicable", "na"))
 YES_NO_KEYS = {Qt.Key_Y: "yes", Qt.Key_N: "no", Qt.Key_A: "na"}
 
@@ -75,7 +76,8 @@ def make_row(item: Item, read_only: bool) -> tuple[QLabel, ItemRow]:
     label = QLabel(html.escape(item.prompt))
     label.setBuddy(editor)
     label.setWordWrap(True)
-    label.setFixedWidth(LABEL_WIDTH)
+    label.setMinimumWidth(LABEL_MIN_WIDTH)  # narrower on a small window: the checklist never scrolls sideways
+    label.setMaximumWidth(LABEL_WIDTH)
     label.setAlignment(Qt.AlignRight | Qt.AlignTop)
     label.setContentsMargins(0, 4, 6, 0)
     field = QWidget()
