@@ -15,6 +15,7 @@ from homeassess.ui.dialogs.client_form import ClientForm, FormError
 from homeassess.ui.dialogs.room_picker import RoomPicker
 from homeassess.ui.dialogs.visit_form import VisitForm
 from homeassess.ui.kit.palette import Tone, colour
+from homeassess.ui.kit.read_only import show_read_only
 from homeassess.ui.kit.wheel_guard import guard_wheels_in
 
 
@@ -40,6 +41,7 @@ class AssessmentDialog(QDialog):
         self.client.set_profile(client or ClientProfile())
         self.visit.unit.currentIndexChanged.connect(lambda _: setattr(self.client, "unit", LengthUnit(self.visit.unit.currentData())))
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Client, home and visit" + (", rooms" if self.creating else ""))
         self.tabs.addTab(self.client, "&1 Client")
         self.tabs.addTab(self.visit, "&2 Home and visit")
         self.rooms: RoomPicker | None = None
@@ -50,7 +52,7 @@ class AssessmentDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {colour(Tone.REFUSED)}; font-weight: 600;")
         self.message.setAccessibleName("Form message")
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText("Create assessment" if self.creating else "Save")
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
@@ -62,6 +64,14 @@ class AssessmentDialog(QDialog):
         self.result_details: AssessmentDetails | None = None
         self.result_new: NewAssessment | None = None
         guard_wheels_in(self)
+
+    def set_read_only(self) -> None:
+        """A final assessment's client and visit: read like a document, nothing to save."""
+        show_read_only(self.tabs)
+        self.message.setText("This assessment is final and read-only.")
+        self.message.setStyleSheet("font-weight: 600;")
+        self.buttons.button(QDialogButtonBox.Ok).hide()
+        self.buttons.button(QDialogButtonBox.Cancel).setText("Close")
 
     def try_accept(self) -> None:
         try:

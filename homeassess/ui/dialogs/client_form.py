@@ -49,6 +49,7 @@ class ClientForm(QScrollArea):
     def __init__(self, unit: LengthUnit = LengthUnit.INCH, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
+        self.setAccessibleName("Client")
         self.unit = unit
         body = QWidget()
         layout = QVBoxLayout(body)

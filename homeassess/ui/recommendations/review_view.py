@@ -176,10 +176,14 @@ class ReviewLayout(QWidget):
         """The filter's choices with their counts ("Proposed (12)"), then the table or the empty text."""
         statuses = [v.status for v in self.model.views]
         for i, (label, status) in enumerate(FILTERS):
-            if status is None:
-                count = len(statuses)
-            elif status == OPEN:
+            if status == OPEN:  # a final assessment has no open work: no count that reads like a to-do list
+                self.filter.model().item(i).setEnabled(not read_only)
+                if read_only:
+                    self.filter.setItemText(i, f"{label} (none: final)")
+                    continue
                 count = sum(1 for s in statuses if s.is_open)
+            elif status is None:
+                count = len(statuses)
             else:
                 count = sum(1 for s in statuses if s.value == status)
             self.filter.setItemText(i, f"{label} ({count})")

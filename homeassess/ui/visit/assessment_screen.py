@@ -99,6 +99,7 @@ class AssessmentScreen(QWidget):
 
         self.recommendations = RecommendationsView(recommendations, assessments, ops, registry)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Rooms or recommendations")
         self.tabs.addTab(walk, "&Rooms")
         self.tabs.addTab(self.recommendations, "Re&commendations")
         self.tabs.currentChanged.connect(lambda _: self._show_review_if_current())

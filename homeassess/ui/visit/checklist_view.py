@@ -48,6 +48,7 @@ class ChecklistView(QWidget):
         self._read_only = False
         self.scroll = QScrollArea(widgetResizable=True)
         self.scroll.setFrameShape(QScrollArea.NoFrame)
+        self.scroll.setAccessibleName("Checklist")
         self.help_line = QLabel("")
         self.help_line.setWordWrap(True)
         self.help_line.setObjectName("helpLine")
