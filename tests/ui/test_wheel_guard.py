@@ -65,7 +65,7 @@ def test_a_choice_still_answers_from_the_keyboard(qtbot, window, workspace):
     assert combo.currentText() == "Yes"
 
 
-def test_a_setting_changes_by_wheel_only_while_its_field_has_the_focus(qtbot, workspace, judge):
+def test_a_setting_changes_by_wheel_only_while_its_field_has_the_focus(qtbot, workspace, judge, messages):
     dialog = SettingsDialog(workspace.settings.load(), judge.standards)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -14,6 +14,7 @@ from homeassess.services.settings import AppSettings
 from homeassess.ui.dialogs.client_form import ClientForm, FormError
 from homeassess.ui.dialogs.room_picker import RoomPicker
 from homeassess.ui.dialogs.visit_form import VisitForm
+from homeassess.ui.kit.form_snapshot import ask_before_discarding, form_snapshot
 from homeassess.ui.kit.palette import Tone, colour
 from homeassess.ui.kit.read_only import show_read_only
 from homeassess.ui.kit.wheel_guard import guard_wheels_in
@@ -64,6 +65,28 @@ class AssessmentDialog(QDialog):
         self.result_details: AssessmentDetails | None = None
         self.result_new: NewAssessment | None = None
         guard_wheels_in(self)
+        self._offer_client_address()
+        self.client.name.setFocus()  # the first field, not the tab bar
+        self.opened_with = form_snapshot(self)
+
+    def _offer_client_address(self) -> None:
+        """The client's address is offered as the home's (and the other way round) while that one is empty or
+        still holds what was offered: the address is typed once."""
+        client_address, home_address = self.client.address, self.visit.fields["address"]
+        offered = {id(client_address): "", id(home_address): ""}  # what each was given, not typed
+
+        def offer(source, target) -> None:
+            if target.text() in ("", offered[id(target)]):
+                offered[id(target)] = source.text()
+                target.setText(source.text())
+
+        client_address.textEdited.connect(lambda _: offer(client_address, home_address))
+        home_address.textEdited.connect(lambda _: offer(home_address, client_address))
+
+    def reject(self) -> None:
+        """Esc or Cancel: what was typed is only thrown away when the clinician says so."""
+        if self.buttons.button(QDialogButtonBox.Ok).isHidden() or ask_before_discarding(self, self.opened_with):
+            super().reject()
 
     def set_read_only(self) -> None:
         """A final assessment's client and visit: read like a document, nothing to save."""
@@ -79,7 +102,7 @@ class AssessmentDialog(QDialog):
             details = self.visit.details()
         except FormError as exc:
             self.message.setText(str(exc))
-            self.tabs.setCurrentIndex(0)
+            self.tabs.setCurrentIndex(1 if str(exc).startswith("Visit date") else 0)
             return
         except ValidationError as exc:
             error = exc.errors()[0]

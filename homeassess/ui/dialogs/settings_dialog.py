@@ -32,6 +32,7 @@ from homeassess.domain.units import LengthUnit
 from homeassess.services.settings import AppSettings
 from homeassess.ui.dialogs.margin_editor import MARGIN_FIELDS, MarginEditor
 from homeassess.ui.kit import prompts
+from homeassess.ui.kit.form_snapshot import ask_before_discarding, form_snapshot
 from homeassess.ui.kit.palette import Tone, colour
 from homeassess.ui.kit.wheel_guard import guard_wheels_in
 
@@ -131,6 +132,13 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.result_settings: AppSettings | None = None
         guard_wheels_in(self)
+        next(iter(self.editors.values())).setFocus()  # the first field
+        self.opened_with = form_snapshot(self)
+
+    def reject(self) -> None:
+        """Esc or Cancel: what was typed is only thrown away when the clinician says so."""
+        if ask_before_discarding(self, self.opened_with):
+            super().reject()
 
     def _editor(self, name: str, annotation: object, value: object) -> QWidget:
         if name in IMAGE_FIELDS:
