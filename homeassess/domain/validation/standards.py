@@ -42,12 +42,20 @@ def _limits(path: Path, rule: Rule, catalogue: Catalogue, short: str) -> dict[st
     item = catalogue.item(rule.item)
     if item.kind is not ItemKind.MEASUREMENT:
         raise fail(path, where, "item", "not a measurement")
+    if rule.recommend_as is not None and rule.recommend_as not in catalogue.items:
+        raise fail(path, where, "recommend_as", "no catalogue item has this id")
     try:
         low = item.measure.parse(rule.min, LengthUnit.INCH) if rule.min else None
         high = item.measure.parse(rule.max, LengthUnit.INCH) if rule.max else None
+        below = item.measure.parse(rule.applies_below, LengthUnit.INCH) if rule.applies_below else None
     except MeasurementError as exc:
         raise fail(path, where, "min/max", str(exc)) from None
-    return {"rule": asdict(rule), "low": low, "high": high, "profile_short": short}
+    return {"rule": asdict(rule), "low": low, "high": high, "profile_short": short, "below": below, "fallback": ""}
+
+
+def _inherited(limits: dict[str, Any], short: str) -> dict[str, Any]:
+    """An inherited rule, saying that the inheriting profile does not govern the element."""
+    return {**limits, "fallback": f"{short} sets no figure for this element; the {limits['profile_short']} figure applies."}
 
 
 def validate_standards(folder: Path, catalogue: Catalogue) -> dict[str, Any]:
@@ -58,9 +66,9 @@ def validate_standards(folder: Path, catalogue: Catalogue) -> dict[str, Any]:
             continue
         profile_file = read_file(path, ProfileFile)
         files[profile_file.profile.id] = (path, profile_file.profile, validated_entries(path, profile_file.rules, Rule, "rule", check_rule))
-    resolved: dict[str, dict[str, dict[str, Any]]] = {}
+    resolved: dict[str, dict[str, list[dict[str, Any]]]] = {}
 
-    def resolve(profile_id: str, chain: tuple[str, ...] = ()) -> dict[str, dict[str, Any]]:
+    def resolve(profile_id: str, chain: tuple[str, ...] = ()) -> dict[str, list[dict[str, Any]]]:
         if profile_id in chain:
             raise CatalogueError(f"standards profiles inherit in a loop: {' -> '.join(chain + (profile_id,))}")
         if profile_id in resolved:
@@ -68,13 +76,20 @@ def validate_standards(folder: Path, catalogue: Catalogue) -> dict[str, Any]:
         if profile_id not in files:
             raise fail(files[chain[-1]][0], f" profile {chain[-1]!r}", "inherits", f"no profile {profile_id!r}")
         path, header, rules = files[profile_id]
-        limits = dict(resolve(header.inherits, chain + (profile_id,))) if header.inherits else {}
+        parent = resolve(header.inherits, chain + (profile_id,)) if header.inherits else {}
+        limits = {item: [_inherited(entry, header.short) for entry in entries] for item, entries in parent.items()}
+        own: dict[str, list[dict[str, Any]]] = {}
         for rule in rules:
-            limits[rule.item] = _limits(path, rule, catalogue, header.short)
+            own.setdefault(rule.item, []).append(_limits(path, rule, catalogue, header.short))
+        for item_id, entries in own.items():
+            bands = [entry["below"] for entry in entries]
+            if bands.count(None) != 1 or len(set(bands)) != len(bands):
+                raise fail(path, f" rule {item_id!r}", "applies_below", "an item needs one main rule and distinct 'applies_below' bands")
+        limits.update(own)
         resolved[profile_id] = limits
         return limits
 
-    return {"profiles": [{"header": asdict(header), "limits": list(resolve(pid).values())}
+    return {"profiles": [{"header": asdict(header), "limits": [e for entries in resolve(pid).values() for e in entries]}
                          for pid, (_, header, _) in files.items()]}
 
 
