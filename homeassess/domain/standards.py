@@ -17,7 +17,7 @@ figures already converted to canonical units.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +103,11 @@ class StandardsProfile:
         return sorted(self._limits)
 
 
+def _fallback(limits: Limits, short: str) -> Limits:
+    """An inherited rule, saying that the inheriting profile does not govern the element."""
+    return replace(limits, fallback=f"{short} sets no figure for this element; the {limits.profile_short} figure applies.")
+
+
 def _band_order(limits: Limits) -> float:
     return limits.below if limits.below is not None else float("inf")
 
@@ -113,18 +118,27 @@ class StandardsLibrary:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> StandardsLibrary:
-        """From validated plain data: each profile's header and its resolved limits per item."""
-        profiles = {}
+        """From validated plain data: each profile's header and own limits; inheritance resolved here."""
+        headers: dict[str, ProfileHeader] = {}
+        own: dict[str, dict[str, list[Limits]]] = {}
         for profile in data["profiles"]:
-            limits: dict[str, list[Limits]] = {}
+            header = ProfileHeader(**profile["header"])
+            headers[header.id] = header
+            limits: dict[str, list[Limits]] = own.setdefault(header.id, {})
             for entry in profile["limits"]:
                 rule = Rule(**entry["rule"])
-                limits.setdefault(rule.item, []).append(Limits(
-                    rule, entry["low"], entry["high"], entry["profile_short"], entry.get("below"), entry.get("fallback", ""),
-                ))
-            header = ProfileHeader(**profile["header"])
-            profiles[header.id] = StandardsProfile(header, limits)
-        return cls(profiles)
+                limits.setdefault(rule.item, []).append(Limits(rule, entry["low"], entry["high"], entry["profile_short"], entry["below"]))
+        resolved: dict[str, dict[str, list[Limits]]] = {}
+
+        def resolve(profile_id: str) -> dict[str, list[Limits]]:
+            if profile_id not in resolved:
+                header = headers[profile_id]
+                parent = resolve(header.inherits) if header.inherits else {}
+                limits = {item: [_fallback(entry, header.short) for entry in entries] for item, entries in parent.items()}
+                resolved[profile_id] = {**limits, **own[profile_id]}
+            return resolved[profile_id]
+
+        return cls({pid: StandardsProfile(header, resolve(pid)) for pid, header in headers.items()})
 
     def profile(self, profile_id: str | None) -> StandardsProfile:
         key = (profile_id or DEFAULT_PROFILE).lower()
