@@ -2,7 +2,8 @@
 
 Data lives in ``resources/standards/<profile>.toml``. A profile may ``inherit`` another
 (the IRC, ICC A117.1 and FHAG profiles fall back to ADA 2010 for elements they do not govern;
-the finding then says so). A rule whose figure is unverified in our reference
+the finding then says so). A profile that sets only an item's main rule keeps the parent's bands
+for that item (the IRC sets no minimum riser, so a 2 in "step" is still an ADA change in level). A rule whose figure is unverified in our reference
 (``verified = false``) can only yield an advisory, never a failure.
 
 An item may have more than one rule: a rule with ``applies_below`` judges only values under
@@ -135,7 +136,12 @@ class StandardsLibrary:
                 header = headers[profile_id]
                 parent = resolve(header.inherits) if header.inherits else {}
                 limits = {item: [_fallback(entry, header.short) for entry in entries] for item, entries in parent.items()}
-                resolved[profile_id] = {**limits, **own[profile_id]}
+                for item, entries in own[profile_id].items():
+                    banded = any(entry.below is not None for entry in entries)
+                    # a profile that sets only an item's main rule keeps the parent's bands for it
+                    kept = [] if banded else [entry for entry in limits.get(item, ()) if entry.below is not None]
+                    limits[item] = kept + entries
+                resolved[profile_id] = limits
             return resolved[profile_id]
 
         return cls({pid: StandardsProfile(header, resolve(pid)) for pid, header in headers.items()})

@@ -81,9 +81,11 @@ def test_an_entry_step_of_any_height_is_judged_by_the_rule_for_its_height(judge:
     finding = judge.judge_measurement("entry_step_height", f"{inches} in", _ctx())
     if inches <= 0.5:  # level, vertical or bevelled change in level (§303.2, §303.3)
         assert finding.verdict is Verdict.MEETS and finding.citation == "ADA 2010 §303.4"
-    elif inches < 4:  # must be ramped (§303.4)
+    elif inches * MM_PER_INCH < 100:  # under a 4 in (100 mm) riser: must be ramped (§303.4)
         assert finding.verdict is Verdict.FAILS and finding.citation == "ADA 2010 §303.4"
         assert finding.recommendations and not _ids(finding) & STAIR_WORK
+    elif inches < 4:  # 3 15/16 in: a riser, just too low
+        assert finding.verdict is Verdict.FAILS and finding.citation == "ADA 2010 §504.3"
     elif inches <= 7:  # a riser (§504.3)
         assert finding.verdict is Verdict.MEETS and finding.citation == "ADA 2010 §504.3"
     else:
@@ -166,6 +168,15 @@ def test_irc_stair_nosing_is_the_irc_figure(judge: Judge):
     assert judge.judge_measurement("stair_nosing_projection", "1 3/8", _ctx()).verdict is Verdict.MEETS
     finding = judge.judge_measurement("stair_nosing_projection", "1 3/8", _ctx("irc"))
     assert finding.verdict is Verdict.ADVISORY and finding.citation == "IRC R311.7.5.3"
+
+
+@pytest.mark.parametrize("item_id", STEP_ITEMS)
+def test_irc_sets_no_minimum_riser_so_a_low_step_is_an_ada_change_in_level(judge: Judge, item_id):
+    finding = judge.judge_measurement(item_id, "2", _ctx("irc"))
+    assert finding.verdict is Verdict.FAILS and finding.citation == "ADA 2010 §303.4"
+    assert finding.note.startswith("IRC sets no figure for this element; the ADA 2010 figure applies.")
+    assert _ids(finding) & RAMP_WORK and not _ids(finding) & STAIR_WORK
+    assert judge.judge_measurement(item_id, "0", _ctx("irc")).verdict is Verdict.MEETS
 
 
 def test_irc_still_judges_its_own_stairs(judge: Judge):
