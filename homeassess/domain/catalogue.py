@@ -116,6 +116,13 @@ class Item:
         return READINGS[self.quantity] if self.quantity in READINGS else Quantity(self.quantity)
 
     @property
+    def input_example(self) -> str:
+        """What to type, for a placeholder: ``e.g. 120 °F or 49 °C``."""
+        if self.quantity in READINGS:
+            return f"e.g. {READINGS[self.quantity].example}"
+        return "e.g. 1:12, 8%, 4.8°" if self.quantity == "slope" else "e.g. 31 3/4, 2' 8\" or 815 mm"
+
+    @property
     def plausible_noun(self) -> str:
         return self.noun or self.prompt.lower()
 

@@ -227,6 +227,13 @@ def test_a_printed_reading_reads_back_as_the_same_value(value, kind, system):
     assert reading.parse(printed, system.default_unit) == pytest.approx(value, abs=0.6)
 
 
+def test_each_measurement_says_what_to_type(judge: Judge):
+    assert judge.catalogue.item("hot_water_temperature").input_example == "e.g. 120 °F or 49 °C"
+    assert judge.catalogue.item("door_opening_force").input_example == "e.g. 5 lbf or 22 N"
+    assert judge.catalogue.item("ramp_slope").input_example.startswith("e.g. 1:12")
+    assert "815 mm" in judge.catalogue.item("door_clear_width").input_example
+
+
 def test_a_temperature_unit_slip_is_implausible(judge: Judge):
     assert judge.judge_measurement("hot_water_temperature", "400 °F", _ctx()).verdict is Verdict.IMPLAUSIBLE
     assert judge.judge_measurement("hot_water_temperature", "52 °C", _ctx(unit=LengthUnit.MILLIMETRE)).measured == "52 °C"
