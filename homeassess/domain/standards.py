@@ -147,7 +147,7 @@ class StandardsLibrary:
         return cls({pid: StandardsProfile(header, resolve(pid)) for pid, header in headers.items()})
 
     def profile(self, profile_id: str | None) -> StandardsProfile:
-        key = (profile_id or DEFAULT_PROFILE).lower()
+        key = "_".join((profile_id or DEFAULT_PROFILE).lower().replace("-", " ").split())  # "A117 Type-B" -> a117_type_b
         try:
             return self.profiles[key]
         except KeyError:

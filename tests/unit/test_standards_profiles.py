@@ -118,3 +118,10 @@ def test_the_report_names_the_profile_chosen_for_the_assessment(workspace):
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "ICC A117.1-2017, Type B dwelling unit" in text
     assert "1104.5.2.1" in text
+
+
+@pytest.mark.parametrize("typed", ["a117_type_b", "A117_Type_B", "a117-type-b", "A117 type B"])
+def test_a_profile_is_found_however_its_id_is_typed(judge: Judge, typed):
+    assert judge.standards.profile(typed).id == "a117_type_b"
+    with pytest.raises(KeyError, match="choose one of a117_type_a, a117_type_b, ada2010, fhag, irc"):
+        judge.standards.profile("ansi")
