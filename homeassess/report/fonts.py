@@ -104,7 +104,11 @@ def register_fonts() -> FontSet:
 
 
 MAX_MARKS = 4  # combining marks stacked on one letter; more, and a dotted circle carries the next ones
-_MARK_RUN = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{%d,}" % (MAX_MARKS + 1))
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+)
+_MARK_RUN = re.compile(f"[{_MARKS}]{{{MAX_MARKS + 1},}}")
 
 
 def _stacked(run: re.Match[str]) -> str:
