@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HomeAssess quick start. On a fresh Debian or Ubuntu machine with Python 3.11+:
 #   ./run.sh          set everything up, then open HomeAssess (the demo assessment is there on a new store)
-#   ./run.sh test     set everything up, then run the whole test suite
+#   ./run.sh test     set everything up, then run the whole test suite (in parallel; extra arguments go to pytest)
 #   ./run.sh build    build the desktop bundle dist/HomeAssess/ (PyInstaller, clean venv) and run its self-test
 # Anything else is passed to the homeassess command line, e.g. ./run.sh check door_clear_width "30 1/2".
 set -euo pipefail
@@ -76,7 +76,11 @@ case "$mode" in
   test)
     shift || true
     export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
-    exec .venv/bin/python -m pytest "$@"
+    # Bytecode once up front: the suite starts many `python -m homeassess` processes, which would each
+    # compile the sources again where PYTHONDONTWRITEBYTECODE is set.
+    .venv/bin/python -m compileall -q homeassess benchmarks >/dev/null
+    # Every test, spread over the CPUs (pytest-xdist; worksteal evens out the long ones).
+    exec .venv/bin/python -m pytest -n auto --dist worksteal "$@"
     ;;
   start)
     shift || true

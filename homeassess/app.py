@@ -2,26 +2,34 @@
 
 Nothing else in the program builds services for the window. Qt itself is only touched through
 ``homeassess.ui.shell.startup``; widgets get the named services they use from ``MainWindow``.
+
+Paint first, then load: the unlock dialog (or the first-run passphrase dialog) is painted before
+the store, SQLAlchemy, Alembic, the services, the main window and the catalogue are imported.
+They load on a background thread (:class:`Preload`) while the clinician types, so once the
+passphrase is accepted the home screen waits only for the key derivation.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from homeassess.domain.judge import Judge
-from homeassess.logs import configure_logging
-from homeassess.services.audit_log import AuditAction
-from homeassess.services.demo import install_demo
-from homeassess.services.workspace import Workspace
-from homeassess.store.location import default_data_dir, log_dir
-from homeassess.store.store import Store
+from homeassess.store.location import STORE_FILE_NAME, default_data_dir, log_dir
+
+if TYPE_CHECKING:
+    from homeassess.domain.judge import Judge
+    from homeassess.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 
 def start_session(workspace: Workspace, failed_attempts: int, created: bool) -> None:
     """Audit the unlock (and the attempts that failed); a new store starts with the demo assessment."""
+    from homeassess.services.audit_log import AuditAction
+    from homeassess.services.demo import install_demo
+
     for _ in range(failed_attempts):
         workspace.audit.record(AuditAction.UNLOCK_FAILED)
     workspace.audit.record(AuditAction.UNLOCK)
@@ -29,22 +37,83 @@ def start_session(workspace: Workspace, failed_attempts: int, created: bool) -> 
         install_demo(workspace)
 
 
+class Preload:
+    """Imports what the program needs after the unlock, and loads the catalogue, on a background thread."""
+
+    MODULES = ("homeassess.store.store", "homeassess.services.workspace", "homeassess.services.audit_log",
+               "homeassess.ui.shell.main_window", "homeassess.ui.shell.window_services")
+
+    def __init__(self) -> None:
+        self._done = threading.Event()
+        self._started = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._judge: Judge | None = None
+        self._error: BaseException | None = None
+
+    def start(self) -> None:
+        with self._started:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._load, name="homeassess-preload", daemon=True)
+                self._thread.start()
+
+    def ready(self) -> bool:
+        """Whether everything is loaded (or failed to)."""
+        return self._done.is_set()
+
+    def judge(self) -> Judge:
+        """The loaded catalogue, standards and library, once everything is imported (waits if need be)."""
+        self.start()
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        assert self._judge is not None
+        return self._judge
+
+    def _load(self) -> None:
+        import importlib
+
+        try:
+            for name in self.MODULES:
+                importlib.import_module(name)
+            from sqlalchemy.orm import configure_mappers
+
+            configure_mappers()  # the ORM's one-time set-up, otherwise paid by the first query after the unlock
+            from homeassess.domain.judge import Judge
+
+            self._judge = Judge.load()
+        except BaseException as exc:  # noqa: BLE001 - raised again on the GUI thread by judge()
+            self._error = exc
+        finally:
+            self._done.set()
+
+
 def run_app(data_dir: Path | None = None) -> int:
+    from homeassess.logs import configure_logging
     from homeassess.ui.kit.error_path import ErrorPath
-    from homeassess.ui.shell.main_window import MainWindow
     from homeassess.ui.shell.startup import ask_to_unlock, qt_application, run_window, window_geometry_store
-    from homeassess.ui.shell.window_services import WindowServices
 
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     app = qt_application()
     errors = ErrorPath(configure_logging(log_dir(data_dir)))
     errors.install()
-    created = not Store.exists(data_dir)
-    unlocked = ask_to_unlock(lambda phrase: Store.open(data_dir, phrase, create=created), created)
+    created = not (data_dir / STORE_FILE_NAME).exists()
+    preload = Preload()
+
+    def open_store(phrase: str):  # noqa: ANN202 - a Store
+        preload.judge()  # the store layer is imported by now
+        from homeassess.store.store import Store
+
+        return Store.open(data_dir, phrase, create=created)
+
+    unlocked = ask_to_unlock(open_store, created, painted=preload.start)
     if unlocked is None:
         return 0
+    from homeassess.services.workspace import Workspace
+    from homeassess.ui.shell.main_window import MainWindow
+    from homeassess.ui.shell.window_services import WindowServices
+
     store, failures = unlocked
-    workspace = Workspace.build(store, Judge.load())
+    workspace = Workspace.build(store, preload.judge())
     start_session(workspace, failures, created)
     try:
         workspace.backups.daily_if_due()

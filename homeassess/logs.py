@@ -2,17 +2,23 @@
 
 Our own log calls carry ids and counts only. Exceptions are logged by type and stack
 frames, never by message: a message may quote a value the clinician typed, a file name
-or a client's name. The log lives in the data folder and rotates.
+or a client's name. The log lives in the data folder's ``logs/`` and rotates. The folder is
+the program's own, so it is always owner-only (0700), and every log file, the rotated ones
+included, is created owner-only (0600).
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 LOG_FILE_NAME = "homeassess.log"
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
 
 
 class PrivacyFormatter(logging.Formatter):
@@ -36,10 +42,23 @@ class PrivacyFormatter(logging.Formatter):
         return "".join(lines) + "\n".join(chain)
 
 
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating log whose every file is owner-only from the moment it exists."""
+
+    def _open(self):  # noqa: ANN202 - logging's API
+        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
+        if sys.platform != "win32":
+            os.fchmod(descriptor, PRIVATE_FILE)  # a log written by an older version may be 0644
+        return os.fdopen(descriptor, "a", encoding=self.encoding, errors=self.errors)
+
+
 def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path:
-    log_dir.mkdir(parents=True, exist_ok=True)
+    log_dir.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)  # the data folder, owner-only if made here
+    log_dir.mkdir(exist_ok=True, mode=PRIVATE_FOLDER)
+    if sys.platform != "win32":
+        os.chmod(log_dir, PRIVATE_FOLDER)  # the program's own folder: mkdir's mode passes the umask, older versions made it 0755
     path = log_dir / LOG_FILE_NAME
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(PrivacyFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     for existing in list(root.handlers):

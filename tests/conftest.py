@@ -1,23 +1,127 @@
-"""Shared fixtures: a fresh encrypted store per test, the loaded catalogue, the demo."""
+"""Shared fixtures: a fresh encrypted store per test, the loaded catalogue, the demo.
+
+What keeps the suite fast (issue 16; docs/testing.md says more):
+- **Key derivation.** SQLCipher derives every connection's key with PBKDF2-HMAC-SHA512 at 256,000
+  iterations (about 0.1 s of CPU). Tests that are not about the key run with a cheap derivation,
+  set for the whole test process below through SQLCipher's process default; nothing in
+  ``homeassess`` changes. The tests about the key ask for ``real_key_derivation``, and every
+  command-line test runs a separate ``python -m homeassess`` process, which derives the real key.
+- **Store templates.** The empty migrated store and the demo store (ten rooms, 22 photos through the
+  photo pipeline) are built once per test process and copied for each test that asks for a
+  ``workspace`` or a ``demo_workspace``: an SQLCipher file copied while closed is the same store.
+- **The data files** are validated once per test process into a cache folder of the session's own.
+
+Processes the tests start (``python -m homeassess``, the benchmark launchers) import this tree's code,
+whatever their working folder and wherever the virtual environment's editable install points.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(Path(__file__).parents[1]), os.environ.get("PYTHONPATH")) if p)
 
 import pytest
+import sqlcipher3.dbapi2 as sqlcipher
 
 from homeassess.domain.judge import Judge
 from homeassess.services.workspace import Workspace
+from homeassess.store.engine import STORE_FILE_NAME
 from homeassess.store.store import Store
 
+ROOT = Path(__file__).resolve().parents[1]
 PASSPHRASE = "correct horse battery staple"
+CHEAP_KDF_ITER = 64
+
+
+def key_derivation_iterations(iterations: int | None = None) -> int:
+    """SQLCipher's process-wide default PBKDF2 iteration count for new connections; set it when given."""
+    conn = sqlcipher.connect(":memory:")
+    try:
+        if iterations is not None:
+            conn.execute(f"PRAGMA cipher_default_kdf_iter = {int(iterations)}")
+        return int(conn.execute("PRAGMA cipher_default_kdf_iter").fetchone()[0])
+    finally:
+        conn.close()
+
+
+PRODUCTION_KDF_ITER = key_derivation_iterations()  # read before the line below changes it
+key_derivation_iterations(CHEAP_KDF_ITER)
+
+
+@contextlib.contextmanager
+def real_keys() -> Iterator[int]:
+    """Stores opened inside are keyed with the production derivation, as processes a test starts key them."""
+    key_derivation_iterations(PRODUCTION_KDF_ITER)
+    try:
+        yield PRODUCTION_KDF_ITER
+    finally:
+        key_derivation_iterations(CHEAP_KDF_ITER)
+
+
+@pytest.fixture
+def real_key_derivation():
+    """The production key derivation for this test (and a cheap one again after it); for module fixtures that
+    write a store the test's processes open, ``with real_keys():``."""
+    with real_keys() as iterations:
+        yield iterations
+
+
+@pytest.fixture(scope="session", autouse=True)
+def resource_cache(tmp_path_factory):
+    """The validated data-file snapshot goes to a folder of this test session, not the user's cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        folder = tmp_path_factory.mktemp("resource-cache")
+        patch.setenv("HOMEASSESS_CACHE_DIR", str(folder))
+        yield folder
 
 
 @pytest.fixture(scope="session")
-def judge() -> Judge:
+def judge(resource_cache) -> Judge:
     return Judge.load()
+
+
+@dataclass(frozen=True)
+class StoreTemplate:
+    """A closed store folder to copy; ``demo_id`` is the demo assessment's id in it (0 if none)."""
+
+    data_dir: Path
+    demo_id: int = 0
+
+    def copy_to(self, data_dir: Path) -> None:
+        """The store file and its backups (not the WAL index or logs, which belong to an open store)."""
+        for path in self.data_dir.rglob("*"):
+            relative = path.relative_to(self.data_dir)
+            if path.is_file() and not path.name.endswith(("-wal", "-shm")) and relative.parts[0] != "logs":
+                (data_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, data_dir / relative)
+
+
+@pytest.fixture(scope="session")
+def empty_store_template(tmp_path_factory, judge) -> StoreTemplate:
+    data_dir = tmp_path_factory.mktemp("template-empty")
+    Workspace.build(Store.open(data_dir, PASSPHRASE, create=True), judge).close()
+    return StoreTemplate(data_dir)
+
+
+@pytest.fixture(scope="session")
+def demo_store_template(tmp_path_factory, judge) -> StoreTemplate:
+    from homeassess.services.demo import install_demo
+
+    data_dir = tmp_path_factory.mktemp("template-demo")
+    workspace = Workspace.build(Store.open(data_dir, PASSPHRASE, create=True), judge)
+    try:
+        demo_id, _ = install_demo(workspace)
+    finally:
+        workspace.close()
+    assert (data_dir / STORE_FILE_NAME).is_file()
+    return StoreTemplate(data_dir, demo_id)
 
 
 @pytest.fixture
@@ -27,17 +131,28 @@ def data_dir(tmp_path):
     return path
 
 
+def open_copy(template: StoreTemplate, data_dir: Path, judge: Judge) -> Workspace:
+    """A workspace over a copy of ``template`` in ``data_dir`` (its ``demo_id`` set if the template has the demo)."""
+    template.copy_to(data_dir)
+    ws = Workspace.build(Store.open(data_dir, PASSPHRASE), judge)
+    if template.demo_id:
+        ws.demo_id = template.demo_id
+    return ws
+
+
 @pytest.fixture
-def workspace(data_dir, judge):
-    ws = Workspace.build(Store.open(data_dir, PASSPHRASE, create=True), judge)
+def workspace(data_dir, judge, empty_store_template):
+    """A fresh, empty store of this test's own (a copy of the empty template), in ``data_dir``."""
+    ws = open_copy(empty_store_template, data_dir, judge)
     yield ws
     ws.close()
 
 
 @pytest.fixture
-def demo_workspace(workspace):
-    from homeassess.services.demo import install_demo
-
-    assessment_id, _ = install_demo(workspace)
-    workspace.demo_id = assessment_id
-    return workspace
+def demo_workspace(request, data_dir, judge, demo_store_template):
+    """A store of this test's own holding the demo assessment (``demo_id``), in ``data_dir``."""
+    if "workspace" in request.fixturenames:
+        raise pytest.UsageError("a test uses either workspace (empty) or demo_workspace, whose store is in the same data_dir")
+    ws = open_copy(demo_store_template, data_dir, judge)
+    yield ws
+    ws.close()

@@ -15,6 +15,22 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 
+def process_env(**extra: str) -> dict[str, str]:
+    """The environment for a process a scenario launches: Qt offscreen, and this tree's code first on the path
+    (whichever tree the virtual environment's editable install points at)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **extra)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p)
+    return env
+
+
+def compile_bytecode() -> None:
+    """Compile the product's sources once, as an installed copy has them: the process-launch scenarios time the
+    program, not Python compiling it (which every launch would repeat where PYTHONDONTWRITEBYTECODE is set)."""
+    import compileall
+
+    compileall.compile_dir(REPO / "homeassess", quiet=1)
+
+
 def scaled(full: int, scale: float, minimum: int = 1) -> int:
     """``full`` (the issue's size) times ``scale``, at least ``minimum``."""
     return max(minimum, round(full * scale))

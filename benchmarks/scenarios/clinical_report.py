@@ -22,6 +22,7 @@ from benchmarks.scenarios._common import interleaved, median, profile_top, resul
 from homeassess.services.reports import ReportService, page_count
 
 NAME = "clinical_report"
+POSITION = 60
 BUDGET_RATIO = 2.0
 BUDGET_BYTES = 15 * 1024 * 1024
 

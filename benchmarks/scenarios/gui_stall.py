@@ -33,6 +33,7 @@ from homeassess.ui.kit.operations import Operations
 from homeassess.ui.photos.photo_strip import PhotoStrip
 
 NAME = "gui_stall"
+POSITION = 50
 BUDGET_MS = stall.BUDGET_MS
 
 

@@ -16,6 +16,7 @@ from benchmarks.scenarios._common import median, ms, profile_top, result
 from benchmarks.scenarios.home_list import HomeFixture, floor_counts
 
 NAME = "home_search"
+POSITION = 80
 BUDGET_MS = 50.0
 
 

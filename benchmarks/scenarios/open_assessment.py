@@ -17,6 +17,7 @@ from benchmarks import store_fixture
 from benchmarks.scenarios._common import median, ms, profile_top, qt_app, result, scaled
 
 NAME = "open_assessment"
+POSITION = 90
 BUDGET_MS = 300.0
 
 
@@ -41,6 +42,7 @@ class _Window:
         self.app.processEvents()
 
     def close(self) -> None:
+        self.window.ops.wait()
         self.window.close()
         self.window.deleteLater()
         self.app.processEvents()

@@ -20,6 +20,7 @@ from benchmarks.scenarios._common import interleaved, median, profile_top, resul
 from homeassess.store.engine import open_connection
 
 NAME = "record_measurement"
+POSITION = 30
 BUDGET_RATIO = 2.0
 BUDGET_MS = 20.0
 VALUES = ("30 1/2", "36", "32 in")

@@ -17,6 +17,7 @@ from benchmarks import store_fixture
 from benchmarks.scenarios._common import median, ms, profile_top, qt_app, result
 
 NAME = "review_actions"
+POSITION = 94
 BUDGET_MS = 50.0
 
 

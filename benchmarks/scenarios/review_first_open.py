@@ -14,6 +14,7 @@ from benchmarks.scenarios._common import median, result
 from benchmarks.scenarios.review_actions import Review, visit
 
 NAME = "review_first_open"
+POSITION = 92
 BUDGET_MS = 300.0
 
 

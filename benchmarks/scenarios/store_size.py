@@ -15,6 +15,7 @@ from benchmarks.scenarios.clinical_report import visit
 from benchmarks.scenarios.home_list import list_store
 
 NAME = "store_size"
+POSITION = 100
 PHOTO_FACTOR = 1.15
 MB = 1024 * 1024
 PER_100_ASSESSMENTS = 1 * MB

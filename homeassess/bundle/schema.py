@@ -8,20 +8,20 @@ recommendations by position then store order, responses by item id, keys sorted)
 document holds no export time, so export → import into an empty store → export gives an
 equal document. See docs/bundle-format.md.
 
-Zips are read in memory with size and ratio caps checked on the headers first, never
-extracted. Messages raised here are one line and never quote values from the file.
+Every text field has its limit from ``TEXT`` (a line or a paragraph), every number its range
+and every list its length from ``BUNDLE``; ``document.py`` parses a file's document against
+these models strictly, and builds one from store rows.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import Counter
 from datetime import UTC, date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from homeassess.bundle.container import (  # noqa: F401 - re-exported for the service and tests
     CIPHER,
@@ -43,22 +43,19 @@ from homeassess.bundle.container import (  # noqa: F401 - re-exported for the se
     read_zip,
     seal,
     unseal,
+    unseal_file,
 )
 from homeassess.domain.client_profile import ClientProfile
-from homeassess.store.tables import (
-    AssessmentRow,
-    ClientRow,
-    PhotoDataRow,
-    PhotoRow,
-    RecommendationRow,
-    ResponseRow,
-    RoomRow,
-)
+from homeassess.domain.limits import BUNDLE, TEXT
+from homeassess.photos import PRINT_MAX_SIDE, THUMBNAIL_MAX_SIDE, WORKING_MAX_SIDE
 
 SCHEMA_VERSION = 2  # 2: recommendations are the clinician's decisions (proposals are derived)
 READABLE_VERSIONS = (1, 2)
 DOCUMENT_MEMBER = "assessment.json"
 RENDITIONS = ("working", "print", "thumb")
+RENDITION_MAX_SIDE = {"working": WORKING_MAX_SIDE, "print": PRINT_MAX_SIDE, "thumb": THUMBNAIL_MAX_SIDE}
+RENDITION_MAX_BYTES = {"working": BUNDLE.max_working_bytes, "print": BUNDLE.max_print_bytes,
+                       "thumb": BUNDLE.max_thumbnail_bytes}
 UID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9-]{0,63}$"
 ID_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
 ROOM_KEY_PATTERN = r"^room-[1-9][0-9]{0,5}$"
@@ -70,6 +67,13 @@ def photo_member(uid: str, rendition: str) -> str:
     return f"photos/{uid}/{rendition}.jpg"
 
 
+def member_cap(name: str) -> int:
+    """The largest size a member of the inner zip may declare."""
+    if name == DOCUMENT_MEMBER:
+        return BUNDLE.max_document
+    return RENDITION_MAX_BYTES.get(name.rsplit("/", 1)[-1].removesuffix(".jpg"), 0)
+
+
 def _as_utc(value: datetime) -> datetime:
     """Store times are UTC; SQLite hands them back naive."""
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
@@ -79,6 +83,10 @@ UtcTime = Annotated[datetime, AfterValidator(_as_utc)]
 Uid = Annotated[str, Field(pattern=UID_PATTERN)]
 CatalogueId = Annotated[str, Field(pattern=ID_PATTERN)]
 RoomKey = Annotated[str, Field(pattern=ROOM_KEY_PATTERN)]
+Line = Annotated[str, Field(max_length=TEXT.line)]
+Paragraph = Annotated[str, Field(max_length=TEXT.paragraph)]
+Position = Annotated[int, Field(ge=0, le=BUNDLE.max_position)]
+Cost = Annotated[int, Field(ge=0, le=BUNDLE.max_cost)]
 
 
 class _Strict(BaseModel):
@@ -90,16 +98,16 @@ class AssessmentHeader(_Strict):
     status: Literal["draft", "final", "archived"]
     parent_uid: Uid | None = None
     visit_date: date
-    clinician: str = ""
-    credentials: str = ""
-    licence: str = ""
-    referral: str = ""
-    address: str = ""
-    dwelling_type: str = ""
+    clinician: Line = ""
+    credentials: Line = ""
+    licence: Line = ""
+    referral: Paragraph = ""
+    address: Paragraph = ""
+    dwelling_type: Line = ""
     tenure: Literal["owner", "renter", "other", ""] = ""
-    landlord_name: str = ""
-    landlord_contact: str = ""
-    access_contact: str = ""
+    landlord_name: Line = ""
+    landlord_contact: Line = ""
+    access_contact: Line = ""
     standard: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")
     unit: Literal["in", "mm", "cm", "m"]
     catalogue_version: str = Field(default="", pattern=r"^([0-9]{1,9}(\.[0-9]{1,9}){0,5})?$")
@@ -113,29 +121,43 @@ class ClientRecord(_Strict):
     created_at: UtcTime
     updated_at: UtcTime
 
+    @model_validator(mode="after")
+    def _text_lengths(self) -> ClientRecord:
+        """The profile is the domain's model; its texts get the same limits as every other field."""
+        profile = self.profile
+        lines = [profile.name, profile.phone, profile.email, profile.address, profile.transfer_method, profile.caregiver,
+                 *(d.description for d in profile.devices), *profile.conditions, *profile.functional_limitations,
+                 *profile.priority_activities]
+        lists = (profile.conditions, profile.functional_limitations, profile.devices, profile.goals, profile.priority_activities)
+        if any(len(items) > TEXT.list_items for items in lists):
+            raise ValueError("too many entries")
+        if any(len(text) > TEXT.line for text in lines) or any(len(t) > TEXT.paragraph for t in (profile.diagnosis, *profile.goals)):
+            raise ValueError("text too long")
+        return self
+
 
 class Response(_Strict):
     item_id: CatalogueId
-    value_text: str = ""
-    value: float | None = None
+    value_text: Line = ""
+    value: float | None = Field(default=None, ge=-BUNDLE.max_json_integer, le=BUNDLE.max_json_integer)
     verdict: Literal["", "meets", "fails", "advisory", "not_applicable", "implausible"] = ""
-    note: str = ""
+    note: Paragraph = ""
     updated_at: UtcTime
 
 
 class Room(_Strict):
     key: RoomKey
     room_type: CatalogueId
-    name: str
-    position: int
-    notes: str = ""
-    responses: list[Response] = []
+    name: Line
+    position: Position
+    notes: Paragraph = ""
+    responses: list[Response] = Field(default=[], max_length=BUNDLE.max_responses_per_room)
 
 
 class PhotoFile(_Strict):
-    member: str
+    member: str = Field(max_length=128)
     sha256: str = Field(pattern=SHA256_PATTERN)
-    size: int = Field(ge=0)
+    size: int = Field(ge=1, le=BUNDLE.max_working_bytes)
 
 
 class PhotoFiles(_Strict):
@@ -148,12 +170,12 @@ class Photo(_Strict):
     uid: Uid
     room: RoomKey | None = None
     item_id: CatalogueId | None = None
-    caption: str = ""
+    caption: Line = ""
     include_in_report: bool = True
-    position: int
-    width: int = Field(ge=0)
-    height: int = Field(ge=0)
-    sha256: str = Field(default="", max_length=128)
+    position: Position
+    width: int = Field(ge=1, le=WORKING_MAX_SIDE)
+    height: int = Field(ge=1, le=WORKING_MAX_SIDE)
+    sha256: str = Field(default="", pattern=r"^([0-9a-f]{64})?$")
     orientation_unknown: bool = False
     created_at: UtcTime
     files: PhotoFiles
@@ -161,8 +183,11 @@ class Photo(_Strict):
     @model_validator(mode="after")
     def _member_names(self) -> Photo:
         for rendition in RENDITIONS:
-            if getattr(self.files, rendition).member != photo_member(self.uid, rendition):
+            described = getattr(self.files, rendition)
+            if described.member != photo_member(self.uid, rendition):
                 raise ValueError("photo member names do not follow photos/<uid>/<rendition>.jpg")
+            if described.size > RENDITION_MAX_BYTES[rendition]:
+                raise ValueError("photo member too large")
         return self
 
 
@@ -176,20 +201,20 @@ class Recommendation(_Strict):
 
     room: RoomKey | None = None
     item_id: CatalogueId | None = None
-    library_id: str | None = Field(default=None, max_length=128)
-    title: str | None = Field(default=None, min_length=1)
-    specification: str | None = None
-    rationale: str | None = None
-    plain: str | None = None
-    category: str | None = None
+    library_id: CatalogueId | None = None
+    title: Line | None = Field(default=None, min_length=1)
+    specification: Paragraph | None = None
+    rationale: Paragraph | None = None
+    plain: Paragraph | None = None
+    category: str | None = Field(default=None, pattern=r"^([a-z][a-z0-9_]{0,63})?$")
     priority: Literal["high", "medium", "low"] | None = None
-    responsible: str | None = None
-    cost_low: int | None = None
-    cost_high: int | None = None
-    cost_source: str | None = None
+    responsible: Line | None = None
+    cost_low: Cost | None = None
+    cost_high: Cost | None = None
+    cost_source: Line | None = None
     status: Literal["proposed", "accepted", "dismissed"] = "proposed"
     custom: bool = False
-    position: int = 0
+    position: Position = 0
     created_at: UtcTime
     updated_at: UtcTime
 
@@ -199,6 +224,12 @@ class Recommendation(_Strict):
             raise ValueError("a custom recommendation needs a title")
         if not self.custom and self.library_id is None:
             raise ValueError("a recommendation needs a library id or must be custom")
+        return self
+
+    @model_validator(mode="after")
+    def _cost_order(self) -> Recommendation:
+        if self.cost_low is not None and self.cost_high is not None and self.cost_high < self.cost_low:
+            raise ValueError("cost high below cost low")
         return self
 
     @property
@@ -212,9 +243,9 @@ class AssessmentDocument(_Strict):
     schema_version: Literal[1, 2]
     assessment: AssessmentHeader
     client: ClientRecord
-    rooms: list[Room] = []
-    photos: list[Photo] = []
-    recommendations: list[Recommendation] = []
+    rooms: list[Room] = Field(default=[], max_length=BUNDLE.max_rooms)
+    photos: list[Photo] = Field(default=[], max_length=BUNDLE.max_photos)
+    recommendations: list[Recommendation] = Field(default=[], max_length=BUNDLE.max_recommendations)
 
     def encode(self) -> bytes:
         """The canonical bytes: sorted keys, two-space indent, UTF-8, newline at the end."""
@@ -239,90 +270,3 @@ class AssessmentDocument(_Strict):
             raise BundleError("a recommendation in the file refers to a room that is not in it")
         if self.assessment.parent_uid == self.assessment.uid:
             raise BundleError("the assessment in the file names itself as its parent")
-
-
-def document_from_rows(
-    assessment: AssessmentRow,
-    parent_uid: str | None,
-    client: ClientRow,
-    rooms: list[RoomRow],
-    responses: list[ResponseRow],
-    photos: list[tuple[PhotoRow, PhotoDataRow]],
-    recommendations: list[RecommendationRow],
-) -> tuple[AssessmentDocument, dict[str, bytes]]:
-    """Build the document and its photo members from store rows (any order; sorted here)."""
-    rooms = sorted(rooms, key=lambda r: (r.position, r.id))
-    room_keys = {room.id: f"room-{n}" for n, room in enumerate(rooms, start=1)}
-    by_room: dict[int, list[ResponseRow]] = {}
-    for response in responses:
-        by_room.setdefault(response.room_id, []).append(response)
-    files: dict[str, bytes] = {}
-    photo_docs = []
-    for row, data in sorted(photos, key=lambda pair: (pair[0].position, pair[0].id)):
-        described = {}
-        for rendition, blob in zip(RENDITIONS, (data.working, data.print_copy, row.thumbnail), strict=True):
-            member = photo_member(row.uid, rendition)
-            files[member] = bytes(blob)
-            described[rendition] = {"member": member, "sha256": _sha256(blob), "size": len(blob)}
-        photo_docs.append({
-            **_fields(row, Photo, skip={"room", "files"}), "room": room_keys.get(row.room_id), "files": described,
-        })
-    header = _fields(assessment, AssessmentHeader, skip={"parent_uid"})
-    document = AssessmentDocument.model_validate({
-        "schema_version": SCHEMA_VERSION,
-        "assessment": {**header, "parent_uid": parent_uid},
-        "client": {
-            "profile": ClientProfile.model_validate_json(client.profile_json).model_dump(mode="json"),
-            "created_at": client.created_at, "updated_at": client.updated_at,
-        },
-        "rooms": [
-            {
-                **_fields(room, Room, skip={"key", "responses"}), "key": room_keys[room.id],
-                "responses": [_fields(r, Response) for r in sorted(by_room.get(room.id, []), key=lambda r: r.item_id)],
-            }
-            for room in rooms
-        ],
-        "photos": photo_docs,
-        "recommendations": [
-            {**_fields(rec, Recommendation, skip={"room"}), "room": room_keys.get(rec.room_id)}
-            for rec in sorted(recommendations, key=lambda r: (r.position, r.id))
-        ],
-    })
-    return document, files
-
-
-def _fields(row: object, model: type[BaseModel], skip: set[str] = frozenset()) -> dict[str, object]:
-    return {name: getattr(row, name) for name in model.model_fields if name not in skip}
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    """``"2026.11.1"`` → (2026, 11, 1) for comparing catalogue versions; "" is the oldest."""
-    return tuple(int(part) if part.isdigit() else 0 for part in version.split(".")) if version else ()
-
-
-def parse_document(raw: bytes, limits: BundleLimits) -> AssessmentDocument:
-    if len(raw) > limits.max_document:
-        raise BundleError("the assessment in this file is larger than HomeAssess accepts")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
-        raise BundleError("the assessment in this file cannot be read") from None
-    version = data.get("schema_version") if isinstance(data, dict) else None
-    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-        raise BundleError(NEWER)
-    if version not in READABLE_VERSIONS or isinstance(version, bool):
-        raise BundleError("the assessment in this file has no known schema version")
-    try:
-        document = AssessmentDocument.model_validate(data)
-    except ValidationError as exc:
-        where = ".".join(str(part) for part in exc.errors()[0]["loc"])[:80] or "top level"
-        raise BundleError(f"the assessment in this file is not valid (at {where})") from None
-    document.check_consistency()
-    if document.schema_version == 1:  # proposals are derived since schema 2: keep only the decisions
-        kept = [r for r in document.recommendations if not r.untouched_proposal]
-        document = document.model_copy(update={"recommendations": kept})
-    return document

@@ -1,33 +1,39 @@
 """``homeassess export ID -o FILE`` and ``homeassess import FILE [--keep-both|--replace]``.
 
-The export passphrase comes from ``--export-passphrase-file``, else HOMEASSESS_EXPORT_PASSPHRASE,
-else it is the store passphrase. Never from an argument. Messages carry no health information:
-no client names, and no file names in the audit trail.
+The file's passphrase is its own secret (``cli/passphrase.py``): ``--export-passphrase-file``,
+else HOMEASSESS_EXPORT_PASSPHRASE, else typed on the terminal (twice for an export). It never
+defaults to the store passphrase; choosing the same one on purpose works, with a warning.
+Never from an argument. Messages carry no health information: no client names, and no file
+names in the audit trail.
 """
 
 from __future__ import annotations
 
-import os
+import sys
 from argparse import Namespace
 from pathlib import Path
 
 from homeassess.cli.errors import EXIT_OK, Refused
-from homeassess.cli.passphrase import read_passphrase
+from homeassess.cli.passphrase import EXPORT_ENV_VAR, read_export_passphrase, read_passphrase
 from homeassess.cli.store_commands import open_workspace
 from homeassess.services.bundle_transfer import BundleError, BundleService, DuplicateAssessment
 from homeassess.store.location import default_data_dir
 from homeassess.store.store import Store
 
-EXPORT_ENV_VAR = "HOMEASSESS_EXPORT_PASSPHRASE"
+__all__ = ["EXPORT_ENV_VAR", "run_export", "run_import"]
+
+SAME_PASSPHRASE = ("homeassess: warning: the export file has the same passphrase as your store; anyone who gets the file "
+                   "can try guesses against it offline")
 DUPLICATE = "this assessment is already in the store; use --keep-both or --replace"
 
 
-def _passphrases(args: Namespace, *, creating: bool) -> tuple[str, str]:
-    """(store passphrase, export-file passphrase)."""
+def _passphrases(args: Namespace, *, creating: bool, exporting: bool) -> tuple[str, str]:
+    """(store passphrase, export-file passphrase): two secrets, asked for separately."""
     store = read_passphrase(args.passphrase_file, creating=creating)
-    if args.export_passphrase_file is not None or os.environ.get(EXPORT_ENV_VAR):
-        return store, read_passphrase(args.export_passphrase_file, env_var=EXPORT_ENV_VAR)
-    return store, store
+    file_passphrase = read_export_passphrase(args.export_passphrase_file, new_file=exporting)
+    if exporting and file_passphrase == store:
+        print(SAME_PASSPHRASE, file=sys.stderr)
+    return store, file_passphrase
 
 
 def _size(n: int) -> str:
@@ -35,7 +41,7 @@ def _size(n: int) -> str:
 
 
 def run_export(args: Namespace) -> int:
-    store_passphrase, file_passphrase = _passphrases(args, creating=False)
+    store_passphrase, file_passphrase = _passphrases(args, creating=False, exporting=True)
     with open_workspace(args, passphrase=store_passphrase, create=False) as ws:
         service = BundleService(ws)
         try:
@@ -53,7 +59,7 @@ def run_export(args: Namespace) -> int:
 def run_import(args: Namespace) -> int:
     data_dir = args.data_dir or default_data_dir()
     creating = not Store.exists(data_dir)
-    store_passphrase, file_passphrase = _passphrases(args, creating=creating)
+    store_passphrase, file_passphrase = _passphrases(args, creating=creating, exporting=False)
     mode = "replace" if args.replace else "keep_both" if args.keep_both else "ask"
     with open_workspace(args, passphrase=store_passphrase, create=True) as ws:
         try:

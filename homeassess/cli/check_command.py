@@ -1,24 +1,34 @@
-"""``homeassess check ITEM VALUE``: judge one measurement, no store needed."""
+"""``homeassess check ITEM VALUE``: judge one measurement, no store needed.
+
+This path is kept light (a test asserts it through ``sys.modules``): no pydantic, SQLAlchemy,
+Qt or ReportLab. The catalogue, standards and library come from their validated snapshot
+(``homeassess.domain.resource_snapshot``). Only ``--client FILE`` imports pydantic, to read the
+client file with the one client-profile model the store and the bundles use.
+"""
 
 from __future__ import annotations
 
-import difflib
 import json
 from argparse import Namespace
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from homeassess.cli.errors import EXIT_OK, Refused
-from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.data_files import CatalogueError
 from homeassess.domain.judge import Judge, JudgeContext
 from homeassess.domain.units import LengthUnit, MeasurementError
 from homeassess.domain.verdicts import Finding, Verdict
 
+if TYPE_CHECKING:
+    from homeassess.domain.client_profile import ClientProfile
+
 
 def _client(args: Namespace) -> ClientProfile | None:
     if args.client is None:
         return None
+    from pydantic import ValidationError
+
+    from homeassess.domain.client_profile import ClientProfile
+
     try:
         return ClientProfile.model_validate_json(args.client.read_text(encoding="utf-8"))
     except OSError:
@@ -58,6 +68,8 @@ def run_check(args: Namespace) -> int:
 
 
 def unknown_item_message(item_id: str, known: list[str], kind: str, listing: str) -> str:
+    import difflib
+
     close = difflib.get_close_matches(item_id, known, n=3, cutoff=0.5)
     hint = f"did you mean {', '.join(close)}? " if close else ""
     return f"unknown {kind} {item_id!r}; {hint}'{listing}' lists them all"

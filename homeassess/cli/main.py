@@ -1,5 +1,6 @@
 """Argument parsing and dispatch. Commands import what they need lazily, so that
-``homeassess check`` never loads Qt, ReportLab or the database layer."""
+``homeassess check`` never loads Qt, ReportLab, pydantic or the database layer; and only the
+parser of the command being run is built (building all of them cost more than judging a value)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,27 @@ from pathlib import Path
 
 from homeassess.cli.errors import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Refused
 
+COMMANDS = ("check", "list", "demo", "export", "import", "report", "photos", "selftest", "gui")
+GLOBAL_OPTIONS_WITH_VALUE = ("--data-dir", "--passphrase-file")
 
-def build_parser() -> argparse.ArgumentParser:
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs ("gui" when it names none); None when every parser is needed (help, a typo)."""
+    values_to_skip = 0
+    for token in argv:
+        if values_to_skip:
+            values_to_skip -= 1
+        elif token in ("-h", "--help"):
+            return None
+        elif token in GLOBAL_OPTIONS_WITH_VALUE:
+            values_to_skip = 1
+        elif not token.startswith("-"):
+            return token if token in COMMANDS else None
+    return "gui"
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with ``only`` the global options and that one command's parser."""
     parser = argparse.ArgumentParser(
         prog="homeassess",
         description="Home-modification assessments. With no command, opens the program.",
@@ -29,55 +49,69 @@ def build_parser() -> argparse.ArgumentParser:
     def command(subparsers, name: str, **kwargs) -> argparse.ArgumentParser:  # noqa: ANN001 - argparse's action
         return subparsers.add_parser(name, parents=[common], **kwargs)
 
+    def wanted(name: str) -> bool:
+        return only is None or only == name
 
-    check = command(sub, "check", help="judge one measurement against a standard (and a client)")
-    check.add_argument("item", nargs="?", help="measurement id, e.g. door_clear_width (see 'check --list')")
-    check.add_argument("--list", action="store_true", help="list every measurement id and exit")
-    check.add_argument("value", nargs="?", help='the measured value, e.g. "30 1/2", "815 mm", "1:12"')
-    check.add_argument("--standard", default=None, help="standards profile: ada2010 (default) or irc")
-    check.add_argument("--unit", default="in", help="unit of a bare number: in (default), mm, cm or m")
-    check.add_argument("--client", type=Path, help="client profile JSON for person-fit checks")
-    check.add_argument("--json", action="store_true", help="print the finding as JSON")
+    if wanted("check"):
+        check = command(sub, "check", help="judge one measurement against a standard (and a client)")
+        check.add_argument("item", nargs="?", help="measurement id, e.g. door_clear_width (see 'check --list')")
+        check.add_argument("--list", action="store_true", help="list every measurement id and exit")
+        check.add_argument("value", nargs="?", help='the measured value, e.g. "30 1/2", "815 mm", "1:12"')
+        check.add_argument("--standard", default=None, help="standards profile: ada2010 (default) or irc")
+        check.add_argument("--unit", default="in", help="unit of a bare number: in (default), mm, cm or m")
+        check.add_argument("--client", type=Path, help="client profile JSON for person-fit checks")
+        check.add_argument("--json", action="store_true", help="print the finding as JSON")
 
-    listing = command(sub, "list", help="list assessments in the store")
-    listing.add_argument("--json", action="store_true")
-    listing.add_argument("--search", default="", help="only those whose client or address contains this")
-    listing.add_argument("--all", action="store_true", help="include archived assessments")
+    if wanted("list"):
+        listing = command(sub, "list", help="list assessments in the store")
+        listing.add_argument("--json", action="store_true")
+        listing.add_argument("--search", default="", help="only those whose client or address contains this")
+        listing.add_argument("--all", action="store_true", help="include archived assessments")
 
-    command(sub, "demo", help="put the demo assessment into the store (idempotent)")
+    if wanted("demo"):
+        command(sub, "demo", help="put the demo assessment into the store (idempotent)")
 
-    export = command(sub, "export", help="write one assessment to an encrypted file another HomeAssess can import")
-    export.add_argument("id", type=int, help="assessment id (see 'list')")
-    export.add_argument("-o", "--output", type=Path, help="file or folder to write to (default: homeassess-ID-DATE.hax here)")
-    imported = command(sub, "import", help="add an assessment from an exported file to the store")
-    imported.add_argument("file", type=Path, help="the .hax file")
-    on_duplicate = imported.add_mutually_exclusive_group()
-    on_duplicate.add_argument("--keep-both", action="store_true", help="if it is already here, add it as a second copy")
-    on_duplicate.add_argument("--replace", action="store_true", help="if it is already here, replace the copy in the store")
-    for bundle_command in (export, imported):
+    bundle_commands = []
+    if wanted("export"):
+        export = command(sub, "export", help="write one assessment to an encrypted file another HomeAssess can import")
+        export.add_argument("id", type=int, help="assessment id (see 'list')")
+        export.add_argument("-o", "--output", type=Path, help="file or folder to write to (default: homeassess-ID-DATE.hax here)")
+        bundle_commands.append(export)
+    if wanted("import"):
+        imported = command(sub, "import", help="add an assessment from an exported file to the store")
+        imported.add_argument("file", type=Path, help="the .hax file")
+        on_duplicate = imported.add_mutually_exclusive_group()
+        on_duplicate.add_argument("--keep-both", action="store_true", help="if it is already here, add it as a second copy")
+        on_duplicate.add_argument("--replace", action="store_true", help="if it is already here, replace the copy in the store")
+        bundle_commands.append(imported)
+    for bundle_command in bundle_commands:
         bundle_command.add_argument(
             "--export-passphrase-file", type=Path,
-            help="read the file's passphrase from this file (else HOMEASSESS_EXPORT_PASSPHRASE, else the store passphrase)",
+            help="read the file's own passphrase from this file (else HOMEASSESS_EXPORT_PASSPHRASE, else the terminal)",
         )
 
-    report = command(sub, "report", help="write an assessment's report as PDF")
-    report.add_argument("id", type=int, help="assessment id (see 'list')")
-    report.add_argument("--audience", required=True, help="clinical, contractor, landlord or client")
-    report.add_argument("-o", "--output", help="PDF file to write (default: homeassess-ID-AUDIENCE-DATE.pdf here)")
-    report.add_argument("--paper", help="letter or a4 (default: from Settings)")
-    report.add_argument("--no-photos", action="store_true", help="leave the photos out")
-    report.add_argument("--mm", action="store_true", help="every length in millimetres")
-    photos = command(sub, "photos", help="photos of an assessment")
-    photos_sub = photos.add_subparsers(dest="photos_command", metavar="ACTION", required=True)
-    photos_add = command(photos_sub, "add", help="import photos into a room (JPEG, PNG, HEIC, WebP)")
-    photos_add.add_argument("id", type=int, help="assessment id (see 'list')")
-    photos_add.add_argument("--room", required=True, help="room name or room id")
-    photos_add.add_argument("--item", help="attach to one checklist item (its id)")
-    photos_add.add_argument("files", nargs="+", type=Path, help="photo files or folders")
+    if wanted("report"):
+        report = command(sub, "report", help="write an assessment's report as PDF")
+        report.add_argument("id", type=int, help="assessment id (see 'list')")
+        report.add_argument("--audience", required=True, help="clinical, contractor, landlord or client")
+        report.add_argument("-o", "--output", help="PDF file to write (default: homeassess-ID-AUDIENCE-DATE.pdf here)")
+        report.add_argument("--paper", help="letter or a4 (default: from Settings)")
+        report.add_argument("--no-photos", action="store_true", help="leave the photos out")
+        report.add_argument("--mm", action="store_true", help="every length in millimetres")
+    if wanted("photos"):
+        photos = command(sub, "photos", help="photos of an assessment")
+        photos_sub = photos.add_subparsers(dest="photos_command", metavar="ACTION", required=True)
+        photos_add = command(photos_sub, "add", help="import photos into a room (JPEG, PNG, HEIC, WebP)")
+        photos_add.add_argument("id", type=int, help="assessment id (see 'list')")
+        photos_add.add_argument("--room", required=True, help="room name or room id")
+        photos_add.add_argument("--item", help="attach to one checklist item (its id)")
+        photos_add.add_argument("files", nargs="+", type=Path, help="photo files or folders")
 
-    selftest = command(sub, "selftest", help="exercise store, photos, reports and export in a temporary store")
-    selftest.add_argument("--no-gui", action="store_true", help="skip the Qt window and PDF preview step")
-    command(sub, "gui", help="open the program (the default)")
+    if wanted("selftest"):
+        selftest = command(sub, "selftest", help="exercise store, photos, reports and export in a temporary store")
+        selftest.add_argument("--no-gui", action="store_true", help="skip the Qt window and PDF preview step")
+    if wanted("gui"):
+        command(sub, "gui", help="open the program (the default)")
     return parser
 
 
@@ -93,7 +127,8 @@ def _log_unexpected(data_dir: Path | None) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
     command = "selftest" if args.selftest else (args.command or "gui")
     if args.selftest and not hasattr(args, "no_gui"):

@@ -38,5 +38,7 @@ def run_photos_add(args: Namespace) -> int:
             raise Refused(str(exc)) from None
     for name, reason in summary.refused:
         print(f"homeassess: {name}: {reason}", file=sys.stderr)
-    print(f"{summary.imported_count} photo(s) added to {room.name}")
-    return EXIT_REFUSED if summary.refused else EXIT_OK
+    for name in summary.skipped:
+        print(f"homeassess: {name}: already added here; skipped", file=sys.stderr)
+    print(f"{summary.headline} ({room.name})")
+    return EXIT_REFUSED if summary.refused or summary.stopped else EXIT_OK

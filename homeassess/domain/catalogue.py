@@ -3,19 +3,25 @@
 Data lives in ``resources/checklists/``: ``catalogue.toml`` (version, room-type order)
 and one ``rooms/<room_type>.toml`` per room type. Items have globally unique, stable
 ids; a room file may reference an item defined in another file with ``{ ref = "id" }``.
+
+The types here are plain frozen dataclasses. The files are validated once per content
+version (``homeassess.domain.validation``, pydantic) and the result is kept as a snapshot
+(``homeassess.domain.resource_snapshot``); these classes are built from that plain data
+without validating it again.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from homeassess.domain.units import LengthUnit, Quantity
 
-from homeassess.domain.data_files import CatalogueError, load_model, read_toml, resources_dir
-from homeassess.domain.units import LengthUnit, MeasurementError, Quantity
+# Unknown keys in a data file are refused (pydantic reads this when it validates the dataclasses).
+STRICT = {"extra": "forbid"}
 
 
 class ItemKind(StrEnum):
@@ -32,27 +38,30 @@ class Answer(StrEnum):
     NOT_APPLICABLE = "na"
 
 
-class PlausibleRange(BaseModel):
+@dataclass(frozen=True, slots=True)
+class PlausibleRange:
     """Values outside this range are unit slips (a door of 320 in), not findings."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    __pydantic_config__ = STRICT
     min: str
     max: str
 
 
-class Choice(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, slots=True)
+class Choice:
+    __pydantic_config__ = STRICT
     id: str
     label: str
     concern: bool = False
 
 
-class Item(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, slots=True)
+class Item:
+    __pydantic_config__ = STRICT
 
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    id: str
     kind: ItemKind
-    prompt: str = Field(min_length=3)
+    prompt: str
     help: str = ""
     section: str = ""
     quantity: Literal["length", "slope"] | None = None
@@ -63,28 +72,16 @@ class Item(BaseModel):
     max_count: int | None = None
     alignment: tuple[str, ...] = ()
 
-    @model_validator(mode="after")
-    def _kind_fields(self) -> Item:
-        if self.kind is ItemKind.MEASUREMENT:
-            if self.quantity is None:
-                raise ValueError("a measurement needs 'quantity' (length or slope)")
-            if self.plausible is None:
-                raise ValueError("a measurement needs a 'plausible' range")
-            if len(self.help) < 20:
-                raise ValueError("a measurement needs 'help' saying how and where to measure")
-            quantity = Quantity(self.quantity)
-            try:
-                low = quantity.parse(self.plausible.min, LengthUnit.INCH)
-                high = quantity.parse(self.plausible.max, LengthUnit.INCH)
-            except MeasurementError as exc:
-                raise ValueError(f"plausible range: {exc}") from None
-            if not low < high:
-                raise ValueError("plausible range: min must be below max")
-        elif self.kind is ItemKind.YES_NO and self.concern is None:
-            raise ValueError("a yes/no item needs 'concern' (the answer that is a finding)")
-        elif self.kind is ItemKind.CHOICE and len(self.choices) < 2:
-            raise ValueError("a choice item needs at least two 'choices'")
-        return self
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Item:
+        plausible = data.get("plausible")
+        return cls(**{
+            **data,
+            "kind": ItemKind(data["kind"]),
+            "plausible": PlausibleRange(**plausible) if plausible else None,
+            "choices": tuple(Choice(**c) for c in data.get("choices", ())),
+            "alignment": tuple(data.get("alignment", ())),
+        })
 
     @property
     def measure(self) -> Quantity:
@@ -107,37 +104,8 @@ class Item(BaseModel):
         return next((c for c in self.choices if c.id == choice_id), None)
 
 
-class ItemRef(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    ref: str
-
-
-class RoomTypeHeader(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    name: str
-    description: str = ""
-
-
-class RoomTypeFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    room_type: RoomTypeHeader
-    items: tuple[Item | ItemRef, ...] = ()
-
-    @field_validator("items", mode="before")
-    @classmethod
-    def _refs_first(cls, value: list[dict]) -> list[dict]:
-        return [ItemRef(**v) if isinstance(v, dict) and set(v) == {"ref"} else v for v in value]
-
-
-class CatalogueIndex(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    version: str
-    room_types: tuple[str, ...]
-
-
-class RoomType(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True, slots=True)
+class RoomType:
     id: str
     name: str
     description: str
@@ -152,6 +120,13 @@ class Catalogue:
         self.room_types = room_types
         self.items = items
         self._room_types_by_id = {rt.id: rt for rt in room_types}
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Catalogue:
+        """From validated plain data (``homeassess.domain.validation.checklists``); nothing is checked again."""
+        room_types = [RoomType(r["id"], r["name"], r["description"], tuple(r["item_ids"])) for r in data["room_types"]]
+        items = {d["id"]: Item.from_data(d) for d in data["items"]}
+        return cls(data["version"], room_types, items)
 
     def room_type(self, room_type_id: str) -> RoomType:
         try:
@@ -174,35 +149,11 @@ class Catalogue:
 
 
 def load_catalogue(folder: Path | None = None) -> Catalogue:
-    folder = folder or resources_dir() / "checklists"
-    index_path = folder / "catalogue.toml"
-    index = load_model(index_path, CatalogueIndex, "room_types")
-    files: list[tuple[Path, RoomTypeFile]] = []
-    items: dict[str, Item] = {}
-    for room_type_id in index.room_types:
-        path = folder / "rooms" / f"{room_type_id}.toml"
-        room_file = load_model(path, RoomTypeFile, "items")
-        if room_file.room_type.id != room_type_id:
-            raise CatalogueError(f"{path}: room_type.id is {room_file.room_type.id!r}, expected {room_type_id!r}")
-        for entry in room_file.items:
-            if isinstance(entry, Item):
-                if entry.id in items:
-                    raise CatalogueError(f"{path}: item {entry.id!r} field 'id': defined twice")
-                items[entry.id] = entry
-        files.append((path, room_file))
-    room_types = []
-    for path, room_file in files:
-        ids = []
-        for entry in room_file.items:
-            item_id = entry.ref if isinstance(entry, ItemRef) else entry.id
-            if item_id not in items:
-                raise CatalogueError(f"{path}: item {item_id!r} field 'ref': no item has this id")
-            ids.append(item_id)
-        header = room_file.room_type
-        room_types.append(RoomType(id=header.id, name=header.name, description=header.description, item_ids=tuple(ids)))
-    return Catalogue(index.version, room_types, items)
+    """The catalogue of ``resources/`` (from its validated snapshot), or of another folder (validated now)."""
+    if folder is None:
+        from homeassess.domain.resource_snapshot import validated_resources
 
+        return Catalogue.from_data(validated_resources()["catalogue"])
+    from homeassess.domain.validation.checklists import validate_checklists
 
-def catalogue_version(folder: Path | None = None) -> str:
-    folder = folder or resources_dir() / "checklists"
-    return str(read_toml(folder / "catalogue.toml").get("version", ""))
+    return Catalogue.from_data(validate_checklists(folder))

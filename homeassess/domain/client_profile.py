@@ -8,12 +8,14 @@ The JSON form (``homeassess check --client FILE``, and the store) is this model'
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from homeassess.domain.mobility_devices import DeviceKind
 from homeassess.domain.units import LengthUnit, MeasurementError, parse_length
+
+__all__ = ["BodyMeasures", "ClientProfile", "DeviceKind", "MobilityDevice"]
 
 
 def _to_mm(value: object) -> object:
@@ -30,24 +32,6 @@ def _to_mm(value: object) -> object:
 
 
 Millimetres = Annotated[float | None, BeforeValidator(_to_mm)]
-
-
-class DeviceKind(StrEnum):
-    CANE = "cane"
-    CRUTCHES = "crutches"
-    WALKER = "walker"
-    ROLLATOR = "rollator"
-    MANUAL_WHEELCHAIR = "manual_wheelchair"
-    POWER_WHEELCHAIR = "power_wheelchair"
-    SCOOTER = "scooter"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ")
-
-    @property
-    def is_wheeled_seat(self) -> bool:
-        return self in (DeviceKind.MANUAL_WHEELCHAIR, DeviceKind.POWER_WHEELCHAIR, DeviceKind.SCOOTER)
 
 
 class MobilityDevice(BaseModel):

@@ -1,20 +1,17 @@
-"""Reading the TOML data files under ``resources/`` into validated pydantic models.
+"""Where the data files under ``resources/`` are, how one is read, and the error a broken one raises.
 
-A malformed file fails at load with :class:`CatalogueError`, whose message names the
-file, the entry (item, rule or recommendation id) and the field.
+A malformed file fails with :class:`CatalogueError`, whose message names the file, the entry
+(item, rule or recommendation id) and the field. The validation itself
+(``homeassess.domain.validation``) runs once per content version; see
+``homeassess.domain.resource_snapshot``.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import tomllib
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
-
-M = TypeVar("M", bound=BaseModel)
+from typing import Any
 
 
 class CatalogueError(Exception):
@@ -33,6 +30,8 @@ def resources_dir() -> Path:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when a file is validated: a validated snapshot needs no TOML parsing
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -40,26 +39,3 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise CatalogueError(f"{path}: file not found") from None
     except tomllib.TOMLDecodeError as exc:
         raise CatalogueError(f"{path}: not valid TOML ({exc})") from None
-
-
-def describe_validation_error(path: Path, exc: ValidationError, raw: dict[str, Any], list_key: str) -> str:
-    """Name the file, the entry id and the field for the first error pydantic found."""
-    error = exc.errors()[0]
-    loc = list(error["loc"])
-    entry = ""
-    if len(loc) >= 2 and loc[0] == list_key and isinstance(loc[1], int):
-        entries = raw.get(list_key) or []
-        index = loc[1]
-        entry_id = entries[index].get("id") or entries[index].get("item") if index < len(entries) else None
-        entry = f" {list_key.rstrip('s')} {entry_id!r}" if entry_id else f" {list_key.rstrip('s')} #{index + 1}"
-        loc = loc[2:]
-    field = ".".join(str(part) for part in loc) or "(entry)"
-    return f"{path}:{entry} field {field!r}: {error['msg']}"
-
-
-def load_model(path: Path, model: type[M], list_key: str) -> M:
-    raw = read_toml(path)
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        raise CatalogueError(describe_validation_error(path, exc, raw, list_key)) from None

@@ -7,14 +7,18 @@ recommendation library; it is pure and holds no state between calls.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from homeassess.domain.catalogue import Answer, Catalogue, Item, ItemKind, load_catalogue
-from homeassess.domain.client_profile import ClientProfile
-from homeassess.domain.person_fit import FitMargins, PersonFitRules, load_person_fit
-from homeassess.domain.recommendations import LibraryEntry, RecommendationLibrary, fill_template, load_recommendations
-from homeassess.domain.standards import StandardsLibrary, StandardsProfile, load_standards
+from homeassess.domain.catalogue import Answer, Catalogue, Item, ItemKind
+from homeassess.domain.person_fit import FitMargins, PersonFitRules
+from homeassess.domain.recommendations import LibraryEntry, RecommendationLibrary, fill_template
+from homeassess.domain.standards import StandardsLibrary, StandardsProfile
 from homeassess.domain.units import LengthUnit, MeasurementError, UnitSystem, format_length
-from homeassess.domain.verdicts import Finding, ProposedRecommendation, Verdict
+from homeassess.domain.verdicts import Finding, FitCheck, ProposedRecommendation, Verdict
+
+if TYPE_CHECKING:  # a pydantic model: judging without a client (homeassess check) must not import pydantic
+    from homeassess.domain.client_profile import ClientProfile
 
 _EPS = 1e-6
 
@@ -52,9 +56,19 @@ class Judge:
         self.library = library
 
     @classmethod
-    def load(cls) -> Judge:
-        catalogue = load_catalogue()
-        return cls(catalogue, load_standards(catalogue), load_person_fit(), load_recommendations(catalogue))
+    def load(cls, resources: Path | None = None) -> Judge:
+        """Catalogue, standards, person-fit rules and library of ``resources/`` (or another resources folder).
+
+        They are validated once per content version; every later load builds them from the
+        validated snapshot (``homeassess.domain.resource_snapshot``) without pydantic.
+        """
+        from homeassess.domain.resource_snapshot import validated_resources
+
+        data = validated_resources(resources)
+        return cls(
+            Catalogue.from_data(data["catalogue"]), StandardsLibrary.from_data(data["standards"]),
+            PersonFitRules.from_data(data["person_fit"]), RecommendationLibrary.from_data(data["library"]),
+        )
 
     # --- measurements --------------------------------------------------------------------
 
@@ -105,7 +119,7 @@ class Judge:
                 if not rule.verified:
                     note = (note + " " if note else "") + "Figure not verified against the published text: advisory only."
         shortfall = measure.format_difference(gap, system) if gap is not None else None
-        fit = ()
+        fit: tuple[FitCheck, ...] = ()
         if ctx.client is not None and measure.kind == "length":
             margins = ctx.margins or FitMargins.defaults(system)
             fit = tuple(self.fit_rules.check(item.id, value, ctx.client, margins, system, item.plausible_noun))

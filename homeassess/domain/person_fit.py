@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict
-
-from homeassess.domain.client_profile import ClientProfile, DeviceKind
-from homeassess.domain.data_files import load_model, resources_dir
+from homeassess.domain.catalogue import STRICT
+from homeassess.domain.mobility_devices import DeviceKind
 from homeassess.domain.units import MM_PER_INCH, LengthUnit, UnitSystem, format_length, parse_length
 from homeassess.domain.verdicts import FitCheck, Verdict
+
+if TYPE_CHECKING:  # the client profile is a pydantic model; judging without a client needs no pydantic
+    from homeassess.domain.client_profile import ClientProfile
 
 FitKind = Literal["clear_width", "transfer_height", "seated_reach", "level_change", "no_steps"]
 
@@ -39,8 +40,9 @@ class FitMargins:
         return cls(width_margin_mm=2 * MM_PER_INCH, transfer_tolerance_mm=MM_PER_INCH)
 
 
-class FitRule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, slots=True)
+class FitRule:
+    __pydantic_config__ = STRICT
     id: str
     kind: FitKind
     title: str
@@ -50,14 +52,17 @@ class FitRule(BaseModel):
     explanation: str = ""
 
 
-class FitRuleFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    rules: tuple[FitRule, ...]
-
-
 class PersonFitRules:
     def __init__(self, rules: tuple[FitRule, ...]) -> None:
         self.rules = rules
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> PersonFitRules:
+        """From validated plain data (``homeassess.domain.validation.standards``); nothing is checked again."""
+        return cls(tuple(
+            FitRule(**{**rule, "items": tuple(rule["items"]), "devices": tuple(DeviceKind(d) for d in rule["devices"])})
+            for rule in data["rules"]
+        ))
 
     def check(
         self, item_id: str, value_mm: float, client: ClientProfile, margins: FitMargins, system: UnitSystem, noun: str
@@ -175,5 +180,11 @@ _CHECKS = {
 
 
 def load_person_fit(path: Path | None = None) -> PersonFitRules:
-    path = path or resources_dir() / "standards" / "person_fit.toml"
-    return PersonFitRules(load_model(path, FitRuleFile, "rules").rules)
+    """The rules of ``resources/`` (from the validated snapshot), or of another file (validated now)."""
+    if path is None:
+        from homeassess.domain.resource_snapshot import validated_resources
+
+        return PersonFitRules.from_data(validated_resources()["person_fit"])
+    from homeassess.domain.validation.standards import validate_person_fit
+
+    return PersonFitRules.from_data(validate_person_fit(path))

@@ -9,37 +9,30 @@ values of the finding that proposed it.
 from __future__ import annotations
 
 import string
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
-from homeassess.domain.catalogue import Catalogue
-from homeassess.domain.data_files import CatalogueError, load_model, resources_dir
-from homeassess.domain.units import LengthUnit, MeasurementError
+from homeassess.domain.catalogue import STRICT, Catalogue
 from homeassess.domain.vocabulary import Category, Priority, Responsible
 
 TEMPLATE_FIELDS = {"room", "item", "measured", "required", "shortfall", "citation", "device_width", "target"}
 
 
-class CostRange(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    low: int = Field(ge=0)
-    high: int = Field(ge=0)
+@dataclass(frozen=True, slots=True)
+class CostRange:
+    __pydantic_config__ = STRICT
+    low: int
+    high: int
+    source: str
+    year: str
     currency: str = "USD"
     basis: str = "installed"
-    source: str = Field(min_length=3)
-    year: str = Field(min_length=4)
     confidence: Literal["C", "U"] = "C"
 
-    @model_validator(mode="after")
-    def _ordered(self) -> CostRange:
-        if self.high < self.low:
-            raise ValueError("cost high must not be below low")
-        return self
 
-
-class Trigger(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Trigger:
     """One way a recommendation is proposed.
 
     ``item`` + ``when`` (below/above/fails) for measurements, with optional shortfall
@@ -47,7 +40,7 @@ class Trigger(BaseModel):
     person-fit rule kind.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    __pydantic_config__ = STRICT
     item: str | None = None
     when: Literal["below", "above", "fails"] | None = None
     answer: str | None = None
@@ -55,20 +48,12 @@ class Trigger(BaseModel):
     min_shortfall: str | None = None
     max_shortfall: str | None = None
 
-    @model_validator(mode="after")
-    def _shape(self) -> Trigger:
-        if self.fit:
-            if self.item or self.when or self.answer:
-                raise ValueError("a 'fit' trigger takes no item, when or answer")
-        elif not self.item or not (self.when or self.answer):
-            raise ValueError("a trigger needs 'item' with 'when' or 'answer', or 'fit'")
-        return self
 
-
-class ContractorSpec(BaseModel):
+@dataclass(frozen=True, slots=True)
+class ContractorSpec:
     """What a builder needs: where, at what height, how long, what clearances, what structure."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    __pydantic_config__ = STRICT
     location: str = ""
     mounting_height: str = ""
     length: str = ""
@@ -76,35 +61,38 @@ class ContractorSpec(BaseModel):
     structure: str = ""
 
 
-class LibraryEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, slots=True)
+class LibraryEntry:
+    __pydantic_config__ = STRICT
 
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    title: str = Field(min_length=3)
-    plain: str = Field(min_length=10, description="the modification in plain words, for the landlord and client")
-    specification: str = Field(min_length=20)
-    rationale: str = Field(min_length=20)
+    id: str
+    title: str
+    plain: str  # the modification in plain words, for the landlord and client
+    specification: str
+    rationale: str
     category: Category
     priority: Priority
     responsible: Responsible
     cost: CostRange
-    triggers: tuple[Trigger, ...] = Field(min_length=1)
+    triggers: tuple[Trigger, ...]
     contractor: ContractorSpec = ContractorSpec()
 
-    @model_validator(mode="after")
-    def _template_fields(self) -> LibraryEntry:
-        for text in (self.specification, self.rationale, self.plain):
-            names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
-            unknown = names - TEMPLATE_FIELDS
-            if unknown:
-                raise ValueError(f"unknown template field(s) {sorted(unknown)}; allowed: {sorted(TEMPLATE_FIELDS)}")
-        return self
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> LibraryEntry:
+        return cls(**{
+            **data,
+            "category": Category(data["category"]),
+            "priority": Priority(data["priority"]),
+            "responsible": Responsible(data["responsible"]),
+            "cost": CostRange(**data["cost"]),
+            "triggers": tuple(Trigger(**t) for t in data["triggers"]),
+            "contractor": ContractorSpec(**data["contractor"]),
+        })
 
 
-class LibraryFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    version: str
-    recommendations: tuple[LibraryEntry, ...]
+def template_fields(text: str) -> set[str]:
+    """The ``{field}`` names a specification, rationale or plain text uses."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 class _Blank(dict):
@@ -123,6 +111,12 @@ class RecommendationLibrary:
         self.entries = entries
         self._by_id = {e.id: e for e in entries}
         self._shortfall_bounds = shortfall_bounds
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> RecommendationLibrary:
+        """From validated plain data: the entries, and each trigger's shortfall bounds in canonical units."""
+        bounds = {(entry_id, index): (low, high) for entry_id, index, low, high in data["shortfall_bounds"]}
+        return cls(data["version"], [LibraryEntry.from_data(e) for e in data["entries"]], bounds)
 
     def entry(self, entry_id: str) -> LibraryEntry:
         return self._by_id[entry_id]
@@ -148,26 +142,11 @@ class RecommendationLibrary:
 
 
 def load_recommendations(catalogue: Catalogue, path: Path | None = None) -> RecommendationLibrary:
-    path = path or resources_dir() / "recommendations" / "library.toml"
-    library = load_model(path, LibraryFile, "recommendations")
-    bounds: dict[tuple[str, int], tuple[float | None, float | None]] = {}
-    seen: set[str] = set()
-    for entry in library.recommendations:
-        if entry.id in seen:
-            raise CatalogueError(f"{path}: recommendation {entry.id!r} field 'id': defined twice")
-        seen.add(entry.id)
-        for index, trig in enumerate(entry.triggers):
-            if trig.item is None:
-                continue
-            if trig.item not in catalogue.items:
-                raise CatalogueError(f"{path}: recommendation {entry.id!r} field 'triggers.item': no item {trig.item!r}")
-            item = catalogue.item(trig.item)
-            if trig.answer and item.choices and not item.choice(trig.answer):
-                raise CatalogueError(f"{path}: recommendation {entry.id!r} field 'triggers.answer': {trig.item} has no choice {trig.answer!r}")
-            try:
-                low = item.measure.parse(trig.min_shortfall, LengthUnit.INCH) if trig.min_shortfall else None
-                high = item.measure.parse(trig.max_shortfall, LengthUnit.INCH) if trig.max_shortfall else None
-            except (MeasurementError, TypeError) as exc:
-                raise CatalogueError(f"{path}: recommendation {entry.id!r} field 'triggers.min/max_shortfall': {exc}") from None
-            bounds[(entry.id, index)] = (low, high)
-    return RecommendationLibrary(library.version, list(library.recommendations), bounds)
+    """The library of ``resources/`` (from the validated snapshot), or of another file (validated now)."""
+    if path is None:
+        from homeassess.domain.resource_snapshot import validated_resources
+
+        return RecommendationLibrary.from_data(validated_resources()["library"])
+    from homeassess.domain.validation.library import validate_library
+
+    return RecommendationLibrary.from_data(validate_library(path, catalogue))

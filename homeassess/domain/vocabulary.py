@@ -27,6 +27,8 @@ class _Labelled(StrEnum):
         from homeassess.domain.refusals import InvalidInput
 
         try:
+            if not isinstance(value, str):
+                raise ValueError(value)
             return cls(value)
         except ValueError:
             allowed = ", ".join(m.label.lower() for m in cls)

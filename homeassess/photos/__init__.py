@@ -10,11 +10,13 @@ from homeassess.photos.pipeline import (
     PRINT_MAX_SIDE,
     THUMBNAIL_MAX_SIDE,
     WORKING_MAX_SIDE,
+    PhotoCancelled,
     PhotoRejected,
     Renditions,
     process_photo,
     rotate_renditions,
 )
+from homeassess.photos.stored import check_stored_rendition
 
 __all__ = [
     "ALLOWED_FORMATS",
@@ -23,8 +25,10 @@ __all__ = [
     "PRINT_MAX_SIDE",
     "THUMBNAIL_MAX_SIDE",
     "WORKING_MAX_SIDE",
+    "PhotoCancelled",
     "PhotoRejected",
     "Renditions",
+    "check_stored_rendition",
     "photo_files_in",
     "process_photo",
     "rotate_renditions",

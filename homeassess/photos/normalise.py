@@ -1,6 +1,6 @@
 """Turn whatever mode a decoder produced into plain 8-bit RGB that JPEG can save.
 
-JPEG cannot store RGBA, LA, P, I;16, I or F (pitfalls §3.6), and storing 1/L/CMYK as-is would
+JPEG cannot store RGBA, LA, P, I;16, I or F (docs/pitfalls.md §3.6), and storing 1/L/CMYK as-is would
 give the rest of the app several kinds of image to handle. Everything leaves here as ``RGB``:
 
 * anything with transparency (RGBA, LA, PA, premultiplied RGBa/La, P or L/RGB with a
@@ -12,6 +12,11 @@ give the rest of the app several kinds of image to handle. Everything leaves her
 * CMYK goes through its embedded ICC profile when it has a usable one, else Pillow's naive
   conversion;
 * 1, L, YCbCr, RGBX and the rest use ``convert("RGB")``.
+
+:func:`reduced` shrinks a large decoded picture by a whole factor *before* any of this, without a
+second full-size copy: modes Pillow reduces directly (L, RGB, CMYK, I, F...) are reduced as they
+are; the others (alpha, palette, 1-bit, 16-bit) are made RGB and reduced strip by strip. A 50 MP
+RGBA PNG then costs its decoded 200 MB plus a few MB, not 800 MB.
 
 :func:`to_srgb` separately converts RGB pixels described by an embedded ICC profile (an iPhone's
 Display P3, Adobe RGB from a camera) into sRGB, because the pipeline drops every profile from the
@@ -31,6 +36,8 @@ WHITE = (255, 255, 255)
 
 _ALPHA_MODES = frozenset({"RGBA", "LA", "PA", "RGBa", "La"})
 _SIXTEEN_BIT_MODES = frozenset({"I;16", "I;16L", "I;16B", "I;16N"})
+_REDUCIBLE_MODES = frozenset({"L", "RGB", "RGBX", "CMYK", "YCbCr", "I", "F", "LAB", "HSV"})  # no premultiplying copy
+_STRIP_ROWS = 64  # output rows per strip
 _SRGB = ImageCms.createProfile("sRGB")
 _SRGB_PROFILE = ImageCms.ImageCmsProfile(_SRGB).profile
 
@@ -63,6 +70,25 @@ def to_rgb(image: Image.Image) -> Image.Image:
         return image.convert("RGB")
     except ValueError as exc:  # e.g. LAB, HSV without a colour-managed path
         raise UnsupportedMode(mode) from exc
+
+
+def reduced(image: Image.Image, factor: int) -> Image.Image:
+    """``image`` made ``factor`` times smaller on each side by averaging (box filter); the same image below 2.
+
+    Modes that need a conversion first come back as RGB, converted one strip at a time; I and F
+    keep their mode so that :func:`to_rgb` can stretch them by the whole picture's range.
+    """
+    if factor < 2:
+        return image
+    if image.mode in _REDUCIBLE_MODES and "transparency" not in image.info:
+        return image.reduce(factor)
+    width, height = image.size
+    out = Image.new("RGB", (-(-width // factor), -(-height // factor)))
+    step = _STRIP_ROWS * factor
+    for top in range(0, height, step):
+        strip = to_rgb(image.crop((0, top, width, min(height, top + step))))
+        out.paste(strip.reduce(factor), (0, top // factor))
+    return out
 
 
 def to_srgb(image: Image.Image, icc_profile: bytes | None) -> Image.Image:

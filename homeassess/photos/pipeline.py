@@ -1,12 +1,16 @@
 """Accept or refuse one photo and turn it into the JPEG renditions HomeAssess stores.
 
-Order of work (pitfalls §3): refuse folders, empty and unreadable files → ``Image.open`` with a
-format allowlist (content decides, not the file name) → decompression-bomb warning treated as an
-error, plus our own 50 MP cap checked on the header size before any pixels are decoded →
-``draft`` for JPEG (the decoder downscales 2×/4×/8× for free) → load (a truncated file is
-refused; ``ImageFile.LOAD_TRUNCATED_IMAGES`` is never touched) → EXIF orientation (a malformed
-tag leaves the picture as stored and sets ``orientation_unknown``) → plain RGB → colour profile
-folded into sRGB → a fresh image with no metadata at all → three JPEGs.
+Order of work (docs/pitfalls.md §3): refuse folders, devices, empty, oversized and unreadable files →
+``Image.open`` with a format allowlist (content decides, not the file name) → decompression-bomb
+warning treated as an error → the photo budget (``budget.py``: pixels, shape, and for a JPEG
+its scans, coefficient memory and data present, all from the header and markers) → ``draft``
+for JPEG (the decoder downscales 2×/4×/8× for free) → load, through a reader that asks
+``cancel`` before every block it hands the decoder (a truncated file is refused;
+``ImageFile.LOAD_TRUNCATED_IMAGES`` is never touched) → a whole-factor reduction while still in
+the decoded mode, strip by strip where a conversion is needed (``normalise.reduced``), so no
+second full-size copy is made → plain RGB → colour profile folded into sRGB → EXIF orientation
+applied to the small picture (a malformed tag leaves it as stored and sets
+``orientation_unknown``) → a fresh image with no metadata at all → three JPEGs.
 
 No Qt and no database here: the caller runs this on a worker thread and stores the bytes.
 """
@@ -19,25 +23,28 @@ import logging
 import re
 import threading
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
 import pi_heif
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
-from homeassess.photos.normalise import UnsupportedMode, to_rgb, to_srgb
+from homeassess.domain.limits import PHOTO
+from homeassess.photos.budget import DAMAGED, PhotoCancelled, check_jpeg, check_size, too_large
+from homeassess.photos.normalise import UnsupportedMode, reduced, to_rgb, to_srgb
 from homeassess.photos.source import PhotoRejected, opened
 
-__all__ = ["PhotoRejected", "Renditions", "process_photo", "rotate_renditions"]
+__all__ = ["PhotoCancelled", "PhotoRejected", "Renditions", "process_photo", "rotate_renditions"]
 
 log = logging.getLogger(__name__)
 
 pi_heif.register_heif_opener()  # decode-only HEIC/HEIF (iPhone) support; must precede Image.open
 
 ALLOWED_FORMATS = ("JPEG", "PNG", "HEIF", "WEBP")
-MAX_MEGAPIXELS = 50
-MAX_PIXELS = MAX_MEGAPIXELS * 1_000_000
+MAX_MEGAPIXELS = PHOTO.max_megapixels
+MAX_PIXELS = PHOTO.max_pixels
 WORKING_MAX_SIDE = 2000
 PRINT_MAX_SIDE = 1100  # a report prints photos about 3.5 in wide: 1,050 px at 300 dpi
 THUMBNAIL_MAX_SIDE = 256
@@ -46,12 +53,19 @@ PRINT_QUALITY = 78  # printed about 3.5 in wide at 300 dpi; keeps a 100-photo re
 THUMBNAIL_QUALITY = 80
 
 NOT_A_PHOTO = "this file is not a photo HomeAssess can read (JPEG, PNG, HEIC or WebP)"
-DAMAGED = "this photo seems damaged (only part of it could be read); copy it from the phone again"
 NO_MEMORY = "this photo is too large to open on this computer"
 ODD_COLOURS = "this photo uses a colour format HomeAssess cannot read; save it again as JPEG"
 
+JPEG_READ_BLOCK = 16_384  # bytes of JPEG data between two looks at ``cancel``
+Cancel = Callable[[], bool] | threading.Event | None
+
 _ORIENTATION_TAG = 0x0112
 _CLOCKWISE = {1: Image.Transpose.ROTATE_270, 2: Image.Transpose.ROTATE_180, 3: Image.Transpose.ROTATE_90}
+_UPRIGHT = {  # EXIF orientation → the turn or flip that shows the picture upright
+    2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 _PIXELS_IN_MESSAGE = re.compile(r"\((\d+) pixels\)")
 # warnings.catch_warnings() swaps the process-wide filter list; two threads doing it at once can
 # leave the wrong list behind, so our own callers take turns. Only Image.open (where Pillow runs
@@ -74,27 +88,38 @@ class Renditions:
     sha256: str  # hex digest of ``working``
 
 
-def process_photo(source: Path | str | bytes | BinaryIO) -> Renditions:
+def process_photo(source: Path | str | bytes | BinaryIO, cancel: Cancel = None) -> Renditions:
     """Decode one photo and return its renditions, or raise :class:`PhotoRejected`.
 
     ``source`` is a path, the file's bytes, or a binary file object (read from its current
     position; not closed). The rejection message never contains a file name or path.
+    ``cancel`` (an event or a function) is asked before every block of the file the decoder
+    reads and between the steps after it; once it answers yes, :class:`PhotoCancelled` is raised.
     """
+    stop = _stopper(cancel)
+    stop()
     with opened(source) as fp:
-        image, source_format = _decode(fp)
+        image, source_format = _decode(fp, stop)
     decoder_rotated = image.info.get("original_orientation") not in (None, 1)  # pi-heif applies irot/EXIF
-    image, rotated, orientation_unknown = _upright(image)
+    orientation, orientation_unknown = _orientation(image)
     icc_profile = image.info.get("icc_profile")
     try:
+        image = reduced(image, max(image.size) // WORKING_MAX_SIDE)
+        stop()
         image = to_rgb(image)
     except UnsupportedMode:
         raise PhotoRejected(ODD_COLOURS) from None
+    except MemoryError:
+        raise PhotoRejected(NO_MEMORY) from None
     image = _shrunk(image, WORKING_MAX_SIDE)
+    if orientation in _UPRIGHT:
+        image = image.transpose(_UPRIGHT[orientation])
+    stop()
     working = _fresh(to_srgb(image, icc_profile))
     return Renditions(
         **_encode_all(working),
         source_format=source_format,
-        orientation_applied=rotated or decoder_rotated,
+        orientation_applied=orientation in _UPRIGHT or decoder_rotated,
         orientation_unknown=orientation_unknown,
     )
 
@@ -113,32 +138,39 @@ def rotate_renditions(renditions: Renditions, quarter_turns: int) -> Renditions:
     return replace(renditions, **_encode_all(_fresh(rotated)))
 
 
-def _decode(fp: BinaryIO) -> tuple[Image.Image, str]:
-    """Open with the allowlist and caps, then decode the pixels (downscaled while decoding for JPEG)."""
+def _decode(fp: BinaryIO, stop: Callable[[], None]) -> tuple[Image.Image, str]:
+    """Open with the allowlist, check the budget, then decode the pixels (downscaled while decoding for JPEG)."""
+    start = fp.tell()
+    reader = _CancellableReader(fp, stop)
     with _WARNINGS_LOCK, warnings.catch_warnings(record=True):
         warnings.simplefilter("always")  # collected and dropped: e.g. "Corrupt EXIF data" (handled below)
         warnings.simplefilter("error", Image.DecompressionBombWarning)  # inserted first, so it wins
         try:
-            image = Image.open(fp, formats=ALLOWED_FORMATS)
+            image = Image.open(reader, formats=ALLOWED_FORMATS)
         except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
             match = _PIXELS_IN_MESSAGE.search(str(exc))
-            raise PhotoRejected(_too_large(pixels=int(match[1]) if match else None)) from None
+            raise PhotoRejected(too_large(pixels=int(match[1]) if match else None)) from None
+        except PhotoCancelled:
+            raise
         except UnidentifiedImageError:
             raise PhotoRejected(NOT_A_PHOTO) from None
         except MemoryError:
             raise PhotoRejected(NO_MEMORY) from None
         except Exception as exc:  # a recognised header that its own plugin then chokes on
             raise PhotoRejected(DAMAGED) from exc
-    width, height = image.size
-    if width < 1 or height < 1:
-        raise PhotoRejected(DAMAGED)
-    if width * height > MAX_PIXELS:
-        raise PhotoRejected(_too_large(size=(width, height)))
+    check_size(image.size)
     source_format = image.format or "unknown"
     if source_format in ("JPEG", "MPO"):
+        here = fp.tell()
+        fp.seek(start)
+        check_jpeg(fp, image.size)
+        fp.seek(here)
         image.draft("RGB", _fitted(image.size, WORKING_MAX_SIDE))  # must come before any load
+        reader.block = JPEG_READ_BLOCK  # libjpeg takes the data in any pieces; asks ``cancel`` more often
     try:
         image.load()
+    except PhotoCancelled:
+        raise
     except MemoryError:
         raise PhotoRejected(NO_MEMORY) from None
     except Exception as exc:  # truncated data, broken chunks, decoder errors of any plugin
@@ -146,12 +178,52 @@ def _decode(fp: BinaryIO) -> tuple[Image.Image, str]:
     return image, source_format
 
 
-def _upright(image: Image.Image) -> tuple[Image.Image, bool, bool]:
-    """Apply EXIF orientation. Returns (image, turned, orientation_unknown).
+class _CancellableReader:
+    """The file as Pillow reads it: every read first asks whether to stop.
 
-    Unknown means: the EXIF block is there but cannot be parsed, the Orientation value is not
-    one of 1-8 (e.g. 0, 9 or text), or ``exif_transpose`` itself fails (pitfalls §3.3). The picture
-    is then left exactly as stored so the user can rotate it by hand.
+    ``block`` caps each read once the JPEG decoder is reading (it accepts short reads); other
+    decoders count on full reads, so it stays unset for them.
+    """
+
+    def __init__(self, fp: BinaryIO, stop: Callable[[], None]) -> None:
+        self._fp, self._stop = fp, stop
+        self.block: int | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        self._stop()
+        if self.block is not None and (size is None or size < 0 or size > self.block):
+            size = self.block
+        return self._fp.read(size)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self._fp.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._fp.tell()
+
+    def seekable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return True
+
+
+def _stopper(cancel: Cancel) -> Callable[[], None]:
+    asked = cancel.is_set if isinstance(cancel, threading.Event) else cancel
+
+    def stop() -> None:
+        if asked is not None and asked():
+            raise PhotoCancelled()
+
+    return stop
+
+
+def _orientation(image: Image.Image) -> tuple[int | None, bool]:
+    """EXIF orientation (2-8 mean a turn or flip is needed) and whether it is unknown.
+
+    Unknown means: the EXIF block is there but cannot be parsed, or the Orientation value is not
+    one of 1-8 (e.g. 0, 9 or text) (docs/pitfalls.md §3.3). The picture is then left exactly as stored so
+    the user can rotate it by hand.
     """
     raw_exif = image.info.get("exif")
     try:
@@ -161,21 +233,14 @@ def _upright(image: Image.Image) -> tuple[Image.Image, bool, bool]:
             orientation = exif.get(_ORIENTATION_TAG)
     except Exception:
         log.info("photo EXIF could not be parsed; orientation left as stored")
-        return image, False, True
+        return None, True
     if orientation is None:
         broken = bool(raw_exif) and len(raw_exif) > 6 and (not exif or bool(caught))
-        return image, False, broken
+        return None, broken
     if type(orientation) is not int or not 1 <= orientation <= 8:
         log.info("photo EXIF orientation is not a valid value; orientation left as stored")
-        return image, False, True
-    if orientation == 1:
-        return image, False, False
-    try:
-        turned = ImageOps.exif_transpose(image)
-    except Exception:
-        log.info("photo EXIF orientation could not be applied; orientation left as stored")
-        return image, False, True
-    return turned, True, False
+        return None, True
+    return orientation, False
 
 
 def _fitted(size: tuple[int, int], max_side: int) -> tuple[int, int]:
@@ -221,12 +286,3 @@ def _encode_all(working: Image.Image) -> dict[str, object]:
         "height": working.height,
         "sha256": hashlib.sha256(working_bytes).hexdigest(),
     }
-
-
-def _too_large(*, size: tuple[int, int] | None = None, pixels: int | None = None) -> str:
-    limit = f"the limit is {MAX_MEGAPIXELS} megapixels"
-    if size is not None:
-        return f"this image is too large ({size[0]} × {size[1]} pixels); {limit}"
-    if pixels is not None:
-        return f"this image is too large ({round(pixels / 1_000_000)} megapixels); {limit}"
-    return f"this image is too large; {limit}"

@@ -1,7 +1,7 @@
 """Right-to-left text (Arabic, Hebrew) in visual order, and shaping one font at a time.
 
 ReportLab lays the words of a line out left to right (its own bidirectional support needs
-``rlbidi``, which is not on PyPI; pitfalls §2.3), so a line holding right-to-left letters is
+``rlbidi``, which is not on PyPI; docs/pitfalls.md §2.3), so a line holding right-to-left letters is
 put in visual order here by python-bidi (the Unicode bidirectional algorithm, with
 isolates, brackets and mirroring), one line at a time. HarfBuzz, called by ReportLab for
 each word of a shaped paragraph, joins the letters; it draws a right-to-left piece from
@@ -263,7 +263,8 @@ class BidiParagraph(Flowable):
         return parts
 
     def draw(self) -> None:
-        self._para.drawOn(self.canv, 0, 0)
+        if self._para is not None:  # None only after a split, and a split piece is never drawn
+            self._para.drawOn(self.canv, 0, 0)
 
     def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
         return self.style.spaceBefore

@@ -32,11 +32,7 @@ def render_report(
     return RENDERERS[data.meta.audience](data, progress, cancelled)
 
 
-def build_report(data: ReportData, progress: Progress | None = None, cancelled: Cancelled | None = None) -> bytes:
-    return render_report(data, progress, cancelled).pdf
-
-
-__all__ = ["Audience", "RenderedReport", "ReportCancelled", "build_report", "page_count", "render_report"]
+__all__ = ["Audience", "RenderedReport", "ReportCancelled", "page_count", "render_report"]
 
 
 def page_count(pdf: bytes) -> int:

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Paragraph
 from homeassess.report.layout import short
 from homeassess.report.markup import compose, para
 from homeassess.report.report_data import FindingRow, ReportData, Room
-from homeassess.report.sections import cost_range, data_table, priority_label
+from homeassess.report.sections import cost_range, data_table, priority_label, priority_rank
 from homeassess.report.styles import Styles
 
 MAX_RISKS = 10
@@ -19,11 +19,10 @@ SUMMARY_TITLES = 14  # distinct recommendation titles named per priority on the 
 
 def main_risks(data: ReportData, limit: int = MAX_RISKS) -> list[tuple[Room, FindingRow]]:
     """The findings to name first: those behind high-priority work, client-fit failures, spread over rooms."""
-    rank = {"high": 0, "medium": 1, "low": 2}
     best: dict[tuple[str, str], int] = {}
     for r in data.recommendations:
         key = (r.room, r.item)
-        best[key] = min(best.get(key, 3), rank.get(r.priority, 3))
+        best[key] = min(best.get(key, 3), priority_rank(r.priority))
     order = sorted(
         ((room, f) for room in data.rooms for f in room.findings),
         key=lambda rf: (rf[1].verdict not in ("Fails", "Client fit"), best.get((rf[0].name, rf[1].item), 3), not rf[1].person_fit),

@@ -1,6 +1,6 @@
 """The bundled fonts, and which one draws each character of a user's text.
 
-The built-in PDF fonts cannot draw most names (pitfalls §2.2), so every report uses the
+The built-in PDF fonts cannot draw most names (docs/pitfalls.md §2.2), so every report uses the
 OFL Noto TrueType fonts bundled under ``resources/fonts`` (see its README.md): Noto Sans
 (Latin including Vietnamese, Greek, Cyrillic) in regular, bold and italic, then one face
 each for Arabic, Hebrew, Thai, Devanagari, Bengali and Ethiopic, Noto Sans CJK SC for
@@ -157,6 +157,7 @@ def font_runs(text: str, base: str = SANS) -> Iterator[tuple[str, str]]:
     """
     current: str | None = None
     buffer: list[str] = []
+    font: str | None
     for char in text:
         if char == "\n":
             font = current or base

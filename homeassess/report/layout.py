@@ -38,7 +38,7 @@ class SplittingTable(Table):
 
 
 def splittable_table(
-    rows: list[list], widths: Sequence[float], style: TableStyle, gap: float = MIN_ROW_SPLIT, **options: object
+    rows: list[list], widths: Sequence[float | None], style: TableStyle, gap: float = MIN_ROW_SPLIT, **options: object
 ) -> Table:
     """A table that never stops a build: any row splits (``splitInRow=1``: at any height)."""
     table = SplittingTable(rows, colWidths=list(widths), style=style, splitByRow=1, splitInRow=1, hAlign="LEFT", **options)

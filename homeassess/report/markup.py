@@ -1,7 +1,7 @@
 """The one way user text reaches a ReportLab Paragraph.
 
 ReportLab parses paragraph text as markup: an unescaped ``<b>`` breaks the build and an
-``<img src="/a/local/file"/>`` is read from disk and embedded (pitfalls §2.1). So every
+``<img src="/a/local/file"/>`` is read from disk and embedded (docs/pitfalls.md §2.1). So every
 string that came from a person (names, addresses, notes, captions, wording edited in
 the program) goes through :func:`markup`: NFC, XML-escaped, line breaks as ``<br/>``,
 and wrapped in ``<font>`` runs so each character is drawn by a font that has it.
@@ -192,7 +192,8 @@ class TextBlock(Flowable):
 
     def draw(self) -> None:
         y = self.height
-        for part, height in zip(self.parts, self._wrapped[1], strict=True):
+        heights = self._wrapped[1] if self._wrapped is not None else [0.0] * len(self.parts)  # wrapped before drawn
+        for part, height in zip(self.parts, heights, strict=True):
             y -= height
             part.drawOn(self.canv, 0, y)
 

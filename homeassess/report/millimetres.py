@@ -20,7 +20,7 @@ import dataclasses
 import math
 import re
 from fractions import Fraction
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from homeassess.report.report_data import ClientBlock, Recommendation, ReportData, Room
 
@@ -109,10 +109,10 @@ _KEEP = {
 
 
 def _walk(value: T) -> T:
-    if type(value) is str:
-        return to_millimetres(value)  # type: ignore[return-value]
+    if isinstance(value, str):  # plain text only: an enum's value (a str) is no length
+        return value if type(value) is not str else cast(T, to_millimetres(value))
     if isinstance(value, tuple):
-        return tuple(_walk(v) for v in value)  # type: ignore[return-value]
+        return cast(T, tuple(_walk(v) for v in value))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         skip = _KEEP.get(type(value), set())
         changes = {f.name: _walk(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init and f.name not in skip}

@@ -22,7 +22,7 @@ class Audience(StrEnum):
     CLIENT = "client"
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # the report's title, not str.title()
         return {
             "clinical": "Home Modification Assessment",
             "contractor": "Scope of Works",
@@ -116,9 +116,7 @@ class FindingRow:
 
 @dataclass(frozen=True)
 class Photo:
-    jpeg: bytes  # the stored print copy, embedded as is (upright, metadata-free)
-    width: int
-    height: int
+    jpeg: bytes  # the stored print copy, embedded as is (upright, metadata-free); its size is read from it
     caption: str = ""
     item_id: str = ""  # the checklist item the photo was taken of, if any
 

@@ -10,50 +10,46 @@ from reportlab.lib.units import inch
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table
 
+from homeassess.domain.vocabulary import Priority, Responsible, format_cost, format_money
 from homeassess.report.layout import header_widths, splittable_table
 from homeassess.report.markup import SafeMarkup, compose, para
 from homeassess.report.report_data import Letterhead, Photo, Recommendation, ReportData, Room
 from homeassess.report.styles import Styles, form_style, grid_style
 
-PRIORITY_LABELS = {"high": "High", "medium": "Medium", "low": "Low"}
-PRIORITY_ORDER = ("high", "medium", "low")
-
-RESPONSIBLE_LABELS = {
-    "client": "Client",
-    "family": "Family",
-    "landlord": "Landlord",
-    "contractor": "Contractor",
-    "agency": "Agency",
-    "funder": "Funder",
-}
+PRIORITY_ORDER = tuple(p.value for p in Priority)  # labels, ranks and money come from the one vocabulary
 
 
 def money(amount: int | None, currency: str = "USD") -> str:
-    if amount is None:
-        return ""
-    symbol = {"USD": "$", "AUD": "A$", "CAD": "C$", "GBP": "£", "EUR": "€"}.get(currency, "")
-    return f"{symbol}{amount:,}" if symbol else f"{amount:,} {currency}"
+    return "" if amount is None else format_money(amount, currency)
 
 
 def cost_range(low: int | None, high: int | None, currency: str = "USD") -> str:
-    if low is None and high is None:
-        return "—"
-    if low is None or high is None or low == high:
-        return money(low if low is not None else high, currency)
-    return f"{money(low, currency)}–{money(high, currency)}"
+    if low is None or high is None or low == high:  # one figure, or "—" for none
+        return format_cost(low if low is not None else high, low if low is not None else high, currency)
+    return format_cost(low, high, currency)
 
 
 def priority_label(priority: str) -> str:
-    return PRIORITY_LABELS.get(priority, priority.capitalize())
+    return _label(Priority, priority)
 
 
 def responsible_label(responsible: str) -> str:
-    return RESPONSIBLE_LABELS.get(responsible, responsible.replace("_", " ").capitalize())
+    return _label(Responsible, responsible)
+
+
+def priority_rank(priority: str) -> int:
+    return Priority(priority).rank if priority in PRIORITY_ORDER else len(PRIORITY_ORDER)
 
 
 def by_priority(recs: Sequence[Recommendation]) -> list[Recommendation]:
-    rank = {p: i for i, p in enumerate(PRIORITY_ORDER)}
-    return sorted(recs, key=lambda r: rank.get(r.priority, len(rank)))  # stable: keeps room order within a priority
+    return sorted(recs, key=lambda r: priority_rank(r.priority))  # stable: keeps room order within a priority
+
+
+def _label(kind: type[Priority] | type[Responsible], value: str) -> str:
+    try:
+        return kind(value).label
+    except ValueError:
+        return value.replace("_", " ").capitalize()
 
 
 def image_size(data: bytes) -> tuple[int, int] | None:

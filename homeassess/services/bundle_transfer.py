@@ -1,9 +1,13 @@
 """Exporting one assessment to an encrypted file, and importing such a file.
 
-The format (container and JSON document) is in homeassess/bundle/ and docs/bundle-format.md.
-Exports are transmissions (pitfalls §6): always encrypted, written atomically, audited with
-counts and a file hash only. Import validates everything (container, document, catalogue,
-photo checksums) before writing anything, then inserts every row in one write transaction.
+The format (container and JSON document) is in homeassess/bundle/ and docs/bundle-format.md;
+the budgets in resources/limits.toml and docs/limits.md. Exports are transmissions (docs/pitfalls.md
+§6): always encrypted, written atomically through the data folder's staging area (cleaned on
+the next start), audited with counts and a file hash only. Import reads only a regular file,
+checks every budget before the work it guards, validates everything (container, document,
+catalogue, photo checksums, and every photo member as a JPEG within its rendition's size and
+the photo budget) before writing anything, then inserts every row in one write transaction.
+The photo members are inserted as views into the one decrypted buffer, never copied.
 """
 
 from __future__ import annotations
@@ -20,26 +24,23 @@ from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
+from homeassess.bundle.document import document_from_rows
+from homeassess.bundle.reader import read_bundle
 from homeassess.bundle.schema import (
     DOCUMENT_MEMBER,
-    INNER_MEMBER,
     RENDITIONS,
-    UNEXPECTED,
     AssessmentDocument,
     BundleError,
     BundleLimits,
-    document_from_rows,
     pack_zip,
-    parse_document,
-    read_zip,
     seal,
-    unseal,
-    version_key,
 )
+from homeassess.domain.limits import BUNDLE, KDF, PASSPHRASE, KdfLimits
 from homeassess.services.audit_log import AuditAction
 from homeassess.services.workspace import Workspace
 from homeassess.store.atomic_file import write_atomically
 from homeassess.store.engine import SaveFailed
+from homeassess.store.location import staging_dir
 from homeassess.store.repositories.session import read_session, write_session
 from homeassess.store.tables import (
     AssessmentRow,
@@ -100,10 +101,11 @@ class ImportResult:
 
 
 class BundleService:
-    def __init__(self, workspace: Workspace, limits: BundleLimits | None = None) -> None:
+    def __init__(self, workspace: Workspace, limits: BundleLimits = BUNDLE, kdf: KdfLimits = KDF) -> None:
         self.ws = workspace
         self.engine = workspace.store.engine
-        self.limits = limits or BundleLimits()
+        self.limits = limits
+        self.kdf = kdf
 
     def suggested_file_name(self, assessment_id: int) -> str:
         row = self.ws.assessments.assessments.get(assessment_id)
@@ -116,14 +118,19 @@ class BundleService:
     def export(self, assessment_id: int, path: Path, passphrase: str) -> ExportResult:
         if not passphrase:
             raise BundleError("an export needs a passphrase")
+        if len(passphrase) < PASSPHRASE.min_export_length:
+            raise BundleError(f"an export passphrase needs at least {PASSPHRASE.min_export_length} characters")
         document, files = self.document(assessment_id)
+        if len(document.photos) > self.limits.max_photos:
+            raise BundleError(f"this assessment has more photos than one file can carry ({self.limits.max_photos})")
         inner = pack_zip({DOCUMENT_MEMBER: document.encode(), **files})
         if len(inner) > self.limits.max_total:
             raise BundleError("this assessment is too large to export in one file")
-        data = seal(inner, passphrase)
+        data = seal(inner, passphrase, self.kdf)
+        del inner, files
         path = Path(path)
         try:
-            write_atomically(path, data)
+            write_atomically(path, data, staging=staging_dir(self.ws.store.data_dir))
         except OSError as exc:
             raise BundleError(f"could not write the export file: {exc.strerror or 'error'}") from None
         digest = hashlib.sha256(data).hexdigest()[:16]
@@ -149,7 +156,8 @@ class BundleService:
             return document_from_rows(row, parent.uid if parent else None, client, rooms, responses,
                                       [(p, data[p.id]) for p in photos], recs)
         except (ValidationError, KeyError):
-            raise BundleError("this assessment has records HomeAssess cannot export (damaged store?)") from None
+            raise BundleError("this assessment has records HomeAssess cannot export (a text over the limits in "
+                              "docs/limits.md, or a damaged store)") from None
 
     # --- import --------------------------------------------------------------------------
 
@@ -175,52 +183,10 @@ class BundleService:
             raise BundleError(str(exc)) from None
         return result
 
-    def _validated(self, path: Path, passphrase: str) -> tuple[AssessmentDocument, dict[str, bytes]]:
-        path = Path(path)
-        try:
-            if path.stat().st_size > self.limits.max_total + 1024**2:
-                raise BundleError("the file is larger than HomeAssess accepts")
-            data = path.read_bytes()
-        except OSError:
-            raise BundleError("the file cannot be read") from None
-        _, inner = unseal(data, passphrase, self.limits)
-        files = read_zip(inner, self.limits, INNER_MEMBER)
-        raw = files.pop(DOCUMENT_MEMBER, None)
-        if raw is None:
-            raise BundleError("the file is incomplete (no assessment inside)")
-        document = parse_document(raw, self.limits)
-        self._check_against_catalogue(document)
-        expected = {}
-        for photo in document.photos:
-            for rendition in RENDITIONS:
-                expected[getattr(photo.files, rendition).member] = getattr(photo.files, rendition)
-        for name, described in expected.items():
-            blob = files.get(name)
-            if blob is None:
-                raise BundleError("the file is incomplete (a photo is missing)")
-            if len(blob) != described.size or hashlib.sha256(blob).hexdigest() != described.sha256:
-                raise BundleError("a photo in the file does not match its checksum; the file is damaged or was changed")
-        if set(files) - set(expected):
-            raise BundleError(UNEXPECTED)
-        return document, files
+    def _validated(self, path: Path, passphrase: str) -> tuple[AssessmentDocument, dict[str, memoryview | bytes]]:
+        return read_bundle(Path(path), passphrase, self.ws.judge, self.limits, self.kdf)
 
-    def _check_against_catalogue(self, doc: AssessmentDocument) -> None:
-        catalogue = self.ws.judge.catalogue
-        if version_key(doc.assessment.catalogue_version) > version_key(catalogue.version):
-            raise BundleError(f"this assessment was made with a newer checklist (catalogue {doc.assessment.catalogue_version}); "
-                              "update HomeAssess to import it")
-        if doc.assessment.standard.lower() not in self.ws.judge.standards.profiles:
-            raise BundleError(f"this assessment uses a standard this HomeAssess does not know ({doc.assessment.standard})")
-        for room in doc.rooms:
-            if room.room_type not in {rt.id for rt in catalogue.room_types}:
-                raise BundleError(f"the file uses a room type this HomeAssess does not know ({room.room_type})")
-        item_ids = [r.item_id for room in doc.rooms for r in room.responses]
-        item_ids += [x.item_id for x in (*doc.photos, *doc.recommendations) if x.item_id is not None]
-        for item_id in item_ids:
-            if item_id not in catalogue.items:
-                raise BundleError(f"the file uses a checklist item this HomeAssess does not know ({item_id})")
-
-    def _insert(self, doc: AssessmentDocument, files: dict[str, bytes], on_duplicate: OnDuplicate) -> ImportResult:
+    def _insert(self, doc: AssessmentDocument, files: dict[str, memoryview | bytes], on_duplicate: OnDuplicate) -> ImportResult:
         header = doc.assessment
         clinician = self.ws.settings.load().clinician_name
         with write_session(self.engine) as s:

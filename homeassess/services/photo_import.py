@@ -19,7 +19,7 @@ from collections.abc import Callable, Generator, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from homeassess.photos import PhotoRejected, Renditions, process_photo, rotate_renditions
+from homeassess.photos import PhotoCancelled, PhotoRejected, Renditions, process_photo, rotate_renditions
 from homeassess.services.assessments import AssessmentService
 from homeassess.services.audit_log import AuditAction, AuditLog
 from homeassess.services.changes import Change, Scope, change
@@ -31,6 +31,7 @@ from homeassess.services.photo_records import (
     PhotoView,
     RenditionBytes,
 )
+from homeassess.store.engine import StoreError
 from homeassess.store.repositories import PhotoRepository
 from homeassess.store.repositories.photos import PhotoData, PhotoRecord
 
@@ -78,15 +79,23 @@ class PhotoImportService:
         """
         files = [Path(p) for p in paths]
         self._assessments.require_draft(assessment_id)
-        summary = ImportSummary()
+        summary = ImportSummary(total=len(files))
         total = len(files)
+        known = self._known_pictures(assessment_id, room_id, item_id)
         try:
             yield ImportProgress(0.0, _counted("Importing", total))
             for done, path in enumerate(files, start=1):
                 if cancel is not None and cancel.is_set():
                     summary.cancelled = True
                     break
-                outcome = self._import_one(assessment_id, room_id, item_id, path.name, path)
+                try:
+                    outcome = self._import_one(assessment_id, room_id, item_id, path.name, path, known, cancel)
+                except PhotoCancelled:  # asked while a photo was being decoded
+                    summary.cancelled = True
+                    break
+                except StoreError as full:  # a full disk: what is stored stays; the rest would fail the same way
+                    summary.stopped = str(full).split(".")[0].removeprefix("could not save: ")
+                    break
                 summary.add(outcome)
                 yield ImportProgress(done / total, f"{done} of {total} done", outcome)
         except GeneratorExit:
@@ -101,20 +110,26 @@ class PhotoImportService:
     ) -> ImportSummary:
         """Import one image given as bytes (the clipboard); the summary holds one outcome."""
         self._assessments.require_draft(assessment_id)
-        summary = ImportSummary()
+        summary = ImportSummary(total=1)
         try:
-            summary.add(self._import_one(assessment_id, room_id, item_id, name, data))
+            summary.add(self._import_one(assessment_id, room_id, item_id, name, data, self._known_pictures(assessment_id, room_id, item_id)))
         finally:
             self._record(assessment_id, summary)
         return summary
 
     def _import_one(
-        self, assessment_id: int, room_id: int | None, item_id: str | None, name: str, source: Path | bytes
+        self, assessment_id: int, room_id: int | None, item_id: str | None, name: str, source: Path | bytes,
+        known: set[str], cancel: threading.Event | None = None,
     ) -> FileOutcome:
         try:
-            renditions = process_photo(source)
+            renditions = process_photo(source, cancel=cancel)
+        except PhotoCancelled:
+            raise
         except PhotoRejected as refused:
             return FileOutcome(name, reason=refused.reason)
+        if renditions.sha256 in known:  # the same picture again here (a rerun after a full disk): not twice
+            return FileOutcome(name, already=True)
+        known.add(renditions.sha256)
         row = self._repo.add(
             assessment_id, room_id, item_id,
             working=renditions.working, print_copy=renditions.print_copy, thumbnail=renditions.thumbnail,
@@ -123,9 +138,20 @@ class PhotoImportService:
         )
         return FileOutcome(name, photo_id=row.id)
 
+    def _known_pictures(self, assessment_id: int, room_id: int | None, item_id: str | None) -> set[str]:
+        """Content hashes (of the working copy, the same for the same file) already in this room and item.
+
+        A rerun of a batch lands in the same place and is skipped; the same picture may still be
+        attached on purpose to another room or item.
+        """
+        rows = self._repo.list(assessment_id, room_id, item_id)
+        return {row.sha256 for row in rows if row.sha256 and row.room_id == room_id and row.item_id == item_id}
+
     def _record(self, assessment_id: int, summary: ImportSummary) -> None:
-        if summary.imported or summary.refused:
+        if summary.imported or summary.refused or summary.skipped:
             detail = f"photos imported {summary.imported_count}, refused {len(summary.refused)}"
+            detail += f", already there {len(summary.skipped)}" if summary.skipped else ""
+            detail += ", stopped" if summary.stopped else ""
             self._audit.record(AuditAction.IMPORT, assessment_id, detail + (", cancelled" if summary.cancelled else ""))
 
     # --- changes ---------------------------------------------------------------------------

@@ -23,6 +23,7 @@ class FileOutcome:
     name: str  # the file name only, never the folder; shown to the clinician, never logged
     photo_id: int | None = None
     reason: str | None = None
+    already: bool = False  # the same picture is attached here already (same room and item, same content): skipped
 
     @property
     def imported(self) -> bool:
@@ -41,14 +42,32 @@ class ImportSummary:
     imported: list[int] = field(default_factory=list)  # new photo ids, in import order
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
     cancelled: bool = False
+    skipped: list[str] = field(default_factory=list)  # file names already attached here (a rerun)
+    total: int = 0  # files in the batch
+    stopped: str | None = None  # why the batch stopped early (a full disk), as the clinician reads it
 
     @property
     def imported_count(self) -> int:
         return len(self.imported)
 
+    @property
+    def headline(self) -> str:
+        """"7 of 12 photos saved; the disk is full", with what was skipped or refused."""
+        total = max(self.total, self.imported_count + len(self.skipped) + len(self.refused))
+        parts = [f"{self.imported_count} of {total} photo{'s' if total != 1 else ''} saved"]
+        if self.stopped:
+            parts.append(self.stopped)
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} already added here")
+        if self.refused:
+            parts.append(f"{len(self.refused)} refused")
+        return "; ".join(parts)
+
     def add(self, outcome: FileOutcome) -> None:
         if outcome.photo_id is not None:
             self.imported.append(outcome.photo_id)
+        elif outcome.already:
+            self.skipped.append(outcome.name)
         else:
             self.refused.append((outcome.name, outcome.reason or ""))
 

@@ -15,16 +15,13 @@ from __future__ import annotations
 
 import base64
 import binascii
-import dataclasses
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from homeassess.domain.catalogue import ItemKind
-from homeassess.domain.recommendations import RecommendationLibrary
 from homeassess.domain.units import LengthUnit, UnitSystem
-from homeassess.domain.verdicts import Finding
 from homeassess.domain.vocabulary import RecommendationStatus
 from homeassess.report import report_data as rd
 from homeassess.report.build import page_count, render_report
@@ -33,9 +30,10 @@ from homeassess.report.millimetres import in_millimetres, to_millimetres
 from homeassess.report.page_template import Cancelled, Progress, ReportCancelled
 from homeassess.report.redaction import redact
 from homeassess.services.audit_log import AuditAction
-from homeassess.services.recommendations import RecommendationView
+from homeassess.services.report_recommendations import FindingsByRoom, report_recommendations
 from homeassess.services.workspace import Workspace
 from homeassess.store.atomic_file import write_atomically
+from homeassess.store.location import staging_dir
 from homeassess.store.repositories import ReportRepository
 from homeassess.store.repositories.reports import ReportRecord
 
@@ -50,8 +48,7 @@ CATEGORIES = {
     rd.Audience.CLIENT: None,  # the client's own plan: everything accepted, in plain words
 }
 TENURE_LABELS = {"owner": "Owner-occupied", "renter": "Rented", "other": "Other"}
-# Per room id: (item id, clinician's note, finding) of each finding in that room.
-FindingsByRoom = dict[int, list[tuple[str, str, Finding]]]
+
 
 
 class UnknownAudience(ValueError):
@@ -115,7 +112,7 @@ class ReportService:
         room_blocks, whole_home = [], []
         with_photos = include_photos and audience in (rd.Audience.CLINICAL, rd.Audience.CONTRACTOR)
         for room in chosen:
-            recs = self._recommendations(
+            recs = report_recommendations(
                 [v for v in accepted if v.room_id == room.id], findings, library, clinical, length
             )
             room_blocks.append(
@@ -132,7 +129,7 @@ class ReportService:
             )
         if len(chosen) == len(view.rooms):  # work not tied to a room goes with the whole home
             whole_home = list(
-                self._recommendations(
+                report_recommendations(
                     [v for v in accepted if v.room_id is None], findings, library, clinical, length
                 )
             )
@@ -212,65 +209,9 @@ class ReportService:
                 continue
             caption = row.caption or (prompts[row.item_id].prompt if row.item_id in prompts else "")
             photos.append(
-                rd.Photo(data.print_copy, row.width, row.height, length(caption), item_id=row.item_id or "")
+                rd.Photo(data.print_copy, length(caption), item_id=row.item_id or "")
             )
         return tuple(photos)
-
-    def _recommendations(self, views: Sequence[RecommendationView], findings: FindingsByRoom, library: RecommendationLibrary,
-                         clinical: bool, length: Callable[[str], str]) -> tuple[rd.Recommendation, ...]:
-        """One per accepted recommendation; outside the clinical report, one per distinct piece of
-        work in a room (two findings that both propose a ramp make one ramp, resting on both)."""
-        recs = [self._recommendation(v, findings, library, clinical, length) for v in views]
-        if clinical:
-            return tuple(recs)
-        merged: dict[str, rd.Recommendation] = {}
-        for view, rec in zip(views, recs, strict=True):
-            key = view.library_id or rec.title.strip().lower()
-            if key in merged:
-                first = merged[key]
-                extra = tuple(m for m in rec.measurements if m not in first.measurements)
-                merged[key] = dataclasses.replace(first, measurements=first.measurements + extra)
-            else:
-                merged[key] = rec
-        return tuple(merged.values())
-
-    @staticmethod
-    def _recommendation(view: RecommendationView, findings: FindingsByRoom, library: RecommendationLibrary, clinical: bool,
-                        length: Callable[[str], str]) -> rd.Recommendation:
-        row = view
-        contractor = None
-        if row.library_id:
-            try:
-                contractor = library.entry(row.library_id).contractor
-            except KeyError:  # a library entry removed since the recommendation was made
-                contractor = None
-        in_room = findings.get(row.room_id, []) if row.room_id is not None else []  # whole-home work has none
-        measured = [
-            rd.Measurement(f.item, length(f.measured), length(f.required))
-            for item_id, _, f in in_room
-            if item_id == row.item_id and f.measured_value is not None
-        ]
-        return rd.Recommendation(
-            room=view.room_name,
-            title=row.title,
-            item=view.item_prompt,
-            specification=length(row.specification),
-            rationale=row.rationale if clinical else "",
-            plain=length(row.plain),
-            category=row.category.value,
-            priority=row.priority.value,
-            responsible=row.responsible.value,
-            cost_low=row.cost_low,
-            cost_high=row.cost_high,
-            cost_source=row.cost_source,
-            location=contractor.location if contractor else "",
-            mounting_height=length(contractor.mounting_height) if contractor else "",
-            length=length(contractor.length) if contractor else "",
-            clearances=length(contractor.clearances) if contractor else "",
-            structure=contractor.structure if contractor else "",
-            measurements=tuple(measured),
-            item_id=row.item_id or "",
-        )
 
     def _standard_name(self, standard: str) -> str:
         try:
@@ -315,7 +256,7 @@ class ReportService:
         """Write the PDF atomically, then record it and audit it (OSError if the file cannot be written)."""
         audience = parse_audience(audience)
         path = Path(path)
-        write_atomically(path, pdf)
+        write_atomically(path, pdf, staging=staging_dir(self.ws.store.data_dir))  # no stray copy after a crash
         digest = hashlib.sha256(pdf).hexdigest()
         audit = self.ws.audit.entry(AuditAction.REPORT, assessment_id, f"{audience.value} {digest[:12]}")
         return self.reports.add(assessment_id, audience.value, digest, page_count(pdf), path.name, audit)

@@ -1,7 +1,7 @@
 """Verified, rotating backups of the encrypted store.
 
 ``VACUUM INTO`` writes a consistent, encrypted snapshot of a live store (a file copy
-would not: pitfalls §1.10). Each backup is reopened with the passphrase and checked
+would not: docs/pitfalls.md §1.10). Each backup is reopened with the passphrase and checked
 (``integrity_check``, ``cipher_integrity_check``, row counts) before it is given its
 final name; only verified backups count towards the number kept.
 """

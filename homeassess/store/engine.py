@@ -20,11 +20,11 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from homeassess.domain.refusals import Refused
+from homeassess.store.location import STORE_FILE_NAME as STORE_FILE_NAME  # re-exported, where callers find it
 
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-STORE_FILE_NAME = "homeassess.db"
 
 
 class StoreError(Refused):

@@ -1,4 +1,10 @@
-"""Where the store lives: the platform's user data folder, unless --data-dir says otherwise."""
+"""Where the store lives: the platform's user data folder, unless --data-dir says otherwise.
+
+Inside it, folders the program owns and creates owner-only (0700): ``logs/``, ``backups/`` and
+``staging/`` (temporary files of reports and exports where the system cannot keep them
+unnamed; emptied on every start). The data folder itself gets 0700 only when the program
+creates it: a folder named with ``--data-dir`` that already exists keeps the mode its owner gave it.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "HomeAssess"
+STORE_FILE_NAME = "homeassess.db"  # here, not in engine.py: the program asks whether a store exists before SQLAlchemy is imported
 
 
 def default_data_dir() -> Path:
@@ -23,3 +30,7 @@ def log_dir(data_dir: Path) -> Path:
 
 def backup_dir(data_dir: Path) -> Path:
     return data_dir / "backups"
+
+
+def staging_dir(data_dir: Path) -> Path:
+    return data_dir / "staging"

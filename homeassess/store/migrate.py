@@ -1,6 +1,6 @@
 """Bringing a store to the current schema, safely.
 
-Order (pitfalls §1.7): a verified backup of a populated store first; foreign keys off
+Order (docs/pitfalls.md §1.7): a verified backup of a populated store first; foreign keys off
 on the connection *before* the transaction (a batch table rebuild would otherwise
 cascade-delete child rows); all revisions in one transaction; ``foreign_key_check``
 must come back empty before commit; foreign keys back on.

@@ -11,7 +11,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from homeassess.store.atomic_file import commit_temp_file, make_private, remove_stale_temp_files, temp_path_for
+from homeassess.store.atomic_file import (
+    commit_temp_file,
+    make_private,
+    private_folder,
+    remove_stale_temp_files,
+    temp_path_for,
+)
 from homeassess.store.backup import BackupInfo, list_backups, take_backup, verify_backup
 from homeassess.store.engine import (
     STORE_FILE_NAME,
@@ -21,7 +27,7 @@ from homeassess.store.engine import (
     create_store_engine,
     writer,
 )
-from homeassess.store.location import backup_dir
+from homeassess.store.location import backup_dir, staging_dir
 from homeassess.store.migrate import MigrationResult, upgrade_store
 
 
@@ -57,10 +63,9 @@ class Store:
             raise StoreNotFound()
         if not passphrase:
             raise StoreError("a passphrase is needed to open the store")
-        data_dir.mkdir(parents=True, exist_ok=True)
-        make_private(data_dir)
-        remove_stale_temp_files(data_dir)
-        remove_stale_temp_files(backup_dir(data_dir))
+        private_folder(data_dir)  # 0700 if created now; an existing folder keeps its owner's mode
+        for folder in (data_dir, backup_dir(data_dir), staging_dir(data_dir)):
+            remove_stale_temp_files(folder)
         engine = create_store_engine(data_dir / STORE_FILE_NAME, passphrase)
         make_private(data_dir / STORE_FILE_NAME)  # SQLite gives its -wal and -shm files the same mode
         store = cls(data_dir, engine, passphrase)

@@ -1,6 +1,6 @@
 """SQLModel tables. Lengths in millimetres, slopes as rise/run, times in UTC.
 
-Table models skip pydantic validation (pitfalls §1.8), so services validate input
+Table models skip pydantic validation (docs/pitfalls.md §1.8), so services validate input
 with the domain models before rows are built, and the schema adds NOT NULL, CHECK
 and foreign-key guards. Clinical records are archived, never deleted; children of an
 assessment cascade only when an assessment is deliberately purged.
@@ -105,7 +105,10 @@ class RoomRow(SQLModel, table=True):
 
 class ResponseRow(SQLModel, table=True):
     __tablename__ = "response"
-    __table_args__ = (UniqueConstraint("room_id", "item_id", name="uq_response_room_item"),)
+    __table_args__ = (
+        UniqueConstraint("room_id", "item_id", name="uq_response_room_item"),
+        Index("ix_response_room_verdict", "room_id", "verdict"),  # the home list counts findings per assessment
+    )
     id: int | None = Field(default=None, primary_key=True)
     room_id: int = Field(sa_column=_fk("room.id"))
     item_id: str

@@ -14,14 +14,16 @@ from homeassess.services.demo import load_demo_document
 from tests.conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow  # processes that export and import the whole demo
 STORE_ENV = {"HOMEASSESS_PASSPHRASE": PASSPHRASE}
+BOTH_ENV = {**STORE_ENV, "HOMEASSESS_EXPORT_PASSPHRASE": "the file's own passphrase"}  # never defaults to the store's
 DUPLICATE = "homeassess: this assessment is already in the store; use --keep-both or --replace\n"
 DAMAGED = "homeassess: wrong passphrase, or the file is damaged or was changed\n"
 
 
 def run(*args: str, data_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("HOMEASSESS_")}
-    full_env.update(STORE_ENV if env is None else env)
+    full_env.update(BOTH_ENV if env is None else env)
     return subprocess.run(
         [sys.executable, "-m", "homeassess", "--data-dir", str(data_dir), *args], capture_output=True, text=True,
         env=full_env, cwd=ROOT, stdin=subprocess.DEVNULL, timeout=120,
@@ -39,12 +41,12 @@ def assert_private(result: subprocess.CompletedProcess) -> None:
 
 
 @pytest.fixture(scope="module")
-def source(tmp_path_factory) -> tuple[Path, Path]:
+def source(tmp_path_factory, cli_demo_template) -> tuple[Path, Path]:
     """A store with the demo, and a folder for files."""
     root = tmp_path_factory.mktemp("cli-bundle")
     store, files = root / "source", root / "files"
     files.mkdir()
-    assert run("demo", data_dir=store).returncode == 0
+    cli_demo_template.copy_to(store)
     return store, files
 
 
@@ -92,7 +94,7 @@ def test_export_passphrase_from_the_environment(source, tmp_path):
     assert exported.returncode == 0, exported.stderr
 
     other = tmp_path / "other"
-    wrong = run("import", str(target), data_dir=other)  # falls back to the store passphrase: not the file's
+    wrong = run("import", str(target), data_dir=other)  # another file passphrase
     assert (wrong.returncode, wrong.stderr) == (1, DAMAGED)
     right = run("import", str(target), data_dir=other, env={**STORE_ENV, "HOMEASSESS_EXPORT_PASSPHRASE": "office secret"})
     assert right.returncode == 0, right.stderr

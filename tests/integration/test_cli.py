@@ -99,10 +99,10 @@ def test_check_list_names_every_measurement_and_unknown_ids_get_suggestions():
     assert wrong.returncode == 1 and "did you mean" in wrong.stderr and "ramp_slope" in wrong.stderr
 
 
-def test_global_options_work_after_the_command_too(tmp_path):
+def test_global_options_work_after_the_command_too(cli_demo_store):
     env = {"HOMEASSESS_PASSPHRASE": PASSPHRASE}
-    assert run("demo", "--data-dir", str(tmp_path), env=env).returncode == 0
-    listed = run("list", "--data-dir", str(tmp_path), env=env)
+    assert run("demo", "--data-dir", str(cli_demo_store), env=env).returncode == 0  # already there: nothing to add
+    listed = run("list", "--data-dir", str(cli_demo_store), env=env)
     assert listed.returncode == 0 and "Margaret Ellison" in listed.stdout
 
 
@@ -145,6 +145,7 @@ def test_store_commands_need_a_passphrase(tmp_path):
     assert "HOMEASSESS_PASSPHRASE" in result.stderr
 
 
+@pytest.mark.slow  # runs the demo command: the whole demo through the services
 def test_demo_then_list_through_the_encrypted_store(tmp_path):
     env = {"HOMEASSESS_PASSPHRASE": PASSPHRASE}
     first = run("demo", env=env, data_dir=tmp_path)
@@ -161,17 +162,9 @@ def test_demo_then_list_through_the_encrypted_store(tmp_path):
     assert wrong.stderr.strip() == "homeassess: wrong passphrase or damaged file"
 
 
-def test_passphrase_file_is_read(tmp_path):
+def test_passphrase_file_is_read(tmp_path, cli_demo_store):
     secret = tmp_path / "secret.txt"
     secret.write_text(PASSPHRASE + "\n")
-    assert run("--passphrase-file", str(secret), "demo", data_dir=tmp_path / "s").returncode == 0
-    assert run("--passphrase-file", str(secret), "list", data_dir=tmp_path / "s").returncode == 0
+    listed = run("--passphrase-file", str(secret), "list", data_dir=cli_demo_store)
+    assert listed.returncode == 0 and "Margaret Ellison" in listed.stdout
 
-
-def test_check_does_not_load_qt_reportlab_or_the_database():
-    code = (
-        "import sys; from homeassess.cli import main; main(['check','door_clear_width','30']);"
-        "bad=[m for m in ('PySide6','reportlab','sqlalchemy','sqlcipher3') if m in sys.modules]; print('LOADED', bad)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert "LOADED []" in result.stdout

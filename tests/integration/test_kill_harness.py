@@ -1,4 +1,4 @@
-"""Killing the writer with SIGKILL at random moments loses no acknowledged edit (pitfalls §1.11)."""
+"""Killing the writer with SIGKILL at random moments loses no acknowledged edit (docs/pitfalls.md §1.11)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import pytest
 from benchmarks.kill_harness import run
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_ten_random_kills_leave_the_store_whole(tmp_path):
+def test_ten_random_kills_leave_the_store_whole(tmp_path, real_key_derivation):  # the writers are processes
     result = run(10, data_dir=tmp_path, seed=7, min_s=0.1, max_s=0.8)
     assert result.problems == []
     assert result.kills == 10 and result.survived == 10
@@ -19,7 +20,9 @@ def test_ten_random_kills_leave_the_store_whole(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_killing_a_recording_between_statements_leaves_no_half_write_and_no_finding_without_proposals(tmp_path):
+def test_killing_a_recording_between_statements_leaves_no_half_write_and_no_finding_without_proposals(
+    tmp_path, real_key_derivation,  # the recordings are processes
+):
     from benchmarks.kill_statements import run as kill_statements
 
     result = kill_statements(tmp_path, kills=6)

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from tests.conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow  # each test is a process that opens the store and builds a report
 ENV = {"HOMEASSESS_PASSPHRASE": PASSPHRASE}
 
 
@@ -33,10 +34,9 @@ def run(*args: str, data_dir: Path, cwd: Path = ROOT) -> subprocess.CompletedPro
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
+def store(tmp_path_factory, cli_demo_template) -> Path:
     data_dir = tmp_path_factory.mktemp("store")
-    result = run("demo", data_dir=data_dir)
-    assert result.returncode == 0, result.stderr
+    cli_demo_template.copy_to(data_dir)
     return data_dir
 
 

@@ -354,6 +354,7 @@ def test_editor_dialog_returns_the_fields_and_catches_slips(qtbot):
 
 
 @pytest.mark.skipif(not demo_path().exists(), reason="demo file not written yet")
+@pytest.mark.slow  # the whole demo visit in the view
 def test_the_demo_visit_loads_with_its_totals(qtbot, demo_workspace, ops, registry):
     view = review(qtbot, demo_workspace, ops, registry, demo_workspace.demo_id)
     totals = demo_workspace.recommendations.totals(demo_workspace.demo_id)

@@ -13,6 +13,8 @@ from homeassess.ui.dialogs import report_dialog
 from homeassess.ui.dialogs.report_dialog import ReportDialog
 from homeassess.ui.kit import prompts
 
+pytestmark = pytest.mark.slow  # whole reports built, previewed and printed
+
 
 @pytest.fixture
 def dialog(qtbot, demo_workspace):

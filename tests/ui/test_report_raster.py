@@ -13,6 +13,8 @@ from homeassess.domain.client_profile import ClientProfile
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
 from homeassess.services.reports import ReportService
 
+pytestmark = pytest.mark.slow  # whole reports built and rasterised
+
 BLUE, RED = (20, 40, 200), (230, 10, 10)
 
 

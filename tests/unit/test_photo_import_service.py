@@ -177,7 +177,7 @@ def test_import_bytes_for_the_clipboard(service, visit) -> None:
 
 
 def test_cancel_stops_between_files(workspace, service, visit, tmp_path: Path) -> None:
-    paths = [write(tmp_path, f"{n}.jpg", encode(upright())) for n in range(5)]
+    paths = [write(tmp_path, f"{n}.jpg", encode(upright((300 + n, 200)))) for n in range(5)]  # five pictures
     cancel = threading.Event()
     steps = service.import_files(visit[0], visit[1], None, paths, cancel)
     next(steps)  # the opening step
@@ -262,7 +262,7 @@ def test_remove_and_restore(workspace, service, visit, photo_id: int) -> None:
 
 
 def test_move_reorders_within_the_room(service, visit, tmp_path: Path) -> None:
-    paths = [write(tmp_path, f"{n}.jpg", encode(upright())) for n in range(3)]
+    paths = [write(tmp_path, f"{n}.jpg", encode(upright((300 + n, 200)))) for n in range(3)]  # three pictures
     _, summary = import_all(service, visit, paths)
     run_to_end(service.import_files(visit[0], visit[2], None, paths[:1]))  # kitchen photo in between
     a, b, c = summary.imported

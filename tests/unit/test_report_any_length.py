@@ -78,7 +78,7 @@ def report(audience: Audience, t: dict[str, str], paper: str = "letter") -> Repo
         location=t["location"], mounting_height=t["mounting"], length=t["length"], clearances=t["clearances"],
         structure=t["structure"], measurements=(Measurement(t["measurement"], "30 in", "32 in"),), item_id="door",
     )  # fmt: skip
-    photo = Photo(JPEG, 600, 400, t["caption"], item_id="door")
+    photo = Photo(JPEG, t["caption"], item_id="door")
     room = Room(name=t["room"], findings=(finding,), photos=(photo,), recommendations=(rec,), observations=(t["observation"],))
     client = ClientBlock(
         name=t["name"], address=t["address"], phone=t["phone"], caregiver=t["caregiver"], diagnosis=t["diagnosis"],

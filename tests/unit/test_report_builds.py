@@ -13,9 +13,9 @@ from pypdf import PdfReader
 
 from homeassess.report.build import render_report
 from homeassess.services.reports import ReportService
-from homeassess.services.workspace import Workspace
-from homeassess.store.store import Store
-from tests.conftest import PASSPHRASE
+from tests.conftest import open_copy
+
+pytestmark = pytest.mark.slow  # whole reports, most with the demo's photos
 
 TODAY = date(2026, 11, 20)
 
@@ -95,12 +95,9 @@ def image_streams(pdf: bytes) -> list[bytes]:
 
 
 @pytest.fixture(scope="module")
-def shared_demo(tmp_path_factory, judge):
-    """One demo store for the tests that only read it (installing the demo takes seconds)."""
-    from homeassess.services.demo import install_demo
-
-    ws = Workspace.build(Store.open(tmp_path_factory.mktemp("store"), PASSPHRASE, create=True), judge)
-    ws.demo_id, _ = install_demo(ws)
+def shared_demo(tmp_path_factory, judge, demo_store_template):
+    """One copy of the demo store for the tests that only read it."""
+    ws = open_copy(demo_store_template, tmp_path_factory.mktemp("store"), judge)
     yield ws
     ws.close()
 

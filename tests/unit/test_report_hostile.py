@@ -18,6 +18,8 @@ from homeassess.report.report_data import FindingRow
 from homeassess.services.reports import ReportService
 from tests.unit.test_report_builds import add_photo, image_streams, squashed, text_of
 
+pytestmark = pytest.mark.slow  # whole reports built from the demo
+
 MARKUP = "O'Brien <b>& Sons</b>"
 IMG = '<img src="/etc/hostname"/>'
 POLISH = "Łukasz Żółć"

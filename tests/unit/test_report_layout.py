@@ -50,7 +50,7 @@ def _room(n: int, findings: int = 6, photos: int = 3) -> Room:
         )
         for i in range(findings)
     )
-    shots = tuple(Photo(JPEG, 600, 400, f"Room {n} view {i}", item_id=f"item-{i}") for i in range(photos))
+    shots = tuple(Photo(JPEG, f"Room {n} view {i}", item_id=f"item-{i}") for i in range(photos))
     recs = tuple(
         Recommendation(room=f"Room {n}", title=f"Work {n}.{i}", specification="Fit it. " * 20, priority="high",
                        responsible="contractor", cost_low=100, cost_high=300, cost_source="RSMeans 2025")

@@ -98,7 +98,7 @@ def _is_safe(node: ast.AST) -> bool:
 
 
 def test_no_paragraph_is_built_from_user_text_directly():
-    """User text reaches a Paragraph only through markup(), compose() or para() (pitfalls §2.1)."""
+    """User text reaches a Paragraph only through markup(), compose() or para() (docs/pitfalls.md §2.1)."""
     offenders = []
     for path in sorted(REPORT_PACKAGE.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -214,7 +214,10 @@ def test_store_backups_and_written_files_are_owner_only(workspace, data_dir, tmp
     backup = workspace.store.backup("manual")
     report = tmp_path / "report.pdf"
     write_atomically(report, b"%PDF-1.4 test")
-    assert mode(data_dir) == 0o700
+    assert mode(data_dir) == 0o755  # made by the test, not the program: its mode is left alone
+    fresh = tmp_path / "made by homeassess"
+    Store.open(fresh, PASSPHRASE, create=True).close()
+    assert mode(fresh) == 0o700  # a folder the program creates is owner-only
     assert mode(data_dir / "homeassess.db") == 0o600
     assert mode(data_dir / "homeassess.db-wal") == 0o600
     assert mode(backup.path) == 0o600 and mode(backup.path.parent) == 0o700

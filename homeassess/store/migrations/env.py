@@ -1,7 +1,7 @@
 """Alembic environment: always driven programmatically by homeassess.store.migrate.
 
 The caller hands over a connection that already has foreign keys off and an open
-transaction, so a failed migration rolls back whole (pitfalls §1.4, §1.7).
+transaction, so a failed migration rolls back whole (docs/pitfalls.md §1.4, §1.7).
 """
 
 from alembic import context

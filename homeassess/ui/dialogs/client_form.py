@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from homeassess.domain.client_profile import BodyMeasures, ClientProfile, DeviceKind, MobilityDevice
 from homeassess.domain.units import LengthUnit, MeasurementError, format_length, parse_length
+from homeassess.ui.kit.text_limits import limit_line, limit_paragraph
 
 LIMITATIONS = ("reach", "grip", "balance", "vision", "hearing", "cognition", "endurance", "strength",
                "range of motion", "sensation", "continence", "falls history")
@@ -109,13 +110,13 @@ class ClientForm(QScrollArea):
         self._extra_devices: list[MobilityDevice] = []
 
     def _line(self, form: QFormLayout, label: str) -> QLineEdit:
-        edit = QLineEdit()
+        edit = limit_line(QLineEdit())
         edit.setAccessibleName(label.replace("&", "").rstrip(":"))
         form.addRow(label, edit)
         return edit
 
     def _text(self, form: QFormLayout, label: str) -> QPlainTextEdit:
-        edit = QPlainTextEdit()
+        edit = limit_paragraph(QPlainTextEdit())
         edit.setFixedHeight(64)
         edit.setTabChangesFocus(True)
         edit.setAccessibleName(label.replace("&", "").rstrip(":"))

@@ -49,7 +49,7 @@ AUDIENCES = (
 
 
 def open_folder(path: Path) -> bool:
-    """Open the folder in the file manager; False if the system refused (pitfalls §4.4)."""
+    """Open the folder in the file manager; False if the system refused (docs/pitfalls.md §4.4)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 

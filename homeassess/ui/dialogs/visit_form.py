@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWid
 from homeassess.domain.standards import StandardsLibrary
 from homeassess.domain.units import LengthUnit
 from homeassess.services.assessments import AssessmentDetails
+from homeassess.ui.kit.text_limits import limit_line
 
 TENURES = (("", ""), ("Owner", "owner"), ("Renter", "renter"), ("Other", "other"))
 UNITS = (("Inches (imperial)", "in"), ("Millimetres", "mm"), ("Centimetres", "cm"), ("Metres", "m"))
@@ -22,7 +23,7 @@ class VisitForm(QWidget):
         self.fields: dict[str, QLineEdit] = {}
 
         def line(key: str, label: str) -> QLineEdit:
-            edit = QLineEdit()
+            edit = limit_line(QLineEdit())
             edit.setAccessibleName(label.replace("&", "").rstrip(":"))
             form.addRow(label, edit)
             self.fields[key] = edit

@@ -1,6 +1,6 @@
 """Every question the program asks the user goes through these functions.
 
-Tests monkeypatch them (pitfalls §4.2): a modal dialog or a native file picker would
+Tests monkeypatch them (docs/pitfalls.md §4.2): a modal dialog or a native file picker would
 block a headless test forever. Messages never carry health information.
 """
 
@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from homeassess.ui.kit.text_limits import limit_typed
 
 PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.heic *.heif *.webp *.JPG *.JPEG *.PNG *.HEIC *.HEIF *.WEBP);;All files (*)"
 
@@ -48,7 +50,7 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     value, ok = QInputDialog.getText(parent, title, label, QLineEdit.Normal, text)
-    return value if ok else None
+    return limit_typed(value) if ok else None
 
 
 def ask_passphrase(parent: QWidget | None, title: str, label: str, confirm_twice: bool = False) -> str | None:

@@ -1,7 +1,7 @@
 """Adding photos to the strip: files, folders, a pasted or dropped picture, on the operation worker.
 
 Everything that decodes runs on the worker (through ``Operations.run_job``); the strip only shows
-progress and a Cancel button, which stops between files. Refused files are listed together in
+progress and a Cancel button, which stops the photo being decoded and the batch. Refused files are listed together in
 one message when the batch ends; the photos already stored stay, whole.
 """
 
@@ -56,7 +56,7 @@ class StripImporter:
                         try:
                             step = next(steps)
                         except StopIteration as done:
-                            tally.cancelled = done.value.cancelled
+                            tally.cancelled, tally.stopped, tally.total = done.value.cancelled, done.value.stopped, done.value.total
                             break
                         if step.outcome is not None:
                             tally.add(step.outcome)
@@ -84,7 +84,7 @@ class StripImporter:
         if self.running:
             self.job.cancel()
             self._view.cancel_button.setEnabled(False)
-            self._view.status.setText("Cancelling after the current photo…")
+            self._view.status.setText("Cancelling…")  # reaches into the photo being decoded
 
     # --- progress and outcome ------------------------------------------------------------
 
@@ -116,7 +116,9 @@ class StripImporter:
         count = tally.imported_count
         added = f"Added {count} photo{'s' if count != 1 else ''}."
         self._view.status.setText(("Import cancelled. " if tally.cancelled else "") + added)
-        if tally.refused:
+        if tally.stopped:  # "7 of 12 photos saved; the disk is full"; a rerun skips the 7
+            self._ops.errors.refused("Not all photos were added", tally.headline[:1].upper() + tally.headline[1:] + ".")
+        elif tally.refused:
             self._ops.errors.refused("Some photos were not added", _refusal_text(added, tally.refused))
         elif count == 0 and not tally.cancelled:
             prompts.show_info(self._view, "No photos added", "No photos were found to add (JPEG, PNG, HEIC or WebP).")

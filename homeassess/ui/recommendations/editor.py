@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from homeassess.domain.vocabulary import Category, Priority, Responsible
 from homeassess.services.recommendations import CUSTOM_DEFAULTS
+from homeassess.ui.kit.text_limits import limit_line, limit_paragraph
 
 NEW_RECOMMENDATION: dict[str, object] = {"title": "", **CUSTOM_DEFAULTS}
 
@@ -108,13 +109,13 @@ class RecommendationEditor(QDialog):
         (self.room or self.title).setFocus()
 
     def _line(self, text: str, name: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit(text)
+        edit = limit_line(QLineEdit(text))
         edit.setAccessibleName(name)
         edit.setPlaceholderText(placeholder)
         return edit
 
     def _text(self, text: str, name: str, placeholder: str) -> QPlainTextEdit:
-        edit = QPlainTextEdit(text)
+        edit = limit_paragraph(QPlainTextEdit(text))
         edit.setAccessibleName(name)
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)

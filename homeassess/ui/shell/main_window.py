@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from homeassess.domain.vocabulary import AssessmentStatus
 from homeassess.services.changes import Change, Scope
 from homeassess.services.settings import AppSettings
+from homeassess.services.unlock_throttle import UnlockThrottle
 from homeassess.ui.dialogs.audit_dialog import AuditDialog
 from homeassess.ui.dialogs.backups_dialog import BackupsDialog
 from homeassess.ui.dialogs.help_dialogs import show_about, show_how_to_measure, show_shortcuts
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.assessment)
         self.lock_screen = LockScreen()
+        self.unlock_throttle = UnlockThrottle()  # repeated wrong passphrases wait longer each time
         self.lock_screen.unlock_requested.connect(self.unlock)
         self.frame = QStackedWidget()
         self.frame.addWidget(self.stack)
@@ -165,10 +167,15 @@ class MainWindow(QMainWindow):
         self.services.session.lock()
 
     def unlock(self, passphrase: str) -> None:
+        if not self.unlock_throttle.may_try():  # refused without checking the passphrase
+            self.lock_screen.message.setText(self.unlock_throttle.too_soon())
+            return
         if not self.services.session.unlock(passphrase):
-            self.lock_screen.message.setText("Wrong passphrase. Try again.")
+            self.unlock_throttle.failed()
+            self.lock_screen.message.setText(self.unlock_throttle.refusal())
             self.lock_screen.passphrase.selectAll()
             return
+        self.unlock_throttle.succeeded()
         self.frame.setCurrentWidget(self.stack)
         self.menuBar().setEnabled(True)
         self.idle.set_minutes(self.services.settings.load().idle_lock_minutes)

@@ -1,22 +1,25 @@
 """The Qt side of starting the program: the QApplication, the unlock dialog, the event loop.
 
 ``homeassess.app`` (the composition root) calls these in order; everything that is not Qt
-(opening the store, building the services) stays there.
+(opening the store, building the services) stays there. Importing this module imports no more
+than the unlock dialog needs: the dialog is painted before the rest of the program loads.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from homeassess.domain.data_files import resources_dir
-from homeassess.ui.shell.main_window import MainWindow
 from homeassess.ui.shell.unlock_dialog import UnlockDialog
+
+if TYPE_CHECKING:
+    from homeassess.ui.shell.main_window import MainWindow
 
 T = TypeVar("T")
 
@@ -29,10 +32,31 @@ def qt_application() -> QApplication:
     return app
 
 
-def ask_to_unlock(open_store: Callable[[str], T], creating: bool) -> tuple[T, int] | None:
-    """Ask for the passphrase until ``open_store`` accepts it: (what it returned, failed attempts), or None if cancelled."""
+class _FirstPaint(QObject):
+    """Calls ``then`` once, when the watched widget has been painted for the first time."""
+
+    def __init__(self, then: Callable[[], None]) -> None:
+        super().__init__()
+        self._then: Callable[[], None] | None = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            then()
+        return False
+
+
+def ask_to_unlock(open_store: Callable[[str], T], creating: bool,
+                  painted: Callable[[], None] | None = None) -> tuple[T, int] | None:
+    """Ask for the passphrase until ``open_store`` accepts it: (what it returned, failed attempts), or None if cancelled.
+
+    ``painted`` is called once the dialog is on screen (the program loads the rest of itself then).
+    """
     failures = [0]
     dialog = UnlockDialog(open_store, creating, on_failure=lambda: failures.__setitem__(0, failures[0] + 1))
+    watcher = _FirstPaint(painted) if painted is not None else None
+    if watcher is not None:
+        dialog.installEventFilter(watcher)
     if dialog.exec() != UnlockDialog.Accepted:
         return None
     return cast(T, dialog.result_value), failures[0]

@@ -1,4 +1,6 @@
-"""Unlock on start; on first run, create the store with a passphrase typed twice."""
+"""Unlock on start; on first run, create the store with a passphrase typed twice.
+
+Repeated wrong passphrases meet a growing delay (``services/unlock_throttle.py``)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from homeassess.domain.refusals import Refused
+from homeassess.services.unlock_throttle import UnlockThrottle
 
 MIN_LENGTH = 8
 
@@ -20,6 +23,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self._open_store = open_store
         self._on_failure = on_failure
+        self.throttle = UnlockThrottle()
         self.creating = creating
         self.result_value: object = None
         self.setWindowTitle("Create your HomeAssess store" if creating else "Unlock HomeAssess")
@@ -72,14 +76,20 @@ class UnlockDialog(QDialog):
         elif not phrase:
             self._refuse("Type your passphrase.")
             return
+        if not self.throttle.may_try():
+            self._refuse(self.throttle.too_soon())
+            return
         try:
             self.result_value = self._open_store(phrase)
         except Refused as refusal:
             if self._on_failure:
                 self._on_failure()
-            self._refuse(f"{refusal.sentence} Try again.")
+            waiting = self.throttle.failed() > 0
+            self._refuse(self.throttle.refusal().replace("Wrong passphrase.", refusal.sentence) if waiting
+                         else f"{refusal.sentence} Try again.")
             self.passphrase.selectAll()
             return
+        self.throttle.succeeded()
         self.accept()
 
     def _refuse(self, text: str) -> None:

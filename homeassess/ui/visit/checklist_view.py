@@ -33,6 +33,7 @@ from homeassess.domain.verdicts import Finding, Verdict
 from homeassess.services.checklist import ItemState, ResponseResult
 from homeassess.ui.kit import prompts
 from homeassess.ui.kit.actions import ActionRegistry, ActionSpec, Context
+from homeassess.ui.kit.text_limits import limit_line
 from homeassess.ui.visit.verdict_text import verdict_html
 
 LABEL_WIDTH = 260
@@ -170,7 +171,7 @@ class ChecklistView(QWidget):
                 combo.addItem(label, value)
             combo.activated.connect(lambda _=0, i=item.id: self._commit(i))
             return combo
-        edit = QLineEdit()
+        edit = limit_line(QLineEdit())
         if item.kind is ItemKind.MEASUREMENT:
             edit.setPlaceholderText("e.g. 1:12, 8%, 4.8°" if item.quantity == "slope" else "e.g. 31 3/4, 2' 8\" or 815 mm")
         elif item.kind is ItemKind.COUNT:

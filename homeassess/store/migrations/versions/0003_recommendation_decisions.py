@@ -46,9 +46,12 @@ def upgrade() -> None:
             "uq_recommendation_room_library", ["room_id", "library_id"], unique=True,
             sqlite_where=sa.text("custom = 0"),
         )
+    # The home list now counts findings (answers that fail or are advisory) instead of stored proposals.
+    op.create_index("ix_response_room_verdict", "response", ["room_id", "verdict"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_response_room_verdict", table_name="response")
     with op.batch_alter_table("recommendation", schema=None) as batch_op:
         batch_op.drop_index("uq_recommendation_room_library")
     for name, default in (("title", "''"), ("specification", "''"), ("rationale", "''"), ("plain", "''"),

@@ -1,0 +1,78 @@
+"""Validating ``resources/recommendations/library.toml``: entries, costs, triggers and templates."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from homeassess.domain.catalogue import STRICT, Catalogue
+from homeassess.domain.recommendations import TEMPLATE_FIELDS, LibraryEntry, template_fields
+from homeassess.domain.units import LengthUnit, MeasurementError
+from homeassess.domain.validation.entries import (
+    fail,
+    read_file,
+    require,
+    require_identifier,
+    require_length,
+    validated_entries,
+)
+
+
+@dataclass(frozen=True)
+class LibraryFile:
+    __pydantic_config__ = STRICT
+    version: str
+    recommendations: tuple[dict[str, Any], ...]
+
+
+def check_entry(entry: LibraryEntry) -> None:
+    require_identifier(entry.id)
+    require_length(entry.title, "title", 3)
+    require_length(entry.plain, "plain", 10)
+    require_length(entry.specification, "specification", 20)
+    require_length(entry.rationale, "rationale", 20)
+    cost = entry.cost
+    require(cost.low >= 0, "cost.low", "Input should be greater than or equal to 0")
+    require(cost.high >= 0, "cost.high", "Input should be greater than or equal to 0")
+    require(cost.high >= cost.low, "cost", "cost high must not be below low")
+    require_length(cost.source, "cost.source", 3)
+    require_length(cost.year, "cost.year", 4)
+    require(len(entry.triggers) >= 1, "triggers", "a recommendation needs at least one trigger")
+    for n, trig in enumerate(entry.triggers):
+        if trig.fit:
+            require(not (trig.item or trig.when or trig.answer), f"triggers.{n}", "a 'fit' trigger takes no item, when or answer")
+        else:
+            require(bool(trig.item and (trig.when or trig.answer)), f"triggers.{n}",
+                    "a trigger needs 'item' with 'when' or 'answer', or 'fit'")
+    for name in ("specification", "rationale", "plain"):
+        unknown = template_fields(getattr(entry, name)) - TEMPLATE_FIELDS
+        require(not unknown, name, f"unknown template field(s) {sorted(unknown)}; allowed: {sorted(TEMPLATE_FIELDS)}")
+
+
+def validate_library(path: Path, catalogue: Catalogue) -> dict[str, Any]:
+    """The library as plain data: its entries, and each trigger's shortfall bounds in canonical units."""
+    library = read_file(path, LibraryFile)
+    entries = validated_entries(path, library.recommendations, LibraryEntry, "recommendation", check_entry)
+    bounds: list[tuple[str, int, float | None, float | None]] = []
+    seen: set[str] = set()
+    for entry in entries:
+        where = f" recommendation {entry.id!r}"
+        if entry.id in seen:
+            raise fail(path, where, "id", "defined twice")
+        seen.add(entry.id)
+        for index, trig in enumerate(entry.triggers):
+            if trig.item is None:
+                continue
+            if trig.item not in catalogue.items:
+                raise fail(path, where, "triggers.item", f"no item {trig.item!r}")
+            item = catalogue.item(trig.item)
+            if trig.answer and item.choices and not item.choice(trig.answer):
+                raise fail(path, where, "triggers.answer", f"{trig.item} has no choice {trig.answer!r}")
+            try:
+                low = item.measure.parse(trig.min_shortfall, LengthUnit.INCH) if trig.min_shortfall else None
+                high = item.measure.parse(trig.max_shortfall, LengthUnit.INCH) if trig.max_shortfall else None
+            except (MeasurementError, TypeError) as exc:
+                raise fail(path, where, "triggers.min/max_shortfall", str(exc)) from None
+            bounds.append((entry.id, index, low, high))
+    return {"version": library.version, "entries": [asdict(e) for e in entries], "shortfall_bounds": bounds}
