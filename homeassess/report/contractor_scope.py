@@ -34,10 +34,11 @@ from homeassess.report.sections import (
 from homeassess.report.styles import Styles, make_styles
 
 GENERAL_NOTES = (
-    "Heights are measured from the finished floor (AFF) to the top of the fixture or the centre line of a rail.",
+    "Heights are measured from the finished floor (AFF) to the top of the fixture, and for a grab bar or handrail to"
+    " the top of its gripping surface, as the work items give them.",
     "Verify every dimension on site before ordering or cutting; report any conflict with these figures to the assessor.",
-    "Fix grab bars and rails into solid framing or purpose-installed blocking able to take a 250 lb (1.1 kN) load;"
-    " never into drywall anchors alone.",
+    "Fix grab bars and rails so that each takes a 250 lb (1.1 kN) load: into framing or purpose-installed blocking,"
+    " or with rated hollow-wall anchors only where the work item allows them; never into drywall alone.",
     "Work to local codes; obtain any permits required. Leave the work area clean and safe each day.",
 )
 
