@@ -15,7 +15,7 @@ from sqlalchemy import Engine, Row, and_, or_
 from sqlmodel import Session, col, select
 
 from homeassess.domain.vocabulary import RECOMMENDATION_FIELDS
-from homeassess.store.repositories.session import AuditEntry, read_session, write_session
+from homeassess.store.repositories.session import AuditEntry, write_session
 from homeassess.store.tables import AssessmentRow, RecommendationRow, table_of, utcnow
 
 # A decision stores only the fields the clinician changed (custom: all of them).
@@ -95,16 +95,6 @@ class RecommendationRepository:
             if assessment is not None:
                 assessment.updated_at = utcnow()
             return previous
-
-    def counts_by_status(self, assessment_id: int) -> dict[str, int]:
-        with read_session(self.engine) as session:
-            rows = session.exec(
-                select(RecommendationRow.status).where(RecommendationRow.assessment_id == assessment_id)
-            ).all()
-        counts: dict[str, int] = {}
-        for status in rows:
-            counts[status] = counts.get(status, 0) + 1
-        return counts
 
 
 def _rows_of(session: Session, assessment_id: int, refs: list[str]) -> dict[str, RecommendationRow]:
