@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from homeassess.report.layout import keep_with_next, splittable_table
 from homeassess.report.markup import compose, para
-from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_width, render
+from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_height, content_width, render
 from homeassess.report.report_data import Recommendation, ReportData
 from homeassess.report.sections import by_priority, money
 from homeassess.report.styles import ACCENT, RULE, PlanStyles, form_style, make_plan_styles, make_styles
@@ -56,19 +56,19 @@ def render_client_plan(
     data: ReportData, progress: Progress | None = None, cancelled: Cancelled | None = None
 ) -> RenderedReport:
     styles = make_plan_styles()
-    width = content_width(data.meta.paper_size)
+    page = content_width(data.meta.paper_size), content_height(data.meta.paper_size)
     recs = by_priority(data.recommendations)
     story: list[Flowable] = _head(data, styles)
     story += _intro(data, recs, styles)
-    story += _who_to_call(data, styles, width)
+    story += _who_to_call(data, styles, page[0])
     for priority, title in SECTIONS:
         chosen = [r for r in recs if r.priority == priority]
         chosen.sort(key=lambda r: r.responsible not in FAMILY)  # what the family can do first
         if chosen:
-            story += keep_with_next([Paragraph(title, styles.h1), _items(chosen, data.currency, styles, width)])
+            story += keep_with_next([Paragraph(title, styles.h1), *_items(chosen, data.currency, styles, page)])
     others = [r for r in recs if r.priority not in dict(SECTIONS)]
     if others:
-        story += keep_with_next([Paragraph("Other things to do", styles.h1), _items(others, data.currency, styles, width)])
+        story += keep_with_next([Paragraph("Other things to do", styles.h1), *_items(others, data.currency, styles, page)])
     story += _closing(data, styles)
     return render(story, data, make_styles(), progress, cancelled)
 
@@ -153,8 +153,10 @@ def cost_sentence(rec: Recommendation, currency: str) -> str:
     return f"It may cost about {money(low, currency)} to {money(high, currency)}."
 
 
-def _items(recs: list[Recommendation], currency: str, styles: PlanStyles, width: float) -> Flowable:
-    rows = []
+def _items(recs: list[Recommendation], currency: str, styles: PlanStyles, page: tuple[float, float]) -> list[Flowable]:
+    """One table per change: its box, words and cost stay on one page unless taller than a page."""
+    width, height = page
+    out: list[Flowable] = []
     for rec in recs:
         text: list[Flowable] = [para(rec.plain or rec.title, styles.strong)]
         if rec.room:
@@ -163,16 +165,16 @@ def _items(recs: list[Recommendation], currency: str, styles: PlanStyles, width:
         cost = cost_sentence(rec, currency)
         if cost:
             text.append(para(cost, styles.note))
-        rows.append([TickBox(), text])
-    table = splittable_table(rows, [0.55 * inch, width - 0.55 * inch], form_style())
-    table.setStyle(
-        [
-            ("TOPPADDING", (0, 0), (-1, -1), 8),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-        ]
-    )
-    return table
+        table = splittable_table([[TickBox(), text]], [0.55 * inch, width - 0.55 * inch], form_style(), whole_below=height)
+        table.setStyle(
+            [
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+            ]
+        )
+        out.append(table)
+    return out
 
 
 def _closing(data: ReportData, styles: PlanStyles) -> list[Flowable]:

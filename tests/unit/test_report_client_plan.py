@@ -101,3 +101,14 @@ def test_the_command_line_builds_the_plan(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Your Home Safety Plan" in plan_text(out.read_bytes())
     assert "building client report: 100%" in result.stderr
+
+
+def test_each_change_stays_on_one_page_with_its_box(plan):
+    """A change is never cut by a page break: each page has as many boxes to tick as changes."""
+    _, pdf = plan
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) > 1
+    for number, page in enumerate(pages, start=1):
+        boxes = page.get_contents().get_data().count(b" re S")
+        changes = " ".join((page.extract_text() or "").split()).count("Room: ")
+        assert boxes == changes, f"page {number}: {boxes} boxes, {changes} changes"
