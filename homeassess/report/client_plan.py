@@ -3,7 +3,7 @@
 Written for the client and the family: type of 14 pt or larger and short sentences (reading
 grade 6 or below, measured with textstat in the tests). Who to call comes first; then the
 changes by priority, each with a box to tick, the room, who does it (the family themselves,
-a builder, the landlord, the agency) and about what it may cost.
+a builder, the landlord, the agency), who pays when the clinician chose it, and about what it may cost.
 
 Leaves out: findings, measurements, standards, clinical rationale, notes and photos. The
 wording of each change is the recommendation's plain wording from the library.
@@ -31,9 +31,17 @@ WHO = {
     "contractor": "A builder should do this.",
     "landlord": "Ask your landlord to do this.",
     "agency": "We will help you with this.",
-    "funder": "A program may pay for this. We will help you ask.",
 }
 WHO_ELSE = "Ask us who should do this."
+HEADING_ROOM = 1.5 * inch  # a change kept whole also fits under its section's heading on a new page
+PAYS = {  # said only when the clinician chose who pays
+    "tenant": "You pay for this.",
+    "landlord": "Your landlord pays for this.",
+    "grant": "A grant pays for this.",
+    "insurance": "Your insurance pays for this.",
+    "va": "The VA pays for this.",
+    "medicaid_waiver": "Medicaid pays for this.",
+}
 
 
 class TickBox(Flowable):
@@ -63,7 +71,7 @@ def render_client_plan(
     story += _who_to_call(data, styles, page[0])
     for priority, title in SECTIONS:
         chosen = [r for r in recs if r.priority == priority]
-        chosen.sort(key=lambda r: r.responsible not in FAMILY)  # what the family can do first
+        chosen.sort(key=lambda r: r.installer not in FAMILY)  # what the family can do first
         if chosen:
             story += keep_with_next([Paragraph(title, styles.h1), *_items(chosen, data.currency, styles, page)])
     others = [r for r in recs if r.priority not in dict(SECTIONS)]
@@ -91,7 +99,7 @@ def _intro(data: ReportData, recs: list[Recommendation], styles: PlanStyles) -> 
     out = [para(visited, styles.body)]
     if not recs:
         return out + [Paragraph("We did not find anything that needs to change. Call us if that changes.", styles.body)]
-    own = sum(1 for r in recs if r.responsible in FAMILY)
+    own = sum(1 for r in recs if r.installer in FAMILY)
     out.append(
         Paragraph(
             f"This plan lists {len(recs)} thing{'s' if len(recs) != 1 else ''} that will make your home safer."
@@ -154,18 +162,21 @@ def cost_sentence(rec: Recommendation, currency: str) -> str:
 
 
 def _items(recs: list[Recommendation], currency: str, styles: PlanStyles, page: tuple[float, float]) -> list[Flowable]:
-    """One table per change: its box, words and cost stay on one page unless taller than a page."""
+    """One table per change: its box, words and cost stay on one page unless nearly a page long."""
     width, height = page
     out: list[Flowable] = []
     for rec in recs:
         text: list[Flowable] = [para(rec.plain or rec.title, styles.strong)]
         if rec.room:
             text.append(para(compose("Room: {room}.", room=rec.room), styles.note))
-        text.append(para(WHO.get(rec.responsible, WHO_ELSE), styles.note))
+        text.append(para(WHO.get(rec.installer, WHO_ELSE), styles.note))
+        if rec.funding in PAYS:
+            text.append(para(PAYS[rec.funding], styles.note))
         cost = cost_sentence(rec, currency)
         if cost:
             text.append(para(cost, styles.note))
-        table = splittable_table([[TickBox(), text]], [0.55 * inch, width - 0.55 * inch], form_style(), whole_below=height)
+        table = splittable_table([[TickBox(), text]], [0.55 * inch, width - 0.55 * inch], form_style(),
+                                 whole_below=height - HEADING_ROOM)
         table.setStyle(
             [
                 ("TOPPADDING", (0, 0), (-1, -1), 8),

@@ -23,12 +23,13 @@ from homeassess.report.sections import (
     data_table,
     field_table,
     heading,
+    installer_label,
     letterhead,
+    payer_label,
     photo_grid,
     photo_numbers,
     photo_refs,
     priority_label,
-    responsible_label,
     totals_rows,
 )
 from homeassess.report.styles import Styles, make_styles
@@ -121,14 +122,14 @@ def _summary(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
             para(short(r.room), styles.cell),
             para(short(r.title, 160), styles.cell),
             para(priority_label(r.priority), styles.cell),
-            para(responsible_label(r.responsible), styles.cell),
+            para(installer_label(r.installer), styles.cell),
             para(cost_range(r.cost_low, r.cost_high, data.currency), styles.cell_right),
         ]
         for r in ordered
     ]
     out.append(
         data_table(
-            ["#", "Room", "Work item", "Priority", "Responsible", "Estimated cost"],
+            ["#", "Room", "Work item", "Priority", "Installed by", "Estimated cost"],
             rows,
             [width * f for f in (0.05, 0.17, 0.37, 0.1, 0.14, 0.17)],
             styles,
@@ -182,8 +183,8 @@ def _work_item(
         ("Photos", photo_refs),
         (
             "Priority and cost",
-            f"{priority_label(rec.priority)} priority · responsible: {responsible_label(rec.responsible)}"
-            f" · estimate {cost_range(rec.cost_low, rec.cost_high, data.currency)}",
+            f"{priority_label(rec.priority)} priority · installed by: {installer_label(rec.installer)}"
+            f" · paid by: {payer_label(rec)} · estimate {cost_range(rec.cost_low, rec.cost_high, data.currency)}",
         ),
     ]
     label_w = width * 0.25

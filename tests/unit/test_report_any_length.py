@@ -74,7 +74,7 @@ def report(audience: Audience, t: dict[str, str], paper: str = "letter") -> Repo
     )  # fmt: skip
     rec = Recommendation(
         room=t["room"], title=t["title"], item=t["item"], specification=t["specification"], rationale=t["rationale"],
-        plain=t["plain"], priority="high", responsible="family", cost_low=10, cost_high=90, cost_source=t["cost_source"],
+        plain=t["plain"], priority="high", installer="family", cost_low=10, cost_high=90, cost_source=t["cost_source"],
         location=t["location"], mounting_height=t["mounting"], length=t["length"], clearances=t["clearances"],
         structure=t["structure"], measurements=(Measurement(t["measurement"], "30 in", "32 in"),), item_id="door",
     )  # fmt: skip

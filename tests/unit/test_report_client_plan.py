@@ -69,7 +69,7 @@ def test_changes_come_by_priority_with_who_does_them_and_a_box_each(plan):
         assert first < at < nxt
     for rec in medium[:3]:
         assert text.index(" ".join((rec.plain or rec.title).split())) > nxt
-    family = sum(1 for r in data.recommendations if r.responsible in ("client", "family"))
+    family = sum(1 for r in data.recommendations if r.installer in ("client", "family"))
     assert f"You and your family can do {family} of them yourselves." in text
     assert text.count("Room: ") == len(data.recommendations)
     said = sum(text.count(sentence) for sentence in set(WHO.values()))
