@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from homeassess.domain.catalogue import STRICT, Catalogue
+from homeassess.domain.client_wording import CLIENT_FIELDS
 from homeassess.domain.vocabulary import Category, Priority, Responsible
 
-TEMPLATE_FIELDS = {"room", "item", "measured", "required", "shortfall", "citation", "device_width", "target"}
+# The finding's fields, and the client's words (device, side, helper: homeassess.domain.client_wording).
+TEMPLATE_FIELDS = {"room", "item", "measured", "required", "shortfall", "citation", "device_width", "target"} | CLIENT_FIELDS
 
 
 @dataclass(frozen=True, slots=True)
