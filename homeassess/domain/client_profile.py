@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from homeassess.domain.mobility_devices import DeviceKind
@@ -147,36 +147,26 @@ class ClientProfile(BaseModel):
     conditions: list[str] = []
     functional_limitations: list[str] = []
     devices: list[MobilityDevice] = []
-    other_aids: list[str] = []
+    other_aids: list[str] = []  # aids typed on intake that are not a device kind above, kept as typed
     usable_side: UsableSide = ""
+    primary_kind: DeviceKind | None = Field(default=None, validation_alias="primary_device", exclude=True)
     body: BodyMeasures = BodyMeasures()
     transfer_method: str = ""
     caregiver: str = ""
     goals: list[str] = []
     priority_activities: list[str] = []
 
-    @model_validator(mode="before")
-    @classmethod
-    def _primary_by_kind(cls, data: Any) -> Any:
-        """``"primary_device": "scooter"`` marks the listed scooter as the primary device."""
-        if not isinstance(data, dict) or "primary_device" not in data:
-            return data
-        data = dict(data)
-        kind = data.pop("primary_device")
-        if kind in (None, ""):
-            return data
-        devices = [dict(d) if isinstance(d, dict) else d for d in data.get("devices") or []]
-        chosen = [d for d in devices if isinstance(d, dict) and d.get("kind") == kind]
-        if not chosen:
-            raise PydanticCustomError("primary", "the primary device {kind} is not among the devices listed", {"kind": str(kind)})
-        for device in devices:
-            if isinstance(device, dict):
-                device["primary"] = device is chosen[0]
-        data["devices"] = devices
-        return data
-
     @model_validator(mode="after")
     def _one_primary(self) -> ClientProfile:
+        """``"primary_device": "scooter"`` marks the listed scooter primary; at most one device is primary."""
+        if self.primary_kind is not None:
+            chosen = [d for d in self.devices if d.kind is self.primary_kind]
+            if not chosen:
+                raise PydanticCustomError("primary", "the primary device {kind} is not among the devices listed",
+                                          {"kind": self.primary_kind.label})
+            for device in self.devices:
+                device.primary = device is chosen[0]
+            self.primary_kind = None
         if sum(d.primary for d in self.devices) > 1:
             raise PydanticCustomError("primary", "more than one device is marked primary; mark one")
         return self

@@ -288,7 +288,8 @@ def test_unverified_rule_is_advisory_never_a_failure(judge: Judge):
 def test_person_fit_rules_cover_existing_length_items(catalogue: Catalogue):
     rules = load_person_fit().rules
     kinds = {rule.kind for rule in rules}
-    assert kinds == {"clear_width", "transfer_height", "seated_reach", "level_change", "no_steps"}
+    assert kinds == {"clear_width", "transfer_height", "seated_reach", "standing_reach", "level_change", "no_steps",
+                     "turning_space", "device_length"}
     for rule in rules:
         assert rule.title and len(rule.explanation) >= 40, rule.id
         for item_id in rule.items:
@@ -297,7 +298,8 @@ def test_person_fit_rules_cover_existing_length_items(catalogue: Catalogue):
     by_kind = {rule.kind: rule for rule in rules}
     assert {"door_clear_width", "hallway_width", "ramp_width"} <= set(by_kind["clear_width"].items)
     assert {"toilet_seat_height", "bed_height", "chair_seat_height"} <= set(by_kind["transfer_height"].items)
-    assert {"control_height", "counter_height"} <= set(by_kind["seated_reach"].items)
+    assert {"control_height", "upper_shelf_height"} <= set(by_kind["seated_reach"].items)
+    assert "counter_height" not in by_kind["seated_reach"].items  # a working height, not a reach
     assert {"threshold_height", "shower_threshold_height"} <= set(by_kind["level_change"].items)
     assert parse_length(by_kind["level_change"].max or "", LengthUnit.INCH) == pytest.approx(12.7)
     assert {"stair_riser_height", "entry_step_height"} <= set(by_kind["no_steps"].items)
