@@ -103,8 +103,9 @@ class _Blank(dict):
 
 
 def fill_template(template: str, values: dict[str, str]) -> str:
-    """Fill ``{measured}``-style fields; a field with no value prints as a dash."""
-    return template.format_map(_Blank({k: v for k, v in values.items() if v}))
+    """Fill ``{measured}``-style fields; a finding field with no value prints as a dash, a client field
+    (``{with_device}`` for a client with no device) as nothing."""
+    return template.format_map(_Blank({k: v for k, v in values.items() if v or k in CLIENT_FIELDS}))
 
 
 class RecommendationLibrary:
