@@ -102,4 +102,5 @@ class Finding:
         data["verdict"] = self.verdict.value
         data["standard_verdict"] = self.standard_verdict.value
         data["person_fit"] = [{**asdict(c), "verdict": c.verdict.value} for c in self.person_fit]
+        data["failed_checks"] = list(self.failed_checks)
         return data
