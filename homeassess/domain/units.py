@@ -190,10 +190,10 @@ def standard_metric_figure(mm: float) -> float:
     (1/4 in -> 6.4 mm).
     """
     if mm >= 3 * MM_PER_INCH - 1e-9:
-        return round(mm / 5) * 5.0
+        return math.floor(mm / 5 + 0.5 + 1e-9) * 5.0
     if mm >= 10:
-        return float(round(mm))
-    return round(mm, 1)
+        return float(math.floor(mm + 0.5 + 1e-9))
+    return math.floor(mm * 10 + 0.5 + 1e-9) / 10
 
 
 def metric_low_limit(mm: float) -> float:
