@@ -91,7 +91,7 @@ def test_the_ramp_is_proposed_in_the_clients_own_words(judge, kind, phrase):
 @pytest.mark.parametrize(("side", "hand", "placement"), [
     ("left", "the left hand", "the client's left side"),
     ("right", "the right hand", "the client's right side"),
-    ("", "the stronger hand", "the side of the client's stronger hand"),
+    ("", "the stronger hand", "the side of the stronger hand"),
 ])
 def test_the_usable_side_places_rails_and_handles(judge, side, hand, placement):
     ctx = JudgeContext(client=client("cane", usable_side=side))

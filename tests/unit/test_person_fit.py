@@ -195,3 +195,14 @@ def test_a_wheelchair_user_is_judged_on_seated_not_standing_reach_and_counters_a
                                                                                       "seated_reach_high": "48 in"}))
     assert [c.rule_id for c in finding.person_fit] == ["seated_reach_range"]
     assert judged(judge, "counter_height", "34", client("manual_wheelchair")).person_fit == ()
+
+
+@pytest.mark.parametrize(("weight", "verdict"), [("300 lb", Verdict.ADVISORY), (130, Verdict.ADVISORY),
+                                                  ("200 lb", Verdict.MEETS), (113, Verdict.MEETS)])
+def test_the_clients_weight_is_held_against_the_rated_capacity_of_bars_and_seats(judge, weight, verdict):
+    profile = client("walker", body={"weight_kg": weight})
+    for item_id, text in [("grab_bar_height", "34"), ("shower_seat_height", "18")]:
+        check = fit_check(judged(judge, item_id, text, profile), "weight_rated_capacity")
+        assert check.verdict is verdict and check.basis == "weight"
+        if verdict is Verdict.ADVISORY:
+            assert "more than the 250 lb this is built to carry" in check.message

@@ -9,6 +9,7 @@ from typing import Any
 from homeassess.domain.catalogue import STRICT
 from homeassess.domain.client_wording import DEVICE_FIELDS, NO_CLIENT, NO_DEVICE, SIDE_FIELDS, SIDES
 from homeassess.domain.data_files import CatalogueError
+from homeassess.domain.fit_checks import capacity_kg
 from homeassess.domain.mobility_devices import DeviceKind
 from homeassess.domain.person_fit import FitRule
 from homeassess.domain.units import LengthUnit, MeasurementError, parse_length
@@ -69,6 +70,11 @@ def validate_person_fit(path: Path) -> dict[str, Any]:
     rules = validated_entries(path, document.rules, FitRule, "rule")
     kinds = {k.value for k in DeviceKind} | {NO_DEVICE}
     for rule in rules:
+        if rule.capacity is not None:
+            try:
+                capacity_kg(rule.capacity)
+            except ValueError:
+                raise CatalogueError(f"{path}: rule {rule.id!r} field 'capacity': write \"250 lb\" or \"113 kg\"") from None
         if not set(rule.primary) <= kinds:
             raise CatalogueError(f"{path}: rule {rule.id!r} field 'primary': not a device kind or \"none\"")
     _require_keys(path, "devices", document.devices, [k.value for k in DeviceKind] + [NO_DEVICE, NO_CLIENT])
