@@ -206,3 +206,27 @@ def test_the_clients_weight_is_held_against_the_rated_capacity_of_bars_and_seats
         assert check.verdict is verdict and check.basis == "weight"
         if verdict is Verdict.ADVISORY:
             assert "more than the 250 lb this is built to carry" in check.message
+
+
+def test_check_with_a_client_shows_each_person_fit_check_with_its_rule_in_text_and_json(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    file = tmp_path / "client.json"
+    file.write_text(json.dumps({"devices": [{"kind": "cane"}, {"kind": "scooter", "seat_height": "21", "primary": True}],
+                                "body": {"popliteal_height": "18"}}), encoding="utf-8")
+    args = [sys.executable, "-m", "homeassess", "check", "toilet_seat_height", "21", "--client", str(file)]
+    root = Path(__file__).resolve().parents[2]
+    text = subprocess.run(args, capture_output=True, text=True, cwd=root, timeout=60).stdout.splitlines()
+    assert text[0].startswith("FAILS: fails ADA 2010 §604.4; fails person-fit transfer_surface_height")
+    assert any("rule transfer_surface_height" in line and "3 in higher than the client's popliteal height" in line
+               for line in text)
+    assert any("compared with the client's popliteal height (the client stands to transfer from the scooter)" in line
+               for line in text)
+    data = json.loads(subprocess.run([*args, "--json"], capture_output=True, text=True, cwd=root, timeout=60).stdout)
+    assert data["verdict"] == "fails" and data["failed_checks"] == ["ADA 2010 §604.4", "person-fit transfer_surface_height"]
+    (check,) = data["person_fit"]
+    assert check["rule_id"] == "transfer_surface_height" and check["direction"] == "above"
+    assert check["basis"] == "popliteal height (the client stands to transfer from the scooter)"
+    assert "lower_toilet_seat" in [r["library_id"] for r in data["recommendations"]]
