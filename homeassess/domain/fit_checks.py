@@ -152,7 +152,7 @@ def _reach(case: FitCase, low: float | None, high: float | None, what: str) -> F
         return None
     parts = ([f"at least {case.fmt(low)}"] if low else []) + ([f"at most {case.fmt(high)}"] if high else [])
     required = " and ".join(parts) + f" (client's {what})"
-    extra = {"basis": what, "low_mm": low or None, "high_mm": high or None}
+    extra: dict[str, Any] = {"basis": what, "low_mm": low or None, "high_mm": high or None}
     if high and case.value > high + _EPS:
         message = f"{case.gap(case.value - high)} above the client's {what} ({case.fmt(high)})"
         return case.check(Verdict.FAILS, message, required, case.value - high, direction="above", **extra)

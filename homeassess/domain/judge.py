@@ -168,9 +168,10 @@ class Judge:
                 if check.direction is not None:
                     proposals += [(e, check) for e in self.library.for_measurement(item.id, check.direction, check.shortfall_mm)]
                 proposals += [(e, check) for e in self.library.for_fit(check.kind)]
-        recommendations = {}
-        for entry, check in proposals:
-            recommendations.setdefault(entry.id, self.propose(entry, finding, ctx, check))
+        recommendations: dict[str, ProposedRecommendation] = {}
+        for entry, by in proposals:
+            if entry.id not in recommendations:  # the first trigger wins: the standard's, then each check's
+                recommendations[entry.id] = self.propose(entry, finding, ctx, by)
         return replace(finding, recommendations=tuple(recommendations.values()))
 
     # --- answers -------------------------------------------------------------------------
