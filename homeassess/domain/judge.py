@@ -161,7 +161,7 @@ class Judge:
             headline=headline(verdict, citation or profile.short, standard_verdict, fit), failed_checks=failed,
         )
         proposals: list[tuple[LibraryEntry, FitCheck | None]] = []
-        if direction is not None and not any(undoes(c, direction, low, high) for c in fit):
+        if direction is not None and not any(undoes(c, direction, low, high) or outgrows(c, direction, gap) for c in fit):
             proposals += [(e, None) for e in self.library.for_measurement(item.id, direction, gap)]
         for check in fit:
             if check.verdict is Verdict.FAILS:
@@ -240,6 +240,13 @@ def undoes(check: FitCheck, direction: str, low: float | None, high: float | Non
     if direction == "below":
         return check.high_mm is not None and low is not None and low > check.high_mm + _EPS
     return check.low_mm is not None and high is not None and high < check.low_mm - _EPS
+
+
+def outgrows(check: FitCheck, direction: str, gap: float | None) -> bool:
+    """Whether this client needs more change than the standard, the same way: the client's need then sets
+    the proposals (a door 2 in short of ADA but 5 in short of the client's wheelchair is not re-hinged)."""
+    return (check.verdict is Verdict.FAILS and check.direction == direction and gap is not None
+            and check.shortfall_mm > gap + _EPS)
 
 
 def headline(verdict: Verdict, standard: str, standard_verdict: Verdict, fit: tuple[FitCheck, ...]) -> str:

@@ -230,3 +230,12 @@ def test_check_with_a_client_shows_each_person_fit_check_with_its_rule_in_text_a
     assert check["rule_id"] == "transfer_surface_height" and check["direction"] == "above"
     assert check["basis"] == "popliteal height (the client stands to transfer from the scooter)"
     assert "lower_toilet_seat" in [r["library_id"] for r in data["recommendations"]]
+
+
+def test_where_the_client_needs_more_than_the_standard_the_clients_need_sets_the_work(judge):
+    profile = client("power_wheelchair", devices=[{"kind": "power_wheelchair", "overall_width": "33 in"}])
+    finding = judged(judge, "door_clear_width", "30", profile)  # 2 in short of ADA, 5 in short of the client's 35 in
+    assert "offset_hinges" not in proposed(finding) and "widen_doorway" in proposed(finding)
+    widen = next(r for r in finding.recommendations if r.library_id == "widen_doorway")
+    assert "target at least 35 in (device width + 2 in margin)" in widen.specification
+    assert "short by 5 in" in widen.rationale
