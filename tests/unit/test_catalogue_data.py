@@ -289,7 +289,7 @@ def test_person_fit_rules_cover_existing_length_items(catalogue: Catalogue):
     rules = load_person_fit().rules
     kinds = {rule.kind for rule in rules}
     assert kinds == {"clear_width", "transfer_height", "seated_reach", "standing_reach", "level_change", "no_steps",
-                     "turning_space", "device_length"}
+                     "turning_space", "device_length", "weight_capacity"}
     for rule in rules:
         assert rule.title and len(rule.explanation) >= 40, rule.id
         for item_id in rule.items:
