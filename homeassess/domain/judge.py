@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from homeassess.domain.catalogue import Answer, Catalogue, Item, ItemKind
 from homeassess.domain.person_fit import FitMargins, PersonFitRules
+from homeassess.domain.ramp_figures import ramp_figures
 from homeassess.domain.recommendations import LibraryEntry, RecommendationLibrary, fill_template
 from homeassess.domain.standards import StandardsLibrary, StandardsProfile
 from homeassess.domain.units import (
@@ -102,7 +103,7 @@ class Judge:
             return Finding(
                 item_id=item.id, item=item.prompt, verdict=Verdict.IMPLAUSIBLE, standard_verdict=Verdict.IMPLAUSIBLE,
                 measured=text.strip(), measured_value=None, required="", shortfall=None, shortfall_value=None,
-                direction=None, citation="", message=str(exc), standard=profile.short,
+                direction=None, citation="", message=str(exc), standard=profile.short, severity=_severity(item),
             )
         typed = typed_number_and_unit(text, ctx.unit) if item.measure.kind == "length" else None
         metric = ctx.system is UnitSystem.METRIC or bool(typed and typed[1] in ("mm", "cm", "m"))
@@ -118,7 +119,7 @@ class Judge:
         metric = system is UnitSystem.METRIC if metric is None else metric
         measure = item.measure
         measured = measure.format(value, system)
-        limits = profile.limits_for(item.id)
+        limits = profile.limits_for(item.id, value)
         direction: str | None = None
         gap: float | None = None
         low = high = None
@@ -126,7 +127,8 @@ class Judge:
             standard_verdict, required, citation, note = Verdict.NOT_APPLICABLE, f"{profile.short} sets no figure", "", ""
         else:
             rule = limits.rule
-            required, citation, note = rule.requirement, rule.citation, rule.note
+            required, citation = rule.requirement, rule.citation
+            note = " ".join(part for part in (limits.fallback, rule.note) if part)
             low, high = limits.low, limits.high
             if metric and measure.kind == "length":
                 low = metric_low_limit(low) if low is not None else None
@@ -141,6 +143,8 @@ class Judge:
                 standard_verdict = Verdict.FAILS if rule.verified else Verdict.ADVISORY
                 if not rule.verified:
                     note = (note + " " if note else "") + "Figure not verified against the published text: advisory only."
+        worked_out = ramp_figures(item.id, value, profile, system)
+        note = " ".join(part for part in (worked_out, note) if part)
         shortfall = measure.format_difference(gap, system) if gap is not None else None
         fit: tuple[FitCheck, ...] = ()
         if ctx.client is not None and measure.kind == "length":
@@ -158,15 +162,17 @@ class Judge:
             item_id=item.id, item=item.prompt, verdict=verdict, standard_verdict=standard_verdict, measured=measured,
             measured_value=value, required=required, shortfall=shortfall, shortfall_value=gap, direction=direction,
             citation=citation, message=message, standard=profile.short, note=note, person_fit=fit,
-            headline=headline(verdict, citation or profile.short, standard_verdict, fit), failed_checks=failed,
+            severity=_severity(item), headline=headline(verdict, citation or profile.short, standard_verdict, fit),
+            failed_checks=failed,
         )
         proposals: list[tuple[LibraryEntry, FitCheck | None]] = []
+        library_item = limits.recommendation_item if limits is not None else item.id
         if direction is not None and not any(undoes(c, direction, low, high) or outgrows(c, direction, gap) for c in fit):
-            proposals += [(e, None) for e in self.library.for_measurement(item.id, direction, gap)]
+            proposals += [(e, None) for e in self.library.for_measurement(library_item, direction, gap)]
         for check in fit:
             if check.verdict is Verdict.FAILS:
                 if check.direction is not None:
-                    proposals += [(e, check) for e in self.library.for_measurement(item.id, check.direction, check.shortfall_mm)]
+                    proposals += [(e, check) for e in self.library.for_measurement(library_item, check.direction, check.shortfall_mm)]
                 proposals += [(e, check) for e in self.library.for_fit(check.kind)]
         recommendations: dict[str, ProposedRecommendation] = {}
         for entry, by in proposals:
@@ -195,8 +201,9 @@ class Judge:
             verdict = Verdict.FAILS if concern else Verdict.MEETS
         finding = Finding(
             item_id=item.id, item=item.prompt, verdict=verdict, standard_verdict=verdict, measured=shown,
-            measured_value=None, required="", shortfall=None, shortfall_value=None, direction=None, citation="",
-            message=f"{item.prompt}: {shown}", standard="",
+            measured_value=None, required="", shortfall=None, shortfall_value=None, direction=None,
+            citation=item.citation if concern else "", message=f"{item.prompt}: {shown}", standard="",
+            severity=_severity(item),
         )
         entries = self.library.for_answer(item.id, answer) if concern else []
         return replace(finding, recommendations=tuple(self.propose(e, finding, ctx) for e in entries))
@@ -224,7 +231,7 @@ class Judge:
             plain=fill_template(entry.plain, values),
             category=entry.category.value, priority=entry.priority.value, responsible=entry.responsible.value,
             cost_low=entry.cost.low, cost_high=entry.cost.high,
-            cost_source=f"{entry.cost.source} ({entry.cost.year})",
+            cost_source=f"{entry.cost.source} ({entry.cost.year})", severity=finding.severity,
         )
 
 
@@ -259,6 +266,10 @@ def headline(verdict: Verdict, standard: str, standard_verdict: Verdict, fit: tu
     parts += [(c.verdict.severity, f"{c.verdict.label.lower()} person-fit {c.rule_id} ({c.title})") for c in fit]
     ordered = [text for _, text in sorted(parts, key=lambda p: -p[0])]
     return f"{verdict.label.upper()}: " + "; ".join(ordered)
+
+
+def _severity(item: Item) -> str:
+    return item.severity.value if item.severity else ""
 
 
 def _message(item: Item, measured: str, verdict: Verdict, direction: str | None, shortfall: str | None, required: str, citation: str) -> str:
