@@ -465,12 +465,10 @@ def test_every_demo_response_is_accepted_by_the_judge(demo: dict, judge: Judge):
 
 
 # A 16 1/2 in toilet meets the residential figure (ADA 2010 §604.4 exception 2): for the demo client
-# (wheelchair seat 19 1/2 in) the raised seat must come from the failed person-fit check, which proposes
-# work where the standard is met once issue 11 point 2 lands (engine branch). Until then the demo does
-# not accept a raised seat in the half bath.
+# (wheelchair seat 19 1/2 in) the raised seat comes from the failed person-fit check, which proposes
+# the item's work where the standard is met (issue 11 point 2).
 
 
-@pytest.mark.xfail(strict=True, reason="person-fit failures propose the item's work: issue 11 point 2 (engine branch)")
 def test_a_toilet_too_low_for_the_client_proposes_a_raised_seat(demo: dict, judge: Judge):
     ctx = JudgeContext(standard=demo["standard"], unit=LengthUnit(demo["unit"]), client=ClientProfile.model_validate(demo["client"]))
     finding = judge.judge_measurement("toilet_seat_height", "16 1/2", ctx)

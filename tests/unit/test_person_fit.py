@@ -51,7 +51,8 @@ def test_a_toilet_level_with_the_wheelchair_seat_is_not_lowered(judge, kind):
     assert finding.standard_verdict is Verdict.FAILS  # ADA 17-19 in
     assert fit_check(finding, "transfer_surface_height").verdict is Verdict.MEETS
     assert "lower_toilet_seat" not in proposed(finding) and not finding.recommendations
-    assert finding.headline.startswith("FAILS: fails ADA 2010 §604.4; meets person-fit transfer_surface_height")
+    assert finding.citation.startswith("ADA 2010 §604.4")
+    assert finding.headline.startswith(f"FAILS: fails {finding.citation}; meets person-fit transfer_surface_height")
 
 
 @pytest.mark.parametrize("kind", STANDING)
@@ -219,13 +220,13 @@ def test_check_with_a_client_shows_each_person_fit_check_with_its_rule_in_text_a
     args = [sys.executable, "-m", "homeassess", "check", "toilet_seat_height", "21", "--client", str(file)]
     root = Path(__file__).resolve().parents[2]
     text = subprocess.run(args, capture_output=True, text=True, cwd=root, timeout=60).stdout.splitlines()
-    assert text[0].startswith("FAILS: fails ADA 2010 §604.4; fails person-fit transfer_surface_height")
+    assert text[0].startswith("FAILS: fails ADA 2010 §604.4") and "; fails person-fit transfer_surface_height" in text[0]
     assert any("rule transfer_surface_height" in line and "3 in higher than the client's popliteal height" in line
                for line in text)
     assert any("compared with the client's popliteal height (the client stands to transfer from the scooter)" in line
                for line in text)
     data = json.loads(subprocess.run([*args, "--json"], capture_output=True, text=True, cwd=root, timeout=60).stdout)
-    assert data["verdict"] == "fails" and data["failed_checks"] == ["ADA 2010 §604.4", "person-fit transfer_surface_height"]
+    assert data["verdict"] == "fails" and data["failed_checks"] == [data["citation"], "person-fit transfer_surface_height"]
     (check,) = data["person_fit"]
     assert check["rule_id"] == "transfer_surface_height" and check["direction"] == "above"
     assert check["basis"] == "popliteal height (the client stands to transfer from the scooter)"
