@@ -108,3 +108,10 @@ def test_person_fit_gaps_are_never_zero(judge):
     finding = judge.judge_measurement("door_clear_width", "26.01", JudgeContext(client=profile))
     check = finding.person_fit[0]
     assert not ZERO.search(check.message) and check.shortfall != "0 in"
+
+
+def test_a_reading_a_hair_past_its_limit_is_never_short_by_zero(judge):
+    for item_id, text in [("hot_water_temperature", "49.02 °C"), ("door_opening_force", "5.01 lbf")]:
+        finding = judge.judge_measurement(item_id, text, JudgeContext())
+        assert finding.standard_verdict is not Verdict.MEETS, item_id
+        assert finding.shortfall.startswith("less than 0.1") and "at the limit" in finding.shortfall, finding.shortfall
