@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, or_
+from sqlalchemy import Engine, RowMapping, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
@@ -204,7 +204,7 @@ _NOT_FIELDS = {"id", "uid", "client_id", "parent_id", "status", "catalogue_versi
 _FIELD_NAMES = [column.name for column in _ASSESSMENT.c if column.name not in _NOT_FIELDS]
 
 
-def _record(row: Mapping[str, Any]) -> AssessmentRecord:
+def _record(row: RowMapping) -> AssessmentRecord:
     fields = {key: row[key] for key in _FIELD_NAMES}
     return AssessmentRecord(
         id=row["id"], uid=row["uid"], status=row["status"], parent_id=row["parent_id"],

@@ -209,7 +209,7 @@ def _response_of(conn: Connection, room_id: int, item_id: str) -> ResponseRecord
         sa_select(r.id, r.room_id, r.item_id, r.value_text, r.value, r.verdict, r.note)
         .where(r.room_id == room_id, r.item_id == item_id)
     ).first()
-    return ResponseRecord(*row) if row is not None else None
+    return ResponseRecord(row.id, row.room_id, row.item_id, row.value_text, row.value, row.verdict, row.note) if row else None
 
 
 def _touch_room_assessment(conn: Connection, room_id: int, now: datetime) -> None:
