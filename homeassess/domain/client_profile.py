@@ -63,7 +63,7 @@ def _to_mm(value: object, info: ValidationInfo) -> object:
         mm, typed, shown = float(value), (float(value), "mm"), f"{value:g} mm"
     else:
         return value  # pydantic refuses it as not a number
-    bounds = plausible_ranges().get(info.field_name or "")
+    bounds = None if _stored(info) else plausible_ranges().get(info.field_name or "")
     if bounds and not bounds["low"] - 1e-6 <= mm <= bounds["high"] + 1e-6:
         hint = unit_slip_hint(*typed, bounds["low"], bounds["high"]) if typed else "check the units"
         kind = info.data.get("kind") if isinstance(info.data, dict) else None
@@ -72,7 +72,12 @@ def _to_mm(value: object, info: ValidationInfo) -> object:
     return mm
 
 
-def _to_kg(value: object) -> object:
+def _stored(info: ValidationInfo) -> bool:
+    """Read back from the store: accepted when it was written, so not range-checked again."""
+    return isinstance(info.context, dict) and bool(info.context.get("stored"))
+
+
+def _to_kg(value: object, info: ValidationInfo) -> object:
     """A weight in kg: a number of kg, or ``"150 lb"`` / ``"68 kg"``; a pounds-for-kilograms slip is refused."""
     if value is None or value == "":
         return None
@@ -93,7 +98,7 @@ def _to_kg(value: object) -> object:
     if kg < 0:
         raise ValueError("a weight cannot be below zero")
     bounds = plausible_ranges()["weight_kg"]
-    if not bounds["low"] <= kg <= bounds["high"]:
+    if not _stored(info) and not bounds["low"] <= kg <= bounds["high"]:
         as_other = number / LB_PER_KG if other == "lb" else number * LB_PER_KG
         fits = bounds["low"] <= as_other <= bounds["high"]
         hint = f"check the units: did you mean {number:g} {other}?" if fits else "check the units"
@@ -170,6 +175,12 @@ class ClientProfile(BaseModel):
         if sum(d.primary for d in self.devices) > 1:
             raise PydanticCustomError("primary", "more than one device is marked primary; mark one")
         return self
+
+    @classmethod
+    def from_stored(cls, text: str | bytes) -> ClientProfile:
+        """A profile read back from the store: every value was checked when it was written, so a profile
+        kept before a plausible range tightened still opens (the form refuses it when next saved)."""
+        return cls.model_validate_json(text, context={"stored": True})
 
     def primary_device(self) -> MobilityDevice | None:
         """The device the client mainly uses: the one marked ``primary``, else the first listed."""

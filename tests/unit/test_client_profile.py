@@ -111,3 +111,11 @@ def test_check_refuses_a_client_file_with_a_unit_slip_and_says_why(tmp_path):
                           capture_output=True, text=True, cwd=REPO, timeout=60)
     assert done.returncode == 1 and "did you mean 26 in?" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_profile_kept_before_the_ranges_still_opens_from_the_store():
+    kept = json.dumps({"devices": [{"kind": "manual_wheelchair", "overall_width": 26}], "body": {"weight_kg": 500}})
+    profile = ClientProfile.from_stored(kept)
+    assert profile.devices[0].overall_width == 26 and profile.body.weight_kg == 500
+    with pytest.raises(ValidationError):
+        ClientProfile.model_validate_json(kept)  # typed, imported or read by check: refused
