@@ -103,6 +103,14 @@ class StoreTemplate:
                 shutil.copy2(path, data_dir / relative)
 
 
+# The clinician's contact in Settings, which the demo leaves empty: the landlord letter needs it.
+DEMO_CONTACT = {"clinician_name": "Jordan Patel", "clinician_phone": "555-0142", "clinician_email": "jordan.patel@example.org"}
+
+
+def give_demo_contact(workspace: Workspace) -> None:
+    workspace.settings.save(workspace.settings.load().model_copy(update=DEMO_CONTACT))
+
+
 @pytest.fixture(scope="session")
 def empty_store_template(tmp_path_factory, judge) -> StoreTemplate:
     data_dir = tmp_path_factory.mktemp("template-empty")
@@ -118,6 +126,7 @@ def demo_store_template(tmp_path_factory, judge) -> StoreTemplate:
     workspace = Workspace.build(Store.open(data_dir, PASSPHRASE, create=True), judge)
     try:
         demo_id, _ = install_demo(workspace)
+        give_demo_contact(workspace)
     finally:
         workspace.close()
     assert (data_dir / STORE_FILE_NAME).is_file()

@@ -47,10 +47,12 @@ from homeassess.bundle.container import (  # noqa: F401 - re-exported for the se
 )
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.limits import BUNDLE, TEXT
+from homeassess.domain.vocabulary import Funding, Installer
 from homeassess.photos import PRINT_MAX_SIDE, THUMBNAIL_MAX_SIDE, WORKING_MAX_SIDE
 
-SCHEMA_VERSION = 2  # 2: recommendations are the clinician's decisions (proposals are derived)
-READABLE_VERSIONS = (1, 2)
+# 2: recommendations are the clinician's decisions (proposals are derived); 3: with installer and funding
+SCHEMA_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 DOCUMENT_MEMBER = "assessment.json"
 RENDITIONS = ("working", "print", "thumb")
 RENDITION_MAX_SIDE = {"working": WORKING_MAX_SIDE, "print": PRINT_MAX_SIDE, "thumb": THUMBNAIL_MAX_SIDE}
@@ -212,6 +214,9 @@ class Recommendation(_Strict):
     cost_low: Cost | None = None
     cost_high: Cost | None = None
     cost_source: Line | None = None
+    installer: str | None = Field(default=None, pattern=f"^({'|'.join(Installer)})$")  # schema 3
+    funding: str | None = Field(default=None, pattern=f"^({'|'.join(Funding)})$")  # schema 3
+    funding_program: Line | None = None  # schema 3
     status: Literal["proposed", "accepted", "dismissed"] = "proposed"
     custom: bool = False
     position: Position = 0
@@ -240,7 +245,7 @@ class Recommendation(_Strict):
 
 
 class AssessmentDocument(_Strict):
-    schema_version: Literal[1, 2]
+    schema_version: Literal[1, 2, 3]
     assessment: AssessmentHeader
     client: ClientRecord
     rooms: list[Room] = Field(default=[], max_length=BUNDLE.max_rooms)

@@ -67,6 +67,49 @@ class Responsible(_Labelled):
     FUNDER = "funder"
 
 
+class Installer(_Labelled):
+    """Who carries out the work (not who pays for it: that is ``Funding``)."""
+
+    CONTRACTOR = "contractor"
+    LANDLORD = "landlord"
+    FAMILY = "family"
+    CLIENT = "client"
+    AGENCY = "agency"
+
+    @classmethod
+    def suggested_by(cls, responsible: object) -> Installer:
+        """The installer a library entry's party suggests: a funded item is a contractor's work."""
+        try:
+            return cls(str(responsible))
+        except ValueError:
+            return cls.CONTRACTOR
+
+
+class Funding(_Labelled):
+    """Who pays. "To be agreed" until the clinician chooses: no report states a payer nobody chose."""
+
+    TO_BE_AGREED = "to_be_agreed"
+    TENANT = "tenant"
+    LANDLORD = "landlord"
+    GRANT = "grant"
+    INSURANCE = "insurance"
+    VA = "va"
+    MEDICAID_WAIVER = "medicaid_waiver"
+
+
+    def described(self, program: str = "") -> str:
+        """"Grant program: County Home Repair"; the program's name only where a program pays."""
+        named = self not in (Funding.TO_BE_AGREED, Funding.TENANT, Funding.LANDLORD) and program.strip()
+        return f"{self.label}: {' '.join(program.split())}" if named else self.label
+
+
+# Where the clinician chooses funding: the Fair Housing default, in one sentence.
+FUNDING_HINT = (
+    "Under the Fair Housing Act the tenant pays for a modification in private housing; in federally"
+    " assisted housing the landlord pays under Section 504. Leave it to be agreed until someone has agreed."
+)
+
+
 class Category(_Labelled):
     EQUIPMENT = "equipment"
     MINOR_MODIFICATION = "minor_modification"
@@ -74,14 +117,20 @@ class Category(_Labelled):
     BEHAVIOUR_EDUCATION = "behaviour_education"
 
 
-_LABELS = {"behaviour_education": "Behaviour or education"}
+_LABELS = {
+    "behaviour_education": "Behaviour or education",
+    "grant": "Grant program",
+    "va": "VA",
+    "medicaid_waiver": "Medicaid waiver",
+}
 
 # The fields of a recommendation a clinician can write or change, declared once: the library fills
 # them for a proposal, the store keeps those the clinician changed, the review edits them, the
-# reports and the export carry them.
+# reports and the export carry them. ``responsible`` is the library's suggested party; the
+# clinician's choices are ``installer`` and ``funding`` (with the program's name, ``funding_program``).
 RECOMMENDATION_FIELDS = (
     "title", "specification", "rationale", "plain", "category", "priority", "responsible",
-    "cost_low", "cost_high", "cost_source",
+    "cost_low", "cost_high", "cost_source", "installer", "funding", "funding_program",
 )
 
 CURRENCY_SYMBOLS = {"USD": "$", "AUD": "A$", "CAD": "C$", "GBP": "£", "EUR": "€"}

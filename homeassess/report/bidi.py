@@ -252,7 +252,9 @@ class BidiParagraph(Flowable):
         return self._para
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self._layout(avail_width).wrap(avail_width, avail_height)
+        # kept on the flowable too: a table splitting a cell reads the height of its flowables
+        self.width, self.height = self._layout(avail_width).wrap(avail_width, avail_height)
+        return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         avail_width = self._width or avail_width  # the width it was laid out at (see TextBlock.split)

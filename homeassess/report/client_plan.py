@@ -3,7 +3,7 @@
 Written for the client and the family: type of 14 pt or larger and short sentences (reading
 grade 6 or below, measured with textstat in the tests). Who to call comes first; then the
 changes by priority, each with a box to tick, the room, who does it (the family themselves,
-a builder, the landlord, the agency) and about what it may cost.
+a builder, the landlord, the agency), who pays when the clinician chose it, and about what it may cost.
 
 Leaves out: findings, measurements, standards, clinical rationale, notes and photos. The
 wording of each change is the recommendation's plain wording from the library.
@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from homeassess.report.layout import keep_with_next, splittable_table
 from homeassess.report.markup import compose, para
-from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_width, render
+from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_height, content_width, render
 from homeassess.report.report_data import Recommendation, ReportData
 from homeassess.report.sections import by_priority, money
 from homeassess.report.styles import ACCENT, RULE, PlanStyles, form_style, make_plan_styles, make_styles
@@ -31,9 +31,17 @@ WHO = {
     "contractor": "A builder should do this.",
     "landlord": "Ask your landlord to do this.",
     "agency": "We will help you with this.",
-    "funder": "A program may pay for this. We will help you ask.",
 }
 WHO_ELSE = "Ask us who should do this."
+HEADING_ROOM = 1.5 * inch  # a change kept whole also fits under its section's heading on a new page
+PAYS = {  # said only when the clinician chose who pays
+    "tenant": "You pay for this.",
+    "landlord": "Your landlord pays for this.",
+    "grant": "A grant pays for this.",
+    "insurance": "Your insurance pays for this.",
+    "va": "The VA pays for this.",
+    "medicaid_waiver": "Medicaid pays for this.",
+}
 
 
 class TickBox(Flowable):
@@ -56,19 +64,19 @@ def render_client_plan(
     data: ReportData, progress: Progress | None = None, cancelled: Cancelled | None = None
 ) -> RenderedReport:
     styles = make_plan_styles()
-    width = content_width(data.meta.paper_size)
+    page = content_width(data.meta.paper_size), content_height(data.meta.paper_size)
     recs = by_priority(data.recommendations)
     story: list[Flowable] = _head(data, styles)
     story += _intro(data, recs, styles)
-    story += _who_to_call(data, styles, width)
+    story += _who_to_call(data, styles, page[0])
     for priority, title in SECTIONS:
         chosen = [r for r in recs if r.priority == priority]
-        chosen.sort(key=lambda r: r.responsible not in FAMILY)  # what the family can do first
+        chosen.sort(key=lambda r: r.installer not in FAMILY)  # what the family can do first
         if chosen:
-            story += keep_with_next([Paragraph(title, styles.h1), _items(chosen, data.currency, styles, width)])
+            story += keep_with_next([Paragraph(title, styles.h1), *_items(chosen, data.currency, styles, page)])
     others = [r for r in recs if r.priority not in dict(SECTIONS)]
     if others:
-        story += keep_with_next([Paragraph("Other things to do", styles.h1), _items(others, data.currency, styles, width)])
+        story += keep_with_next([Paragraph("Other things to do", styles.h1), *_items(others, data.currency, styles, page)])
     story += _closing(data, styles)
     return render(story, data, make_styles(), progress, cancelled)
 
@@ -91,7 +99,7 @@ def _intro(data: ReportData, recs: list[Recommendation], styles: PlanStyles) -> 
     out = [para(visited, styles.body)]
     if not recs:
         return out + [Paragraph("We did not find anything that needs to change. Call us if that changes.", styles.body)]
-    own = sum(1 for r in recs if r.responsible in FAMILY)
+    own = sum(1 for r in recs if r.installer in FAMILY)
     out.append(
         Paragraph(
             f"This plan lists {len(recs)} thing{'s' if len(recs) != 1 else ''} that will make your home safer."
@@ -153,26 +161,31 @@ def cost_sentence(rec: Recommendation, currency: str) -> str:
     return f"It may cost about {money(low, currency)} to {money(high, currency)}."
 
 
-def _items(recs: list[Recommendation], currency: str, styles: PlanStyles, width: float) -> Flowable:
-    rows = []
+def _items(recs: list[Recommendation], currency: str, styles: PlanStyles, page: tuple[float, float]) -> list[Flowable]:
+    """One table per change: its box, words and cost stay on one page unless nearly a page long."""
+    width, height = page
+    out: list[Flowable] = []
     for rec in recs:
         text: list[Flowable] = [para(rec.plain or rec.title, styles.strong)]
         if rec.room:
             text.append(para(compose("Room: {room}.", room=rec.room), styles.note))
-        text.append(para(WHO.get(rec.responsible, WHO_ELSE), styles.note))
+        text.append(para(WHO.get(rec.installer, WHO_ELSE), styles.note))
+        if rec.funding in PAYS:
+            text.append(para(PAYS[rec.funding], styles.note))
         cost = cost_sentence(rec, currency)
         if cost:
             text.append(para(cost, styles.note))
-        rows.append([TickBox(), text])
-    table = splittable_table(rows, [0.55 * inch, width - 0.55 * inch], form_style())
-    table.setStyle(
-        [
-            ("TOPPADDING", (0, 0), (-1, -1), 8),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-        ]
-    )
-    return table
+        table = splittable_table([[TickBox(), text]], [0.55 * inch, width - 0.55 * inch], form_style(),
+                                 whole_below=height - HEADING_ROOM)
+        table.setStyle(
+            [
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+            ]
+        )
+        out.append(table)
+    return out
 
 
 def _closing(data: ReportData, styles: PlanStyles) -> list[Flowable]:

@@ -4,7 +4,7 @@ Cover (letterhead, client, home and visit, goals), client profile, a summary of 
 risks with the recommendations by priority and their cost totals, then room by room:
 findings (measured, required, verdict, citation, person-fit, notes, the photos of the item),
 the room's photos, numbered through the report, and the recommendations with their
-rationale, priority, responsible party and cost; last, the clinician's attestation and
+rationale, priority, who installs and who pays, and cost; last, the clinician's attestation and
 signature block. A heading is never left alone at the foot of a page.
 """
 

@@ -1,5 +1,5 @@
 """The clinical report's two tables: findings (item, measured, required, verdict, citation) and
-recommendations (what, priority, responsible, cost and its source)."""
+recommendations (what, priority, who installs and who pays, cost and its source)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from reportlab.platypus import Flowable
 
 from homeassess.report.markup import SafeMarkup, compose, para
 from homeassess.report.report_data import FindingRow, Photo, Recommendation, ReportData
-from homeassess.report.sections import cost_range, data_table, photo_refs, priority_label, responsible_label
+from homeassess.report.sections import cost_range, data_table, installer_label, payer_label, photo_refs, priority_label
 from homeassess.report.styles import Styles
 
 VERDICT_COLOURS = {"Fails": "#a61b1b", "Client fit": "#a61b1b", "Advisory": "#8a5a00"}
 FINDING_COLUMNS = ("Item", "Measured", "Required", "Verdict", "Citation")
 FINDING_WIDTHS = (0.34, 0.15, 0.17, 0.12, 0.22)
-RECOMMENDATION_COLUMNS = ("Recommendation", "Priority", "Responsible", "Estimated cost")
-RECOMMENDATION_WIDTHS = (0.56, 0.11, 0.15, 0.18)
+RECOMMENDATION_COLUMNS = ("Recommendation", "Priority", "Installed by / paid by", "Estimated cost")
+RECOMMENDATION_WIDTHS = (0.50, 0.11, 0.21, 0.18)
 
 
 def findings_rows(
@@ -70,7 +70,7 @@ def recommendation_table(recs: Sequence[Recommendation], data: ReportData, style
             [
                 what,
                 para(priority_label(r.priority), styles.cell),
-                para(responsible_label(r.responsible), styles.cell),
+                para(f"{installer_label(r.installer)} / {payer_label(r)}", styles.cell),
                 cost,
             ]
         )

@@ -23,21 +23,23 @@ from homeassess.report.sections import (
     data_table,
     field_table,
     heading,
+    installer_label,
     letterhead,
+    payer_label,
     photo_grid,
     photo_numbers,
     photo_refs,
     priority_label,
-    responsible_label,
     totals_rows,
 )
 from homeassess.report.styles import Styles, make_styles
 
 GENERAL_NOTES = (
-    "Heights are measured from the finished floor (AFF) to the top of the fixture or the centre line of a rail.",
+    "Heights are measured from the finished floor (AFF) to the top of the fixture, and for a grab bar or handrail to"
+    " the top of its gripping surface, as the work items give them.",
     "Verify every dimension on site before ordering or cutting; report any conflict with these figures to the assessor.",
-    "Fix grab bars and rails into solid framing or purpose-installed blocking able to take a 250 lb (1.1 kN) load;"
-    " never into drywall anchors alone.",
+    "Fix grab bars and rails so that each takes a 250 lb (1.1 kN) load: into framing or purpose-installed blocking,"
+    " or with rated hollow-wall anchors only where the work item allows them; never into drywall alone.",
     "Work to local codes; obtain any permits required. Leave the work area clean and safe each day.",
 )
 
@@ -120,14 +122,14 @@ def _summary(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
             para(short(r.room), styles.cell),
             para(short(r.title, 160), styles.cell),
             para(priority_label(r.priority), styles.cell),
-            para(responsible_label(r.responsible), styles.cell),
+            para(installer_label(r.installer), styles.cell),
             para(cost_range(r.cost_low, r.cost_high, data.currency), styles.cell_right),
         ]
         for r in ordered
     ]
     out.append(
         data_table(
-            ["#", "Room", "Work item", "Priority", "Responsible", "Estimated cost"],
+            ["#", "Room", "Work item", "Priority", "Installed by", "Estimated cost"],
             rows,
             [width * f for f in (0.05, 0.17, 0.37, 0.1, 0.14, 0.17)],
             styles,
@@ -181,8 +183,8 @@ def _work_item(
         ("Photos", photo_refs),
         (
             "Priority and cost",
-            f"{priority_label(rec.priority)} priority · responsible: {responsible_label(rec.responsible)}"
-            f" · estimate {cost_range(rec.cost_low, rec.cost_high, data.currency)}",
+            f"{priority_label(rec.priority)} priority · installed by: {installer_label(rec.installer)}"
+            f" · paid by: {payer_label(rec)} · estimate {cost_range(rec.cost_low, rec.cost_high, data.currency)}",
         ),
     ]
     label_w = width * 0.25

@@ -16,6 +16,7 @@ shows where something could not be printed instead of an empty box, and never fa
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections.abc import Iterator
@@ -65,14 +66,7 @@ _DROPPABLE_CATEGORIES = {"Cf", "Mn", "Me"}
 
 # Scripts whose letters HarfBuzz must shape: right-to-left joining (Hebrew, Arabic), Indic
 # reordering and conjuncts (Devanagari, Bengali), Thai mark placement, and combining accents.
-_SHAPED_RANGES = (
-    (0x0300, 0x036F),
-    (0x0590, 0x08FF),
-    (0x0900, 0x09FF),
-    (0x0E00, 0x0E7F),
-    (0xFB1D, 0xFDFF),
-    (0xFE70, 0xFEFF),
-)
+_SHAPED = re.compile("[\u0300-\u036f\u0590-\u08ff\u0900-\u09ff\u0e00-\u0e7f\ufb1d-\ufdff\ufe70-\ufeff]")
 
 _lock = threading.Lock()
 
@@ -109,15 +103,30 @@ def register_fonts() -> FontSet:
         return FontSet(coverage)
 
 
+MAX_MARKS = 4  # combining marks stacked on one letter; more, and a dotted circle carries the next ones
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+)
+_MARK_RUN = re.compile(f"[{_MARKS}]{{{MAX_MARKS + 1},}}")
+
+
+def _stacked(run: re.Match[str]) -> str:
+    marks = run.group(0)
+    return "\u25cc".join(marks[i : i + MAX_MARKS] for i in range(0, len(marks), MAX_MARKS))
+
+
 def normalise(text: str) -> str:
-    """NFC, tabs as spaces, Windows and old Mac line ends as ``\\n``."""
+    """NFC, tabs as spaces, Windows and old Mac line ends as ``\\n``; a pile of combining marks
+    (a hostile "Zalgo" text would stack hundreds above one letter, off the page) is split into
+    stacks of MAX_MARKS, each on a dotted circle. No character is dropped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    return unicodedata.normalize("NFC", text)
+    return _MARK_RUN.sub(_stacked, unicodedata.normalize("NFC", text))
 
 
 def needs_shaping(text: str) -> bool:
     """True when the text holds Arabic, Hebrew, an Indic script, Thai or combining accents."""
-    return any(low <= ord(ch) <= high for ch in text for low, high in _SHAPED_RANGES)
+    return _SHAPED.search(text) is not None
 
 
 @lru_cache(maxsize=8192)

@@ -1,9 +1,13 @@
-"""The landlord's reasonable-modification request: a polite letter with lines to approve it.
+"""The tenant's request to the landlord for reasonable modifications.
 
-Tenant and address, the requested modifications in plain words with who pays for each,
-the statement that they are needed because of a disability (never which one),
-professional installation and restoration terms, the clinician's contact, and a
-response section with lines for the landlord's decision, signature and date.
+It follows the HUD/DOJ Joint Statement on Reasonable Modifications under the Fair Housing Act
+(2008): the tenant is the requester and signs (or authorises the therapist to send it); it
+gives the disability-related need without a diagnosis; each modification has approve /
+decline / discuss boxes, and the letter asks for an answer by a date; it sets out
+professional installation with permits, restoration only where reasonable, no extra
+deposit, and who to contact. Who pays for each item is printed only as the clinician chose
+it ("To be agreed" otherwise). Without the clinician's name and a phone or email the letter
+is refused (``NoContactDetails``): the landlord would have no one to ask.
 
 Leaves out: diagnosis, conditions, functional limitations, findings, measurements,
 clinical rationale, notes and costs. The data handed in carries no clinical field.
@@ -11,60 +15,119 @@ clinical rationale, notes and costs. The data handed in carries no clinical fiel
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from homeassess.domain.refusals import Refused
+from homeassess.report.fonts import SANS
 from homeassess.report.markup import compose, para
 from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_width, render
-from homeassess.report.report_data import Recommendation, ReportData
-from homeassess.report.sections import by_priority, data_table, field_table, fitted_image, letterhead, signature_lines
+from homeassess.report.report_data import ReportData
+from homeassess.report.sections import (
+    by_priority,
+    data_table,
+    field_table,
+    fitted_image,
+    installer_label,
+    letterhead,
+    payer_label,
+    signature_lines,
+)
 from homeassess.report.styles import Styles, make_styles
 
-PAYER = {
-    "landlord": "Requested of the landlord",
-    "client": "Tenant",
-    "family": "Tenant (family)",
-    "funder": "Funding program, for the tenant",
-    "agency": "Agency",
-}
-NOT_CHOSEN = "To be agreed"  # no payer is printed that the clinician did not choose
+RESPONSE_DAYS = 14  # the landlord is asked to answer within two weeks of the letter's date
+ANSWERS = ("Approve", "Decline", "Discuss")
 
 TERMS = (
-    "All work will be carried out by a licensed and insured contractor, in a professional and workmanlike manner,"
-    " with any building permits required. A description of the work and the contractor's proof of insurance can be"
-    " provided before work begins.",
-    "Work will be arranged at times agreed with you, and the areas affected will be left clean and safe.",
-    "Where a modification would need to be undone when the tenancy ends, the tenant agrees to restore that part of the"
-    " home to its prior condition, reasonable wear and tear excepted, unless you choose to keep the modification."
-    " Items such as grab bars and handrails are often left in place by agreement.",
-    "Modifications paid for by the tenant or a funding program are at no cost to you.",
+    ("Installation", "The work will be done in a professional and workmanlike manner by a licensed and insured"
+     " contractor, who will obtain any building permits and inspections required. On request, you will receive a"
+     " description of the work, the contractor's licence and proof of insurance before the work starts."),
+    ("Access", "Work will be arranged at times agreed with you, and the areas affected will be left clean and safe."),
+    ("Restoration", "Where it is reasonable, and only for changes inside the home, I will restore that part of the"
+     " home to its prior condition when I move out, reasonable wear and tear excepted, unless you choose to keep the"
+     " change. Changes that do not affect your or the next tenant's use of the home, such as a wider doorway or grab"
+     " bars, need not be undone."),
+    ("Deposit", "No additional security deposit or fee is asked of me as a condition of these changes."),
+    ("Payment", "Each change is paid for as shown in the table. Where it says “To be agreed”, who pays will be"
+     " settled with you in writing before the work starts; this letter commits no one to pay."),
 )
+
+
+class AnswerBoxes(Flowable):
+    """An empty square to tick beside each answer the landlord may give about one change."""
+
+    size, leading, font_size = 7.5, 12.0, 8.5
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = min(avail_width, 1.0 * inch)
+        return self.width, self.leading * len(ANSWERS)
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setLineWidth(0.8)
+        canvas.setFont(SANS, self.font_size)
+        for i, answer in enumerate(ANSWERS):
+            y = self.leading * (len(ANSWERS) - 1 - i) + 2
+            canvas.rect(0, y, self.size, self.size)
+            canvas.drawString(self.size + 4, y + 0.5, answer)
+
+
+class NoContactDetails(Refused):
+    """The landlord letter needs someone the landlord can contact."""
+
+    title = "Contact details needed"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the landlord letter needs your name and a phone number or email address; add them in Settings first"
+        )
+
+
+def contact_of(data: ReportData) -> tuple[str, str, str]:
+    """The clinician's name, phone and email as the letter prints them."""
+    v = data.visit
+    return data.signature.name or v.clinician, v.phone or data.letterhead.phone, v.email
+
+
+def respond_by(data: ReportData) -> date:
+    return data.meta.generated + timedelta(days=RESPONSE_DAYS)
+
+
+def long_date(day: date | str) -> str:
+    """"4 December 2026" for a date or an ISO date; any other text as it is."""
+    try:
+        day = day if isinstance(day, date) else date.fromisoformat(day)
+    except ValueError:
+        return str(day)
+    return day.strftime("%d %B %Y").lstrip("0")
 
 
 def build_landlord(data: ReportData, progress: Progress | None = None, cancelled: Cancelled | None = None) -> bytes:
     return render_landlord(data, progress, cancelled).pdf
 
 
-def payer(rec: Recommendation) -> str:
-    return PAYER.get(rec.responsible, NOT_CHOSEN)
-
-
 def render_landlord(
     data: ReportData, progress: Progress | None = None, cancelled: Cancelled | None = None
 ) -> RenderedReport:
+    name, phone, email = contact_of(data)
+    if not name.strip() or not (phone.strip() or email.strip()):
+        raise NoContactDetails()
     styles = make_styles()
     width = content_width(data.meta.paper_size)
     v, tenant = data.visit, data.client.name or "the tenant"
     story: list[Flowable] = letterhead(data.letterhead, styles, data.meta.audience.title)
-    story.append(para(data.meta.generated.strftime("%d %B %Y").lstrip("0"), styles.body))
+    story.append(para(long_date(data.meta.generated), styles.body))
     story.append(
         field_table(
             [
                 ("To", v.landlord_name or "The landlord"),
                 ("Landlord contact", v.landlord_contact),
-                ("Tenant", data.client.name),
+                ("From (tenant)", data.client.name),
                 ("Property", v.address),
                 ("Reference", data.meta.report_id),
+                ("Please answer by", long_date(respond_by(data))),
             ],
             styles,
             width,
@@ -75,11 +138,10 @@ def render_landlord(
     story.append(
         para(
             compose(
-                "I am writing on behalf of your tenant, <b>{tenant}</b>, who lives at {address}. I am an occupational"
-                " therapist and I assessed the home on {day}.",
-                tenant=tenant,
+                "I am the tenant at {address}. I have a disability, and I ask your permission to make the changes"
+                " listed below. Each change is needed because of my disability, so that I can live in and use my home safely and fully. This is a request for"
+                " reasonable modifications under the Fair Housing Act.",
                 address=v.address or "the property",
-                day=v.visit_date or data.meta.generated.isoformat(),
             ),
             styles.body,
         )
@@ -87,17 +149,19 @@ def render_landlord(
     story.append(
         para(
             compose(
-                "{tenant} has a disability. The modifications listed below are needed because of that disability, so that"
-                " {tenant} can live in and use the home safely and fully. I respectfully ask for your permission to carry"
-                " them out, as a reasonable modification under fair-housing law.",
-                tenant=tenant,
+                "{clinician}, an occupational therapist, assessed the home on {day} and can confirm the"
+                " disability-related need for each change. This letter does not include a diagnosis or medical"
+                " records; they are not needed to consider the request.",
+                clinician=name,
+                day=long_date(v.visit_date or data.meta.generated),
             ),
             styles.body,
         )
     )
     story += _modifications(data, styles, width)
-    story.append(Paragraph("Installation and restoration", styles.h2))
-    story += [Paragraph(f"•&nbsp;&nbsp;{term}", styles.body) for term in TERMS]
+    story.append(Paragraph("Terms of the request", styles.h2))
+    story += [Paragraph(f"<b>{label}.</b> {text}", styles.body) for label, text in TERMS]
+    story.append(KeepTogether(_tenant(data, tenant, styles, width)))
     story.append(KeepTogether(_contact(data, styles, width)))
     story.append(KeepTogether(_response(data, styles, width)))
     return render(story, data, styles, progress, cancelled)
@@ -108,52 +172,69 @@ def _modifications(data: ReportData, styles: Styles, width: float) -> list[Flowa
     out: list[Flowable] = [Paragraph("Requested modifications", styles.h2)]
     if not recs:
         return out + [Paragraph("No modifications are requested at this time.", styles.body)]
+    out.append(
+        para(
+            compose(
+                "Please tick one box for each change, sign the response at the end, and return this letter by {day}.",
+                day=long_date(respond_by(data)),
+            ),
+            styles.body,
+        )
+    )
     rows = [
         [
             Paragraph(str(i), styles.cell),
             para(r.room, styles.cell),
             para(r.plain or r.title, styles.cell),
-            Paragraph(payer(r), styles.cell),
+            para(installer_label(r.installer), styles.cell),
+            para(payer_label(r), styles.cell),
+            AnswerBoxes(),
         ]
         for i, r in enumerate(recs, start=1)
     ]
-    out.append(
-        data_table(
-            ["#", "Where", "Modification", "Paid by"], rows, [width * f for f in (0.05, 0.2, 0.53, 0.22)], styles
-        )
-    )
-    if any(r.responsible == "landlord" for r in recs):
-        out.append(
-            Paragraph(
-                "Items marked “Requested of the landlord” are ones we ask you to consider funding;"
-                " if you prefer not to, please say so below and we will look for other funding.",
-                styles.muted,
-            )
-        )
+    widths = [width * f for f in (0.05, 0.16, 0.37, 0.12, 0.15, 0.15)]
+    out.append(data_table(["#", "Where", "Modification", "Installed by", "Paid by", "Your answer"], rows, widths, styles))
     return out
 
 
-def _contact(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
-    v, s = data.visit, data.signature
-    out: list[Flowable] = [
-        Spacer(1, 6),
-        Paragraph(
-            "If you have any questions, or would like to discuss the work before deciding, please contact me.",
+def _tenant(data: ReportData, tenant: str, styles: Styles, width: float) -> list[Flowable]:
+    name = contact_of(data)[0]
+    return [
+        Spacer(1, 8),
+        Paragraph("Tenant's request and authorisation", styles.h2),
+        para(
+            compose(
+                "I, {tenant}, make this request. I authorise {clinician} to send it to you and to discuss it with you"
+                " on my behalf.",
+                tenant=tenant,
+                clinician=name,
+            ),
             styles.body,
         ),
+        signature_lines(["Tenant (or authorised representative)", "Signature", "Date"], styles, width * 0.8),
     ]
-    out.append(Paragraph("Yours sincerely,", styles.body))
+
+
+def _contact(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
+    s = data.signature
+    name, phone, email = contact_of(data)
+    out: list[Flowable] = [
+        Spacer(1, 8),
+        Paragraph("Contact", styles.h2),
+        Paragraph("For questions about the request, or to discuss any change before deciding, please contact:", styles.body),
+    ]
     image = fitted_image(s.image_png, 2.2 * inch, 0.7 * inch)
-    out.append(image if image is not None else Spacer(1, 24))
-    name = ", ".join(x for x in (s.name or v.clinician, s.credentials or v.credentials) if x)
+    if image is not None:
+        out.append(image)
+    credentials = s.credentials or data.visit.credentials
     out.append(
         field_table(
             [
-                ("Occupational therapist", name),
-                ("Licence", s.licence or v.licence),
+                ("Occupational therapist", ", ".join(x for x in (name, credentials) if x)),
+                ("Licence", s.licence or data.visit.licence),
                 ("Agency", data.letterhead.agency_name),
-                ("Phone", v.phone or data.letterhead.phone),
-                ("Email", v.email),
+                ("Phone", phone),
+                ("Email", email),
             ],
             styles,
             width * 0.8,
@@ -164,22 +245,20 @@ def _contact(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
 
 
 def _response(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
-    box = "\u2610"
     return [
         Spacer(1, 10),
         Paragraph("Landlord's response", styles.h2),
         para(
             compose(
-                "Please return a signed copy to the tenant or to the therapist named above. Reference {rid}.",
+                "Please answer by {day}: tick a box for each change above, sign below, and return a copy to the"
+                " tenant or to the therapist named above. Reference {rid}.",
+                day=long_date(respond_by(data)),
                 rid=data.meta.report_id,
             ),
-            styles.small,
+            styles.body,
         ),
-        Paragraph(f"{box}&nbsp;&nbsp;I approve the modifications listed above.", styles.body),
-        Paragraph(f"{box}&nbsp;&nbsp;I approve them with the following conditions:", styles.body),
+        Paragraph("Conditions, or what you would like to discuss:", styles.body),
         signature_lines(["", ""], styles, width),
-        Paragraph(f"{box}&nbsp;&nbsp;I do not approve them, for these reasons:", styles.body),
-        signature_lines([""], styles, width),
         Spacer(1, 6),
         signature_lines(["Landlord name", "Signature", "Date"], styles, width * 0.75),
     ]

@@ -23,11 +23,18 @@ CELL_PADDING = 8  # left + right padding of a grid cell (styles.grid_style)
 
 
 class SplittingTable(Table):
-    """A table that splits between rows, or inside a row rather than leave a large gap."""
+    """A table that splits between rows, or inside a row rather than leave a large gap.
+
+    With ``whole_below`` set (a page's frame height), a table no taller than that never splits:
+    it moves to the next page whole, as a ticked item of the client's plan should.
+    """
 
     gap = MIN_ROW_SPLIT
+    whole_below = 0.0
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - ReportLab's names
+        if self.whole_below and self.wrap(availWidth, availHeight)[1] <= self.whole_below:
+            return []
         self.splitByRow = 1  # whole rows first (a row is split only when none fits)
         parts = super().split(availWidth, availHeight)
         if parts and availHeight - parts[0].wrap(availWidth, availHeight)[1] >= self.gap:
@@ -38,11 +45,20 @@ class SplittingTable(Table):
 
 
 def splittable_table(
-    rows: list[list], widths: Sequence[float | None], style: TableStyle, gap: float = MIN_ROW_SPLIT, **options: object
+    rows: list[list],
+    widths: Sequence[float | None],
+    style: TableStyle,
+    gap: float = MIN_ROW_SPLIT,
+    whole_below: float = 0.0,
+    **options: object,
 ) -> Table:
-    """A table that never stops a build: any row splits (``splitInRow=1``: at any height)."""
+    """A table that never stops a build: any row splits (``splitInRow=1``: at any height).
+
+    ``whole_below``: kept whole (moved to the next page) when no taller than this.
+    """
     table = SplittingTable(rows, colWidths=list(widths), style=style, splitByRow=1, splitInRow=1, hAlign="LEFT", **options)
     table.gap = gap
+    table.whole_below = whole_below
     return table
 
 

@@ -164,9 +164,8 @@ class TextBlock(Flowable):
         for i, part in enumerate(self.parts):  # only the parts up to the page end are laid out at this width
             height = _height(part, avail_width, avail_height)
             if used + height > avail_height:
-                part._laid_out = None
-                halves = part.split(avail_width, avail_height - used)
-                self._wrapped = None  # ReportLab forgets a paragraph's layout when asked to split it
+                halves = self._split_part(part, avail_width, avail_height - used)
+                self._wrapped = None
                 head = self.parts[:i] + halves[:1]
                 tail = halves[1:] if halves else [part]
                 if not head:
@@ -178,6 +177,18 @@ class TextBlock(Flowable):
             used += height
         self._wrapped = None
         return [self, TextBlock([], self.style, False, self.last)]  # two parts, as a table cell's split expects
+
+    @staticmethod
+    def _split_part(part: Flowable, avail_width: float, room: float) -> list[Flowable]:
+        """The part split so that its first half really fits in ``room`` once laid out again (the
+        first half of a shaped paragraph can come out a line taller than ReportLab planned)."""
+        for _ in range(4):
+            part._laid_out = None  # ReportLab forgets a paragraph's layout when asked to split it
+            halves = part.split(avail_width, room) if room > 0 else []
+            if not halves or halves[0].wrap(avail_width, room)[1] <= room:
+                return halves
+            room -= max(halves[0].wrap(avail_width, room)[1] - room, 1.0)
+        return []
 
     def draw(self) -> None:
         y = self.height
@@ -199,8 +210,12 @@ def _inner(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-part", parent=style, spaceBefore=0, spaceAfter=0)
 
 
-def _from_markup(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(text, _shaped(style) if needs_shaping(text) else style)
+def _from_markup(text: str, style: ParagraphStyle) -> Flowable:
+    if not needs_shaping(text):
+        return Paragraph(text, style)
+    # A shaped paragraph's first half, laid out again after a split, can come out a line taller
+    # than ReportLab planned: a TextBlock checks the halves it uses.
+    return TextBlock([Paragraph(text, _shaped(_inner(style)))], style)
 
 
 def para(content: object, style: ParagraphStyle, label: SafeMarkup | None = None) -> Flowable:
@@ -222,7 +237,7 @@ def para(content: object, style: ParagraphStyle, label: SafeMarkup | None = None
                 pieces += [first, BidiParagraph(piece, _inner(style), markup)] if first else [BidiParagraph(piece, _inner(style), markup)]
             else:
                 pieces.append(first + markup(piece, style.fontName))
-        if len(pieces) == 1:
-            return _from_markup(pieces[0], style) if isinstance(pieces[0], str) else BidiParagraph(plain, style, markup)
+        if len(pieces) == 1 and isinstance(pieces[0], str):
+            return _from_markup(pieces[0], style)
     parts = [p if isinstance(p, Flowable) else _from_markup(p, _inner(style)) for p in pieces]
     return TextBlock(parts, style)

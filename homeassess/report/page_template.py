@@ -225,3 +225,8 @@ def render(
 
 def content_width(paper: str) -> float:
     return page_size(paper)[0] - 2 * MARGIN_X
+
+
+def content_height(paper: str) -> float:
+    """The height of the body frame on each page."""
+    return page_size(paper)[1] - MARGIN_TOP - MARGIN_BOTTOM

@@ -140,7 +140,9 @@ class Recommendation:
     plain: str = ""
     category: str = ""
     priority: str = "medium"
-    responsible: str = ""
+    installer: str = ""  # vocabulary.Installer value: who does the work
+    funding: str = "to_be_agreed"  # vocabulary.Funding value: who pays, as the clinician chose
+    funding_program: str = ""  # the grant or program's name
     cost_low: int | None = None
     cost_high: int | None = None
     cost_source: str = ""

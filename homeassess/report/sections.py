@@ -10,7 +10,7 @@ from reportlab.lib.units import inch
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table
 
-from homeassess.domain.vocabulary import Priority, Responsible, format_cost, format_money
+from homeassess.domain.vocabulary import Funding, Installer, Priority, format_cost, format_money
 from homeassess.report.layout import header_widths, splittable_table
 from homeassess.report.markup import SafeMarkup, compose, para
 from homeassess.report.report_data import Letterhead, Photo, Recommendation, ReportData, Room
@@ -33,8 +33,16 @@ def priority_label(priority: str) -> str:
     return _label(Priority, priority)
 
 
-def responsible_label(responsible: str) -> str:
-    return _label(Responsible, responsible)
+def installer_label(installer: str) -> str:
+    return _label(Installer, installer) if installer else "Not chosen"
+
+
+def payer_label(rec: Recommendation) -> str:
+    """Who pays, exactly as the clinician chose: "To be agreed" unless they chose someone."""
+    try:
+        return Funding(rec.funding).described(rec.funding_program)
+    except ValueError:
+        return Funding.TO_BE_AGREED.label
 
 
 def priority_rank(priority: str) -> int:
@@ -45,7 +53,7 @@ def by_priority(recs: Sequence[Recommendation]) -> list[Recommendation]:
     return sorted(recs, key=lambda r: priority_rank(r.priority))  # stable: keeps room order within a priority
 
 
-def _label(kind: type[Priority] | type[Responsible], value: str) -> str:
+def _label(kind: type[Priority] | type[Installer], value: str) -> str:
     try:
         return kind(value).label
     except ValueError:

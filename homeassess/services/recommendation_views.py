@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import SupportsInt, TypeVar
 
 from homeassess.domain.catalogue import Catalogue
-from homeassess.domain.vocabulary import Category, Priority, RecommendationStatus, Responsible
+from homeassess.domain.vocabulary import Category, Funding, Installer, Priority, RecommendationStatus, Responsible
 from homeassess.services.proposals import Proposal
 from homeassess.store.repositories.recommendations import FIELDS, Decision
 
@@ -23,7 +23,9 @@ CUSTOM_DEFAULTS: dict[str, object] = {
     "specification": "", "rationale": "", "plain": "", "category": Category.MINOR_MODIFICATION.value,
     "priority": Priority.MEDIUM.value, "responsible": Responsible.CLIENT.value,
     "cost_low": None, "cost_high": None, "cost_source": "",
+    "installer": None, "funding": None, "funding_program": "",
 }
+ENUMS = Category | Priority | Responsible | Installer | Funding | RecommendationStatus
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,9 @@ class RecommendationView:
     cost_low: int | None
     cost_high: int | None
     cost_source: str
+    installer: Installer  # chosen, or as the library's party suggests
+    funding: Funding  # chosen, or to be agreed
+    funding_program: str
     status: RecommendationStatus
     custom: bool
     position: int
@@ -54,7 +59,12 @@ class RecommendationView:
 
     def field(self, name: str) -> object:
         value = getattr(self, name)
-        return value.value if isinstance(value, Category | Priority | Responsible | RecommendationStatus) else value
+        return value.value if isinstance(value, ENUMS) else value
+
+    @property
+    def payer(self) -> str:
+        """Who pays, as chosen: "To be agreed" until the clinician chooses."""
+        return self.funding.described(self.funding_program)
 
 
 class ReviewList:
@@ -120,16 +130,19 @@ class ReviewList:
             rationale=str(fields.get("rationale") or ""), plain=str(fields.get("plain") or ""),
             category=_enum(Category, fields.get("category"), Category.MINOR_MODIFICATION),
             priority=_enum(Priority, fields.get("priority"), Priority.MEDIUM),
-            responsible=_enum(Responsible, fields.get("responsible"), Responsible.CLIENT),
+            responsible=(responsible := _enum(Responsible, fields.get("responsible"), Responsible.CLIENT)),
             cost_low=_int(fields.get("cost_low")), cost_high=_int(fields.get("cost_high")),
-            cost_source=str(fields.get("cost_source") or ""), status=status, custom=custom, position=position,
+            cost_source=str(fields.get("cost_source") or ""),
+            installer=_enum(Installer, fields.get("installer"), Installer.suggested_by(responsible)),
+            funding=_enum(Funding, fields.get("funding"), Funding.TO_BE_AGREED),
+            funding_program=str(fields.get("funding_program") or ""), status=status, custom=custom, position=position,
             edited=edited,
         )
 
 
 def fields_of(p: Proposal) -> dict[str, object]:
     rec = p.recommendation
-    return {name: getattr(rec, name) for name in FIELDS}
+    return {name: getattr(rec, name, None) for name in FIELDS}  # the library chooses no installer or funding
 
 
 LabelT = TypeVar("LabelT", bound=StrEnum)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from homeassess.domain.judge import JudgeContext
 from homeassess.domain.refusals import InvalidInput, NotFound
-from homeassess.domain.vocabulary import Category, Priority, RecommendationStatus, Responsible
+from homeassess.domain.vocabulary import Category, Funding, Installer, Priority, RecommendationStatus, Responsible
 from homeassess.services.assessments import AssessmentService
 from homeassess.services.audit_log import AuditAction
 from homeassess.services.changes import Change, Scope, change
@@ -109,7 +109,7 @@ class RecommendationService:
         return self._apply(assessment_id, states, f"{verb} {_label_for(views)}", f"recommendation {new.value}")
 
     def edit(self, assessment_id: int, ref: str, **fields: object) -> Change:
-        """Change a recommendation's wording, priority, party or cost; only changed fields are stored."""
+        """Change a recommendation's wording, priority, installer, funding or cost; only changed fields are stored."""
         view = self._views(assessment_id, [ref])[0]
         _validate(fields, {**{n: view.field(n) for n in FIELDS}, **fields})
         decision = self._decision_of(view)
@@ -192,8 +192,11 @@ def _validate(changed: Mapping[str, object], merged: Mapping[str, object]) -> No
         raise InvalidInput("a recommendation has no such field")
     if "title" in changed and not str(changed["title"] or "").strip():
         raise InvalidInput("a recommendation needs a title")
-    for name, kind in (("priority", Priority), ("category", Category), ("responsible", Responsible)):
-        if name in changed:
+    kinds = (("priority", Priority), ("category", Category), ("responsible", Responsible), ("installer", Installer),
+             ("funding", Funding))
+    for name, kind in kinds:
+        unset = changed.get(name) is None and name in ("installer", "funding")  # as suggested; to be agreed
+        if name in changed and not unset:
             kind.parse(changed[name])
     low, high = merged.get("cost_low"), merged.get("cost_high")
     for value in (low, high):

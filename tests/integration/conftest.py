@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSPHRASE, ROOT, StoreTemplate
+from homeassess.services.workspace import Workspace
+from homeassess.store.store import Store
+from tests.conftest import PASSPHRASE, ROOT, StoreTemplate, give_demo_contact, real_keys
 
 
 @pytest.fixture(scope="session")
-def cli_demo_template(tmp_path_factory) -> StoreTemplate:
+def cli_demo_template(tmp_path_factory, judge) -> StoreTemplate:
     """A store holding the demo, written once per test process by ``homeassess demo``; copy it, do not change it."""
     data_dir = tmp_path_factory.mktemp("template-cli-demo")
     env = {k: v for k, v in os.environ.items() if not k.startswith("HOMEASSESS_")}
@@ -25,6 +27,12 @@ def cli_demo_template(tmp_path_factory) -> StoreTemplate:
     done = subprocess.run([sys.executable, "-m", "homeassess", "--data-dir", str(data_dir), "demo"], cwd=ROOT, env=env,
                           capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
     assert done.returncode == 0, done.stderr
+    with real_keys():  # written by a real process: keyed with the production derivation
+        workspace = Workspace.build(Store.open(data_dir, PASSPHRASE), judge)
+        try:
+            give_demo_contact(workspace)
+        finally:
+            workspace.close()
     return StoreTemplate(data_dir, demo_id=1)
 
 

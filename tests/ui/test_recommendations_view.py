@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
 
 from homeassess.domain.vocabulary import format_cost
 from homeassess.services.assessments import RoomSpec
@@ -343,7 +344,12 @@ def test_editor_dialog_returns_the_fields_and_catches_slips(qtbot):
     dialog.cost_high.setText("$1,250")
     values = dialog.values()
     assert values["room_id"] == 1 and values["cost_high"] == 1250 and values["specification"].endswith("blocking")
-    assert values["priority"] == "medium" and values["responsible"] == "client"
+    assert values["priority"] == "medium" and values["installer"] == "client"
+    assert values["funding"] == "to_be_agreed"  # nobody is named as payer until the clinician chooses
+    assert "Section 504" in dialog.findChild(QLabel, "fundingHint").text()
+    dialog.funding.setCurrentIndex(dialog.funding.findData("grant"))
+    dialog.funding_program.setText("County Home Repair")
+    assert (dialog.values()["funding"], dialog.values()["funding_program"]) == ("grant", "County Home Repair")
     dialog.cost_high.setText("50")
     dialog.accept()
     assert dialog.result() != dialog.DialogCode.Accepted and not dialog.problem.isHidden()

@@ -12,6 +12,7 @@ from PySide6.QtPdf import QPdfDocument
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
 from homeassess.services.reports import ReportService
+from tests.conftest import give_demo_contact
 
 pytestmark = pytest.mark.slow  # whole reports built and rasterised
 
@@ -73,6 +74,7 @@ def _boxes(page: Image.Image) -> tuple[tuple, tuple] | None:
 
 @pytest.fixture
 def report_with_sideways_photo(qapp, workspace, tmp_path):
+    give_demo_contact(workspace)  # the landlord letter needs the clinician's contact
     client = ClientProfile(name="Raster Test", diagnosis="Example diagnosis")
     assessment_id = workspace.assessments.create(NewAssessment(
         client=client, details=AssessmentDetails(tenure="renter", landlord_name="A Landlord"),

@@ -37,9 +37,10 @@ HEADINGS = {
     "landlord": [
         "Request for Reasonable Modification",
         "Requested modifications",
-        "Installation and restoration",
+        "Terms of the request",
+        "Tenant's request and authorisation",
         "Landlord's response",
-        "needed because of that disability",
+        "Please answer by",
     ],
     "client": ["Your Home Safety Plan", "Who to call", "Do these first", "Tick each box when it is done"],
 }

@@ -69,7 +69,7 @@ def test_changes_come_by_priority_with_who_does_them_and_a_box_each(plan):
         assert first < at < nxt
     for rec in medium[:3]:
         assert text.index(" ".join((rec.plain or rec.title).split())) > nxt
-    family = sum(1 for r in data.recommendations if r.responsible in ("client", "family"))
+    family = sum(1 for r in data.recommendations if r.installer in ("client", "family"))
     assert f"You and your family can do {family} of them yourselves." in text
     assert text.count("Room: ") == len(data.recommendations)
     said = sum(text.count(sentence) for sentence in set(WHO.values()))
@@ -83,7 +83,8 @@ def test_who_to_call_comes_first_and_no_clinical_word_is_printed(plan, shared_de
     data, pdf = plan
     text = " ".join(plan_text(pdf).split())
     assert text.index("Who to call") < text.index("Do these first")
-    assert "Phone: ____" in text  # the demo's Settings hold no phone: a line to write one on
+    without_phone = dataclasses.replace(data, visit=dataclasses.replace(data.visit, phone=""))
+    assert "Phone: ____" in " ".join(plan_text(render_report(without_phone).pdf).split())  # a line to write one on
     with_phone = dataclasses.replace(data, visit=dataclasses.replace(data.visit, phone="(555) 010-2417"))
     called = " ".join(plan_text(render_report(with_phone).pdf).split())
     assert f"Call {data.visit.clinician} at (555) 010-2417." in called
@@ -101,3 +102,14 @@ def test_the_command_line_builds_the_plan(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Your Home Safety Plan" in plan_text(out.read_bytes())
     assert "building client report: 100%" in result.stderr
+
+
+def test_each_change_stays_on_one_page_with_its_box(plan):
+    """A change is never cut by a page break: each page has as many boxes to tick as changes."""
+    _, pdf = plan
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) > 1
+    for number, page in enumerate(pages, start=1):
+        boxes = page.get_contents().get_data().count(b" re S")
+        changes = " ".join((page.extract_text() or "").split()).count("Room: ")
+        assert boxes == changes, f"page {number}: {boxes} boxes, {changes} changes"

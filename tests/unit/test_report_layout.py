@@ -53,7 +53,7 @@ def _room(n: int, findings: int = 6, photos: int = 3) -> Room:
     shots = tuple(Photo(JPEG, f"Room {n} view {i}", item_id=f"item-{i}") for i in range(photos))
     recs = tuple(
         Recommendation(room=f"Room {n}", title=f"Work {n}.{i}", specification="Fit it. " * 20, priority="high",
-                       responsible="contractor", cost_low=100, cost_high=300, cost_source="RSMeans 2025")
+                       installer="contractor", cost_low=100, cost_high=300, cost_source="RSMeans 2025")
         for i in range(2)
     )  # fmt: skip
     return Room(name=f"Room {n}", findings=rows, photos=shots, recommendations=recs)

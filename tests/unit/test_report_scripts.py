@@ -76,12 +76,12 @@ def test_shaping_each_run_in_its_font_gives_no_notdef_glyph(script):
 
 
 def _report(audience: Audience, name: str, address: str) -> ReportData:
-    rec = Recommendation(room=address, title=name, plain=name, specification=address, priority="high", responsible="family")
+    rec = Recommendation(room=address, title=name, plain=name, specification=address, priority="high", installer="family")
     return ReportData(
         meta=ReportMeta(report_id="HA-1-scripts", generated=date(2026, 1, 1), audience=audience),
         letterhead=Letterhead(agency_name=name),
         client=ClientBlock(name=name, address=address),
-        visit=VisitBlock(address=address, landlord_name=name, clinician=name, visit_date="2026-01-01"),
+        visit=VisitBlock(address=address, landlord_name=name, clinician=name, phone="555 0100", visit_date="2026-01-01"),
         rooms=(Room(name=address, recommendations=(rec,)),),
         totals=cost_totals([rec]),
     )

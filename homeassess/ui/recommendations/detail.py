@@ -15,7 +15,7 @@ def detail_html(view: RecommendationView) -> str:
     facts = [
         ("Room", view.room_name), ("Item", view.item_prompt or ("added by the clinician" if view.custom else "—")),
         ("Category", view.category.label), ("Priority", view.priority.label),
-        ("Responsible", view.responsible.label), ("Cost", format_cost(view.cost_low, view.cost_high)),
+        ("Installer", view.installer.label), ("Funding", view.payer), ("Cost", format_cost(view.cost_low, view.cost_high)),
         ("Status", view.status.label),
     ]
     sections = [

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homeassess.domain.vocabulary import Category, Priority, Responsible
+from homeassess.domain.vocabulary import FUNDING_HINT, Category, Funding, Installer, Priority
 from homeassess.services.recommendations import CUSTOM_DEFAULTS
 from homeassess.ui.kit.form_snapshot import ask_before_discarding, form_snapshot
 from homeassess.ui.kit.text_limits import limit_line, limit_paragraph
@@ -67,7 +67,15 @@ class RecommendationEditor(QDialog):
         self.plain = self._text(str(values["plain"]), "Plain wording", "For the landlord and the client, without jargon")
         self.category = self._combo("Category", [(c.value, c.label) for c in Category], str(values["category"]))
         self.priority = self._combo("Priority", [(p.value, p.label) for p in Priority], str(values["priority"]))
-        self.responsible = self._combo("Responsible", [(r.value, r.label) for r in Responsible], str(values["responsible"]))
+        installer = values["installer"] or Installer.suggested_by(values["responsible"]).value
+        self.installer = self._combo("Installer", [(i.value, i.label) for i in Installer], str(installer))
+        self.funding = self._combo("Funding", [(f.value, f.label) for f in Funding],
+                                   str(values["funding"] or Funding.TO_BE_AGREED.value))
+        self.funding_program = self._line(str(values["funding_program"] or ""), "Grant or program name",
+                                          "The grant, insurer or waiver program, when one pays")
+        funding_hint = QLabel(FUNDING_HINT)
+        funding_hint.setWordWrap(True)
+        funding_hint.setObjectName("fundingHint")
         self.cost_low = self._line(_cost_text(values["cost_low"]), "Lowest cost in dollars", "e.g. 150")
         self.cost_high = self._line(_cost_text(values["cost_high"]), "Highest cost in dollars", "e.g. 400")
         self.cost_source = self._line(str(values["cost_source"]), "Cost source", "Quote, supplier or published range, and year")
@@ -88,7 +96,10 @@ class RecommendationEditor(QDialog):
         form.addRow("&Plain wording:", self.plain)
         form.addRow("&Category:", self.category)
         form.addRow("Priorit&y:", self.priority)
-        form.addRow("Respo&nsible:", self.responsible)
+        form.addRow("I&nstaller:", self.installer)
+        form.addRow("&Funding:", self.funding)
+        form.addRow("Pro&gram:", self.funding_program)
+        form.addRow("", funding_hint)
         form.addRow("C&ost range:", costs)
         form.labelForField(costs).setBuddy(self.cost_low)
         form.addRow("Cost so&urce:", self.cost_source)
@@ -157,7 +168,9 @@ class RecommendationEditor(QDialog):
             "plain": self.plain.toPlainText().strip(),
             "category": self.category.currentData(),
             "priority": self.priority.currentData(),
-            "responsible": self.responsible.currentData(),
+            "installer": self.installer.currentData(),
+            "funding": self.funding.currentData(),
+            "funding_program": self.funding_program.text().strip(),
             "cost_low": low,
             "cost_high": high,
             "cost_source": self.cost_source.text().strip(),

@@ -30,10 +30,11 @@ from homeassess.ui.kit.actions import ActionRegistry, ActionSpec, Context
 from homeassess.ui.kit.wheel_guard import guard_wheels_in
 from homeassess.ui.recommendations.table_model import (
     COST,
+    FUNDING,
+    INSTALLER,
     ITEM,
     OPEN,
     PRIORITY,
-    RESPONSIBLE,
     ROOM,
     STATUS,
     TITLE,
@@ -47,7 +48,7 @@ EMPTY_TEXT = (
 EMPTY_READ_ONLY = "No recommendations were made in this assessment."
 NO_SELECTION = "Select a recommendation to see its full specification, rationale and cost source."
 FILTERS = (("Open", OPEN), *((s.label, s.value) for s in RecommendationStatus), ("All", None))
-COLUMN_LIMITS = {ROOM: (110, 220), PRIORITY: (70, 110), RESPONSIBLE: (90, 140), COST: (100, 160), STATUS: (80, 120)}
+COLUMN_LIMITS = {ROOM: (110, 220), PRIORITY: (70, 110), INSTALLER: (90, 140), FUNDING: (100, 200), COST: (100, 160), STATUS: (80, 120)}
 
 REVIEW = Context.RECOMMENDATIONS
 ACTIONS = {

@@ -29,8 +29,8 @@ DISPLAY, ACCESSIBLE, TOOLTIP, ALIGNMENT, FOREGROUND, FONT = (
 )
 RIGHT_ALIGNED = int(Qt.AlignRight | Qt.AlignVCenter)
 
-ROOM, ITEM, TITLE, PRIORITY, RESPONSIBLE, COST, STATUS = range(7)
-HEADERS = ("Room", "Item", "Recommendation", "Priority", "Responsible", "Cost", "Status")
+ROOM, ITEM, TITLE, PRIORITY, INSTALLER, FUNDING, COST, STATUS = range(8)
+HEADERS = ("Room", "Item", "Recommendation", "Priority", "Installer", "Funding", "Cost", "Status")
 WHOLE_HOME_POSITION = 1_000_000
 NO_COST = 10**15
 OPEN = "open"  # the filter that shows proposed and accepted ones: the working list
@@ -156,8 +156,10 @@ class RecommendationTableModel(QAbstractTableModel):
             return view.title
         if column == PRIORITY:
             return view.priority.label
-        if column == RESPONSIBLE:
-            return view.responsible.label
+        if column == INSTALLER:
+            return view.installer.label
+        if column == FUNDING:
+            return view.payer
         if column == COST:
             return format_cost(view.cost_low, view.cost_high)
         return view.status.label
@@ -171,8 +173,10 @@ class RecommendationTableModel(QAbstractTableModel):
             return (view.title.casefold(),)
         if column == PRIORITY:
             return (view.priority.rank,)
-        if column == RESPONSIBLE:
-            return (view.responsible.rank,)
+        if column == INSTALLER:
+            return (view.installer.rank,)
+        if column == FUNDING:
+            return (view.funding.rank, view.funding_program.casefold())
         if column == COST:
             return cost_key(view.cost_low, view.cost_high)
         return (view.status.rank,)

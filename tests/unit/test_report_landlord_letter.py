@@ -1,0 +1,109 @@
+"""Who installs and who pays (separate fields), and the landlord letter read as the landlord reads it:
+the tenant's request under the HUD/DOJ Joint Statement (2008), with a payer only where the clinician chose one."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from homeassess.domain.refusals import InvalidInput
+from homeassess.domain.vocabulary import Funding, Installer
+from homeassess.report.landlord_request import NoContactDetails
+from homeassess.services.bundle_transfer import BundleService
+from homeassess.services.reports import ReportService
+from tests.conftest import open_copy
+from tests.unit.test_bundle import CHEAP, FILE_PASSPHRASE
+from tests.unit.test_report_builds import TODAY, squashed, text_of
+
+DUE = (TODAY + timedelta(days=14)).strftime("%d %B %Y").lstrip("0")
+
+
+@pytest.fixture
+def letter(demo_workspace):
+    ws = demo_workspace
+    service = ReportService(ws)
+    return ws, service, service.gather(ws.demo_id, "landlord", today=TODAY)
+
+
+def test_no_recommendation_has_a_payer_until_the_clinician_chooses_one(letter):
+    ws, service, data = letter
+    views = ws.recommendations.list(ws.demo_id, ["accepted"])
+    assert views and {v.funding for v in views} == {Funding.TO_BE_AGREED}
+    text = squashed(text_of(service.build(ws.demo_id, "landlord", today=TODAY)))
+    assert text.count("Tobeagreed") >= len(data.recommendations)  # every "Paid by" cell, and the payment term
+    for funding in (Funding.GRANT, Funding.INSURANCE, Funding.VA, Funding.MEDICAID_WAIVER):
+        assert squashed(funding.label) not in text
+    assert "Tenant(family)" not in text and "Requestedofthelandlord" not in text
+
+
+def test_installer_and_funding_are_chosen_apart_and_printed_as_chosen(letter):
+    ws, service, data = letter
+    aid = ws.demo_id
+    ramp = next(v for v in ws.recommendations.list(aid, ["accepted"]) if v.category.value != "equipment"
+                and v.installer is Installer.CONTRACTOR)
+    change = ws.recommendations.edit(aid, ramp.ref, installer="landlord", funding="grant", funding_program="County Home Repair")
+    now = ws.recommendations.get(aid, ramp.ref)
+    assert (now.installer, now.funding, now.payer) == (Installer.LANDLORD, Funding.GRANT, "Grant program: County Home Repair")
+    text = squashed(text_of(service.build(aid, "landlord", today=TODAY)))
+    assert "Grantprogram:CountyHomeRepair" in text
+    scope = squashed(text_of(service.build(aid, "contractor", today=TODAY)))
+    assert "paidby:Grantprogram:CountyHomeRepair" in scope and "installedby:Landlord" in scope
+    change.undo()
+    assert ws.recommendations.get(aid, ramp.ref).funding is Funding.TO_BE_AGREED
+    with pytest.raises(InvalidInput):
+        ws.recommendations.edit(aid, ramp.ref, funding="the neighbours")
+
+
+def test_the_tenant_pays_only_when_the_clinician_says_so(letter):
+    ws, service, _ = letter
+    aid = ws.demo_id
+    view = ws.recommendations.list(aid, ["accepted"])[0]
+    assert "PaidbyTenant" not in squashed(text_of(service.build(aid, "client", today=TODAY)))
+    ws.recommendations.edit(aid, view.ref, funding="tenant")
+    assert ws.recommendations.get(aid, view.ref).payer == "Tenant"
+    assert "You pay for this." in text_of(service.build(aid, "client", today=TODAY))
+
+
+def test_the_letter_is_the_tenants_request_under_the_joint_statement(letter):
+    ws, service, data = letter
+    text = text_of(service.build(ws.demo_id, "landlord", today=TODAY))
+    flat = " ".join(text.split())
+    assert "From (tenant) Margaret Ellison" in flat and "I am the tenant at" in flat
+    assert "I, Margaret Ellison, make this request. I authorise Jordan Patel" in flat
+    assert "Tenant (or authorised representative)" in flat
+    assert "disability-related need for each change" in flat and "does not include a diagnosis" in flat
+    n = len(data.recommendations)
+    assert flat.count("Approve") == flat.count("Decline") == flat.count("Discuss") == n  # boxes for each item
+    assert f"Please answer by {DUE}" in flat
+    for term in ("restore that part of the home", "No additional security deposit", "licensed and insured",
+                 "building permits", "555-0142", "jordan.patel@example.org"):
+        assert term in flat, term
+    diagnosis = ws.assessments.open(ws.demo_id, audit=False).client.diagnosis
+    for word in ("stroke", "hemiparesis", "ischemic"):
+        assert word in diagnosis.lower() and word not in flat.lower()
+
+
+def test_without_the_clinicians_contact_the_letter_is_refused_pointing_to_settings(letter):
+    ws, service, _ = letter
+    ws.settings.save(ws.settings.load().model_copy(update={"clinician_phone": "", "clinician_email": ""}))
+    with pytest.raises(NoContactDetails, match="Settings"):
+        service.build(ws.demo_id, "landlord", today=TODAY)
+    assert service.build(ws.demo_id, "contractor", today=TODAY)  # the others still build
+
+
+def test_the_export_file_carries_installer_and_funding(letter, tmp_path, judge, empty_store_template):
+    ws, _, _ = letter
+    aid = ws.demo_id
+    view = ws.recommendations.list(aid, ["accepted"])[0]
+    ws.recommendations.edit(aid, view.ref, installer="agency", funding="medicaid_waiver", funding_program="Waiver EAA")
+    path = tmp_path / "out.hax"
+    BundleService(ws, kdf=CHEAP).export(aid, path, FILE_PASSPHRASE)
+    other = open_copy(empty_store_template, tmp_path / "other", judge)
+    try:
+        imported = BundleService(other, kdf=CHEAP).import_file(path, FILE_PASSPHRASE).assessment_id
+        again = next(v for v in other.recommendations.list(imported) if v.title == view.title)
+        assert (again.installer, again.funding, again.payer) == (
+            Installer.AGENCY, Funding.MEDICAID_WAIVER, "Medicaid waiver: Waiver EAA")
+    finally:
+        other.close()
