@@ -75,7 +75,7 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
 
 class ReportDialog(QDialog):
     def __init__(self, reports: ReportService, audit: AuditLog, assessment_id: int, rooms: list[RoomView],
-                 paper_size: str, parent: QWidget | None = None) -> None:
+                 paper_size: str, parent: QWidget | None = None, missing: str = "") -> None:
         super().__init__(parent)
         self.audit = audit
         self.assessment_id = assessment_id
@@ -113,6 +113,11 @@ class ReportDialog(QDialog):
         self.progress.setAccessibleName("Report progress")
         self.status = QLabel("Choose the audience and build the report to preview it.")
         self.status.setWordWrap(True)
+        self.missing = QLabel(f"<b>Missing from the report:</b> your {missing}. Add them in Settings "
+                              "(Edit → Settings) or in this visit's details." if missing else "")
+        self.missing.setObjectName("missingDetails")
+        self.missing.setWordWrap(True)
+        self.missing.setVisible(bool(missing))
         self.print_button = QPushButton("&Print…")
         self.print_button.clicked.connect(self.print_report)
         self.save_button = QPushButton("&Save as PDF…")
@@ -131,6 +136,7 @@ class ReportDialog(QDialog):
         options.addRow("", self.millimetres)
         side = QWidget()
         side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.missing)
         side_layout.addLayout(options)
         side_layout.addWidget(self.build_button)
         side_layout.addWidget(self.cancel_button)
