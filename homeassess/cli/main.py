@@ -57,7 +57,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         check.add_argument("item", nargs="?", help="measurement id, e.g. door_clear_width (see 'check --list')")
         check.add_argument("--list", action="store_true", help="list every measurement id and exit")
         check.add_argument("value", nargs="?", help='the measured value, e.g. "30 1/2", "815 mm", "1:12"')
-        check.add_argument("--standard", default=None, help="standards profile: ada2010 (default) or irc")
+        check.add_argument("--standard", default=None, help="standards profile: ada2010 (default), irc, a117_type_a, a117_type_b or fhag")
         check.add_argument("--unit", default="in", help="unit of a bare number: in (default), mm, cm or m")
         check.add_argument("--client", type=Path, help="client profile JSON for person-fit checks")
         check.add_argument("--json", action="store_true", help="print the finding as JSON")

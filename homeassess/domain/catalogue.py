@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
+from homeassess.domain.readings import READINGS, Reading
 from homeassess.domain.units import LengthUnit, Quantity
 
 # Unknown keys in a data file are refused (pydantic reads this when it validates the dataclasses).
@@ -30,6 +31,28 @@ class ItemKind(StrEnum):
     CHOICE = "choice"
     COUNT = "count"
     NOTE = "note"
+
+
+class Severity(StrEnum):
+    """What is at stake when an item is a finding; the clinical summary ranks findings by it.
+
+    ``life_safety``: getting out in an emergency, an unsafe ramp, scalds, fire, smoke and CO
+    alarms, calling for help. ``falls``: what makes a fall likely or worse. ``function``: what
+    limits what the client can do independently.
+    """
+
+    LIFE_SAFETY = "life_safety"
+    FALLS = "falls"
+    FUNCTION = "function"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more serious: sort findings by ``-severity.rank``."""
+        return {"life_safety": 3, "falls": 2, "function": 1}[self.value]
+
+    @property
+    def label(self) -> str:
+        return {"life_safety": "Life safety", "falls": "Falls", "function": "Function"}[self.value]
 
 
 class Answer(StrEnum):
@@ -62,9 +85,11 @@ class Item:
     id: str
     kind: ItemKind
     prompt: str
+    severity: Severity | None = None  # required by validation for every item
     help: str = ""
     section: str = ""
-    quantity: Literal["length", "slope"] | None = None
+    citation: str = ""  # for yes/no and choice items: the clause a concern answer fails
+    quantity: Literal["length", "slope", "temperature", "force", "illuminance"] | None = None
     plausible: PlausibleRange | None = None
     noun: str = ""
     concern: Literal["yes", "no"] | None = None
@@ -78,16 +103,24 @@ class Item:
         return cls(**{
             **data,
             "kind": ItemKind(data["kind"]),
+            "severity": Severity(data["severity"]) if data.get("severity") else None,
             "plausible": PlausibleRange(**plausible) if plausible else None,
             "choices": tuple(Choice(**c) for c in data.get("choices", ())),
             "alignment": tuple(data.get("alignment", ())),
         })
 
     @property
-    def measure(self) -> Quantity:
+    def measure(self) -> Quantity | Reading:
         if self.quantity is None:
             raise TypeError(f"item {self.id} is not a measurement")
-        return Quantity(self.quantity)
+        return READINGS[self.quantity] if self.quantity in READINGS else Quantity(self.quantity)
+
+    @property
+    def input_example(self) -> str:
+        """What to type, for a placeholder: ``e.g. 120 °F or 49 °C``."""
+        if self.quantity in READINGS:
+            return f"e.g. {READINGS[self.quantity].example}"
+        return "e.g. 1:12, 8%, 4.8°" if self.quantity == "slope" else "e.g. 31 3/4, 2' 8\" or 815 mm"
 
     @property
     def plausible_noun(self) -> str:

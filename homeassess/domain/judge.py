@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from homeassess.domain.catalogue import Answer, Catalogue, Item, ItemKind
 from homeassess.domain.person_fit import FitMargins, PersonFitRules
+from homeassess.domain.ramp_figures import ramp_figures
 from homeassess.domain.recommendations import LibraryEntry, RecommendationLibrary, fill_template
 from homeassess.domain.standards import StandardsLibrary, StandardsProfile
 from homeassess.domain.units import LengthUnit, MeasurementError, UnitSystem, format_length
@@ -91,7 +92,7 @@ class Judge:
             return Finding(
                 item_id=item.id, item=item.prompt, verdict=Verdict.IMPLAUSIBLE, standard_verdict=Verdict.IMPLAUSIBLE,
                 measured=text.strip(), measured_value=None, required="", shortfall=None, shortfall_value=None,
-                direction=None, citation="", message=str(exc), standard=profile.short,
+                direction=None, citation="", message=str(exc), standard=profile.short, severity=_severity(item),
             )
         return self.judge_value(item, value, ctx, profile)
 
@@ -100,14 +101,15 @@ class Judge:
         system = ctx.system
         measure = item.measure
         measured = measure.format(value, system)
-        limits = profile.limits_for(item.id)
+        limits = profile.limits_for(item.id, value)
         direction: str | None = None
         gap: float | None = None
         if limits is None:
             standard_verdict, required, citation, note = Verdict.NOT_APPLICABLE, f"{profile.short} sets no figure", "", ""
         else:
             rule = limits.rule
-            required, citation, note = rule.requirement, rule.citation, rule.note
+            required, citation = rule.requirement, rule.citation
+            note = " ".join(part for part in (limits.fallback, rule.note) if part)
             if limits.low is not None and value < limits.low - _EPS:
                 direction, gap = "below", limits.low - value
             elif limits.high is not None and value > limits.high + _EPS:
@@ -118,6 +120,8 @@ class Judge:
                 standard_verdict = Verdict.FAILS if rule.verified else Verdict.ADVISORY
                 if not rule.verified:
                     note = (note + " " if note else "") + "Figure not verified against the published text: advisory only."
+        worked_out = ramp_figures(item.id, value, profile, system)
+        note = " ".join(part for part in (worked_out, note) if part)
         shortfall = measure.format_difference(gap, system) if gap is not None else None
         fit: tuple[FitCheck, ...] = ()
         if ctx.client is not None and measure.kind == "length":
@@ -131,10 +135,11 @@ class Judge:
             item_id=item.id, item=item.prompt, verdict=verdict, standard_verdict=standard_verdict, measured=measured,
             measured_value=value, required=required, shortfall=shortfall, shortfall_value=gap, direction=direction,
             citation=citation, message=message, standard=profile.short, note=note, person_fit=fit,
+            severity=_severity(item),
         )
         entries: list[LibraryEntry] = []
-        if direction is not None:
-            entries += self.library.for_measurement(item.id, direction, gap)
+        if direction is not None and limits is not None:
+            entries += self.library.for_measurement(limits.recommendation_item, direction, gap)
         for check in fit:
             if check.verdict is Verdict.FAILS:
                 entries += [e for e in self.library.for_fit(check.kind) if e not in entries]
@@ -161,8 +166,9 @@ class Judge:
             verdict = Verdict.FAILS if concern else Verdict.MEETS
         finding = Finding(
             item_id=item.id, item=item.prompt, verdict=verdict, standard_verdict=verdict, measured=shown,
-            measured_value=None, required="", shortfall=None, shortfall_value=None, direction=None, citation="",
-            message=f"{item.prompt}: {shown}", standard="",
+            measured_value=None, required="", shortfall=None, shortfall_value=None, direction=None,
+            citation=item.citation if concern else "", message=f"{item.prompt}: {shown}", standard="",
+            severity=_severity(item),
         )
         entries = self.library.for_answer(item.id, answer) if concern else []
         return replace(finding, recommendations=tuple(self.propose(e, finding, ctx) for e in entries))
@@ -186,12 +192,16 @@ class Judge:
             plain=fill_template(entry.plain, values),
             category=entry.category.value, priority=entry.priority.value, responsible=entry.responsible.value,
             cost_low=entry.cost.low, cost_high=entry.cost.high,
-            cost_source=f"{entry.cost.source} ({entry.cost.year})",
+            cost_source=f"{entry.cost.source} ({entry.cost.year})", severity=finding.severity,
         )
 
     @staticmethod
     def _length(mm: float, ctx: JudgeContext) -> str:
         return format_length(mm, ctx.system)
+
+
+def _severity(item: Item) -> str:
+    return item.severity.value if item.severity else ""
 
 
 def _unique(entries: list[LibraryEntry]) -> list[LibraryEntry]:

@@ -59,6 +59,7 @@ class ProposedRecommendation:
     cost_low: int
     cost_high: int
     cost_source: str
+    severity: str = ""  # of the finding that proposed it: life_safety, falls or function (catalogue.Severity)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Finding:
     message: str
     standard: str = ""
     note: str = ""
+    severity: str = ""  # of the item: life_safety, falls or function (catalogue.Severity); the summary ranks by it
     person_fit: tuple[FitCheck, ...] = ()
     recommendations: tuple[ProposedRecommendation, ...] = field(default=())
 

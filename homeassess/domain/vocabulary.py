@@ -80,7 +80,7 @@ class Installer(_Labelled):
     def suggested_by(cls, responsible: object) -> Installer:
         """The installer a library entry's party suggests: a funded item is a contractor's work."""
         try:
-            return cls(responsible)
+            return cls(str(responsible))
         except ValueError:
             return cls.CONTRACTOR
 

@@ -106,7 +106,17 @@ class AssessmentService:
 
     def context(self, assessment_id: int, room_name: str = "", *, for_change: bool = False) -> JudgeContext:
         """What responses are judged against; with ``for_change``, refuse unless the assessment is a draft."""
-        record = self._record(assessment_id)
+        return self._context(self._record(assessment_id), room_name, for_change)
+
+    def room_context(self, room_id: int, *, for_change: bool = False) -> tuple[RoomRecord, JudgeContext]:
+        """A room and what its answers are judged against, in one read (asked for every typed value)."""
+        found = self.assessments.get_with_room(room_id)
+        if found is None:
+            raise NotFound("room")
+        room, record = found
+        return room, self._context(record, room.name, for_change)
+
+    def _context(self, record: AssessmentRecord, room_name: str, for_change: bool) -> JudgeContext:
         if for_change and record.status != AssessmentStatus.DRAFT:
             raise ReadOnlyAssessment()
         unit = LengthUnit(record.unit)

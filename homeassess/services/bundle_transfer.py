@@ -22,7 +22,7 @@ from typing import Literal
 from pydantic import ValidationError
 from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import col, select
 
 from homeassess.bundle.document import document_from_rows
 from homeassess.bundle.reader import read_bundle
@@ -51,6 +51,7 @@ from homeassess.store.tables import (
     RecommendationRow,
     ResponseRow,
     RoomRow,
+    stored_id,
 )
 
 __all__ = [
@@ -111,7 +112,9 @@ class BundleService:
         row = self.ws.assessments.assessments.get(assessment_id)
         if row is None:
             raise BundleError(f"no assessment with id {assessment_id}")
-        return f"homeassess-{row.id}-{row.fields['visit_date'].isoformat()}{FILE_SUFFIX}"
+        visit_date = row.fields["visit_date"]
+        assert isinstance(visit_date, date)
+        return f"homeassess-{row.id}-{visit_date.isoformat()}{FILE_SUFFIX}"
 
     # --- export --------------------------------------------------------------------------
 
@@ -146,15 +149,18 @@ class BundleService:
                 raise BundleError(f"no assessment with id {assessment_id}")
             parent = s.get(AssessmentRow, row.parent_id) if row.parent_id else None
             rooms = list(s.exec(select(RoomRow).where(RoomRow.assessment_id == assessment_id)))
-            room_ids = [room.id for room in rooms]
-            responses = list(s.exec(select(ResponseRow).where(ResponseRow.room_id.in_(room_ids))))
+            room_ids = [stored_id(room.id) for room in rooms]
+            responses = list(s.exec(select(ResponseRow).where(col(ResponseRow.room_id).in_(room_ids))))
             photos = list(s.exec(select(PhotoRow).where(PhotoRow.assessment_id == assessment_id)))
-            data = {d.photo_id: d for d in s.exec(select(PhotoDataRow).where(PhotoDataRow.photo_id.in_([p.id for p in photos])))}
+            photo_ids = [stored_id(p.id) for p in photos]
+            data = {d.photo_id: d for d in s.exec(select(PhotoDataRow).where(col(PhotoDataRow.photo_id).in_(photo_ids)))}
             recs = list(s.exec(select(RecommendationRow).where(RecommendationRow.assessment_id == assessment_id)))
             client = s.get(ClientRow, row.client_id)
+        if client is None:
+            raise BundleError("this assessment has records HomeAssess cannot export (a damaged store)")
         try:
             return document_from_rows(row, parent.uid if parent else None, client, rooms, responses,
-                                      [(p, data[p.id]) for p in photos], recs)
+                                      [(p, data[stored_id(p.id)]) for p in photos], recs)
         except (ValidationError, KeyError):
             raise BundleError("this assessment has records HomeAssess cannot export (a text over the limits in "
                               "docs/limits.md, or a damaged store)") from None
@@ -192,7 +198,7 @@ class BundleService:
         with write_session(self.engine) as s:
             existing = s.exec(select(AssessmentRow).where(AssessmentRow.uid == header.uid)).first()
             if existing is not None and on_duplicate == "ask":
-                raise DuplicateAssessment(existing.id)
+                raise DuplicateAssessment(stored_id(existing.id))
             replace = existing is not None and on_duplicate == "replace"
             fresh = existing is not None and on_duplicate == "keep_both"
             old_id, old_client = (existing.id, existing.client_id) if existing is not None else (None, None)
@@ -200,10 +206,10 @@ class BundleService:
                 s.expunge(existing)  # a deleted row's id can be handed out again below
             amendments: list[int] = []
             if replace:
-                amendments = list(s.exec(select(AssessmentRow.id).where(AssessmentRow.parent_id == old_id)))
-                s.exec(delete(AssessmentRow).where(AssessmentRow.id == old_id))
+                amendments = [stored_id(i) for i in s.exec(select(AssessmentRow.id).where(AssessmentRow.parent_id == old_id))]
+                s.exec(delete(AssessmentRow).where(col(AssessmentRow.id) == old_id))
                 if s.exec(select(AssessmentRow.id).where(AssessmentRow.client_id == old_client)).first() is None:
-                    s.exec(delete(ClientRow).where(ClientRow.id == old_client))
+                    s.exec(delete(ClientRow).where(col(ClientRow.id) == old_client))
             parent = s.exec(select(AssessmentRow).where(AssessmentRow.uid == header.parent_uid)).first() \
                 if header.parent_uid else None
             client = ClientRow(name=doc.client.profile.name, profile_json=doc.client.profile.model_dump_json(),
@@ -211,35 +217,36 @@ class BundleService:
             s.add(client)
             s.flush()
             fields = header.model_dump(exclude={"uid", "parent_uid"})
-            row = AssessmentRow(**fields, uid=str(uuid.uuid4()) if fresh else header.uid, client_id=client.id,
+            row = AssessmentRow(**fields, uid=str(uuid.uuid4()) if fresh else header.uid, client_id=stored_id(client.id),
                                 parent_id=parent.id if parent else None)
             s.add(row)
             s.flush()
-            rooms = {}
+            new_id = stored_id(row.id)
+            rooms: dict[str, RoomRow] = {}
             for room in doc.rooms:
-                rooms[room.key] = RoomRow(assessment_id=row.id, **room.model_dump(exclude={"key", "responses"}))
+                rooms[room.key] = RoomRow(assessment_id=new_id, **room.model_dump(exclude={"key", "responses"}))
                 s.add(rooms[room.key])
             s.flush()
             for room in doc.rooms:
-                s.add_all(ResponseRow(room_id=rooms[room.key].id, **r.model_dump()) for r in room.responses)
-            taken = set(s.exec(select(PhotoRow.uid).where(PhotoRow.uid.in_([p.uid for p in doc.photos]))))
+                s.add_all(ResponseRow(room_id=stored_id(rooms[room.key].id), **r.model_dump()) for r in room.responses)
+            taken = set(s.exec(select(PhotoRow.uid).where(col(PhotoRow.uid).in_([p.uid for p in doc.photos]))))
             for photo in doc.photos:
                 member = {r: getattr(photo.files, r).member for r in RENDITIONS}
                 photo_row = PhotoRow(
-                    **photo.model_dump(exclude={"uid", "room", "files"}), assessment_id=row.id,
+                    **photo.model_dump(exclude={"uid", "room", "files"}), assessment_id=new_id,
                     uid=str(uuid.uuid4()) if fresh or photo.uid in taken else photo.uid,
                     room_id=rooms[photo.room].id if photo.room else None, thumbnail=files[member["thumb"]],
                 )
                 s.add(photo_row)
                 s.flush()
-                s.add(PhotoDataRow(photo_id=photo_row.id, working=files[member["working"]], print_copy=files[member["print"]]))
+                s.add(PhotoDataRow(photo_id=stored_id(photo_row.id), working=files[member["working"]], print_copy=files[member["print"]]))
             for rec in doc.recommendations:
-                s.add(RecommendationRow(**rec.model_dump(exclude={"room"}), assessment_id=row.id,
+                s.add(RecommendationRow(**rec.model_dump(exclude={"room"}), assessment_id=new_id,
                                         room_id=rooms[rec.room].id if rec.room else None))
             if amendments:
-                s.exec(update(AssessmentRow).where(AssessmentRow.id.in_(amendments)).values(parent_id=row.id))
+                s.exec(update(AssessmentRow).where(col(AssessmentRow.id).in_(amendments)).values(parent_id=new_id))
             how = "replaced an earlier copy" if replace else "kept as a second copy" if fresh else "new"
-            s.add(AuditRow(action=AuditAction.IMPORT.value, clinician=clinician, assessment_id=row.id,
+            s.add(AuditRow(action=AuditAction.IMPORT.value, clinician=clinician, assessment_id=new_id,
                            detail=f"{len(doc.rooms)} rooms, {len(doc.photos)} photos; {how}"))
             s.flush()
-            return ImportResult(row.id, old_id if replace else None, fresh)
+            return ImportResult(new_id, old_id if replace else None, fresh)

@@ -73,8 +73,7 @@ class ChecklistService:
         return None
 
     def room_items(self, room_id: int) -> list[ItemState]:
-        room = self.room(room_id)
-        ctx = self.assessments.context(room.assessment_id, room.name)
+        room, ctx = self.assessments.room_context(room_id)
         responses = self.rooms.responses(room_id)
         states = []
         for item in self.catalogue.items_of(room.room_type):
@@ -94,9 +93,8 @@ class ChecklistService:
 
     def record(self, room_id: int, item_id: str, text: str) -> Change:
         """Store one typed value; ``Change.value`` is a ResponseResult. Refuses a value that cannot be read."""
-        room = self.room(room_id)
         item = self.catalogue.item(item_id)
-        ctx = self.assessments.context(room.assessment_id, room.name, for_change=True)
+        room, ctx = self.assessments.room_context(room_id, for_change=True)
         text = text.strip()
         finding = self._validated_finding(item, text, ctx) if text else None
         if text:

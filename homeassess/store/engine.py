@@ -186,9 +186,16 @@ def close_spare_connections(engine: Engine) -> None:
         factory.close_spares()
 
 
+# Each engine's writing view, made once: ``execution_options`` builds a new engine object per call.
+_WRITERS: weakref.WeakKeyDictionary[Engine, Engine] = weakref.WeakKeyDictionary()
+
+
 def writer(engine: Engine) -> Engine:
     """The same engine, whose transactions take the write lock up front (BEGIN IMMEDIATE)."""
-    return engine.execution_options(begin_immediate=True)
+    found = _WRITERS.get(engine)
+    if found is None:
+        found = _WRITERS[engine] = engine.execution_options(begin_immediate=True)
+    return found
 
 
 def checkpoint_and_dispose(engine: Engine) -> None:

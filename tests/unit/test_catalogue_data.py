@@ -44,7 +44,7 @@ ADA_FIGURES = [
     ("handrail_height", "34 in", "38 in", "ADA 2010 §505.4"),
     ("handrail_diameter", "1 1/4 in", "2 in", "ADA 2010 §505.7.1"),
     ("grab_bar_height", "33 in", "36 in", "ADA 2010 §609.4"),
-    ("toilet_seat_height", "17 in", "19 in", "ADA 2010 §604.4"),
+    ("toilet_seat_height", "15 in", "19 in", "ADA 2010 §604.4 exception 2"),
     ("toilet_centerline_from_wall", "16 in", "18 in", "ADA 2010 §604.2"),
     ("lavatory_height", None, "34 in", "ADA 2010 §606.3"),
     ("counter_height", None, "34 in", "ADA 2010 §804.3"),
@@ -83,7 +83,8 @@ def _outside(judge: Judge, item_id: str, bound: float, side: str) -> str:
     item = judge.catalogue.item(item_id)
     if item.quantity == "slope":
         return f"{(bound + 0.005) * 100:.3f}%"
-    return f"{bound - 6.35 if side == 'low' else bound + 6.35:.2f} mm"
+    step, unit = {"temperature": (1, "°C"), "force": (2, "N"), "illuminance": (10, "lx")}.get(item.quantity, (6.35, "mm"))
+    return f"{bound - step if side == 'low' else bound + step:.2f} {unit}"
 
 
 # --- catalogue ------------------------------------------------------------------------
@@ -208,10 +209,15 @@ def test_profiles_load_and_reference_measurements(catalogue: Catalogue):
     assert {"ada2010", "irc"} <= set(library.profiles)
     ada = library.profile("ada2010")
     assert len(ada.item_ids) >= 40
+    units = {"length": ("in", "mm"), "slope": ("%",), "temperature": ("°F", "°C"), "force": ("lbf", "N"),
+             "illuminance": ("lx", "fc")}
     for item_id in ada.item_ids:
-        rule = ada.limits_for(item_id).rule
-        assert rule.citation.startswith("ADA 2010 §"), item_id
-        assert "in" in rule.requirement and "mm" in rule.requirement or "%" in rule.requirement, item_id
+        for limits in ada.bands_for(item_id):
+            rule = limits.rule
+            # a figure from outside the ADA (light levels) is guidance: unverified, so advisory only
+            assert rule.citation.startswith("ADA 2010 §") or not rule.verified, item_id
+            quantity = catalogue.item(item_id).quantity
+            assert all(unit in rule.requirement for unit in units[quantity]), (item_id, rule.requirement)
 
 
 @pytest.mark.parametrize(("item_id", "low", "high", "citation"), ADA_FIGURES)
@@ -236,7 +242,7 @@ def test_limits_are_inclusive(judge: Judge):
     assert judge.judge_measurement("door_clear_width", "32", ctx).verdict is Verdict.MEETS
     assert judge.judge_measurement("threshold_height", "1/2", ctx).verdict is Verdict.MEETS
     assert judge.judge_measurement("ramp_slope", "1:12", ctx).verdict is Verdict.MEETS
-    assert judge.judge_measurement("toilet_seat_height", "17", ctx).verdict is Verdict.MEETS
+    assert judge.judge_measurement("toilet_seat_height", "15", ctx).verdict is Verdict.MEETS
     assert judge.judge_measurement("toilet_seat_height", "19", ctx).verdict is Verdict.MEETS
 
 
@@ -260,13 +266,14 @@ def test_irc_stair_riser_meets_where_ada_fails(judge: Judge):
 
 
 def test_irc_falls_back_to_ada_for_rooms_it_does_not_govern(judge: Judge):
-    finding = judge.judge_measurement("toilet_seat_height", "15", _ctx("irc"))
+    finding = judge.judge_measurement("toilet_seat_height", "14", _ctx("irc"))
     assert finding.verdict is Verdict.FAILS
-    assert finding.citation == "ADA 2010 §604.4"
+    assert finding.citation == "ADA 2010 §604.4 exception 2"
+    assert "IRC sets no figure for this element; the ADA 2010 figure applies." in finding.note
 
 
 def test_unverified_rule_is_advisory_never_a_failure(judge: Judge):
-    egress = judge.judge_measurement("door_clear_width", "30 1/2", _ctx("irc"))
+    egress = judge.judge_measurement("egress_door_clear_width", "30 1/2", _ctx("irc"))
     assert egress.standard_verdict is Verdict.ADVISORY
     assert egress.verdict is Verdict.ADVISORY
     assert egress.citation == "IRC R311.2"
@@ -348,14 +355,17 @@ def test_every_failing_ada_measurement_proposes_a_recommendation(judge: Judge):
     ada = judge.standards.profile("ada2010")
     assert set(REQUIRED_MEASUREMENTS) - {"bed_height"} <= set(ada.item_ids)
     for item_id in ada.item_ids:
-        limits = ada.limits_for(item_id)
-        for side, bound in (("low", limits.low), ("high", limits.high)):
-            if bound is None:
-                continue
-            text = _outside(judge, item_id, bound, side)
-            finding = judge.judge_measurement(item_id, text, _ctx())
-            assert finding.verdict is Verdict.FAILS, (item_id, text, finding.message)
-            assert finding.recommendations, f"{item_id} = {text} fails but proposes nothing"
+        for limits in ada.bands_for(item_id):  # every rule of the item, its bands included
+            for side, bound in (("low", limits.low), ("high", limits.high)):
+                if bound is None:
+                    continue
+                text = _outside(judge, item_id, bound, side)
+                finding = judge.judge_measurement(item_id, text, _ctx())
+                if finding.citation != limits.rule.citation:
+                    continue  # the value falls in another band of the item, tested there
+                expected = Verdict.FAILS if limits.rule.verified else Verdict.ADVISORY
+                assert finding.verdict is expected, (item_id, text, finding.message)
+                assert finding.recommendations, f"{item_id} = {text} fails but proposes nothing"
 
 
 def test_every_concern_answer_proposes_a_recommendation(judge: Judge):
@@ -444,11 +454,27 @@ def test_every_demo_response_is_accepted_by_the_judge(demo: dict, judge: Judge):
             if finding.verdict.is_finding:
                 proposed.setdefault(room["name"], set()).update(r.library_id for r in finding.recommendations)
         answered = len(room["responses"]) / len(room_type.item_ids)
-        assert answered >= 0.6, f"{room['name']}: only {answered:.0%} of items answered"
+        # the bathroom checklist is long (toilet, sink, tub and shower items): a real visit answers what is there
+        assert answered >= 0.45, f"{room['name']}: only {answered:.0%} of items answered"
     assert verdicts.count(Verdict.FAILS) >= 30 and verdicts.count(Verdict.MEETS) >= 15
     assert 20 <= len(demo["accept"]) <= 60
     for accepted in demo["accept"]:
         assert accepted["recommendation"] in proposed.get(accepted["room"], set()), accepted
+
+
+# A 16 1/2 in toilet meets the residential figure (ADA 2010 §604.4 exception 2): for the demo client
+# (wheelchair seat 19 1/2 in) the raised seat must come from the failed person-fit check, which proposes
+# work where the standard is met once issue 11 point 2 lands (engine branch). Until then the demo does
+# not accept a raised seat in the half bath.
+
+
+@pytest.mark.xfail(strict=True, reason="person-fit failures propose the item's work: issue 11 point 2 (engine branch)")
+def test_a_toilet_too_low_for_the_client_proposes_a_raised_seat(demo: dict, judge: Judge):
+    ctx = JudgeContext(standard=demo["standard"], unit=LengthUnit(demo["unit"]), client=ClientProfile.model_validate(demo["client"]))
+    finding = judge.judge_measurement("toilet_seat_height", "16 1/2", ctx)
+    assert finding.standard_verdict is Verdict.MEETS
+    assert finding.verdict is Verdict.FAILS
+    assert "raised_toilet_seat" in [r.library_id for r in finding.recommendations]
 
 
 def test_demo_contains_the_headline_findings(demo: dict, judge: Judge):
@@ -459,7 +485,6 @@ def test_demo_contains_the_headline_findings(demo: dict, judge: Judge):
             item = judge.catalogue.item(item_id)
             if item.kind is ItemKind.MEASUREMENT and judge.judge_measurement(item_id, value, ctx).verdict is Verdict.FAILS:
                 failing.add(item_id)
-    assert {"door_clear_width", "threshold_height", "toilet_seat_height", "stair_riser_height", "ramp_slope",
-            "counter_height"} <= failing
+    assert {"door_clear_width", "threshold_height", "stair_riser_height", "ramp_slope", "counter_height"} <= failing
     forms = [v for room in demo["rooms"] for v in room["responses"].values()]
     assert any("mm" in v for v in forms) and any("'" in v for v in forms) and any(":" in v for v in forms)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from homeassess.domain.catalogue import STRICT, Item, ItemKind
-from homeassess.domain.units import LengthUnit, MeasurementError, Quantity
+from homeassess.domain.units import LengthUnit, MeasurementError
 from homeassess.domain.validation.entries import (
     EntryProblem,
     entry_name,
@@ -55,12 +55,13 @@ class ItemRef:
 def check_item(item: Item) -> None:
     require_identifier(item.id)
     require_length(item.prompt, "prompt", 3)
+    require(item.severity is not None, "severity", "every item needs a 'severity' (life_safety, falls or function)")
     if item.kind is ItemKind.MEASUREMENT:
-        require(item.quantity is not None, "quantity", "a measurement needs 'quantity' (length or slope)")
+        require(item.quantity is not None, "quantity", "a measurement needs 'quantity' (length, slope, temperature, force or illuminance)")
         require(item.plausible is not None, "plausible", "a measurement needs a 'plausible' range")
         require(len(item.help) >= 20, "help", "a measurement needs 'help' saying how and where to measure")
         assert item.quantity is not None and item.plausible is not None
-        quantity = Quantity(item.quantity)
+        quantity = item.measure
         try:
             low = quantity.parse(item.plausible.min, LengthUnit.INCH)
             high = quantity.parse(item.plausible.max, LengthUnit.INCH)

@@ -42,40 +42,49 @@ def _limits(path: Path, rule: Rule, catalogue: Catalogue, short: str) -> dict[st
     item = catalogue.item(rule.item)
     if item.kind is not ItemKind.MEASUREMENT:
         raise fail(path, where, "item", "not a measurement")
+    if rule.recommend_as is not None and rule.recommend_as not in catalogue.items:
+        raise fail(path, where, "recommend_as", "no catalogue item has this id")
     try:
         low = item.measure.parse(rule.min, LengthUnit.INCH) if rule.min else None
         high = item.measure.parse(rule.max, LengthUnit.INCH) if rule.max else None
+        below = item.measure.parse(rule.applies_below, LengthUnit.INCH) if rule.applies_below else None
     except MeasurementError as exc:
         raise fail(path, where, "min/max", str(exc)) from None
-    return {"rule": asdict(rule), "low": low, "high": high, "profile_short": short}
+    return {"rule": asdict(rule), "low": low, "high": high, "profile_short": short, "below": below}
 
 
 def validate_standards(folder: Path, catalogue: Catalogue) -> dict[str, Any]:
-    """Every profile as plain data: its header and its limits per item, inheritance resolved."""
-    files: dict[str, tuple[Path, ProfileHeader, list[Rule]]] = {}
+    """Every profile as plain data: its header and its own limits per item.
+
+    Inheritance is checked here (no loop, no missing parent) and resolved when the profiles are
+    built (``StandardsLibrary.from_data``), so the snapshot holds each figure once.
+    """
+    files: dict[str, tuple[Path, ProfileHeader, list[dict[str, Any]]]] = {}
     for path in sorted(folder.glob("*.toml")):
         if path.name == PERSON_FIT_FILE:
             continue
         profile_file = read_file(path, ProfileFile)
-        files[profile_file.profile.id] = (path, profile_file.profile, validated_entries(path, profile_file.rules, Rule, "rule", check_rule))
-    resolved: dict[str, dict[str, dict[str, Any]]] = {}
-
-    def resolve(profile_id: str, chain: tuple[str, ...] = ()) -> dict[str, dict[str, Any]]:
-        if profile_id in chain:
-            raise CatalogueError(f"standards profiles inherit in a loop: {' -> '.join(chain + (profile_id,))}")
-        if profile_id in resolved:
-            return resolved[profile_id]
-        if profile_id not in files:
-            raise fail(files[chain[-1]][0], f" profile {chain[-1]!r}", "inherits", f"no profile {profile_id!r}")
-        path, header, rules = files[profile_id]
-        limits = dict(resolve(header.inherits, chain + (profile_id,))) if header.inherits else {}
+        header = profile_file.profile
+        rules = validated_entries(path, profile_file.rules, Rule, "rule", check_rule)
+        own: dict[str, list[dict[str, Any]]] = {}
         for rule in rules:
-            limits[rule.item] = _limits(path, rule, catalogue, header.short)
-        resolved[profile_id] = limits
-        return limits
-
-    return {"profiles": [{"header": asdict(header), "limits": list(resolve(pid).values())}
-                         for pid, (_, header, _) in files.items()]}
+            own.setdefault(rule.item, []).append(_limits(path, rule, catalogue, header.short))
+        for item_id, entries in own.items():
+            bands = [entry["below"] for entry in entries]
+            if bands.count(None) != 1 or len(set(bands)) != len(bands):
+                raise fail(path, f" rule {item_id!r}", "applies_below", "an item needs one main rule and distinct 'applies_below' bands")
+        files[header.id] = (path, header, [entry for entries in own.values() for entry in entries])
+    for profile_id, (_, header, _) in files.items():
+        chain = [profile_id]
+        parent = header.inherits
+        while parent is not None:
+            if parent in chain:
+                raise CatalogueError(f"standards profiles inherit in a loop: {' -> '.join(chain + [parent])}")
+            if parent not in files:
+                raise fail(files[chain[-1]][0], f" profile {chain[-1]!r}", "inherits", f"no profile {parent!r}")
+            chain.append(parent)
+            parent = files[parent][1].inherits
+    return {"profiles": [{"header": asdict(header), "limits": limits} for _, header, limits in files.values()]}
 
 
 def validate_person_fit(path: Path) -> dict[str, Any]:

@@ -7,14 +7,23 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, or_
+from sqlalchemy import Engine, RowMapping, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
 from homeassess.domain.vocabulary import AssessmentStatus, RecommendationStatus
 from homeassess.store.repositories.rooms import FINDING_VERDICTS, RoomRecord, room_record, set_verdicts
 from homeassess.store.repositories.session import AuditEntry, get_row, read_session, write_session
-from homeassess.store.tables import AssessmentRow, ClientRow, RecommendationRow, ResponseRow, RoomRow, stored_id, utcnow
+from homeassess.store.tables import (
+    AssessmentRow,
+    ClientRow,
+    RecommendationRow,
+    ResponseRow,
+    RoomRow,
+    stored_id,
+    table_of,
+    utcnow,
+)
 
 
 @dataclass(frozen=True)
@@ -76,10 +85,20 @@ class AssessmentRepository:
             return assessment_id
 
     def get(self, assessment_id: int) -> AssessmentRecord | None:
-        """The assessment and its client, in one session."""
-        with read_session(self.engine) as session:
-            row = session.get(AssessmentRow, assessment_id)
-            return _record(row, get_row(session, ClientRow, row.client_id)) if row else None
+        """The assessment and its client, in one read (a plain query: every recorded value asks)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(_RECORD_QUERY.where(_ASSESSMENT.c.id == assessment_id)).mappings().first()
+        return _record(row) if row is not None else None
+
+    def get_with_room(self, room_id: int) -> tuple[RoomRecord, AssessmentRecord] | None:
+        """A room with its assessment and client, in one read."""
+        with self.engine.connect() as conn:
+            row = conn.execute(_ROOM_RECORD_QUERY.where(_ROOM.c.id == room_id)).mappings().first()
+        if row is None:
+            return None
+        room = RoomRecord(row["room_id"], row["room_assessment_id"], row["room_room_type"], row["room_name"],
+                          row["room_position"], row["room_notes"])
+        return room, _record(row)
 
     def id_of_uid(self, uid: str) -> int | None:
         with read_session(self.engine) as session:
@@ -173,9 +192,22 @@ class AssessmentRepository:
             return [room_record(row) for row in session.exec(query)]
 
 
-def _record(row: AssessmentRow, client: ClientRow) -> AssessmentRecord:
-    fields = row.model_dump(exclude={"id", "uid", "client_id", "parent_id", "status", "catalogue_version"})
+_ASSESSMENT = table_of(AssessmentRow)
+_CLIENT = table_of(ClientRow)
+_ROOM = table_of(RoomRow)
+_RECORD_QUERY = sa_select(
+    _ASSESSMENT, _CLIENT.c.name.label("client_name"), _CLIENT.c.profile_json.label("client_profile_json"),
+).join_from(_ASSESSMENT, _CLIENT, _CLIENT.c.id == _ASSESSMENT.c.client_id)
+_ROOM_RECORD_QUERY = _RECORD_QUERY.add_columns(*(c.label(f"room_{c.name}") for c in _ROOM.c)).join(
+    _ROOM, _ROOM.c.assessment_id == _ASSESSMENT.c.id)
+_NOT_FIELDS = {"id", "uid", "client_id", "parent_id", "status", "catalogue_version"}
+_FIELD_NAMES = [column.name for column in _ASSESSMENT.c if column.name not in _NOT_FIELDS]
+
+
+def _record(row: RowMapping) -> AssessmentRecord:
+    fields = {key: row[key] for key in _FIELD_NAMES}
     return AssessmentRecord(
-        id=stored_id(row.id), uid=row.uid, status=row.status, parent_id=row.parent_id, catalogue_version=row.catalogue_version,
-        fields=fields, client_name=client.name, client_profile_json=client.profile_json,
+        id=row["id"], uid=row["uid"], status=row["status"], parent_id=row["parent_id"],
+        catalogue_version=row["catalogue_version"], fields=fields, client_name=row["client_name"],
+        client_profile_json=row["client_profile_json"],
     )

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, case, func
+from sqlalchemy import Connection, Engine, case, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from homeassess.store.repositories.session import AuditEntry, get_row, read_session, write_session
+from homeassess.store.repositories.session import AuditEntry, get_row, read_session, write_connection, write_session
 from homeassess.store.tables import AssessmentRow, RecommendationRow, ResponseRow, RoomRow, stored_id, table_of, utcnow
 
 FINDING_VERDICTS = ("fails", "advisory")
 _RESPONSE = table_of(ResponseRow)
 _ROOM = table_of(RoomRow)
+_ASSESSMENT = table_of(AssessmentRow)
 
 
 @dataclass(frozen=True)
@@ -161,28 +163,30 @@ class RoomRepository:
     def save_response(
         self, room_id: int, item_id: str, value_text: str, value: float | None, verdict: str, note: str | None = None
     ) -> ResponseRecord | None:
-        """Insert or replace one response in one transaction; returns the previous one (for undo) or None."""
-        with write_session(self.engine) as session:
-            row = session.exec(select(ResponseRow).where(ResponseRow.room_id == room_id, ResponseRow.item_id == item_id)).first()
-            previous = response_record(row) if row else None
-            if row is None:
-                row = ResponseRow(room_id=room_id, item_id=item_id)
-                session.add(row)
-            row.value_text, row.value, row.verdict, row.updated_at = value_text, value, verdict, utcnow()
-            if note is not None:
-                row.note = note
-            room = get_row(session, RoomRow, room_id)
-            _touch(session, room.assessment_id)
+        """Insert or replace one response in one transaction; returns the previous one (for undo) or None.
+
+        Core statements, not the ORM: this is the write a clinician makes for every typed value
+        (benchmarks/scenarios/record_measurement.py holds it to twice a raw insert-and-commit).
+        """
+        now = utcnow()
+        fields: dict[str, object] = {"value_text": value_text, "value": value, "verdict": verdict, "updated_at": now}
+        if note is not None:
+            fields["note"] = note
+        with write_connection(self.engine) as conn:
+            previous = _response_of(conn, room_id, item_id)
+            if previous is None:
+                conn.execute(_RESPONSE.insert().values(room_id=room_id, item_id=item_id, **{"note": "", **fields}))
+            else:
+                conn.execute(_RESPONSE.update().where(_RESPONSE.c.id == previous.id).values(**fields))
+            _touch_room_assessment(conn, room_id, now)
             return previous
 
     def clear_response(self, room_id: int, item_id: str) -> ResponseRecord | None:
-        with write_session(self.engine) as session:
-            row = session.exec(select(ResponseRow).where(ResponseRow.room_id == room_id, ResponseRow.item_id == item_id)).first()
-            if row is None:
-                return None
-            previous = response_record(row)
-            session.delete(row)
-            _touch(session, get_row(session, RoomRow, room_id).assessment_id)
+        with write_connection(self.engine) as conn:
+            previous = _response_of(conn, room_id, item_id)
+            if previous is not None:
+                conn.execute(_RESPONSE.delete().where(_RESPONSE.c.id == previous.id))
+                _touch_room_assessment(conn, room_id, utcnow())
             return previous
 
     def set_verdicts(self, verdicts: Mapping[int, str]) -> None:
@@ -197,6 +201,21 @@ def set_verdicts(session: Session, verdicts: Mapping[int, str]) -> None:
         row = session.get(ResponseRow, response_id)
         if row is not None:
             row.verdict = verdict
+
+
+def _response_of(conn: Connection, room_id: int, item_id: str) -> ResponseRecord | None:
+    r = _RESPONSE.c
+    row = conn.execute(
+        sa_select(r.id, r.room_id, r.item_id, r.value_text, r.value, r.verdict, r.note)
+        .where(r.room_id == room_id, r.item_id == item_id)
+    ).first()
+    return ResponseRecord(row.id, row.room_id, row.item_id, row.value_text, row.value, row.verdict, row.note) if row else None
+
+
+def _touch_room_assessment(conn: Connection, room_id: int, now: datetime) -> None:
+    """The room's assessment changed now (its version, which the review's cache keys on)."""
+    of_room = sa_select(_ROOM.c.assessment_id).where(_ROOM.c.id == room_id).scalar_subquery()
+    conn.execute(_ASSESSMENT.update().where(_ASSESSMENT.c.id == of_room).values(updated_at=now))
 
 
 def _touch(session: Session, assessment_id: int) -> None:

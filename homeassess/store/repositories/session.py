@@ -7,12 +7,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, SQLModel
 
 from homeassess.store.engine import describe_write_failure, writer
-from homeassess.store.tables import AuditRow
+from homeassess.store.tables import AuditRow, table_of
 
 RowT = TypeVar("RowT", bound=SQLModel)
 
@@ -49,6 +49,23 @@ def write_session(engine: Engine, audit: AuditEntry | None = None) -> Iterator[S
             if audit is not None:
                 session.add(AuditRow(action=audit.action, clinician=audit.clinician, assessment_id=audit.assessment_id,
                                      detail=audit.detail))
+    except DBAPIError as exc:
+        if exc.__class__.__name__ == "IntegrityError":
+            raise
+        raise describe_write_failure(exc) from None
+
+
+@contextmanager
+def write_connection(engine: Engine, audit: AuditEntry | None = None) -> Iterator[Connection]:
+    """The same write transaction on a plain connection, for Core statements without the ORM's
+    unit of work: recording a measurement, the one write a clinician makes dozens of times a room."""
+    try:
+        with writer(engine).begin() as conn:
+            yield conn
+            if audit is not None:
+                conn.execute(table_of(AuditRow).insert().values(
+                    action=audit.action, clinician=audit.clinician, assessment_id=audit.assessment_id, detail=audit.detail,
+                ))
     except DBAPIError as exc:
         if exc.__class__.__name__ == "IntegrityError":
             raise

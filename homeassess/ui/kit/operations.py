@@ -172,7 +172,7 @@ class Operations:
         handle.signals.finished.connect(finished)
         handle.signals.failed.connect(failed)
         handle.signals.cancelled.connect(cancelled)
-        self._running = [h for h in self._running if h.running]
+        self._running = [h for h in self._running if not h.settled]
         self._running.append(handle)
         return handle.start()
 
@@ -195,7 +195,7 @@ class Operations:
         handle = BackgroundJob(job, log_failures=False)
         handle.signals.finished.connect(on_done)
         handle.signals.failed.connect(lambda exc: self._failed(exc, on_refused, title))
-        self._running = [h for h in self._running if h.running]
+        self._running = [h for h in self._running if not h.settled]
         self._running.append(handle)
         return handle.start()
 

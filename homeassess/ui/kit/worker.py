@@ -5,6 +5,11 @@ result; it runs in a QThreadPool runnable. The signals object belongs to the cal
 thread (a QObject made on a pool thread would die there), cancellation is a flag the job reads
 between steps, and ``wait_for_all`` lets the window wait before the store closes.
 
+The runnable lets go of the job and its signals before it ends, and every handle is kept alive
+here until then (``_UNSETTLED``, pruned on the GUI thread): a caller that drops its handle as
+soon as the result arrives could otherwise leave the pool thread holding the last reference,
+and the signals QObject would be destroyed on the wrong thread (docs/pitfalls.md 1.3).
+
 Changes to the store go through ``operations.Operations``, which runs its slow ones here on a
 pool of one thread (writes never race each other); reads that only decode (the large photo
 view, a report build) use the global pool.
@@ -34,39 +39,51 @@ class JobSignals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, job: Job, signals: JobSignals, cancel: threading.Event, log_failures: bool) -> None:
+    def __init__(self, job: Job, signals: JobSignals, cancel: threading.Event, log_failures: bool,
+                 released: threading.Event) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._job, self._signals, self._cancel = job, signals, cancel
+        self._job: Job | None = job
+        self._signals: JobSignals | None = signals
+        self._cancel, self._released = cancel, released
         self._log_failures = log_failures
 
     def run(self) -> None:
         try:
-            generator = self._job(self._cancel)
+            self._work(self._job, self._signals)  # type: ignore[arg-type]
+        finally:
+            self._job = self._signals = None
+            self._released.set()
+
+    def _work(self, job: Job, signals: JobSignals) -> None:
+        try:
+            generator = job(self._cancel)
             while True:
                 try:
                     fraction, message = next(generator)
                 except StopIteration as done:
                     result = done.value
                     break
-                self._signals.progress.emit(float(fraction), str(message))
+                signals.progress.emit(float(fraction), str(message))
                 if self._cancel.is_set():
                     generator.close()
-                    self._signals.cancelled.emit()
+                    signals.cancelled.emit()
                     return
-            self._signals.finished.emit(result)
+            signals.finished.emit(result)
         except Exception as exc:  # handed to the GUI thread: a refusal is shown, a bug reported
             if self._log_failures and not isinstance(exc, Refused):
                 log.error("background job failed", exc_info=True)
-            self._signals.failed.emit(exc)
+            signals.failed.emit(exc)
 
 
 class BackgroundJob:
     """A handle the GUI keeps: its signals, and a way to cancel."""
 
     def __init__(self, job: Job, pool: QThreadPool | None = None, *, log_failures: bool = True) -> None:
+        _prune()
         self.signals = JobSignals()
         self._cancel = threading.Event()
+        self._released = threading.Event()
         self._pool = pool or QThreadPool.globalInstance()
         self._job = job
         self._log_failures = log_failures
@@ -77,14 +94,28 @@ class BackgroundJob:
 
     def start(self) -> BackgroundJob:
         self.running = True
-        self._pool.start(_Runnable(self._job, self.signals, self._cancel, self._log_failures))
+        _UNSETTLED.add(self)
+        self._pool.start(_Runnable(self._job, self.signals, self._cancel, self._log_failures, self._released))
         return self
+
+    @property
+    def settled(self) -> bool:
+        """Over, and the worker thread holds nothing of it any more: the handle may be dropped."""
+        return not self.running and self._released.is_set()
 
     def cancel(self) -> None:
         self._cancel.set()
 
     def _done(self, *_: object) -> None:
         self.running = False
+
+
+_UNSETTLED: set[BackgroundJob] = set()
+
+
+def _prune() -> None:
+    """Drop the handles the worker threads have let go of (on the GUI thread, where they were made)."""
+    _UNSETTLED.difference_update([job for job in _UNSETTLED if job.settled])
 
 
 def wait_for_all(pool: QThreadPool | None = None, msecs: int = 30000) -> bool:

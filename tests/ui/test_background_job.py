@@ -1,0 +1,73 @@
+"""BackgroundJob: results arrive on the GUI thread, and a handle dropped as soon as its result
+arrives never leaves its signals object to be destroyed on a pool thread (pitfalls 1.3)."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from PySide6.QtCore import Qt, QThreadPool
+
+from homeassess.ui.kit.worker import BackgroundJob, wait_for_all
+
+
+def quick_job(value: int):
+    def job(cancel: threading.Event):
+        yield 0.5, "half"
+        return value
+    return job
+
+
+def test_results_reach_the_gui_thread_and_signals_die_there(qtbot) -> None:
+    gui_thread = threading.get_ident()
+    pool = QThreadPool()
+    pool.setMaxThreadCount(2)
+    results: list[int] = []
+    delivered_on: set[int] = set()
+    destroyed_on: list[int] = []
+    for value in range(40):
+        handle = BackgroundJob(quick_job(value), pool)
+        # Direct: runs on whichever thread destroys the object.
+        handle.signals.destroyed.connect(lambda *_: destroyed_on.append(threading.get_ident()), Qt.DirectConnection)
+
+        def arrived(result: int) -> None:
+            results.append(result)
+            delivered_on.add(threading.get_ident())
+
+        handle.signals.finished.connect(arrived)
+        handle.start()
+        del handle  # the caller keeps nothing, as a view that only wants the result
+    qtbot.waitUntil(lambda: len(results) == 40, timeout=15_000)
+    assert sorted(results) == list(range(40))
+    assert delivered_on == {gui_thread}
+    assert wait_for_all(pool)
+    BackgroundJob(quick_job(0), pool)  # a new job lets go of the settled ones, on this thread
+    gc.collect()
+    assert len(destroyed_on) == 40
+    assert set(destroyed_on) == {gui_thread}
+
+
+def test_a_failure_and_a_cancel_are_reported_once(qtbot) -> None:
+    def failing(cancel: threading.Event):
+        yield 0.0, ""
+        raise ValueError("bug")
+
+    handle = BackgroundJob(failing, log_failures=False)
+    with qtbot.waitSignal(handle.signals.failed, timeout=10_000) as failed:
+        handle.start()
+    assert isinstance(failed.args[0], ValueError) and not handle.running
+
+    gate = threading.Event()
+
+    def slow(cancel: threading.Event):
+        yield 0.0, "waiting"
+        gate.wait(10)
+        yield 0.5, "still going"
+        return 1
+
+    handle = BackgroundJob(slow)
+    handle.cancel()
+    with qtbot.waitSignal(handle.signals.cancelled, timeout=10_000):
+        handle.start()
+    gate.set()
+    assert not handle.running
