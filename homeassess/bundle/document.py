@@ -83,7 +83,7 @@ def document_from_rows(
         "schema_version": SCHEMA_VERSION,
         "assessment": {**header, "parent_uid": parent_uid},
         "client": {
-            "profile": ClientProfile.model_validate_json(client.profile_json).model_dump(mode="json"),
+            "profile": ClientProfile.from_stored(client.profile_json).model_dump(mode="json"),
             "created_at": client.created_at, "updated_at": client.updated_at,
         },
         "rooms": [

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from homeassess.domain.client_profile import ClientProfile
 
 
-def _client(args: Namespace) -> ClientProfile | None:
+def _client(args: Namespace, unit: LengthUnit) -> ClientProfile | None:
+    """The client file, lengths without a unit read in ``--unit`` like the measured value."""
     if args.client is None:
         return None
     from pydantic import ValidationError
@@ -30,7 +31,7 @@ def _client(args: Namespace) -> ClientProfile | None:
     from homeassess.domain.client_profile import ClientProfile
 
     try:
-        return ClientProfile.model_validate_json(args.client.read_text(encoding="utf-8"))
+        return ClientProfile.model_validate_json(args.client.read_text(encoding="utf-8"), context={"unit": unit.value})
     except OSError:
         raise Refused("the client file cannot be read") from None
     except ValidationError as exc:
@@ -54,7 +55,7 @@ def run_check(args: Namespace) -> int:
     try:
         unit = LengthUnit.parse(args.unit)
         judge.standards.profile(args.standard)
-        ctx = JudgeContext(standard=args.standard, unit=unit, client=_client(args))
+        ctx = JudgeContext(standard=args.standard, unit=unit, client=_client(args, unit))
         finding = judge.judge_measurement(args.item, args.value, ctx)
     except (MeasurementError, KeyError) as exc:
         raise Refused(str(exc).strip("'\"")) from None
@@ -87,12 +88,18 @@ def print_measurements(judge: Judge) -> None:
 
 
 def render_finding(finding: Finding) -> str:
-    lines = [f"{finding.standard_verdict.value.upper():<11} {finding.message}"]
+    """The overall verdict first, naming the checks; then the standard's finding, each person-fit check
+    with the rule and the client measure it used, and the proposals."""
+    lines = [finding.headline or finding.verdict.label.upper()]
+    lines.append(f"  STANDARD    {finding.standard_verdict.value.upper():<9} {finding.message}")
     if finding.note:
-        lines.append(f"            note: {finding.note}")
+        lines.append(f"              note: {finding.note}")
     for check in finding.person_fit:
-        lines.append(f"PERSON-FIT  {check.verdict.value}: {check.message} (needs {check.required})")
+        lines.append(f"  PERSON-FIT  {check.verdict.value.upper():<9} rule {check.rule_id} ({check.title}): {check.message}")
+        lines.append(f"              compared with the client's {check.basis}; needs {check.required}")
     for rec in finding.recommendations:
         cost = f"${rec.cost_low:,}-${rec.cost_high:,}"
         lines.append(f"  propose: {rec.title} [{rec.priority} priority, {rec.responsible}, {cost}]")
+    if finding.verdict.is_finding and not finding.recommendations:
+        lines.append("  no change proposed: it would undo the fit this client already has")
     return "\n".join(lines)

@@ -15,7 +15,16 @@ from homeassess.domain.person_fit import FitMargins, PersonFitRules
 from homeassess.domain.ramp_figures import ramp_figures
 from homeassess.domain.recommendations import LibraryEntry, RecommendationLibrary, fill_template
 from homeassess.domain.standards import StandardsLibrary, StandardsProfile
-from homeassess.domain.units import LengthUnit, MeasurementError, UnitSystem, format_length
+from homeassess.domain.units import (
+    LengthUnit,
+    MeasurementError,
+    UnitSystem,
+    format_length,
+    metric_high_limit,
+    metric_low_limit,
+    typed_number_and_unit,
+    unit_slip_hint,
+)
 from homeassess.domain.verdicts import Finding, FitCheck, ProposedRecommendation, Verdict
 
 if TYPE_CHECKING:  # a pydantic model: judging without a client (homeassess check) must not import pydantic
@@ -78,7 +87,9 @@ class Judge:
         value = item.measure.parse(text, unit)
         low, high = item.plausible_bounds()
         if not (low - _EPS <= value <= high + _EPS):
-            raise ImplausibleValue(f"{text.strip()} is not a plausible {item.plausible_noun}; check the units")
+            typed = typed_number_and_unit(text, unit) if item.measure.kind == "length" else None
+            hint = unit_slip_hint(*typed, low, high) if typed else "check the units"
+            raise ImplausibleValue(f"{text.strip()} is not a plausible {item.plausible_noun}; {hint}")
         return value
 
     def judge_measurement(self, item_id: str, text: str, ctx: JudgeContext) -> Finding:
@@ -94,26 +105,38 @@ class Judge:
                 measured=text.strip(), measured_value=None, required="", shortfall=None, shortfall_value=None,
                 direction=None, citation="", message=str(exc), standard=profile.short, severity=_severity(item),
             )
-        return self.judge_value(item, value, ctx, profile)
+        typed = typed_number_and_unit(text, ctx.unit) if item.measure.kind == "length" else None
+        metric = ctx.system is UnitSystem.METRIC or bool(typed and typed[1] in ("mm", "cm", "m"))
+        return self.judge_value(item, value, ctx, profile, metric=metric)
 
-    def judge_value(self, item: Item, value: float, ctx: JudgeContext, profile: StandardsProfile | None = None) -> Finding:
+    def judge_value(
+        self, item: Item, value: float, ctx: JudgeContext, profile: StandardsProfile | None = None, metric: bool | None = None
+    ) -> Finding:
+        """``metric``: the value was measured in metric units, so the standard's own metric figure meets
+        (1220 mm against 48 in); by default, when the assessment is metric."""
         profile = profile or self.standards.profile(ctx.standard)
         system = ctx.system
+        metric = system is UnitSystem.METRIC if metric is None else metric
         measure = item.measure
         measured = measure.format(value, system)
         limits = profile.limits_for(item.id, value)
         direction: str | None = None
         gap: float | None = None
+        low = high = None
         if limits is None:
             standard_verdict, required, citation, note = Verdict.NOT_APPLICABLE, f"{profile.short} sets no figure", "", ""
         else:
             rule = limits.rule
             required, citation = rule.requirement, rule.citation
             note = " ".join(part for part in (limits.fallback, rule.note) if part)
-            if limits.low is not None and value < limits.low - _EPS:
-                direction, gap = "below", limits.low - value
-            elif limits.high is not None and value > limits.high + _EPS:
-                direction, gap = "above", value - limits.high
+            low, high = limits.low, limits.high
+            if metric and measure.kind == "length":
+                low = metric_low_limit(low) if low is not None else None
+                high = metric_high_limit(high) if high is not None else None
+            if low is not None and value < low - _EPS:
+                direction, gap = "below", low - value
+            elif high is not None and value > high + _EPS:
+                direction, gap = "above", value - high
             if direction is None:
                 standard_verdict = Verdict.MEETS
             else:
@@ -131,19 +154,31 @@ class Judge:
         if standard_verdict is Verdict.NOT_APPLICABLE and fit and all(c.verdict is Verdict.MEETS for c in fit):
             verdict = Verdict.MEETS
         message = _message(item, measured, standard_verdict, direction, shortfall, required, citation)
+        failed = tuple(
+            ([citation or profile.short] if standard_verdict.is_finding else [])
+            + [f"person-fit {c.rule_id}" for c in fit if c.verdict.is_finding]
+        )
         finding = Finding(
             item_id=item.id, item=item.prompt, verdict=verdict, standard_verdict=standard_verdict, measured=measured,
             measured_value=value, required=required, shortfall=shortfall, shortfall_value=gap, direction=direction,
             citation=citation, message=message, standard=profile.short, note=note, person_fit=fit,
-            severity=_severity(item),
+            severity=_severity(item), headline=headline(verdict, citation or profile.short, standard_verdict, fit),
+            failed_checks=failed,
         )
-        entries: list[LibraryEntry] = []
-        if direction is not None and limits is not None:
-            entries += self.library.for_measurement(limits.recommendation_item, direction, gap)
+        proposals: list[tuple[LibraryEntry, FitCheck | None]] = []
+        library_item = limits.recommendation_item if limits is not None else item.id
+        if direction is not None and not any(undoes(c, direction, low, high) or outgrows(c, direction, gap) for c in fit):
+            proposals += [(e, None) for e in self.library.for_measurement(library_item, direction, gap)]
         for check in fit:
             if check.verdict is Verdict.FAILS:
-                entries += [e for e in self.library.for_fit(check.kind) if e not in entries]
-        return replace(finding, recommendations=tuple(self.propose(e, finding, ctx) for e in _unique(entries)))
+                if check.direction is not None:
+                    proposals += [(e, check) for e in self.library.for_measurement(library_item, check.direction, check.shortfall_mm)]
+                proposals += [(e, check) for e in self.library.for_fit(check.kind)]
+        recommendations: dict[str, ProposedRecommendation] = {}
+        for entry, by in proposals:
+            if entry.id not in recommendations:  # the first trigger wins: the standard's, then each check's
+                recommendations[entry.id] = self.propose(entry, finding, ctx, by)
+        return replace(finding, recommendations=tuple(recommendations.values()))
 
     # --- answers -------------------------------------------------------------------------
 
@@ -173,20 +208,24 @@ class Judge:
         entries = self.library.for_answer(item.id, answer) if concern else []
         return replace(finding, recommendations=tuple(self.propose(e, finding, ctx) for e in entries))
 
-    def propose(self, entry: LibraryEntry, finding: Finding, ctx: JudgeContext) -> ProposedRecommendation:
+    def propose(
+        self, entry: LibraryEntry, finding: Finding, ctx: JudgeContext, check: FitCheck | None = None
+    ) -> ProposedRecommendation:
+        """The entry's texts filled for this finding and client; ``check``: the person-fit check that proposed it."""
         device = ctx.client.widest_device() if ctx.client else None
         values = {
             "room": ctx.room_name or "this room",
             "item": finding.item.lower(),
             "measured": finding.measured,
-            "required": finding.required,
-            "shortfall": finding.shortfall or "",
+            "required": check.required if check else finding.required,
+            "shortfall": (check.shortfall if check else finding.shortfall) or "",
             "citation": finding.citation,
-            "device_width": self._length(device.overall_width, ctx) if device and device.overall_width else "",
-            "target": finding.required,
+            "device_width": format_length(device.overall_width, ctx.system) if device and device.overall_width else "not recorded",
+            "target": check.required if check else finding.required,
+            **self.fit_rules.wording.values(ctx.client),
         }
         return ProposedRecommendation(
-            library_id=entry.id, title=entry.title,
+            library_id=entry.id, title=fill_template(entry.title, values),
             specification=fill_template(entry.specification, values),
             rationale=fill_template(entry.rationale, values),
             plain=fill_template(entry.plain, values),
@@ -195,23 +234,42 @@ class Judge:
             cost_source=f"{entry.cost.source} ({entry.cost.year})", severity=finding.severity,
         )
 
-    @staticmethod
-    def _length(mm: float, ctx: JudgeContext) -> str:
-        return format_length(mm, ctx.system)
+
+def undoes(check: FitCheck, direction: str, low: float | None, high: float | None) -> bool:
+    """Whether the standard's change (raise to ``low`` when ``below``, lower to ``high`` when ``above``) works
+    against this person-fit check: it takes away a fit the client has, or moves away from the fit they need."""
+    if check.verdict is Verdict.FAILS:
+        return check.direction is not None and check.direction != direction
+    if check.verdict is not Verdict.MEETS:
+        return False
+    if check.holds_level:
+        return True
+    if direction == "below":
+        return check.high_mm is not None and low is not None and low > check.high_mm + _EPS
+    return check.low_mm is not None and high is not None and high < check.low_mm - _EPS
+
+
+def outgrows(check: FitCheck, direction: str, gap: float | None) -> bool:
+    """Whether this client needs more change than the standard, the same way: the client's need then sets
+    the proposals (a door 2 in short of ADA but 5 in short of the client's wheelchair is not re-hinged)."""
+    return (check.verdict is Verdict.FAILS and check.direction == direction and gap is not None
+            and check.shortfall_mm > gap + _EPS)
+
+
+def headline(verdict: Verdict, standard: str, standard_verdict: Verdict, fit: tuple[FitCheck, ...]) -> str:
+    """The overall verdict first, then each check by name, failed ones first:
+    ``FAILS: fails person-fit device_clear_width (Mobility device passes through); meets ADA 2010``."""
+    if standard_verdict is Verdict.NOT_APPLICABLE:
+        parts = [(0, f"no figure in {standard}")]
+    else:
+        parts = [(standard_verdict.severity, f"{standard_verdict.label.lower()} {standard}")]
+    parts += [(c.verdict.severity, f"{c.verdict.label.lower()} person-fit {c.rule_id} ({c.title})") for c in fit]
+    ordered = [text for _, text in sorted(parts, key=lambda p: -p[0])]
+    return f"{verdict.label.upper()}: " + "; ".join(ordered)
 
 
 def _severity(item: Item) -> str:
     return item.severity.value if item.severity else ""
-
-
-def _unique(entries: list[LibraryEntry]) -> list[LibraryEntry]:
-    seen: set[str] = set()
-    out = []
-    for entry in entries:
-        if entry.id not in seen:
-            seen.add(entry.id)
-            out.append(entry)
-    return out
 
 
 def _message(item: Item, measured: str, verdict: Verdict, direction: str | None, shortfall: str | None, required: str, citation: str) -> str:

@@ -58,6 +58,8 @@ class Reading:
     def format_difference(self, delta: float, system: UnitSystem) -> str:
         unit = self.imperial_unit if system is UnitSystem.IMPERIAL else self.metric_unit
         scale, _ = self.units[unit]
+        if round(abs(delta) / scale, 1) == 0:  # never shown as zero (issue 11 point 6)
+            return f"less than 0.1 {self.units_label(unit)} (at the limit)"
         return f"{_number(abs(delta) / scale)} {self.units_label(unit)}"
 
     @staticmethod

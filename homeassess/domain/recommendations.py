@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from homeassess.domain.catalogue import STRICT, Catalogue
+from homeassess.domain.client_wording import CLIENT_FIELDS
 from homeassess.domain.vocabulary import Category, Priority, Responsible
 
-TEMPLATE_FIELDS = {"room", "item", "measured", "required", "shortfall", "citation", "device_width", "target"}
+# The finding's fields, and the client's words (device, side, helper: homeassess.domain.client_wording).
+TEMPLATE_FIELDS = {"room", "item", "measured", "required", "shortfall", "citation", "device_width", "target"} | CLIENT_FIELDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +103,9 @@ class _Blank(dict):
 
 
 def fill_template(template: str, values: dict[str, str]) -> str:
-    """Fill ``{measured}``-style fields; a field with no value prints as a dash."""
-    return template.format_map(_Blank({k: v for k, v in values.items() if v}))
+    """Fill ``{measured}``-style fields; a finding field with no value prints as a dash, a client field
+    (``{with_device}`` for a client with no device) as nothing."""
+    return template.format_map(_Blank({k: v for k, v in values.items() if v or k in CLIENT_FIELDS}))
 
 
 class RecommendationLibrary:

@@ -130,6 +130,26 @@ def parse_length(text: str, default_unit: LengthUnit = LengthUnit.INCH) -> float
     raise MeasurementError(f"{text.strip()} mixes units ({', '.join(units)}); enter one value in one unit")
 
 
+def typed_number_and_unit(text: str, default_unit: LengthUnit) -> tuple[float, str] | None:
+    """The number and unit of a one-part length (``"26"`` -> ``(26, "mm")`` with mm as default); None otherwise."""
+    try:
+        parts = _split_parts(_normalise(text or ""))
+    except MeasurementError:
+        return None
+    if len(parts) != 1 or parts[0][1] == "ft":
+        return None
+    number, unit = parts[0]
+    return number, unit or default_unit.value
+
+
+def unit_slip_hint(number: float, unit: str, low_mm: float, high_mm: float) -> str:
+    """``"did you mean 26 in?"`` when the same number in another unit is plausible, else ``"check the units"``."""
+    for other in ("in", "mm", "cm", "m"):
+        if other != unit and low_mm - 1e-6 <= number * _MM_PER_UNIT[other] <= high_mm + 1e-6:
+            return f"check the units: did you mean {number:g} {other}?"
+    return "check the units"
+
+
 def inches_as_fraction(inches: float, denominator: int = 8) -> str:
     """``31.75`` -> ``31 3/4``; rounds to the nearest 1/denominator."""
     eighths = round(inches * denominator)
@@ -145,6 +165,45 @@ def format_length(mm: float, system: UnitSystem) -> str:
     if system is UnitSystem.IMPERIAL:
         return f"{inches_as_fraction(mm / MM_PER_INCH)} in"
     return f"{round(mm)} mm"
+
+
+AT_THE_LIMIT = "at the limit"
+
+
+def format_length_difference(mm: float, system: UnitSystem) -> str:
+    """A gap, never shown as zero: to the nearest 1/16 in or 1 mm, else "less than 1/16 in (at the limit)"."""
+    mm = abs(mm)
+    if system is UnitSystem.IMPERIAL:
+        if round(mm / MM_PER_INCH * 16) == 0:
+            return f"less than 1/16 in ({AT_THE_LIMIT})"
+        return f"{inches_as_fraction(mm / MM_PER_INCH, 16)} in"
+    if round(mm) == 0:
+        return f"less than 1 mm ({AT_THE_LIMIT})"
+    return f"{round(mm)} mm"
+
+
+def standard_metric_figure(mm: float) -> float:
+    """The metric figure a standard prints beside an inch figure (ADA 2010 §104.1 conversions).
+
+    Figures of 3 in and more are rounded to the nearest 5 mm (48 in -> 1220 mm, 36 in -> 915 mm,
+    17 in -> 430 mm), smaller ones to the nearest 1 mm (1/2 in -> 13 mm) or, under 10 mm, 0.1 mm
+    (1/4 in -> 6.4 mm).
+    """
+    if mm >= 3 * MM_PER_INCH - 1e-9:
+        return math.floor(mm / 5 + 0.5 + 1e-9) * 5.0
+    if mm >= 10:
+        return float(math.floor(mm + 0.5 + 1e-9))
+    return math.floor(mm * 10 + 0.5 + 1e-9) / 10
+
+
+def metric_low_limit(mm: float) -> float:
+    """A minimum as a metric measurement meets it: the standard's own metric figure, or the whole mm below the exact one."""
+    return min(standard_metric_figure(mm), math.floor(mm + 1e-9))
+
+
+def metric_high_limit(mm: float) -> float:
+    """A maximum as a metric measurement meets it: the standard's own metric figure, or the whole mm above the exact one."""
+    return max(standard_metric_figure(mm), math.ceil(mm - 1e-9))
 
 
 # --- slopes -------------------------------------------------------------------------------
@@ -195,7 +254,9 @@ def format_slope(ratio: float) -> str:
 
 
 def format_slope_difference(delta: float) -> str:
-    """A difference between two slopes, in percentage points."""
+    """A difference between two slopes, in percentage points; never shown as zero."""
+    if round(abs(delta) * 1000) == 0:
+        return f"less than 0.1 percentage points ({AT_THE_LIMIT})"
     return f"{abs(delta) * 100:.1f} percentage points"
 
 
@@ -214,4 +275,4 @@ class Quantity:
     def format_difference(self, delta: float, system: UnitSystem) -> str:
         if self.kind == "slope":
             return format_slope_difference(delta)
-        return format_length(abs(delta), system)
+        return format_length_difference(delta, system)

@@ -35,7 +35,14 @@ class Verdict(StrEnum):
 
 @dataclass(frozen=True)
 class FitCheck:
-    """One person-fit comparison: the home against this client."""
+    """One person-fit comparison: the home against this client.
+
+    ``basis`` names what the rule compared with (``"manual wheelchair seat height (primary
+    device)"``); ``low_mm``/``high_mm`` is the range that fits this client; ``direction`` is
+    ``"below"`` (the home must rise or widen) or ``"above"`` (it must come down) when it fails;
+    ``holds_level`` marks a check whose met value is the client's target, so no change of it is
+    proposed.
+    """
 
     rule_id: str
     kind: str
@@ -44,6 +51,12 @@ class FitCheck:
     message: str
     required: str
     shortfall_mm: float
+    basis: str = ""
+    shortfall: str = ""
+    direction: str | None = None
+    low_mm: float | None = None
+    high_mm: float | None = None
+    holds_level: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,10 +96,13 @@ class Finding:
     severity: str = ""  # of the item: life_safety, falls or function (catalogue.Severity); the summary ranks by it
     person_fit: tuple[FitCheck, ...] = ()
     recommendations: tuple[ProposedRecommendation, ...] = field(default=())
+    headline: str = ""  # the overall verdict, naming the check(s) that failed
+    failed_checks: tuple[str, ...] = ()  # the standard's citation and/or the person-fit rule ids that failed
 
     def to_json(self) -> dict:
         data = asdict(self)
         data["verdict"] = self.verdict.value
         data["standard_verdict"] = self.standard_verdict.value
         data["person_fit"] = [{**asdict(c), "verdict": c.verdict.value} for c in self.person_fit]
+        data["failed_checks"] = list(self.failed_checks)
         return data

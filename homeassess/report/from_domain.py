@@ -31,6 +31,7 @@ def client_block(client: ClientProfile, visit: date, system: UnitSystem, clinica
         sizes = [(label, getattr(d, name)) for label, name in DEVICE_SIZES]
         dims = ", ".join(f"{label} {format_length(v, system)}" for label, v in sizes if v)
         devices.append(Device(d.kind.label, d.description, dims))
+    devices += [Device("other aid", aid, "") for aid in client.other_aids]  # kept as typed on intake
     age = client.age_on(visit)
     return ClientBlock(
         name=client.name,

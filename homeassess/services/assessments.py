@@ -82,7 +82,7 @@ class AssessmentService:
         return AssessmentView(
             id=record.id, uid=record.uid, status=record.status,
             details=AssessmentDetails.model_validate({k: record.fields[k] for k in AssessmentDetails.model_fields}),
-            client=ClientProfile.model_validate_json(record.client_profile_json),
+            client=ClientProfile.from_stored(record.client_profile_json),
             catalogue_version=record.catalogue_version,
             rooms=self.room_views(assessment_id),
         )
@@ -121,7 +121,7 @@ class AssessmentService:
             raise ReadOnlyAssessment()
         unit = LengthUnit(record.unit)
         return JudgeContext(
-            standard=record.standard, unit=unit, client=ClientProfile.model_validate_json(record.client_profile_json),
+            standard=record.standard, unit=unit, client=ClientProfile.from_stored(record.client_profile_json),
             margins=self.settings.load().margins(unit.system), room_name=room_name,
         )
 
@@ -154,7 +154,7 @@ class AssessmentService:
         verdicts = self.verdicts(assessment_id, replace(self.context(assessment_id), client=client))
         _, previous_json = self.assessments.update_client(assessment_id, client.name, client.model_dump_json(),
                                                           audit=audit, verdicts=verdicts)
-        before = ClientProfile.model_validate_json(previous_json)
+        before = ClientProfile.from_stored(previous_json)
         return change(Scope.ASSESSMENT, Scope.ITEMS, Scope.RECOMMENDATIONS, Scope.ROOMS, Scope.ASSESSMENTS,
                       label="edit client", assessment_id=assessment_id,
                       undo=lambda: self.update_client(assessment_id, before))

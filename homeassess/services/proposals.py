@@ -7,6 +7,10 @@ entry wins). Nothing is written, so recording a measurement is one write, a kill
 can never leave a finding without its proposals, and a change to the client or the standard
 re-proposes everything at once.
 
+What a finding proposes is the judge's decision (``homeassess.domain.judge``): the standard's
+proposals and the person-fit checks' together, never one that would undo a fit the client already
+has, in the client's own words (``homeassess.domain.client_wording``).
+
 Judging a room is cached by what it depends on (the room's texts and the judging context), so
 a recommendation decision or a refresh of the review does not re-judge unchanged rooms.
 """

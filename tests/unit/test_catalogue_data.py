@@ -295,7 +295,8 @@ def test_unverified_rule_is_advisory_never_a_failure(judge: Judge):
 def test_person_fit_rules_cover_existing_length_items(catalogue: Catalogue):
     rules = load_person_fit().rules
     kinds = {rule.kind for rule in rules}
-    assert kinds == {"clear_width", "transfer_height", "seated_reach", "level_change", "no_steps"}
+    assert kinds == {"clear_width", "transfer_height", "seated_reach", "standing_reach", "level_change", "no_steps",
+                     "turning_space", "device_length", "weight_capacity"}
     for rule in rules:
         assert rule.title and len(rule.explanation) >= 40, rule.id
         for item_id in rule.items:
@@ -304,7 +305,8 @@ def test_person_fit_rules_cover_existing_length_items(catalogue: Catalogue):
     by_kind = {rule.kind: rule for rule in rules}
     assert {"door_clear_width", "hallway_width", "ramp_width"} <= set(by_kind["clear_width"].items)
     assert {"toilet_seat_height", "bed_height", "chair_seat_height"} <= set(by_kind["transfer_height"].items)
-    assert {"control_height", "counter_height"} <= set(by_kind["seated_reach"].items)
+    assert {"control_height", "upper_shelf_height"} <= set(by_kind["seated_reach"].items)
+    assert "counter_height" not in by_kind["seated_reach"].items  # a working height, not a reach
     assert {"threshold_height", "shower_threshold_height"} <= set(by_kind["level_change"].items)
     assert parse_length(by_kind["level_change"].max or "", LengthUnit.INCH) == pytest.approx(12.7)
     assert {"stair_riser_height", "entry_step_height"} <= set(by_kind["no_steps"].items)
@@ -463,12 +465,10 @@ def test_every_demo_response_is_accepted_by_the_judge(demo: dict, judge: Judge):
 
 
 # A 16 1/2 in toilet meets the residential figure (ADA 2010 §604.4 exception 2): for the demo client
-# (wheelchair seat 19 1/2 in) the raised seat must come from the failed person-fit check, which proposes
-# work where the standard is met once issue 11 point 2 lands (engine branch). Until then the demo does
-# not accept a raised seat in the half bath.
+# (wheelchair seat 19 1/2 in) the raised seat comes from the failed person-fit check, which proposes
+# the item's work where the standard is met (issue 11 point 2).
 
 
-@pytest.mark.xfail(strict=True, reason="person-fit failures propose the item's work: issue 11 point 2 (engine branch)")
 def test_a_toilet_too_low_for_the_client_proposes_a_raised_seat(demo: dict, judge: Judge):
     ctx = JudgeContext(standard=demo["standard"], unit=LengthUnit(demo["unit"]), client=ClientProfile.model_validate(demo["client"]))
     finding = judge.judge_measurement("toilet_seat_height", "16 1/2", ctx)

@@ -8,7 +8,6 @@ from typing import Any
 
 from homeassess.domain.catalogue import STRICT, Catalogue, ItemKind
 from homeassess.domain.data_files import CatalogueError
-from homeassess.domain.person_fit import FitRule
 from homeassess.domain.standards import ProfileHeader, Rule
 from homeassess.domain.units import LengthUnit, MeasurementError
 from homeassess.domain.validation.entries import fail, read_file, require, require_length, validated_entries
@@ -21,12 +20,6 @@ class ProfileFile:
     __pydantic_config__ = STRICT
     profile: ProfileHeader
     rules: tuple[dict[str, Any], ...] = ()
-
-
-@dataclass(frozen=True)
-class FitRuleFile:
-    __pydantic_config__ = STRICT
-    rules: tuple[dict[str, Any], ...]
 
 
 def check_rule(rule: Rule) -> None:
@@ -88,6 +81,7 @@ def validate_standards(folder: Path, catalogue: Catalogue) -> dict[str, Any]:
 
 
 def validate_person_fit(path: Path) -> dict[str, Any]:
-    rules = validated_entries(path, read_file(path, FitRuleFile).rules, FitRule, "rule")
-    return {"rules": [asdict(rule) for rule in rules]}
+    from homeassess.domain.validation.person_fit import validate_person_fit as validate
+
+    return validate(path)
 

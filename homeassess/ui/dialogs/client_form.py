@@ -90,6 +90,11 @@ class ClientForm(QScrollArea):
         for kind in DeviceKind:
             self.device_kind.addItem(kind.label, kind.value)
         dform.addRow("De&vice:", self.device_kind)
+        self.usable_side = QComboBox()
+        self.usable_side.setAccessibleName("Side of the hand used best")
+        for label, value in (("not recorded", ""), ("left", "left"), ("right", "right"), ("both", "both")):
+            self.usable_side.addItem(label, value)
+        dform.addRow("Hand used best:", self.usable_side)
         self.device_description = self._line(dform, "Description:")
         self.device_fields = {key: self._line(dform, f"{label}:") for key, label in DEVICE_FIELDS}
         self.other_devices = self._line(dform, "Other aids (comma separated):")
@@ -151,12 +156,14 @@ class ClientForm(QScrollArea):
         self._extra_devices = [d for d in profile.devices if d is not main and d.overall_width]
         self.device_kind.setCurrentIndex(max(self.device_kind.findData(main.kind.value if main else ""), 0))
         self.device_description.setText(main.description if main else "")
+        self.usable_side.setCurrentIndex(max(self.usable_side.findData(profile.usable_side), 0))
         for key, edit in self.device_fields.items():
             edit.setText(self._show_length(getattr(main, key) if main else None))
-        self.other_devices.setText(", ".join(
-            d.kind.label + (f" ({d.description})" if d.description else "")
-            for d in profile.devices if d is not main and d not in self._extra_devices
-        ))
+        self.other_devices.setText(", ".join([
+            *(d.kind.label + (f" ({d.description})" if d.description else "")
+              for d in profile.devices if d is not main and d not in self._extra_devices),
+            *profile.other_aids,
+        ]))
         for key, edit in self.body_fields.items():
             edit.setText(self._show_length(getattr(profile.body, key)))
         self.goals.setPlainText("\n".join(profile.goals))
@@ -169,12 +176,15 @@ class ClientForm(QScrollArea):
             sizes = {key: self._length(edit, label) for (key, label), edit in zip(DEVICE_FIELDS, self.device_fields.values(), strict=True)}
             devices.append(MobilityDevice(kind=self.device_kind.currentData(), description=self.device_description.text().strip(), **sizes))
         devices += self._extra_devices
+        other_aids = []
         for part in self.other_devices.text().split(","):
             words = part.strip().lower()
             kind = next((k for k in DeviceKind if words.startswith(k.label)), None)
             if kind and kind.value not in {d.kind.value for d in devices}:
                 description = words[len(kind.label):].strip(" ()")
                 devices.append(MobilityDevice(kind=kind, description=description))
+            elif not kind and part.strip():
+                other_aids.append(part.strip())  # not a device kind: kept as typed
         body = BodyMeasures(**{key: self._length(edit, label) for (key, label), edit in zip(BODY_FIELDS, self.body_fields.values(), strict=True)})
         dob = self.dob.date()
         return ClientProfile(
@@ -183,7 +193,7 @@ class ClientForm(QScrollArea):
             phone=self.phone.text().strip(), email=self.email.text().strip(), address=self.address.text().strip(),
             diagnosis=self.diagnosis.text().strip(), conditions=_lines(self.conditions.toPlainText()),
             functional_limitations=[n for n, b in self.limitations.items() if b.isChecked()],
-            devices=devices, body=body, transfer_method=self.transfer.text().strip(),
+            devices=devices, other_aids=other_aids, usable_side=self.usable_side.currentData() or "", body=body, transfer_method=self.transfer.text().strip(),
             caregiver=self.caregiver.text().strip(), goals=_lines(self.goals.toPlainText()),
             priority_activities=_lines(self.activities.toPlainText()),
         )

@@ -34,6 +34,11 @@ def verdict_html(finding: Finding | None, error: str | None) -> str:
     if finding is None:
         return ""
     parts = []
+    if finding.person_fit:  # the overall verdict first, naming the checks that decided it
+        failed = [f"{finding.standard} standard"] if finding.standard_verdict.is_finding else []
+        failed += [c.title for c in finding.person_fit if c.verdict.is_finding]
+        why = f" — not met: {html.escape('; '.join(failed))}" if failed else " — standard and client fit"
+        parts.append(_span(finding.verdict, f"Overall: {finding.verdict.label}") + why)
     if finding.measured_value is not None:
         sv = finding.standard_verdict
         if sv is Verdict.MEETS:
