@@ -9,6 +9,7 @@ prints is what was previewed. Saving writes atomically and records the report
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt, QUrl
@@ -169,6 +170,10 @@ class ReportDialog(QDialog):
         }
 
     def build(self) -> None:
+        self._start(confirm_text=False)
+
+    def _start(self, confirm_text: bool) -> None:
+        """Build on the worker; ``confirm_text``: the clinician read the clinical-wording hits and lets them print."""
         opts = self.options()
         if not opts["rooms"]:
             self.status.setText("Tick at least one room.")
@@ -180,7 +185,7 @@ class ReportDialog(QDialog):
             # Signals emitted from the worker thread are queued to the dialog on the GUI thread.
             report = holder[0].signals.progress.emit
             pdf = service.build(assessment_id, opts["audience"], opts["rooms"], opts["include_photos"], opts["paper_size"],
-                                opts["millimetres"], progress=report, cancelled=cancel.is_set)
+                                opts["millimetres"], progress=report, cancelled=cancel.is_set, confirm_text=confirm_text)
             yield 1.0, "done"
             return pdf
 
@@ -210,6 +215,10 @@ class ReportDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, ReportCancelled):
             self._idle("Build cancelled.")
+        elif isinstance(exc, Refused) and getattr(exc, "hits", ()):
+            self._idle(exc.sentence)
+            if prompts.confirm(self, exc.title, wording_question(exc.hits)):  # type: ignore[attr-defined]
+                self._start(confirm_text=True)
         elif isinstance(exc, Refused):
             self._idle(exc.sentence)
         else:
@@ -271,3 +280,11 @@ class ReportDialog(QDialog):
             self.job.cancel()
             wait_for_all(60_000)
         super().done(result)
+
+
+def wording_question(hits: Sequence[object]) -> str:
+    """Where a landlord or contractor document has clinical wording (the field, never the words), and the choice."""
+    listed = "\n".join(f"• {hit}" for hit in hits)
+    return (f"These texts would print clinical wording:\n{listed}\n\n"
+            "Yes prints them as typed. No goes back, so you can reword them in Recommendations "
+            "(or the client's details) first.")
