@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
-from sqlalchemy import Engine, Row, and_, or_
-from sqlmodel import Session, col, select
+from sqlalchemy import Connection, Engine, Row, and_, or_
+from sqlalchemy import select as sa_select
 
 from homeassess.domain.vocabulary import RECOMMENDATION_FIELDS
-from homeassess.store.repositories.session import AuditEntry, write_session
-from homeassess.store.tables import AssessmentRow, RecommendationRow, table_of, utcnow
+from homeassess.store.repositories.session import AuditEntry, write_connection
+from homeassess.store.tables import AssessmentRow, RecommendationRow, stored_id, table_of, utcnow
 
 # A decision stores only the fields the clinician changed (custom: all of them).
 FIELDS = RECOMMENDATION_FIELDS
 _RECOMMENDATION = table_of(RecommendationRow)
+_ASSESSMENT = table_of(AssessmentRow)
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,13 @@ class RecommendationRepository:
         """Set each ref to its decision (None: no decision) in one transaction; return the previous states.
 
         A new custom recommendation is given as ref ``"custom:new"``; the returned mapping then
-        names it by its real ref (previous state None).
+        names it by its real ref (previous state None). Core statements, not the ORM: every accept,
+        dismiss and undo in the review comes here (benchmarks/scenarios/review_actions.py).
         """
-        with write_session(self.engine, audit) as session:
-            rows = _rows_of(session, assessment_id, [ref for ref in states if ref != "custom:new"])
+        now = utcnow()
+        table = _RECOMMENDATION
+        with write_connection(self.engine, audit) as conn:
+            rows = _rows_of(conn, assessment_id, [ref for ref in states if ref != "custom:new"])
             previous: dict[str, Decision | None] = {}
             for ref, wanted in states.items():
                 row = rows.get(ref)
@@ -82,37 +87,35 @@ class RecommendationRepository:
                     previous[ref] = _decision(row) if row is not None else None
                 if wanted is None:
                     if row is not None:
-                        session.delete(row)
+                        conn.execute(table.delete().where(table.c.id == row.id))
                     continue
-                if row is None:
-                    row = RecommendationRow(assessment_id=assessment_id, id=wanted.id if wanted.custom else None)
-                    session.add(row)
-                _fill(row, wanted)
+                if row is not None:
+                    conn.execute(table.update().where(table.c.id == row.id).values(**_values(wanted, now)))
+                    continue
+                kept_id = {"id": wanted.id} if wanted.custom and wanted.id is not None else {}
+                inserted = conn.execute(table.insert().values(assessment_id=assessment_id, created_at=now, **kept_id,
+                                                              **_values(wanted, now)))
                 if ref == "custom:new":
-                    session.flush()
-                    previous[f"custom:{row.id}"] = None
-            assessment = session.get(AssessmentRow, assessment_id)
-            if assessment is not None:
-                assessment.updated_at = utcnow()
+                    previous[f"custom:{stored_id(inserted.lastrowid)}"] = None
+            conn.execute(_ASSESSMENT.update().where(_ASSESSMENT.c.id == assessment_id).values(updated_at=now))
             return previous
 
 
-def _rows_of(session: Session, assessment_id: int, refs: list[str]) -> dict[str, RecommendationRow]:
+def _rows_of(conn: Connection, assessment_id: int, refs: list[str]) -> dict[str, Row]:
     """The stored decisions named by ``refs`` (only those: an assessment may hold hundreds)."""
     custom_ids = [int(ref.split(":", 1)[1]) for ref in refs if ref.startswith("custom:")]
     pairs = [ref.split(":", 1) for ref in refs if not ref.startswith("custom:")]
-    table = RecommendationRow
-    conditions = [and_(col(table.room_id) == int(room), col(table.library_id) == library, col(table.custom).is_(False))
-                  for room, library in pairs]
+    c = _RECOMMENDATION.c
+    conditions = [and_(c.room_id == int(room), c.library_id == library, c.custom.is_(False)) for room, library in pairs]
     if custom_ids:
-        conditions.append(and_(col(table.id).in_(custom_ids), col(table.custom).is_(True)))
+        conditions.append(and_(c.id.in_(custom_ids), c.custom.is_(True)))
     if not conditions:
         return {}
-    query = select(table).where(col(table.assessment_id) == assessment_id, or_(*conditions))
-    return {_decision(row).ref: row for row in session.exec(query)}
+    query = sa_select(_RECOMMENDATION).where(c.assessment_id == assessment_id, or_(*conditions))
+    return {_decision(row).ref: row for row in conn.execute(query)}
 
 
-def _decision(row: RecommendationRow | Row) -> Decision:
+def _decision(row: Row) -> Decision:
     overrides = {name: getattr(row, name) for name in FIELDS if getattr(row, name) is not None}
     return Decision(
         assessment_id=row.assessment_id, room_id=row.room_id, library_id=row.library_id, status=row.status,
@@ -120,13 +123,10 @@ def _decision(row: RecommendationRow | Row) -> Decision:
     )
 
 
-def _fill(row: RecommendationRow, decision: Decision) -> None:
-    row.room_id = decision.room_id
-    row.item_id = decision.item_id
-    row.library_id = decision.library_id
-    row.status = decision.status
-    row.custom = decision.custom
-    row.position = decision.position
-    for name in FIELDS:
-        setattr(row, name, decision.overrides.get(name))
-    row.updated_at = utcnow()
+def _values(decision: Decision, now: datetime) -> dict[str, object]:
+    """The columns a decision sets (every override field: NULL where the clinician changed nothing)."""
+    return {
+        "room_id": decision.room_id, "item_id": decision.item_id, "library_id": decision.library_id,
+        "status": decision.status, "custom": decision.custom, "position": decision.position,
+        **{name: decision.overrides.get(name) for name in FIELDS}, "updated_at": now,
+    }
