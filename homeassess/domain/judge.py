@@ -214,7 +214,7 @@ class Judge:
         """The entry's texts filled for this finding and client; ``check``: the person-fit check that proposed it."""
         device = ctx.client.widest_device() if ctx.client else None
         values = {
-            "room": ctx.room_name or "this room",
+            "room": ctx.room_name,
             "item": finding.item.lower(),
             "measured": finding.measured,
             "required": check.required if check else finding.required,
