@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from homeassess.domain.readings import LB_PER_KG, READINGS
 from homeassess.domain.units import (
     LengthUnit,
     UnitSystem,
@@ -26,7 +27,6 @@ if TYPE_CHECKING:  # the client profile is a pydantic model; judging without a c
     from homeassess.domain.person_fit import FitMargins, FitRule
 
 _EPS = 1e-6
-LB_PER_KG = 2.2046226218
 
 
 @dataclass(frozen=True)
@@ -53,9 +53,11 @@ class FitCase:
         ordered = sorted(self.client.devices, key=lambda d: d is not primary)
         return [d for d in ordered if not self.rule.devices or d.kind in self.rule.devices]
 
-    def check(self, verdict: Verdict, message: str, required: str, shortfall: float = 0.0, **extra: Any) -> FitCheck:
+    def check(self, verdict: Verdict, message: str, required: str, shortfall: float = 0.0, gap_text: str = "",
+              **extra: Any) -> FitCheck:
+        """``gap_text``: the shortfall as shown, for a check that is not of a length."""
         rule = self.rule
-        shown = self.gap(shortfall) if verdict is Verdict.FAILS and shortfall > 0 else ""
+        shown = (gap_text or self.gap(shortfall)) if verdict is Verdict.FAILS and shortfall > 0 else ""
         return FitCheck(rule.id, rule.kind, rule.title, verdict, message, required, max(0.0, shortfall), shortfall=shown, **extra)
 
 
@@ -211,6 +213,32 @@ def _weight_capacity(case: FitCase) -> FitCheck | None:
     return case.check(Verdict.MEETS, f"client weighs {shown}, within the {rated} rating", required, basis="weight")
 
 
+def _rated_load(case: FitCase) -> FitCheck | None:
+    """A lift or ramp rated load (the measured value, kg) against the client's weight, plus the primary
+    device's weight where the rule says the device rides along and the profile records it."""
+    weight = case.client.body.weight_kg
+    if not weight:
+        return None
+    kg = READINGS["weight"]
+    load, basis, whose = weight, "weight", "client's weight"
+    device = case.client.primary_device() if case.rule.carries_device else None
+    if device is not None and device.weight_kg:
+        load += device.weight_kg
+        basis = f"weight plus the {device.kind.label}'s weight ({kg.format(weight, case.system)} + {kg.format(device.weight_kg, case.system)})"
+        whose = f"client and {device.kind.label}"
+    elif device is not None:
+        basis = f"weight (the {device.kind.label}'s weight is not recorded: add it to the profile)"
+        whose = f"client's weight only; the {device.kind.label}'s weight is not recorded"
+    required = f"at least {kg.format(load, case.system)} ({whose})"
+    if case.value < load - _EPS:
+        gap = load - case.value
+        message = f"rated for {kg.format(case.value, case.system)}, {kg.format_difference(gap, case.system)} less than the client's {basis}"
+        return case.check(Verdict.FAILS, message, required, gap, gap_text=kg.format_difference(gap, case.system),
+                          basis=basis, direction="below", low_mm=load)
+    return case.check(Verdict.MEETS, f"rated for {kg.format(case.value, case.system)}: carries the client's {basis}",
+                      required, basis=basis, low_mm=load)
+
+
 def _no_steps(case: FitCase) -> FitCheck | None:
     devices = case.devices()
     if not devices or case.value <= _EPS:
@@ -231,4 +259,5 @@ CHECKS = {
     "turning_space": _turning_space,
     "device_length": _device_length,
     "weight_capacity": _weight_capacity,
+    "rated_load": _rated_load,
 }

@@ -147,7 +147,7 @@ class Judge:
         note = " ".join(part for part in (worked_out, note) if part)
         shortfall = measure.format_difference(gap, system) if gap is not None else None
         fit: tuple[FitCheck, ...] = ()
-        if ctx.client is not None and measure.kind == "length":
+        if ctx.client is not None and measure.kind in ("length", "weight"):
             margins = ctx.margins or FitMargins.defaults(system)
             fit = tuple(self.fit_rules.check(item.id, value, ctx.client, margins, system, item.plausible_noun))
         verdict = max([standard_verdict, *(c.verdict for c in fit)], key=lambda v: v.severity)

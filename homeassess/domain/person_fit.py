@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # the client profile is a pydantic model; judging without a c
 
 FitKind = Literal[
     "clear_width", "transfer_height", "seated_reach", "standing_reach", "level_change", "no_steps",
-    "turning_space", "device_length", "weight_capacity",
+    "turning_space", "device_length", "weight_capacity", "rated_load",
 ]
 
 
@@ -62,6 +62,7 @@ class FitRule:
     max: str | None = None
     capacity: str | None = None  # weight_capacity: "250 lb" or "113 kg"
     capacity_source: str = ""
+    carries_device: bool = False  # rated_load: the primary device rides along (ramp, platform lift)
     explanation: str = ""
 
 

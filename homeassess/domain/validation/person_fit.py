@@ -59,7 +59,7 @@ def _wording(path: Path, table: str, found: dict[str, Any], wanted: list[str]) -
 
 def _bound(path: Path, name: str, text: str) -> float:
     try:
-        return float(text) if name == "weight_kg" else parse_length(text, LengthUnit.INCH)
+        return float(text) if name.endswith("weight_kg") else parse_length(text, LengthUnit.INCH)
     except (MeasurementError, ValueError):
         raise CatalogueError(f"{path}: plausible {name!r}: {text!r} is not a length") from None
 
