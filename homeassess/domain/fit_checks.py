@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the client profile is a pydantic model; judging without a c
     from homeassess.domain.person_fit import FitMargins, FitRule
 
 _EPS = 1e-6
-
+SEATED_DEVICES = ("manual_wheelchair", "power_wheelchair", "scooter")  # a client who rides on a seat
 
 @dataclass(frozen=True)
 class FitCase:
@@ -126,7 +126,12 @@ def transfer_target(client: ClientProfile, wording: ClientWording) -> tuple[floa
         return None
     if not popliteal:
         return None
-    how = f"stands to transfer from the {device.kind.label}" if device else "stands to transfer"
+    if device is None:
+        how = "stands to transfer"
+    elif device.kind.value in SEATED_DEVICES:  # a scooter: the client stands up from its seat
+        how = f"stands to transfer from the {device.kind.label}"
+    else:  # a walking aid: the client stands with it, then turns and sits
+        how = f"stands to transfer{wording.values(client)['with_device']}"
     return popliteal, f"popliteal height (the client {how})"
 
 
@@ -138,13 +143,15 @@ def _transfer_height(case: FitCase) -> FitCheck | None:
     diff = case.value - target
     tol = case.margins.transfer_tolerance_mm
     low, high = target - tol, target + tol
-    required = f"{case.fmt(low)} to {case.fmt(high)} (client's {basis} {case.fmt(target)} ± {case.fmt(tol)})"
+    name, _, why = basis.partition(" (")
+    why = why.removesuffix(")")
+    required = f"{case.fmt(low)} to {case.fmt(high)} (client's {name} {case.fmt(target)} ± {case.fmt(tol)}{'; ' + why if why else ''})"
     if abs(diff) <= tol + _EPS:
         level = f"within {case.gap(abs(diff))}" if abs(diff) > _EPS else "exactly"
         return case.check(Verdict.MEETS, f"level with the client's {basis}, {level}", required, basis=basis,
                           low_mm=low, high_mm=high, holds_level=True)
     side = "higher" if diff > 0 else "lower"
-    message = f"{case.gap(abs(diff))} {side} than the client's {basis} ({case.fmt(target)})"
+    message = f"{case.gap(abs(diff))} {side} than the client's {name} of {case.fmt(target)}{f' ({why})' if why else ''}"
     return case.check(Verdict.FAILS, message, required, abs(diff) - tol, basis=basis,
                       direction="above" if diff > 0 else "below", low_mm=low, high_mm=high, holds_level=True)
 
@@ -186,7 +193,7 @@ def _level_change(case: FitCase) -> FitCheck | None:
     basis = f"{label} (small wheels and frame legs catch)"
     required = f"at most {case.fmt(limit)} for a {label}"
     if case.value > limit + _EPS:
-        message = f"client uses a {label}: a {case.fmt(case.value)} {case.noun} is a trip and wheel hazard"
+        message = f"client uses a {label}: this {case.noun} of {case.fmt(case.value)} is more than its wheels or frame legs can cross"
         return case.check(Verdict.FAILS, message, required, case.value - limit, basis=basis, direction="above", high_mm=limit)
     return case.check(Verdict.MEETS, f"low enough for the client's {label}", required, basis=basis, high_mm=limit)
 
@@ -221,14 +228,16 @@ def _rated_load(case: FitCase) -> FitCheck | None:
         return None
     kg = READINGS["weight"]
     load, basis, whose = weight, "weight", "client's weight"
-    device = case.client.primary_device() if case.rule.carries_device else None
+    device = case.client.primary_device()
+    if device is None or device.kind.value not in case.rule.carries:
+        device = None
     if device is not None and device.weight_kg:
         load += device.weight_kg
-        basis = f"weight plus the {device.kind.label}'s weight ({kg.format(weight, case.system)} + {kg.format(device.weight_kg, case.system)})"
+        basis = f"weight plus the {_possessive(device.kind.label)} weight ({kg.format(weight, case.system)} + {kg.format(device.weight_kg, case.system)})"
         whose = f"client and {device.kind.label}"
     elif device is not None:
-        basis = f"weight (the {device.kind.label}'s weight is not recorded: add it to the profile)"
-        whose = f"client's weight only; the {device.kind.label}'s weight is not recorded"
+        basis = f"weight (the {_possessive(device.kind.label)} weight is not recorded: add it to the profile)"
+        whose = f"client's weight only; the {_possessive(device.kind.label)} weight is not recorded"
     required = f"at least {kg.format(load, case.system)} ({whose})"
     if case.value < load - _EPS:
         gap = load - case.value
@@ -237,6 +246,11 @@ def _rated_load(case: FitCase) -> FitCheck | None:
                           basis=basis, direction="below", low_mm=load)
     return case.check(Verdict.MEETS, f"rated for {kg.format(case.value, case.system)}: carries the client's {basis}",
                       required, basis=basis, low_mm=load)
+
+
+def _possessive(noun: str) -> str:
+    """``scooter's``, ``crutches'``."""
+    return f"{noun}'" if noun.endswith("s") else f"{noun}'s"
 
 
 def _no_steps(case: FitCase) -> FitCheck | None:

@@ -172,7 +172,8 @@ class Judge:
         for check in fit:
             if check.verdict is Verdict.FAILS:
                 if check.direction is not None:
-                    proposals += [(e, check) for e in self.library.for_measurement(library_item, check.direction, check.shortfall_mm)]
+                    fit_item = self.fit_rules.recommend_as(check.rule_id, item.id) or library_item
+                    proposals += [(e, check) for e in self.library.for_measurement(fit_item, check.direction, check.shortfall_mm)]
                 proposals += [(e, check) for e in self.library.for_fit(check.kind)]
         recommendations: dict[str, ProposedRecommendation] = {}
         for entry, by in proposals:
@@ -219,7 +220,7 @@ class Judge:
             "measured": finding.measured,
             "required": check.required if check else finding.required,
             "shortfall": (check.shortfall if check else finding.shortfall) or "",
-            "citation": finding.citation,
+            "citation": f"person-fit: {check.title}" if check else finding.citation,  # the client's need, not a clause
             "device_width": format_length(device.overall_width, ctx.system) if device and device.overall_width else "not recorded",
             "target": check.required if check else finding.required,
             **self.fit_rules.wording.values(ctx.client),

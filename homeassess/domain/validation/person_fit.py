@@ -75,6 +75,10 @@ def validate_person_fit(path: Path) -> dict[str, Any]:
                 capacity_kg(rule.capacity)
             except ValueError:
                 raise CatalogueError(f"{path}: rule {rule.id!r} field 'capacity': write \"250 lb\" or \"113 kg\"") from None
+        if not set(rule.carries) <= kinds:
+            raise CatalogueError(f"{path}: rule {rule.id!r} field 'carries': not a device kind")
+        if any(len(pair) != 2 or pair[0] not in rule.items for pair in rule.recommend_as):
+            raise CatalogueError(f"{path}: rule {rule.id!r} field 'recommend_as': each entry is [item of this rule, item]")
         if not set(rule.primary) <= kinds:
             raise CatalogueError(f"{path}: rule {rule.id!r} field 'primary': not a device kind or \"none\"")
     _require_keys(path, "devices", document.devices, [k.value for k in DeviceKind] + [NO_DEVICE, NO_CLIENT])
