@@ -2,17 +2,24 @@
 
     .venv/bin/python scripts/take_screenshots.py
 
-Uses a temporary store, so your own data is never touched.
+Uses a temporary store, so your own data is never touched. Besides the screens at 1440 × 900,
+the visit is taken on a 1024 × 700 screen, in the dark scheme, and at 200 % scale on a 1080p
+screen (in a second process: QT_SCALE_FACTOR must be set before Qt starts).
 """
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+SCREEN = Path(tempfile.gettempdir()) / "homeassess-screenshot-screen.json"  # offscreen's own screen is 800 × 800
+SCREEN.write_text(json.dumps({"screens": [{"name": "desk", "x": 0, "y": 0, "width": 1920, "height": 1200,
+                                           "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN}")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -25,6 +32,8 @@ from homeassess.services.workspace import Workspace  # noqa: E402
 from homeassess.store.store import Store  # noqa: E402
 from homeassess.ui.dialogs.report_dialog import ReportDialog  # noqa: E402
 from homeassess.ui.kit.error_path import ErrorPath  # noqa: E402
+from homeassess.ui.kit.palette import Scheme, theme  # noqa: E402
+from homeassess.ui.shell import screen_fit  # noqa: E402
 from homeassess.ui.shell.main_window import MainWindow  # noqa: E402
 from homeassess.ui.shell.unlock_dialog import UnlockDialog  # noqa: E402
 from homeassess.ui.shell.window_services import WindowServices  # noqa: E402
@@ -37,6 +46,39 @@ def settle(app: QApplication, msecs: int = 150) -> None:
     QTimer.singleShot(msecs, loop.quit)
     loop.exec()
     app.processEvents()
+
+
+def small_visit(app: QApplication, ws: Workspace, assessment_id: int) -> None:
+    """The visit as a 1024 × 700 screen shows it: the window fitted, the photo strip folded away."""
+    from PySide6.QtCore import QRect
+
+    fitted = screen_fit.available_area
+    screen_fit.available_area = lambda window: QRect(0, 0, 1024, 700)
+    try:
+        window = MainWindow(WindowServices.from_workspace(ws), ErrorPath(None))
+        window.show()
+        window.open_assessment(assessment_id)
+        entrance = next(r for r in window.assessment.rooms.model.rooms if r.name == "Front entrance")
+        window.assessment.rooms.select_room(entrance.id)
+        window.assessment.walk.take_up_room()
+        settle(app, 400)
+        window.grab().save(str(OUT / "room-walk-1024x700.png"))
+        window.close()
+    finally:
+        screen_fit.available_area = fitted
+
+
+def scaled_visit() -> None:
+    """The visit at 200 % on a 1920 × 1080 screen (960 × 540 logical), from tests/ui/scaled_window_probe.py."""
+    with tempfile.TemporaryDirectory() as temp:
+        screen = Path(temp) / "screen.json"
+        screen.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                                                   "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+        store = Path(temp) / "store"
+        store.mkdir()
+        env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
+        subprocess.run([sys.executable, "-m", "tests.ui.scaled_window_probe", str(store),
+                        str(OUT / "room-walk-200pct.png")], cwd=ROOT, env=env, check=True, capture_output=True)
 
 
 def main() -> int:
@@ -74,6 +116,16 @@ def main() -> int:
         settle(app, 400)
         window.grab().save(str(OUT / "room-walk.png"))
 
+        theme().apply(Scheme.DARK)
+        settle(app, 400)
+        door = window.assessment.checklist.rows.get("door_clear_width")
+        if door is not None:
+            door.editor.setFocus()
+        settle(app, 400)
+        window.grab().save(str(OUT / "room-walk-dark.png"))
+        theme().apply(Scheme.LIGHT)
+        settle(app, 200)
+
         bathroom = next(r for r in rooms if r.name == "Upstairs bathroom")
         window.assessment.rooms.select_room(bathroom.id)
         settle(app, 1500)
@@ -94,7 +146,10 @@ def main() -> int:
         dialog.grab().save(str(OUT / "report-preview.png"))
         dialog.close()
         window.close()
+
+        small_visit(app, ws, assessment_id)
         ws.close()
+    scaled_visit()
     for path in sorted(OUT.glob("*.png")):
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
     return 0

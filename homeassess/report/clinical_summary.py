@@ -7,6 +7,7 @@ from collections import Counter
 
 from reportlab.platypus import Flowable, Paragraph
 
+from homeassess.domain.catalogue import Severity
 from homeassess.report.layout import short
 from homeassess.report.markup import compose, para
 from homeassess.report.report_data import FindingRow, ReportData, Room
@@ -17,15 +18,22 @@ MAX_RISKS = 10
 SUMMARY_TITLES = 14  # distinct recommendation titles named per priority on the summary page
 
 
+def severity_rank(finding: FindingRow) -> int:
+    """3 life safety, 2 falls, 1 function, 0 when the catalogue gave none."""
+    return Severity(finding.severity).rank if finding.severity else 0
+
+
 def main_risks(data: ReportData, limit: int = MAX_RISKS) -> list[tuple[Room, FindingRow]]:
-    """The findings to name first: those behind high-priority work, client-fit failures, spread over rooms."""
+    """The findings to name first: by severity (life safety, then falls, then function), then those
+    that fail, behind high-priority work, or fail the client's fit; spread over rooms."""
     best: dict[tuple[str, str], int] = {}
     for r in data.recommendations:
         key = (r.room, r.item)
         best[key] = min(best.get(key, 3), priority_rank(r.priority))
     order = sorted(
         ((room, f) for room in data.rooms for f in room.findings),
-        key=lambda rf: (rf[1].verdict not in ("Fails", "Client fit"), best.get((rf[0].name, rf[1].item), 3), not rf[1].person_fit),
+        key=lambda rf: (-severity_rank(rf[1]), rf[1].verdict not in ("Fails", "Client fit"),
+                        best.get((rf[0].name, rf[1].item), 3), not rf[1].person_fit),
     )
     chosen: list[tuple[Room, FindingRow]] = []
     taken: set[int] = set()
@@ -41,6 +49,12 @@ def main_risks(data: ReportData, limit: int = MAX_RISKS) -> list[tuple[Room, Fin
     return chosen
 
 
+def _by_severity(findings: list[FindingRow]) -> str:
+    counts = Counter(f.severity for f in findings if f.severity)
+    parts = [f"{counts[s.value]} for {s.label.lower()}" for s in Severity if counts[s.value]]
+    return f" By what is at stake: {', '.join(parts)}." if parts else ""
+
+
 def summary_page(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
     findings = [f for room in data.rooms for f in room.findings]
     fails = sum(1 for f in findings if f.verdict in ("Fails", "Client fit"))
@@ -49,13 +63,15 @@ def summary_page(data: ReportData, styles: Styles, width: float) -> list[Flowabl
         Paragraph(
             f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {len(data.rooms)} "
             f"room{'s' if len(data.rooms) != 1 else ''}: {fails} fail the standard or the client's needs, "
-            f"{len(findings) - fails} advisory. The most pressing:",
+            f"{len(findings) - fails} advisory.{_by_severity(findings)} The most pressing:",
             styles.body,
         )
     )
     for room, f in main_risks(data):
         detail = f"{f.measured} (required {f.required})" if f.measured and f.required else f.measured
-        line = compose("•&nbsp;&nbsp;<b>{room}</b> — {item}: ", room=short(room.name), item=short(f.item, 120))
+        stake = f"{Severity(f.severity).label}: " if f.severity else ""
+        line = compose("•&nbsp;&nbsp;{stake}<b>{room}</b> — {item}: ", stake=stake, room=short(room.name),
+                       item=short(f.item, 120))
         out.append(para(detail, styles.body, line))
     out.append(Paragraph("Recommendations by priority", styles.h2))
     recs = data.recommendations

@@ -78,4 +78,5 @@ def finding_row(finding: Finding, note: str, length: Callable[[str], str]) -> Fi
         note=note,
         standard_note=finding.note if standard_failed else "",
         item_id=finding.item_id,
+        severity=finding.severity,
     )

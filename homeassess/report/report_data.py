@@ -112,6 +112,7 @@ class FindingRow:
     note: str = ""  # the clinician's note on this item (clinical only)
     standard_note: str = ""  # the standard's own remark, e.g. "advisory only"
     item_id: str = ""  # the checklist item, to name the photos taken of it
+    severity: str = ""  # the catalogue's: "life_safety", "falls" or "function" (domain.catalogue.Severity)
 
 
 @dataclass(frozen=True)

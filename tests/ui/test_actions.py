@@ -36,7 +36,7 @@ def test_every_shortcut_in_the_window_is_in_the_help_table(qtbot, window, monkey
                if s.toString(QKeySequence.NativeText).replace("&", "&amp;") not in table]
     assert missing == []
     for words in ("Lock now", "Delete photo", "Accept the selected recommendations", "How to measure the focused item",
-                  "Save the measurement and move to the next one"):
+                  "Save the answer and move to the next item"):
         assert words in table
     assert window.findChildren(QShortcut) == []  # no shortcut made by hand, outside the registry
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.services.assessments import AssessmentDetails, NewAssessment
@@ -135,14 +136,13 @@ def test_measurements_in_several_forms_are_judged_as_typed(qtbot, window, worksp
     assert (room.answered, room.findings) == (2, 1)
 
 
-def test_enter_moves_to_the_next_measurement(qtbot, window, workspace):
+def test_enter_moves_to_the_next_item_whatever_its_kind(qtbot, window, workspace):
     window.open_assessment(_assessment(workspace))
     rows = window.assessment.checklist.rows
     order = window.assessment.checklist.item_order()
     first = next(i for i in order if rows[i].item.kind.value == "measurement")
     _type(qtbot, window, first, "12")
-    following = next(i for i in order[order.index(first) + 1:] if rows[i].item.kind.value == "measurement")
-    assert rows[following].editor.hasFocus()
+    assert rows[order[order.index(first) + 1]].editor.hasFocus()
 
 
 def test_unreadable_and_implausible_values_are_flagged_in_place(qtbot, window, workspace, messages):
@@ -211,11 +211,25 @@ def test_a_failed_save_keeps_the_typed_value_and_says_why(qtbot, window, workspa
     assert "short by 2 in" in row.verdict.text()
 
 
-def test_final_assessments_are_read_only(qtbot, window, workspace):
+def test_final_assessments_are_read_only_and_read_in_normal_text(qtbot, window, workspace):
     assessment_id = _assessment(workspace)
+    entrance = workspace.assessments.open(assessment_id, audit=False).rooms[0].id
+    workspace.checklist.record(entrance, "door_clear_width", "30")
+    workspace.checklist.record(entrance, "step_free_entry", "no")
     workspace.assessments.set_status(assessment_id, "final")
     window.open_assessment(assessment_id)
-    assert not window.assessment.checklist.rows["door_clear_width"].editor.isEnabled()
+    rows = window.assessment.checklist.rows
+    door, step_free = rows["door_clear_width"].editor, rows["step_free_entry"].editor
+    assert (door.text(), step_free.text()) == ("30", "No")  # the chosen answer in words, not a greyed box
+    for editor in (door, step_free):
+        assert editor.isEnabled() and editor.isReadOnly()
+        assert editor.palette().color(QPalette.Active, QPalette.Text) == QApplication.palette().color(QPalette.Active, QPalette.Text)
+    assert "short by 2 in" in rows["door_clear_width"].verdict.text()
+    door.setFocus()
+    qtbot.keyClicks(door, "99")
+    qtbot.keyClick(door, Qt.Key_Return)
+    assert workspace.checklist.response_text(entrance, "door_clear_width") == "30"
+    assert door.text() == "30"
     assert not window.assessment.rooms.add_button.isEnabled()
 
 

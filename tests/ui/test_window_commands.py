@@ -74,11 +74,11 @@ def test_finalise_makes_it_read_only_and_return_to_draft_makes_it_editable(qtbot
     assert window.actions["finalise"].isEnabled() and not window.actions["reopen"].isEnabled()
     window.actions["finalise"].trigger()
     assert "FINAL" in window.assessment.title.text()
-    assert not window.assessment.checklist.rows["door_clear_width"].editor.isEnabled()
+    assert window.assessment.checklist.rows["door_clear_width"].editor.isReadOnly()
     assert window.undo_stack.count() == 0  # nothing of the draft can be undone into a final assessment
     assert window.actions["reopen"].isEnabled() and not window.actions["finalise"].isEnabled()
     window.actions["reopen"].trigger()
-    assert window.assessment.checklist.rows["door_clear_width"].editor.isEnabled()
+    assert not window.assessment.checklist.rows["door_clear_width"].editor.isReadOnly()
     assert workspace.assessments.open(assessment_id, audit=False).status == "draft"
 
 

@@ -105,13 +105,18 @@ class AssessmentRepository:
             return session.exec(select(AssessmentRow.id).where(AssessmentRow.uid == uid)).first()
 
     def version(self, assessment_id: int) -> datetime | None:
-        """When the assessment last changed: every change to it or its rooms, answers and decisions moves this."""
-        with read_session(self.engine) as session:
-            return session.exec(select(AssessmentRow.updated_at).where(AssessmentRow.id == assessment_id)).first()
+        """When the assessment last changed: every change to it or its rooms, answers and decisions moves this.
+
+        Plain queries here and in ``status_of``: the review asks on every accept, dismiss and undo."""
+        with self.engine.connect() as conn:
+            found: datetime | None = conn.execute(
+                sa_select(_ASSESSMENT.c.updated_at).where(_ASSESSMENT.c.id == assessment_id)).scalar()
+        return found
 
     def status_of(self, assessment_id: int) -> str | None:
-        with read_session(self.engine) as session:
-            return session.exec(select(AssessmentRow.status).where(AssessmentRow.id == assessment_id)).first()
+        with self.engine.connect() as conn:
+            found: str | None = conn.execute(sa_select(_ASSESSMENT.c.status).where(_ASSESSMENT.c.id == assessment_id)).scalar()
+        return found
 
     def update(
         self, assessment_id: int, *, audit: AuditEntry | None = None, verdicts: Mapping[int, str] | None = None,

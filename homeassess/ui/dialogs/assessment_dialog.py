@@ -14,6 +14,10 @@ from homeassess.services.settings import AppSettings
 from homeassess.ui.dialogs.client_form import ClientForm, FormError
 from homeassess.ui.dialogs.room_picker import RoomPicker
 from homeassess.ui.dialogs.visit_form import VisitForm
+from homeassess.ui.kit.form_snapshot import ask_before_discarding, form_snapshot
+from homeassess.ui.kit.palette import Tone, colour
+from homeassess.ui.kit.read_only import show_read_only
+from homeassess.ui.kit.wheel_guard import guard_wheels_in
 
 
 class AssessmentDialog(QDialog):
@@ -38,6 +42,7 @@ class AssessmentDialog(QDialog):
         self.client.set_profile(client or ClientProfile())
         self.visit.unit.currentIndexChanged.connect(lambda _: setattr(self.client, "unit", LengthUnit(self.visit.unit.currentData())))
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Client, home and visit" + (", rooms" if self.creating else ""))
         self.tabs.addTab(self.client, "&1 Client")
         self.tabs.addTab(self.visit, "&2 Home and visit")
         self.rooms: RoomPicker | None = None
@@ -46,9 +51,9 @@ class AssessmentDialog(QDialog):
             self.tabs.addTab(self.rooms, "&3 Rooms")
         self.message = QLabel("")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.message.setStyleSheet(f"color: {colour(Tone.REFUSED)}; font-weight: 600;")
         self.message.setAccessibleName("Form message")
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText("Create assessment" if self.creating else "Save")
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
@@ -59,6 +64,37 @@ class AssessmentDialog(QDialog):
         self.result_client: ClientProfile | None = None
         self.result_details: AssessmentDetails | None = None
         self.result_new: NewAssessment | None = None
+        guard_wheels_in(self)
+        self._offer_client_address()
+        self.client.name.setFocus()  # the first field, not the tab bar
+        self.opened_with = form_snapshot(self)
+
+    def _offer_client_address(self) -> None:
+        """The client's address is offered as the home's (and the other way round) while that one is empty or
+        still holds what was offered: the address is typed once."""
+        client_address, home_address = self.client.address, self.visit.fields["address"]
+        offered = {id(client_address): "", id(home_address): ""}  # what each was given, not typed
+
+        def offer(source, target) -> None:
+            if target.text() in ("", offered[id(target)]):
+                offered[id(target)] = source.text()
+                target.setText(source.text())
+
+        client_address.textEdited.connect(lambda _: offer(client_address, home_address))
+        home_address.textEdited.connect(lambda _: offer(home_address, client_address))
+
+    def reject(self) -> None:
+        """Esc or Cancel: what was typed is only thrown away when the clinician says so."""
+        if self.buttons.button(QDialogButtonBox.Ok).isHidden() or ask_before_discarding(self, self.opened_with):
+            super().reject()
+
+    def set_read_only(self) -> None:
+        """A final assessment's client and visit: read like a document, nothing to save."""
+        show_read_only(self.tabs)
+        self.message.setText("This assessment is final and read-only.")
+        self.message.setStyleSheet("font-weight: 600;")
+        self.buttons.button(QDialogButtonBox.Ok).hide()
+        self.buttons.button(QDialogButtonBox.Cancel).setText("Close")
 
     def try_accept(self) -> None:
         try:
@@ -66,7 +102,7 @@ class AssessmentDialog(QDialog):
             details = self.visit.details()
         except FormError as exc:
             self.message.setText(str(exc))
-            self.tabs.setCurrentIndex(0)
+            self.tabs.setCurrentIndex(1 if str(exc).startswith("Visit date") else 0)
             return
         except ValidationError as exc:
             error = exc.errors()[0]

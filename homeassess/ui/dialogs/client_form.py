@@ -6,13 +6,9 @@ millimetres; a length that cannot be read is refused with the field named.
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -25,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from homeassess.domain.client_profile import BodyMeasures, ClientProfile, DeviceKind, MobilityDevice
 from homeassess.domain.units import LengthUnit, MeasurementError, format_length, parse_length
+from homeassess.ui.kit.date_field import DateField, UnreadableDate
 from homeassess.ui.kit.text_limits import limit_line, limit_paragraph
 
 LIMITATIONS = ("reach", "grip", "balance", "vision", "hearing", "cognition", "endurance", "strength",
@@ -34,7 +31,6 @@ DEVICE_FIELDS = (("overall_width", "Overall width"), ("overall_length", "Overall
 BODY_FIELDS = (("popliteal_height", "Popliteal height"), ("seated_reach_high", "Seated reach, highest"),
                ("seated_reach_low", "Seated reach, lowest"), ("standing_reach_high", "Standing reach, highest"),
                ("height", "Height"))
-NO_DATE = QDate(1900, 1, 1)
 
 
 class FormError(ValueError):
@@ -49,6 +45,7 @@ class ClientForm(QScrollArea):
     def __init__(self, unit: LengthUnit = LengthUnit.INCH, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
+        self.setAccessibleName("Client")
         self.unit = unit
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -56,10 +53,7 @@ class ClientForm(QScrollArea):
         who = QGroupBox("Client")
         form = QFormLayout(who)
         self.name = self._line(form, "&Name:")
-        self.dob = QDateEdit(displayFormat="dd MMM yyyy", calendarPopup=True)
-        self.dob.setMinimumDate(NO_DATE)
-        self.dob.setSpecialValueText("not recorded")
-        self.dob.setDate(NO_DATE)
+        self.dob = DateField("Date of birth")  # typed, or left empty when not recorded
         self.dob.setAccessibleName("Date of birth")
         form.addRow("Date of &birth:", self.dob)
         self.phone = self._line(form, "&Phone:")
@@ -142,7 +136,7 @@ class ClientForm(QScrollArea):
 
     def set_profile(self, profile: ClientProfile) -> None:
         self.name.setText(profile.name)
-        self.dob.setDate(QDate(profile.date_of_birth) if profile.date_of_birth else NO_DATE)
+        self.dob.set_date(profile.date_of_birth)
         self.phone.setText(profile.phone)
         self.email.setText(profile.email)
         self.address.setText(profile.address)
@@ -186,10 +180,13 @@ class ClientForm(QScrollArea):
             elif not kind and part.strip():
                 other_aids.append(part.strip())  # not a device kind: kept as typed
         body = BodyMeasures(**{key: self._length(edit, label) for (key, label), edit in zip(BODY_FIELDS, self.body_fields.values(), strict=True)})
-        dob = self.dob.date()
+        try:
+            dob = self.dob.date()
+        except UnreadableDate as exc:
+            raise FormError(str(exc)) from None
         return ClientProfile(
             name=self.name.text().strip(),
-            date_of_birth=date(dob.year(), dob.month(), dob.day()) if dob != NO_DATE else None,
+            date_of_birth=dob,
             phone=self.phone.text().strip(), email=self.email.text().strip(), address=self.address.text().strip(),
             diagnosis=self.diagnosis.text().strip(), conditions=_lines(self.conditions.toPlainText()),
             functional_limitations=[n for n, b in self.limitations.items() if b.isChecked()],

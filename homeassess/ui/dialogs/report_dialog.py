@@ -38,6 +38,7 @@ from homeassess.services.assessments import RoomView
 from homeassess.services.audit_log import AuditAction, AuditLog
 from homeassess.services.reports import ReportService
 from homeassess.ui.kit import prompts
+from homeassess.ui.kit.wheel_guard import guard_wheels_in
 from homeassess.ui.kit.worker import BackgroundJob, wait_for_all
 
 AUDIENCES = (
@@ -121,11 +122,12 @@ class ReportDialog(QDialog):
         for b in (self.print_button, self.save_button, self.folder_button):
             b.setEnabled(False)
 
+        guard_wheels_in(self)
         options = QFormLayout()
         options.addRow("&Audience:", self.audience)
         options.addRow("Rooms:", self.rooms)
         options.addRow("", self.photos)
-        options.addRow("Pa&per:", self.paper)
+        options.addRow("Pap&er:", self.paper)
         options.addRow("", self.millimetres)
         side = QWidget()
         side_layout = QVBoxLayout(side)

@@ -32,6 +32,9 @@ from homeassess.domain.units import LengthUnit
 from homeassess.services.settings import AppSettings
 from homeassess.ui.dialogs.margin_editor import MARGIN_FIELDS, MarginEditor
 from homeassess.ui.kit import prompts
+from homeassess.ui.kit.form_snapshot import ask_before_discarding, form_snapshot
+from homeassess.ui.kit.palette import Tone, colour
+from homeassess.ui.kit.wheel_guard import guard_wheels_in
 
 LABELS = {
     "clinician_name": "Clinician name",
@@ -118,7 +121,7 @@ class SettingsDialog(QDialog):
             self.editors[name] = editor
             form.addRow(LABELS.get(name, name) + ":", editor)
         self.message = QLabel("")
-        self.message.setStyleSheet("color: #c62828;")
+        self.message.setStyleSheet(f"color: {colour(Tone.REFUSED)};")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.try_accept)
@@ -128,6 +131,14 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.result_settings: AppSettings | None = None
+        guard_wheels_in(self)
+        next(iter(self.editors.values())).setFocus()  # the first field
+        self.opened_with = form_snapshot(self)
+
+    def reject(self) -> None:
+        """Esc or Cancel: what was typed is only thrown away when the clinician says so."""
+        if ask_before_discarding(self, self.opened_with):
+            super().reject()
 
     def _editor(self, name: str, annotation: object, value: object) -> QWidget:
         if name in IMAGE_FIELDS:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from homeassess.domain.standards import StandardsLibrary
 from homeassess.domain.units import LengthUnit
 from homeassess.services.assessments import AssessmentDetails
+from homeassess.ui.dialogs.client_form import FormError
+from homeassess.ui.kit.date_field import DateField, UnreadableDate
 from homeassess.ui.kit.text_limits import limit_line
 
 TENURES = (("", ""), ("Owner", "owner"), ("Renter", "renter"), ("Other", "other"))
@@ -29,7 +30,7 @@ class VisitForm(QWidget):
             self.fields[key] = edit
             return edit
 
-        self.visit_date = QDateEdit(QDate.currentDate(), displayFormat="dd MMM yyyy", calendarPopup=True)
+        self.visit_date = DateField("Visit date", date.today())
         self.visit_date.setAccessibleName("Visit date")
         form.addRow("&Visit date:", self.visit_date)
         line("address", "Home &address:")
@@ -58,7 +59,7 @@ class VisitForm(QWidget):
         form.addRow("&Units:", self.unit)
 
     def set_details(self, details: AssessmentDetails) -> None:
-        self.visit_date.setDate(QDate(details.visit_date))
+        self.visit_date.set_date(details.visit_date)
         for key, edit in self.fields.items():
             edit.setText(getattr(details, key))
         self.tenure.setCurrentIndex(max(self.tenure.findData(details.tenure), 0))
@@ -66,9 +67,15 @@ class VisitForm(QWidget):
         self.unit.setCurrentIndex(max(self.unit.findData(details.unit.value), 0))
 
     def details(self) -> AssessmentDetails:
-        d = self.visit_date.date()
+        """The details as typed; raises FormError when the visit date is missing or cannot be read."""
+        try:
+            visit_date = self.visit_date.date()
+        except UnreadableDate as exc:
+            raise FormError(str(exc)) from None
+        if visit_date is None:
+            raise FormError("Visit date: type the date of the visit, like 14 Mar 2026.")
         return AssessmentDetails(
-            visit_date=date(d.year(), d.month(), d.day()), tenure=self.tenure.currentData(),
+            visit_date=visit_date, tenure=self.tenure.currentData(),
             standard=self.standard.currentData(), unit=LengthUnit(self.unit.currentData()),
             **{key: edit.text() for key, edit in self.fields.items()},
         )

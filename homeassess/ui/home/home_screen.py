@@ -26,6 +26,7 @@ from homeassess.services.assessments import AssessmentService
 from homeassess.services.changes import Change, Scope
 from homeassess.ui.home.assessment_list_model import AssessmentListModel
 from homeassess.ui.kit.operations import Operations
+from homeassess.ui.kit.wheel_guard import guard_wheels_in
 
 DRAFT, FINAL, ARCHIVED = (s.value for s in AssessmentStatus)
 FILTERS = (
@@ -53,6 +54,7 @@ class HomeScreen(QWidget):
         self.filter.setAccessibleName("Status filter")
         for label, _ in FILTERS:
             self.filter.addItem(label)
+        guard_wheels_in(self)
         self.model = AssessmentListModel()
         self.table = QTableView()
         self.table.setObjectName("assessmentTable")

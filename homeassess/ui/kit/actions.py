@@ -51,7 +51,11 @@ class ActionSpec:
                 out.extend(QKeySequence.keyBindings(key))
             else:
                 out.append(QKeySequence(key))
-        return [s for s in out if not s.isEmpty()]
+        unique: dict[str, QKeySequence] = {}  # one key twice in an action makes Qt call it ambiguous and do nothing
+        for s in out:
+            if not s.isEmpty():
+                unique.setdefault(s.toString(QKeySequence.PortableText), s)
+        return list(unique.values())
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QListView,
     QProgressBar,
     QPushButton,
-    QToolButton,
+    QSizePolicy,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -127,23 +128,29 @@ class PhotoStripView(QWidget):
         title.setBuddy(self.view)
         self.scope = QLabel("")
         self.scope.setAccessibleName("Which photos are shown")
+        self.scope.setWordWrap(True)  # a long item prompt wraps: it never widens the window
+        self.scope.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.whole_room_button = QPushButton("Show the whole room")
         self.whole_room_button.setAccessibleName("Show the photos of the whole room")
         self.whole_room_button.hide()
-        buttons = QHBoxLayout()
-        buttons.addWidget(title)
-        buttons.addWidget(self.scope)
-        buttons.addWidget(self.whole_room_button)
+        # A tool bar: on a narrow window the buttons that do not fit move behind its » button
+        # (they are in the context menu and have their keys too), so the strip never widens the window.
+        self.tool_bar = QToolBar("Photo tools")
+        self.tool_bar.setAccessibleName("Photo tools")
         for name in BUTTONS:
             if name is None:
-                buttons.addSpacing(12)
+                self.tool_bar.addSeparator()
                 continue
             action = self.actions_by_name[name]
-            button = QToolButton()
-            button.setDefaultAction(action)
+            self.tool_bar.addAction(action)
+            button = self.tool_bar.widgetForAction(action)
             button.setAccessibleName(action.text().rstrip("…"))
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            button.setFocusPolicy(Qt.TabFocus)  # in the Tab order like any button
+        buttons = QHBoxLayout()
+        buttons.addWidget(title)
+        buttons.addWidget(self.scope, 1)
+        buttons.addWidget(self.whole_room_button)
+        buttons.addWidget(self.tool_bar, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from homeassess.domain.vocabulary import FUNDING_HINT, Category, Funding, Installer, Priority
 from homeassess.services.recommendations import CUSTOM_DEFAULTS
+from homeassess.ui.kit.form_snapshot import ask_before_discarding, form_snapshot
 from homeassess.ui.kit.text_limits import limit_line, limit_paragraph
+from homeassess.ui.kit.wheel_guard import guard_wheels_in
 
 NEW_RECOMMENDATION: dict[str, object] = {"title": "", **CUSTOM_DEFAULTS}
 
@@ -117,7 +119,14 @@ class RecommendationEditor(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        guard_wheels_in(self)
         (self.room or self.title).setFocus()
+        self.opened_with = form_snapshot(self)
+
+    def reject(self) -> None:
+        """Esc or Cancel: what was typed is only thrown away when the clinician says so."""
+        if ask_before_discarding(self, self.opened_with):
+            super().reject()
 
     def _line(self, text: str, name: str, placeholder: str) -> QLineEdit:
         edit = limit_line(QLineEdit(text))

@@ -64,7 +64,7 @@ class RecommendationsView(ReviewLayout):
         self.read_only_note.setVisible(read_only)
         self.table.selectionModel().clear()
         self._room_order = None
-        self.set_filter(OPEN)
+        self.set_filter(None if read_only else OPEN)  # a final: all of them, as decided
         self.refresh()
         self.fit_columns()
         if self.proxy.rowCount():

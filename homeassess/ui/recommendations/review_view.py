@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from homeassess.domain.vocabulary import RecommendationStatus
 from homeassess.ui.kit.actions import ActionRegistry, ActionSpec, Context
+from homeassess.ui.kit.wheel_guard import guard_wheels_in
 from homeassess.ui.recommendations.table_model import (
     COST,
     FUNDING,
@@ -72,6 +73,7 @@ class ReviewLayout(QWidget):
         self.filter.setAccessibleName("Show recommendations")
         for label, status in FILTERS:
             self.filter.addItem(label, status)
+        guard_wheels_in(self)
         show_label = QLabel("Sho&w:")
         show_label.setBuddy(self.filter)
 
@@ -175,10 +177,14 @@ class ReviewLayout(QWidget):
         """The filter's choices with their counts ("Proposed (12)"), then the table or the empty text."""
         statuses = [v.status for v in self.model.views]
         for i, (label, status) in enumerate(FILTERS):
-            if status is None:
-                count = len(statuses)
-            elif status == OPEN:
+            if status == OPEN:  # a final assessment has no open work: no count that reads like a to-do list
+                self.filter.model().item(i).setEnabled(not read_only)
+                if read_only:
+                    self.filter.setItemText(i, f"{label} (none: final)")
+                    continue
                 count = sum(1 for s in statuses if s.is_open)
+            elif status is None:
+                count = len(statuses)
             else:
                 count = sum(1 for s in statuses if s.value == status)
             self.filter.setItemText(i, f"{label} ({count})")

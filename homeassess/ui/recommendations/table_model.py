@@ -14,11 +14,11 @@ once, on first use, and kept until the row changes: sorting and painting call ``
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QFont
 
 from homeassess.domain.vocabulary import RecommendationStatus, format_cost
 from homeassess.services.recommendations import RecommendationView
+from homeassess.ui.kit.palette import Tone, colour
 
 SORT_ROLE = int(Qt.UserRole)
 REF_ROLE = SORT_ROLE + 1
@@ -118,7 +118,7 @@ class RecommendationTableModel(QAbstractTableModel):
         if role == ALIGNMENT:
             return RIGHT_ALIGNED if column == COST else None
         if role == FOREGROUND:
-            return QApplication.palette().brush(QPalette.Disabled, QPalette.Text) if self.views[row].status is DISMISSED else None
+            return QColor(colour(Tone.MUTED)) if self.views[row].status is DISMISSED else None
         if role == REF_ROLE:
             return self.views[row].ref
         if role == ACCESSIBLE:

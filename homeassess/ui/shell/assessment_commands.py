@@ -20,6 +20,7 @@ from homeassess.ui.dialogs.assessment_dialog import AssessmentDialog
 from homeassess.ui.dialogs.settings_dialog import SettingsDialog
 from homeassess.ui.kit import prompts
 from homeassess.ui.kit.operations import Operations
+from homeassess.ui.shell.finalise_question import finalise_question, open_work
 from homeassess.ui.shell.window_services import WindowServices
 
 
@@ -49,8 +50,7 @@ class AssessmentCommands:
         dialog = AssessmentDialog(judge.standards, judge.catalogue, self.services.settings.load(), self.parent,
                                   client=view.client, details=view.details)
         if view.read_only:
-            dialog.tabs.setEnabled(False)
-            dialog.message.setText("This assessment is final and read-only.")
+            dialog.set_read_only()
         if dialog.exec() != AssessmentDialog.Accepted or view.read_only:
             return
         client, details = dialog.result_client, dialog.result_details
@@ -67,10 +67,13 @@ class AssessmentCommands:
                     self.ops.run(action)
 
     def finalise(self) -> None:
+        """Asks with the unanswered items and the undecided recommendations named (finalise_question.py)."""
         assessment_id = self.current_assessment()
-        if assessment_id is not None and prompts.confirm(
-            self.parent, "Finalise assessment", "Finalise this assessment? It becomes read-only."
-        ):
+        if assessment_id is None:
+            return
+        s = self.services
+        work = open_work(assessment_id, s.assessments, s.checklist, s.recommendations)
+        if prompts.confirm(self.parent, "Finalise assessment", finalise_question(work)):
             self._set_status(assessment_id, AssessmentStatus.FINAL, reopen=True)
 
     def reopen_draft(self) -> None:

@@ -9,7 +9,7 @@ typed again. Failed and successful unlocks go to the audit trail.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 ACTIVITY = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.Wheel, QEvent.TouchBegin}
 
@@ -56,7 +56,14 @@ class LockScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(title)
-        layout.addWidget(self.passphrase, 0, Qt.AlignHCenter)
+        label = QLabel("&Passphrase:")  # seen, not only spoken
+        label.setBuddy(self.passphrase)
+        field_row = QHBoxLayout()
+        field_row.addStretch(1)
+        field_row.addWidget(label)
+        field_row.addWidget(self.passphrase, 1)
+        field_row.addStretch(1)
+        layout.addLayout(field_row)
         layout.addWidget(button, 0, Qt.AlignHCenter)
         layout.addWidget(self.message)
         layout.addStretch(2)

@@ -9,7 +9,7 @@ One ``ActionRegistry`` declares every action and shortcut; Help → Keyboard sho
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from homeassess.domain.vocabulary import AssessmentStatus
@@ -28,6 +28,7 @@ from homeassess.ui.kit.worker import wait_for_all
 from homeassess.ui.shell.assessment_commands import AssessmentCommands
 from homeassess.ui.shell.bundle_actions import BundleActions
 from homeassess.ui.shell.idle_lock import IdleWatcher, LockScreen
+from homeassess.ui.shell.screen_fit import fit_to_screen
 from homeassess.ui.shell.window_actions import build_menus
 from homeassess.ui.shell.window_services import WindowServices
 from homeassess.ui.visit.assessment_screen import AssessmentScreen
@@ -72,19 +73,40 @@ class MainWindow(QMainWindow):
             "backups": self.manage_backups, "lock": self.lock, "quit": self.close,
             "settings": self.commands.edit_settings, "finalise": self.commands.finalise,
             "reopen": self.commands.reopen_draft, "audit": self.show_audit,
+            "next_room": lambda: self.step_room(1), "previous_room": lambda: self.step_room(-1),
+            "reports": self.reports_of_current,
             "measure_help": lambda: show_how_to_measure(self, services.judge.catalogue),
             "shortcuts": lambda: show_shortcuts(self, self.registry.help_rows()),
             "about": lambda: show_about(self, services.session.path, services.judge.catalogue.version),
         })
         self._connect()
         self.statusBar().showMessage("Every change is saved as you make it.")
-        self.resize(1280, 820)
-        if geometry_store is not None:
-            saved = geometry_store.value("window/geometry")
-            if isinstance(saved, QByteArray):
-                self.restoreGeometry(saved)
+        self._fitted = False
+        self._restore_layout()
         self._update_actions()
         self.home.refresh()
+
+    def _restore_layout(self) -> None:
+        """The size and photo strip left last time, else 1280 × 820; never larger than the screen."""
+        store = self.geometry_store
+        saved = store.value("window/geometry") if store is not None else None
+        if not (isinstance(saved, QByteArray) and self.restoreGeometry(saved)):
+            self.resize(1280, 820)
+        fit_to_screen(self)
+        strip = store.value("window/photo_splitter") if store is not None else None
+        if not (isinstance(strip, QByteArray) and self.assessment.restore_layout(strip)):
+            self.assessment.fit_photo_strip(self.height())
+
+    def _save_layout(self) -> None:
+        if self.geometry_store is not None:
+            self.geometry_store.setValue("window/geometry", self.saveGeometry())
+            self.geometry_store.setValue("window/photo_splitter", self.assessment.layout_state())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._fitted:  # the frame (title bar, borders) is known once shown: fit again with it
+            self._fitted = True
+            fit_to_screen(self)
 
     def _connect(self) -> None:
         self.home.open_requested.connect(self.open_assessment)
@@ -108,7 +130,8 @@ class MainWindow(QMainWindow):
         status = view.status if view is not None else ""
         self.actions["finalise"].setEnabled(status == AssessmentStatus.DRAFT)
         self.actions["reopen"].setEnabled(status == AssessmentStatus.FINAL)
-        self.actions["audit"].setEnabled(view is not None)
+        for name in ("audit", "next_room", "previous_room", "reports"):
+            self.actions[name].setEnabled(view is not None)
 
     # --- navigation ------------------------------------------------------------------------
 
@@ -122,7 +145,17 @@ class MainWindow(QMainWindow):
     def open_assessment(self, assessment_id: int) -> None:
         self.assessment.open(assessment_id)
         self.stack.setCurrentWidget(self.assessment)
+        self.assessment.walk.take_up_room()
         self._update_actions()
+
+    def step_room(self, step: int) -> None:
+        if self.stack.currentWidget() is self.assessment:
+            self.assessment.tabs.setCurrentIndex(0)
+            self.assessment.walk.step_room(step)
+
+    def reports_of_current(self) -> None:
+        if self.stack.currentWidget() is self.assessment and self.assessment.view is not None:
+            self.open_reports(self.assessment.view.id)
 
     def current_assessment_id(self) -> int | None:
         if self.stack.currentWidget() is self.assessment and self.assessment.view is not None:
@@ -192,7 +225,6 @@ class MainWindow(QMainWindow):
             return
         self.ops.wait(60_000)  # every change finishes, and its handlers run, before the store closes
         wait_for_all()
-        if self.geometry_store is not None:
-            self.geometry_store.setValue("window/geometry", self.saveGeometry())
+        self._save_layout()
         self.closing.emit()
         event.accept()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from homeassess.domain.data_files import resources_dir
+from homeassess.ui.kit.palette import theme
 from homeassess.ui.shell.unlock_dialog import UnlockDialog
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ def qt_application() -> QApplication:
     app.setApplicationName("HomeAssess")
     app.setOrganizationName("HomeAssess")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "homeassess.png")))
+    app.setStyle("Fusion")  # draws with the palette's colours on every platform, so their contrast holds
+    theme().follow_system()
     return app
 
 

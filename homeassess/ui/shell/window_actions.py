@@ -23,8 +23,13 @@ ACTIONS = {
     "backups": ActionSpec("&Backups and restore…"),
     "lock": ActionSpec("&Lock now", ("Ctrl+L",)),
     "quit": ActionSpec("&Quit", (QKeySequence.Quit,)),
+    # The platform's Preferences key (Cmd+, on macOS), and Ctrl+, where the platform has none (Linux, Windows).
     "settings": ActionSpec("&Settings…", (QKeySequence.Preferences, "Ctrl+,")),
-    "finalise": ActionSpec("&Finalise assessment…"),
+    "next_room": ActionSpec("&Next room", ("Ctrl+PgDown", "Ctrl+Shift+Down"), help="Next room, at its first unanswered item"),
+    "previous_room": ActionSpec("&Previous room", ("Ctrl+PgUp", "Ctrl+Shift+Up"),
+                                help="Previous room, at its first unanswered item"),
+    "reports": ActionSpec("&Reports…", ("Ctrl+R",), help="Reports of this assessment"),
+    "finalise": ActionSpec("&Finalise assessment…", ("Ctrl+Shift+F",)),
     "reopen": ActionSpec("Return to &draft"),
     "audit": ActionSpec("Audit &trail…"),
     "measure_help": ActionSpec("How to &measure"),
@@ -36,13 +41,14 @@ REDO = ActionSpec("&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), help="Redo")
 MENUS = (
     ("&File", ("new", "home", "demo", None, "export", "import", None, "backups", "lock", None, "quit")),
     ("&Edit", ("undo", "redo", None, "settings")),
-    ("A&ssessment", ("finalise", "reopen", None, "audit")),
+    ("Assess&ment", ("next_room", "previous_room", None, "reports", None, "finalise", "reopen", None, "audit")),
     ("&Help", ("measure_help", "shortcuts", "about")),
 )
 NOTES = (
     ("Tab or Shift+Tab", "Next or previous field", Context.WINDOW),
     ("Alt+R or Alt+C", "Rooms tab or Recommendations tab", Context.WINDOW),
-    ("Enter", "Save the measurement and move to the next one", Context.CHECKLIST),
+    ("Enter", "Save the answer and move to the next item", Context.CHECKLIST),
+    ("Y, N or A", "Answer a yes/no item: Yes, No or Not applicable", Context.CHECKLIST),
     ("Enter", "Edit the selected recommendation", Context.RECOMMENDATIONS),
 )
 

@@ -10,8 +10,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from homeassess.domain.judge import Judge
 from homeassess.services.assessments import AssessmentService, AssessmentView
@@ -21,6 +30,7 @@ from homeassess.services.photo_import import PhotoImportService
 from homeassess.services.recommendations import RecommendationService
 from homeassess.ui.kit.actions import ActionRegistry
 from homeassess.ui.kit.operations import Operations
+from homeassess.ui.kit.palette import theme
 from homeassess.ui.photos.photo_strip import PhotoStrip
 from homeassess.ui.recommendations.review import RecommendationsView
 from homeassess.ui.visit.checklist_view import ChecklistView
@@ -28,6 +38,7 @@ from homeassess.ui.visit.room_panel import RoomPanel
 from homeassess.ui.visit.room_walk import RoomWalk
 
 REVIEW_TAB = 1
+COLLAPSE_BELOW = 760  # a window shorter than this opens with the photo strip collapsed
 
 
 class AssessmentScreen(QWidget):
@@ -48,6 +59,8 @@ class AssessmentScreen(QWidget):
         self.title = QLabel("")
         self.title.setObjectName("assessmentTitle")
         self.title.setTextFormat(Qt.RichText)
+        self.title.setWordWrap(True)  # a long address wraps: it never widens the window
+        self.title.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.back_button = QPushButton("◀ All assessments")
         self.back_button.setAccessibleName("Back to all assessments")
         self.back_button.clicked.connect(self.back_requested)
@@ -65,11 +78,19 @@ class AssessmentScreen(QWidget):
         self.checklist = ChecklistView(registry)
         self.photos = PhotoStrip(photos, judge.catalogue, ops, registry)
         self.walk = RoomWalk(assessments, checklist, self.rooms, self.checklist, self.photos, ops, self)
-        centre = QSplitter(Qt.Vertical)
+        theme().changed.connect(self.walk.redraw)
+        # The checklist takes the height; the photo strip below can be dragged smaller or collapsed
+        # to nothing, and the window remembers where it was left (layout_state / restore_layout).
+        self.photo_splitter = centre = QSplitter(Qt.Vertical)
+        centre.setObjectName("photoSplitter")
         centre.addWidget(self.checklist)
         centre.addWidget(self.photos)
-        centre.setStretchFactor(0, 4)
-        centre.setStretchFactor(1, 1)
+        centre.setStretchFactor(0, 1)
+        centre.setStretchFactor(1, 0)
+        centre.setCollapsible(0, False)
+        centre.setCollapsible(1, True)
+        self.checklist.photos_requested.connect(lambda _: self.show_photo_strip())
+        self.checklist.add_photo_requested.connect(lambda _: self.show_photo_strip())
         walk = QSplitter(Qt.Horizontal)
         walk.addWidget(self.rooms)
         walk.addWidget(centre)
@@ -78,6 +99,7 @@ class AssessmentScreen(QWidget):
 
         self.recommendations = RecommendationsView(recommendations, assessments, ops, registry)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Rooms or recommendations")
         self.tabs.addTab(walk, "&Rooms")
         self.tabs.addTab(self.recommendations, "Re&commendations")
         self.tabs.currentChanged.connect(lambda _: self._show_review_if_current())
@@ -86,6 +108,29 @@ class AssessmentScreen(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
         ops.bus.changed.connect(self._on_change)
+
+    # --- the photo strip's share of the height -----------------------------------------------------
+
+    def fit_photo_strip(self, window_height: int) -> None:
+        """The first layout: the strip at its smallest, or collapsed when the window is short (the checklist first)."""
+        strip = 0 if window_height < COLLAPSE_BELOW else self.photos.minimumSizeHint().height()
+        self.photo_splitter.setSizes([max(window_height - strip, 1), strip])
+
+    def show_photo_strip(self) -> None:
+        """Open a collapsed strip (asking for an item's photos shows them)."""
+        sizes = self.photo_splitter.sizes()
+        if sizes[1] == 0:
+            strip = self.photos.minimumSizeHint().height()
+            self.photo_splitter.setSizes([max(sizes[0] - strip, 1), strip])
+
+    def photo_strip_collapsed(self) -> bool:
+        return self.photo_splitter.sizes()[1] == 0
+
+    def layout_state(self) -> QByteArray:
+        return self.photo_splitter.saveState()
+
+    def restore_layout(self, state: QByteArray) -> bool:
+        return self.photo_splitter.restoreState(state)
 
     @property
     def room_id(self) -> int | None:

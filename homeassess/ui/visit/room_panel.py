@@ -13,6 +13,7 @@ from homeassess.ui.visit.room_list_model import RoomListModel
 
 class RoomPanel(QWidget):
     room_selected = Signal(int)
+    room_chosen = Signal()  # clicked, or Enter: the clinician goes to work in it (arrowing past only shows it)
     add_requested = Signal(str)  # room type id
     rename_requested = Signal(int)
     remove_requested = Signal(int)
@@ -29,6 +30,8 @@ class RoomPanel(QWidget):
         self.view.setSpacing(2)
         self.view.setUniformItemSizes(True)  # every row is two lines: no measuring each one on a refresh
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.clicked.connect(lambda _: self.room_chosen.emit())
+        self.view.activated.connect(lambda _: self.room_chosen.emit())
 
         self.add_button = QToolButton(text="Add room", popupMode=QToolButton.InstantPopup)
         self.add_button.setAccessibleName("Add room")
@@ -86,6 +89,14 @@ class RoomPanel(QWidget):
         row = self.model.row_of(room_id)
         if row >= 0:
             self.view.selectionModel().setCurrentIndex(self.model.index(row), QItemSelectionModel.ClearAndSelect)
+
+    def step(self, step: int) -> bool:
+        """Select the room ``step`` places on; False when there is none."""
+        row = self.view.currentIndex().row() + step
+        if not 0 <= row < self.model.rowCount():
+            return False
+        self.view.selectionModel().setCurrentIndex(self.model.index(row), QItemSelectionModel.ClearAndSelect)
+        return True
 
     def _current_changed(self, current, _previous) -> None:
         if current.isValid():

@@ -47,12 +47,14 @@ class RoomWalk(QObject):
         self._shown = 0  # rooms rendered so far: tells whether following a change already showed the room
 
         rooms.room_selected.connect(self.show_room)
+        rooms.room_chosen.connect(self.take_up_room)
         rooms.add_requested.connect(self.add_room)
         rooms.rename_requested.connect(self.rename_room)
         rooms.remove_requested.connect(self.remove_room)
         rooms.move_requested.connect(self.move_room)
         items.commit_requested.connect(self.record)
         items.photos_requested.connect(photos.set_item)
+        items.add_photo_requested.connect(self.add_photo)
         ops.bus.changed.connect(self._on_change)
 
     def open(self, assessment_id: int, read_only: bool, rooms: list[RoomView]) -> None:
@@ -73,6 +75,25 @@ class RoomWalk(QObject):
             return
         self.items.set_items(states, read_only=self.read_only)
         self.photos.set_room(self.assessment_id, room_id, self.read_only)
+
+    def take_up_room(self) -> None:
+        """The clinician goes to work in the room shown: its first unanswered item takes the focus."""
+        self.items.focus_first_unanswered()
+
+    def step_room(self, step: int) -> None:
+        """The next (+1) or previous (-1) room, taken up at its first unanswered item."""
+        if self.rooms.step(step):
+            self.take_up_room()
+
+    def add_photo(self, item_id: str) -> None:
+        """Photos picked now attach to this item (the strip shows that item's photos)."""
+        self.photos.set_item(item_id)
+        self.photos.add_files()
+
+    def redraw(self, _scheme: object = None) -> None:
+        """The room shown again from the store (the colour scheme changed: the verdicts take its tones)."""
+        if self.room_id is not None:
+            self.show_room(self.room_id)
 
     # --- responses -------------------------------------------------------------------------
 

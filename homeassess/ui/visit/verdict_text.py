@@ -1,18 +1,15 @@
-"""The verdict shown beside a field: words and a symbol, never colour alone."""
+"""The verdict shown beside a field: words and a symbol, never colour alone.
+
+The colours are the palette's verdict tones (kit/palette.py) in the scheme shown now.
+"""
 
 from __future__ import annotations
 
 import html
 
 from homeassess.domain.verdicts import Finding, Verdict
+from homeassess.ui.kit.palette import VERDICT_TONES, colour
 
-COLOURS = {
-    Verdict.MEETS: "#2e7d32",
-    Verdict.FAILS: "#c62828",
-    Verdict.ADVISORY: "#b26a00",
-    Verdict.NOT_APPLICABLE: "#616161",
-    Verdict.IMPLAUSIBLE: "#c62828",
-}
 SYMBOLS = {
     Verdict.MEETS: "✓",
     Verdict.FAILS: "✗",
@@ -23,7 +20,7 @@ SYMBOLS = {
 
 
 def _span(verdict: Verdict, text: str) -> str:
-    return f'<span style="color:{COLOURS[verdict]}; font-weight:600">{SYMBOLS[verdict]} {html.escape(text)}</span>'
+    return f'<span style="color:{colour(VERDICT_TONES[verdict])}; font-weight:600">{SYMBOLS[verdict]} {html.escape(text)}</span>'
 
 
 def verdict_html(finding: Finding | None, error: str | None) -> str:
