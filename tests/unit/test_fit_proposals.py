@@ -98,3 +98,18 @@ def test_a_level_change_names_the_device_and_the_limit(judge):
     metric = judged(judge, "threshold_height", "13 mm", "rollator", LengthUnit.MILLIMETRE)
     assert metric.verdict is Verdict.MEETS  # 13 mm is the standard's own figure for 1/2 in
     assert judged(judge, "threshold_height", f"{0.5 * MM_PER_INCH + 1:.1f} mm", "rollator").verdict is Verdict.FAILS
+
+
+@pytest.mark.parametrize(("item_id", "kind", "value", "verdict"), [
+    ("platform_lift_platform_length", "scooter", "47 7/8", Verdict.FAILS),  # 46 in scooter + 2 in margin
+    ("platform_lift_platform_length", "scooter", "48", Verdict.ADVISORY),  # fits, but under twice the margin spare
+    ("platform_lift_platform_length", "power_wheelchair", "1220 mm", Verdict.MEETS),
+    ("platform_lift_platform_width", "power_wheelchair", "28 15/16", Verdict.FAILS),
+    ("platform_lift_platform_width", "walker", "31", Verdict.MEETS),
+])
+def test_a_lift_platform_must_hold_the_clients_device(judge, item_id, kind, value, verdict):
+    finding = judged(judge, item_id, value, kind)
+    assert finding.verdict is verdict
+    proposed = [r.library_id for r in finding.recommendations]
+    assert ("platform_lift_larger_platform" in proposed) is (verdict is Verdict.FAILS)
+    assert judged(judge, item_id, value, "cane").verdict is Verdict.NOT_APPLICABLE  # no framed or wheeled device
