@@ -213,7 +213,6 @@ class Judge:
         self, entry: LibraryEntry, finding: Finding, ctx: JudgeContext, check: FitCheck | None = None
     ) -> ProposedRecommendation:
         """The entry's texts filled for this finding and client; ``check``: the person-fit check that proposed it."""
-        device = ctx.client.widest_device() if ctx.client else None
         values = {
             "room": ctx.room_name,
             "item": finding.item.lower(),
@@ -221,7 +220,7 @@ class Judge:
             "required": check.required if check else finding.required,
             "shortfall": (check.shortfall if check else finding.shortfall) or "",
             "citation": f"person-fit: {check.title}" if check else finding.citation,  # the client's need, not a clause
-            "device_width": format_length(device.overall_width, ctx.system) if device and device.overall_width else "not recorded",
+            "device_width": _device_width(ctx),
             "target": check.required if check else finding.required,
             **self.fit_rules.wording.values(ctx.client),
         }
@@ -267,6 +266,14 @@ def headline(verdict: Verdict, standard: str, standard_verdict: Verdict, fit: tu
     parts += [(c.verdict.severity, f"{c.verdict.label.lower()} person-fit {c.rule_id} ({c.title})") for c in fit]
     ordered = [text for _, text in sorted(parts, key=lambda p: -p[0])]
     return f"{verdict.label.upper()}: " + "; ".join(ordered)
+
+
+def _device_width(ctx: JudgeContext) -> str:
+    """The client's widest device for ``{device_width}``, read after "client's widest device:"."""
+    if ctx.client is not None and not ctx.client.devices:
+        return "no mobility device"
+    device = ctx.client.widest_device() if ctx.client else None
+    return format_length(device.overall_width, ctx.system) if device and device.overall_width else "not recorded"
 
 
 def _severity(item: Item) -> str:

@@ -113,3 +113,12 @@ def test_a_lift_platform_must_hold_the_clients_device(judge, item_id, kind, valu
     proposed = [r.library_id for r in finding.recommendations]
     assert ("platform_lift_larger_platform" in proposed) is (verdict is Verdict.FAILS)
     assert judged(judge, item_id, value, "cane").verdict is Verdict.NOT_APPLICABLE  # no framed or wheeled device
+
+
+def test_a_client_without_a_device_is_never_offered_a_narrower_one(judge):
+    for kind, expected in (("none", "no mobility device"), ("manual_wheelchair", "26 in")):
+        finding = judged(judge, "hallway_width", "27", kind)
+        proposed = {r.library_id: r for r in finding.recommendations}
+        assert ("device_width_review" in proposed) is (kind != "none")
+        ramp = judged(judge, "ramp_width", "30", kind).recommendations
+        assert any(f"Client's widest device: {expected}." in r.specification for r in ramp)
