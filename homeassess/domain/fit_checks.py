@@ -213,7 +213,7 @@ def _weight_capacity(case: FitCase) -> FitCheck | None:
     limit = capacity_kg(case.rule.capacity)
     shown = f"{weight:.0f} kg" if case.system is UnitSystem.METRIC else f"{weight * LB_PER_KG:.0f} lb"
     rated = f"{limit:.0f} kg" if case.system is UnitSystem.METRIC else case.rule.capacity
-    required = f"rated for the client's weight ({case.rule.capacity_source})"
+    required = f"a rating of at least the client's weight, {shown} ({case.rule.capacity_source})"
     if weight > limit + _EPS:
         message = f"client weighs {shown}, more than the {rated} this is built to carry: specify a rating for the client's weight"
         return case.check(Verdict.ADVISORY, message, required, basis="weight")

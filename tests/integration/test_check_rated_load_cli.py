@@ -38,3 +38,20 @@ def test_a_device_weight_typed_in_the_wrong_unit_is_refused(tmp_path):
     result = run("check", "ramp_rated_load", "800", "--client", str(path))
     assert result.returncode != 0
     assert "300 kg is not a plausible scooter weight; check the units: did you mean 300 lb?" in result.stderr
+
+
+def test_an_advisory_weight_says_the_clinician_specifies_it(tmp_path):
+    path = tmp_path / "client.json"
+    path.write_text(json.dumps({"body": {"weight_kg": "300 lb"}}), encoding="utf-8")
+    lines = run("check", "grab_bar_height", "34", "--client", str(path)).stdout.splitlines()
+    assert lines[0].startswith("ADVISORY: advisory person-fit weight_rated_capacity")
+    assert any("needs a rating of at least the client's weight, 300 lb (ADA 2010 §609.8" in line for line in lines)
+    assert lines[-1] == "  no change proposed: the clinician specifies what this client needs from the checks above"
+
+
+def test_a_standard_change_held_back_by_the_clients_fit_says_so(tmp_path):
+    path = tmp_path / "client.json"
+    path.write_text(json.dumps({"devices": [{"kind": "power_wheelchair", "seat_height": "21 in"}]}), encoding="utf-8")
+    lines = run("check", "toilet_seat_height", "20 1/2", "--client", str(path)).stdout.splitlines()
+    assert lines[0].startswith("FAILS: fails ADA 2010 §604.4")
+    assert lines[-1] == "  no change proposed: it would undo the fit this client already has"
