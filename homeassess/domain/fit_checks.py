@@ -258,7 +258,7 @@ def _no_steps(case: FitCase) -> FitCheck | None:
     if not devices or case.value <= _EPS:
         return None
     label = devices[0].kind.label
-    message = f"client uses a {label} and cannot climb a {case.fmt(case.value)} step"
+    message = f"client uses a {label}, which cannot climb a {case.fmt(case.value)} step"  # the device: a scooter user may walk
     return case.check(Verdict.FAILS, message, "a step-free route (ramp or lift)", case.value,
                       basis=f"{label} (cannot climb a step)", direction="above", high_mm=0.0)
 
