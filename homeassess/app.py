@@ -90,7 +90,13 @@ class Preload:
 def run_app(data_dir: Path | None = None) -> int:
     from homeassess.logs import configure_logging
     from homeassess.ui.kit.error_path import ErrorPath
-    from homeassess.ui.shell.startup import ask_to_unlock, qt_application, run_window, window_geometry_store
+    from homeassess.ui.shell.startup import (
+        ask_to_unlock,
+        qt_application,
+        run_window,
+        run_with_progress,
+        window_geometry_store,
+    )
 
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     app = qt_application()
@@ -114,7 +120,10 @@ def run_app(data_dir: Path | None = None) -> int:
 
     store, failures = unlocked
     workspace = Workspace.build(store, preload.judge())
-    start_session(workspace, failures, created)
+    if created:  # the demo visit is written now: a progress indicator, not a blank screen
+        run_with_progress("Setting up your store and the demo visit…", lambda: start_session(workspace, failures, created))
+    else:
+        start_session(workspace, failures, created)
     try:
         workspace.backups.daily_if_due()
     except Exception:  # a failed backup must not stop the visit; it is logged (type and frames only)

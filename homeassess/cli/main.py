@@ -98,6 +98,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         report.add_argument("--paper", help="letter or a4 (default: from Settings)")
         report.add_argument("--no-photos", action="store_true", help="leave the photos out")
         report.add_argument("--mm", action="store_true", help="every length in millimetres")
+        report.add_argument("--confirm-text", action="store_true",
+                            help="print free text the clinical-wording check found (contractor, landlord)")
     if wanted("photos"):
         photos = command(sub, "photos", help="photos of an assessment")
         photos_sub = photos.add_subparsers(dest="photos_command", metavar="ACTION", required=True)

@@ -1,4 +1,7 @@
-"""``homeassess report ID --audience clinical|contractor|landlord|client -o FILE.pdf``.
+"""``homeassess report ID --audience clinical|contractor|landlord|client -o FILE.pdf [--confirm-text]``.
+
+Contractor and landlord documents are checked for clinical wording first: each field found is
+listed on stderr and the build is refused, unless ``--confirm-text`` lets the text print.
 
 Builds one audience's PDF from the encrypted store, writes it atomically and records it.
 Progress goes to stderr ("building clinical report: 40%"); the written path to stdout.
@@ -16,6 +19,7 @@ from pathlib import Path
 from homeassess.cli.errors import EXIT_OK, Refused
 from homeassess.cli.store_commands import open_workspace
 from homeassess.domain.refusals import NotFound
+from homeassess.report.privacy import ClinicalWording
 
 AUDIENCES = ("clinical", "contractor", "landlord", "client")
 PAPERS = ("letter", "a4")
@@ -64,14 +68,20 @@ def run_report(args: Namespace) -> int:
         except NotFound:
             raise Refused(f"no assessment with id {args.id}; 'homeassess list' shows the ids") from None
         target = target or _writable_target(Path(name))
-        pdf = service.build(
-            args.id,
-            audience,
-            include_photos=not args.no_photos,
-            paper_size=paper,
-            millimetres=args.mm,
-            progress=_ProgressLines(audience),
-        )
+        try:
+            pdf = service.build(
+                args.id,
+                audience,
+                include_photos=not args.no_photos,
+                paper_size=paper,
+                millimetres=args.mm,
+                progress=_ProgressLines(audience),
+                confirm_text=args.confirm_text,
+            )
+        except ClinicalWording as found:  # each field, then the refusal (the text itself is never printed)
+            for hit in found.hits:
+                print(f"  {hit}", file=sys.stderr)
+            raise Refused(f"{found} with --confirm-text") from None
         try:
             row = service.save(args.id, audience, pdf, target)
         except OSError as exc:

@@ -139,6 +139,16 @@ class RecommendationLibrary:
         self.entries = entries
         self._by_id = {e.id: e for e in entries}
         self._shortfall_bounds = shortfall_bounds
+        # Each trigger filed under what it answers to, in library order (the review derives a few
+        # hundred proposals on first open; a scan of the whole library for each was most of it).
+        self._by_item: dict[str, list[tuple[int, LibraryEntry, int, Trigger]]] = {}
+        self._by_fit: dict[str, list[LibraryEntry]] = {}
+        for position, entry in enumerate(entries):
+            for index, trig in enumerate(entry.triggers):
+                if trig.item:
+                    self._by_item.setdefault(trig.item, []).append((position, entry, index, trig))
+                if trig.fit and entry not in self._by_fit.get(trig.fit, []):
+                    self._by_fit.setdefault(trig.fit, []).append(entry)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> RecommendationLibrary:
@@ -150,23 +160,22 @@ class RecommendationLibrary:
         return self._by_id[entry_id]
 
     def for_measurement(self, item_id: str, direction: str, shortfall: float | None) -> list[LibraryEntry]:
-        found = []
-        for entry in self.entries:
-            for index, trig in enumerate(entry.triggers):
-                if trig.item != item_id or trig.when not in (direction, "fails"):
-                    continue
-                low, high = self._shortfall_bounds.get((entry.id, index), (None, None))
-                if shortfall is not None and ((low is not None and shortfall < low - 1e-9) or (high is not None and shortfall > high + 1e-9)):
-                    continue
-                found.append(entry)
-                break
-        return found
+        found: dict[str, LibraryEntry] = {}
+        for _, entry, index, trig in self._by_item.get(item_id, ()):
+            if entry.id in found or trig.when not in (direction, "fails"):
+                continue
+            low, high = self._shortfall_bounds.get((entry.id, index), (None, None))
+            if shortfall is not None and ((low is not None and shortfall < low - 1e-9) or (high is not None and shortfall > high + 1e-9)):
+                continue
+            found[entry.id] = entry
+        return list(found.values())
 
     def for_answer(self, item_id: str, answer: str) -> list[LibraryEntry]:
-        return [e for e in self.entries if any(t.item == item_id and t.answer == answer for t in e.triggers)]
+        found = {entry.id: entry for _, entry, _, trig in self._by_item.get(item_id, ()) if trig.answer == answer}
+        return list(found.values())
 
     def for_fit(self, fit_kind: str) -> list[LibraryEntry]:
-        return [e for e in self.entries if any(t.fit == fit_kind for t in e.triggers)]
+        return list(self._by_fit.get(fit_kind, ()))
 
 
 def load_recommendations(catalogue: Catalogue, path: Path | None = None) -> RecommendationLibrary:

@@ -3,7 +3,9 @@
 Site address and access contact; a summary of the work items with priorities and cost;
 then per room each accepted modification as a work item (what, where, mounting height
 above finished floor, length, clearances, structure and blocking, the measurements it
-rests on, in the report's units or millimetres), and the room's photos.
+rests on, in the report's units or millimetres), and the room's photos. Equipment to buy
+is listed apart; then the general notes, a bid sheet with blank labour, materials and
+permit columns, and where and by when to return the bid (``contractor_bid.py``).
 
 Leaves out: diagnosis, conditions, functional limitations, clinical rationale and the
 clinician's notes. The data handed in carries none of them (the service blanks them),
@@ -12,12 +14,15 @@ and this builder prints no clinical field in any case.
 
 from __future__ import annotations
 
+import dataclasses
+
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from homeassess.report.contractor_bid import bid_sheet, equipment, equipment_list, installed, returning_the_bid
 from homeassess.report.layout import keep_with_next, short
 from homeassess.report.markup import SafeMarkup, compose, para
 from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_width, render
-from homeassess.report.report_data import Recommendation, ReportData, Room
+from homeassess.report.report_data import Recommendation, ReportData, Room, cost_totals
 from homeassess.report.sections import (
     cost_range,
     data_table,
@@ -67,21 +72,28 @@ def render_contractor(
     story: list[Flowable] = letterhead(data.letterhead, styles, data.meta.audience.title, subtitle)
     story += _site(data, styles, width)
     story += _summary(data, styles, width)
-    numbers = {id(r): i for i, r in enumerate(_ordered(data), start=1)}
+    work = _ordered(data)
+    numbers = {id(r): i for i, r in enumerate(work, start=1)}
     photos = photo_numbers(data.rooms)
     for room in data.rooms:
-        if room.recommendations or room.photos:
+        if installed(room.recommendations) or room.photos:
             story += _room(room, numbers, photos, data, styles, width)
-    if data.whole_home:
-        items = [_work_item(rec, numbers[id(rec)], "", data, styles, width) for rec in data.whole_home]
+    if installed(data.whole_home):
+        items = [_work_item(rec, numbers[id(rec)], "", data, styles, width) for rec in installed(data.whole_home)]
         story += keep_with_next([Paragraph("Whole home", styles.h1), *items])
+    everything = [r for room in data.rooms for r in room.recommendations] + list(data.whole_home)
+    story += equipment_list(equipment(everything), data, styles, width)
     notes = [Paragraph(f"•&nbsp;&nbsp;{note}", styles.small) for note in GENERAL_NOTES]
     story += keep_with_next([Paragraph("General notes", styles.h2), *notes])
+    story += returning_the_bid(data, styles, width)
+    if work:
+        story += bid_sheet(work, numbers, styles, width)
     return render(story, data, styles, progress, cancelled)
 
 
 def _ordered(data: ReportData) -> list[Recommendation]:
-    return [r for room in data.rooms for r in room.recommendations] + list(data.whole_home)
+    """The installed work items, room by room then the whole home (equipment to buy is listed apart)."""
+    return installed([r for room in data.rooms for r in room.recommendations] + list(data.whole_home))
 
 
 def _site(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
@@ -139,7 +151,7 @@ def _summary(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
     out.append(
         data_table(
             ["Priority", "Items", "Estimated cost"],
-            totals_rows(data, styles),
+            totals_rows(dataclasses.replace(data, totals=cost_totals(ordered)), styles),
             [width * 0.3, width * 0.15, width * 0.25],
             styles,
         )
@@ -155,7 +167,7 @@ def _room(
 ) -> list[Flowable]:
     items = [
         _work_item(rec, numbers[id(rec)], photo_refs(photos, room.photos, rec.item_id), data, styles, width)
-        for rec in room.recommendations
+        for rec in installed(room.recommendations)
     ]
     out = keep_with_next([heading(room.name, styles.h1), *items])
     if room.photos:

@@ -2,9 +2,11 @@
 
 What an audience may read is decided here, at gather time, as well as in the builders:
 a contractor's or landlord's data carries no diagnosis, conditions, limitations,
-referral, clinical rationale or clinician's notes, and any diagnosis or condition
-wording that turns up in free text (a room name, a caption, an edited recommendation)
-is replaced by "[omitted]". Contractor and landlord reports list accepted
+referral, clinical rationale or clinician's notes, and before either builds, every free
+text in it (a room name, a caption, an edited recommendation) is checked for the client's
+diagnosis and conditions and for clinical words (``report/privacy.py``): with any found the
+build is refused (``ClinicalWording``, listing each field) unless the clinician confirms the
+text on purpose (``confirm_text``). Nothing is blanked or replaced. Contractor and landlord reports list accepted
 recommendations only; the clinical one lists them too and counts the dismissed ones.
 
 Saving writes the file atomically, records a report (audience, sha256, page count,
@@ -28,7 +30,7 @@ from homeassess.report.build import page_count, render_report
 from homeassess.report.from_domain import client_block, finding_row
 from homeassess.report.millimetres import in_millimetres, to_millimetres
 from homeassess.report.page_template import Cancelled, Progress, ReportCancelled
-from homeassess.report.redaction import redact
+from homeassess.report.privacy import ClinicalWording, Hit, clinical_wording
 from homeassess.services.audit_log import AuditAction
 from homeassess.services.report_recommendations import FindingsByRoom, report_recommendations
 from homeassess.services.workspace import Workspace
@@ -47,6 +49,7 @@ CATEGORIES = {
     rd.Audience.LANDLORD: {"minor_modification", "major_modification"},
     rd.Audience.CLIENT: None,  # the client's own plan: everything accepted, in plain words
 }
+CHECKED = (rd.Audience.CONTRACTOR, rd.Audience.LANDLORD)  # free text checked for clinical wording
 TENURE_LABELS = {"owner": "Owner-occupied", "renter": "Rented", "other": "Other"}
 
 
@@ -89,8 +92,13 @@ class ReportService:
         paper_size: str | None = None,
         millimetres: bool = False,
         today: date | None = None,
+        confirm_text: bool = False,
     ) -> rd.ReportData:
-        """Everything one audience's report shows, as plain data; KeyError for an unknown id."""
+        """Everything one audience's report shows, as plain data; KeyError for an unknown id.
+
+        ``ClinicalWording`` for a contractor or landlord whose free text has clinical wording,
+        unless ``confirm_text`` (the clinician read the hits and lets the text print).
+        """
         audience = parse_audience(audience)
         clinical = audience is rd.Audience.CLINICAL
         view = self.ws.assessments.open(assessment_id, audit=False)
@@ -119,9 +127,9 @@ class ReportService:
                 rd.Room(
                     name=room.name,
                     room_type=room.room_type_name,
-                    findings=tuple(
-                        finding_row(f, note if clinical else "", length) for _, note, f in findings.get(room.id, [])
-                    ),
+                    findings=tuple(  # only the clinical report prints findings
+                        finding_row(f, note, length) for _, note, f in findings.get(room.id, [])
+                    ) if clinical else (),
                     photos=self._photos(assessment_id, room.id, length) if with_photos else (),
                     recommendations=recs,
                     observations=self._observations(room.id) if clinical else (),
@@ -178,9 +186,20 @@ class ReportService:
         )
         if millimetres:
             data = in_millimetres(data)  # every length, in every free text too, by one rounding rule
-        if audience in (rd.Audience.CONTRACTOR, rd.Audience.LANDLORD):
-            data = redact(data, [client.diagnosis, *client.conditions])
+        if audience in CHECKED and not confirm_text:
+            hits = clinical_wording(data, [client.diagnosis, *client.conditions])
+            if hits:
+                raise ClinicalWording(audience, hits)
         return data
+
+    def clinical_wording(self, assessment_id: int, audience: str | rd.Audience, **options: object) -> list[Hit]:
+        """Where the free text of a contractor or landlord document has clinical wording (none for the others)."""
+        audience = parse_audience(audience)
+        if audience not in CHECKED:
+            return []
+        data = self.gather(assessment_id, audience, confirm_text=True, **options)  # type: ignore[arg-type]
+        client = self.ws.assessments.open(assessment_id, audit=False).client
+        return clinical_wording(data, [client.diagnosis, *client.conditions])
 
     def _findings(self, assessment_id: int, room_ids: set[int]) -> FindingsByRoom:
         out: FindingsByRoom = {}
@@ -232,12 +251,13 @@ class ReportService:
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
         today: date | None = None,
+        confirm_text: bool = False,
     ) -> bytes:
         """Gather and build in one call; progress runs 0..1 over both steps."""
         audience = parse_audience(audience)
         if progress is not None:
             progress(0.0, f"gathering the {audience.value} report")
-        data = self.gather(assessment_id, audience, rooms, include_photos, paper_size, millimetres, today)
+        data = self.gather(assessment_id, audience, rooms, include_photos, paper_size, millimetres, today, confirm_text)
         if cancelled is not None and cancelled():
             raise ReportCancelled()
 

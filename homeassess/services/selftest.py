@@ -23,6 +23,7 @@ from homeassess.store.migrate import head_revision
 from homeassess.store.store import Store
 
 PASSPHRASE = "self-test passphrase"
+SELFTEST_CONTACT = {"clinician_name": "Self-test", "clinician_phone": "555-0100", "clinician_email": "selftest@example.org"}
 ARABIC_NOTE = "ملاحظة العميل: محمد علي"
 Step = tuple[str, bool, str]
 
@@ -74,7 +75,9 @@ def run_selftest(extra: Callable[[Workspace, int, bytes], Iterator[Step]] | None
 
             reports = ReportService(ws)
             clinical = b""
-            for audience in ("clinical", "contractor", "landlord"):
+            # The landlord letter is refused without the clinician's contact (a first run's Settings are empty).
+            ws.settings.save(ws.settings.load().model_copy(update=SELFTEST_CONTACT))
+            for audience in ("clinical", "contractor", "landlord", "client"):
                 pdf = reports.build(assessment_id, audience)
                 clinical = pdf if audience == "clinical" else clinical
                 yield f"{audience} report", pdf.startswith(b"%PDF") and page_count(pdf) > 0, \

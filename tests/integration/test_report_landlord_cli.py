@@ -1,4 +1,4 @@
-"""The command line refuses the landlord letter without the clinician's contact, and says where to add it."""
+"""The command line refuses a landlord letter without the clinician's contact, and text with clinical wording unless confirmed."""
 
 from __future__ import annotations
 
@@ -23,3 +23,25 @@ def test_the_landlord_letter_without_contact_details_exits_1_pointing_to_setting
     assert not out.exists()
     contractor = run("report", "1", "--audience", "contractor", "-o", str(tmp_path / "scope.pdf"), data_dir=cli_demo_store)
     assert contractor.returncode == 0, contractor.stderr
+
+
+def test_clinical_wording_is_listed_by_field_and_printed_only_with_confirm_text(cli_demo_store, judge, tmp_path):
+    with real_keys():
+        ws = Workspace.build(Store.open(cli_demo_store, PASSPHRASE), judge)
+        try:
+            room = next(r for r in ws.assessments.room_views(1) if r.name == "Kitchen")
+            ws.recommendations.add_custom(1, room.id, "Lower the counter", category="minor_modification",
+                                          specification="Counter at 30 in; the client is diabetic with aphasia.")
+        finally:
+            ws.close()
+    out = tmp_path / "scope.pdf"
+    refused = run("report", "1", "--audience", "contractor", "-o", str(out), data_dir=cli_demo_store)
+    assert refused.returncode == 1 and not out.exists()
+    lines = refused.stderr.strip().splitlines()
+    assert any(line.strip().startswith("Room 4 “Kitchen”, recommendation") and "“Lower the counter”: specification: matches"
+               in line for line in lines), lines
+    assert lines[-1].endswith("edit it, or confirm that it may print with --confirm-text")
+    assert "diabetic" not in refused.stderr and "aphasia" not in refused.stderr
+    confirmed = run("report", "1", "--audience", "contractor", "--confirm-text", "-o", str(out), data_dir=cli_demo_store)
+    assert confirmed.returncode == 0, confirmed.stderr
+    assert out.is_file()

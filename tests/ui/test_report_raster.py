@@ -75,7 +75,7 @@ def _boxes(page: Image.Image) -> tuple[tuple, tuple] | None:
 @pytest.fixture
 def report_with_sideways_photo(qapp, workspace, tmp_path):
     give_demo_contact(workspace)  # the landlord letter needs the clinician's contact
-    client = ClientProfile(name="Raster Test", diagnosis="Example diagnosis")
+    client = ClientProfile(name="Raster Test", diagnosis="Parkinson disease")
     assessment_id = workspace.assessments.create(NewAssessment(
         client=client, details=AssessmentDetails(tenure="renter", landlord_name="A Landlord"),
         rooms=[RoomSpec(type="entrance")],

@@ -258,3 +258,10 @@ def test_a_photo_can_be_attached_to_one_item(qtbot, window, workspace, tmp_path,
     assert workspace.photo_import.photos(assessment_id, room)[0].item_id == "door_clear_width"
     window.assessment.photos.whole_room_button.click()
     assert window.assessment.photos.item_id is None
+
+
+def test_each_measurement_field_says_what_it_takes(qtbot, window, workspace):
+    window.open_assessment(_assessment(workspace, rooms=("hallway",)))
+    rows = window.assessment.checklist.rows
+    assert "lux" in rows["light_level_route"].editor.placeholderText()  # a light level, not a length
+    assert "815 mm" in rows["hallway_width"].editor.placeholderText()

@@ -1,4 +1,4 @@
-"""The report layer on its own: escaping, fonts, right-to-left order, millimetres, redaction."""
+"""The report layer on its own: escaping, fonts, right-to-left order, millimetres, the clinical-wording check."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from homeassess.report.build import render_report
 from homeassess.report.fonts import CJK, PLACEHOLDER, SANS, font_runs, undrawable
 from homeassess.report.markup import SafeMarkup, compose, markup, para
 from homeassess.report.millimetres import to_millimetres
-from homeassess.report.redaction import REDACTED, redact
+from homeassess.report.privacy import CLIENT, Hit, clinical_wording
 from homeassess.report.report_data import (
     Audience,
     ClientBlock,
@@ -149,12 +149,11 @@ def test_the_millimetre_faults_reported_in_issue_12_are_gone():
     )
 
 
-def test_redaction_reaches_every_string_and_keeps_the_audience():
+def test_the_clinical_wording_check_reaches_a_room_name_and_names_it_by_number():
     data = _data(Audience.CONTRACTOR, room_name="Bathroom (Parkinson disease)")
-    out = redact(data, ["parkinson disease", "OA"])
-    assert out.rooms[0].name == f"Bathroom ({REDACTED})"
-    assert out.meta.audience is Audience.CONTRACTOR
-    assert out.rooms[0].recommendations[0].title == "Grab bar"
+    hits = clinical_wording(data, ["parkinson disease", "OA"])
+    assert Hit("Room 1: name", CLIENT) in hits  # the room's own name is not quoted: it is the hit
+    assert clinical_wording(_data(Audience.CONTRACTOR), ["parkinson disease"]) == []
 
 
 def _png(colour: str, size: tuple[int, int] = (300, 100)) -> bytes:

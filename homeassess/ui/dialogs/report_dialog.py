@@ -9,6 +9,7 @@ prints is what was previewed. Saving writes atomically and records the report
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt, QUrl
@@ -75,7 +76,7 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
 
 class ReportDialog(QDialog):
     def __init__(self, reports: ReportService, audit: AuditLog, assessment_id: int, rooms: list[RoomView],
-                 paper_size: str, parent: QWidget | None = None) -> None:
+                 paper_size: str, parent: QWidget | None = None, missing: str = "") -> None:
         super().__init__(parent)
         self.audit = audit
         self.assessment_id = assessment_id
@@ -113,6 +114,11 @@ class ReportDialog(QDialog):
         self.progress.setAccessibleName("Report progress")
         self.status = QLabel("Choose the audience and build the report to preview it.")
         self.status.setWordWrap(True)
+        self.missing = QLabel(f"<b>Missing from the report:</b> your {missing}. Add them in Settings "
+                              "(Edit → Settings) or in this visit's details." if missing else "")
+        self.missing.setObjectName("missingDetails")
+        self.missing.setWordWrap(True)
+        self.missing.setVisible(bool(missing))
         self.print_button = QPushButton("&Print…")
         self.print_button.clicked.connect(self.print_report)
         self.save_button = QPushButton("&Save as PDF…")
@@ -131,6 +137,7 @@ class ReportDialog(QDialog):
         options.addRow("", self.millimetres)
         side = QWidget()
         side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.missing)
         side_layout.addLayout(options)
         side_layout.addWidget(self.build_button)
         side_layout.addWidget(self.cancel_button)
@@ -163,6 +170,10 @@ class ReportDialog(QDialog):
         }
 
     def build(self) -> None:
+        self._start(confirm_text=False)
+
+    def _start(self, confirm_text: bool) -> None:
+        """Build on the worker; ``confirm_text``: the clinician read the clinical-wording hits and lets them print."""
         opts = self.options()
         if not opts["rooms"]:
             self.status.setText("Tick at least one room.")
@@ -174,7 +185,7 @@ class ReportDialog(QDialog):
             # Signals emitted from the worker thread are queued to the dialog on the GUI thread.
             report = holder[0].signals.progress.emit
             pdf = service.build(assessment_id, opts["audience"], opts["rooms"], opts["include_photos"], opts["paper_size"],
-                                opts["millimetres"], progress=report, cancelled=cancel.is_set)
+                                opts["millimetres"], progress=report, cancelled=cancel.is_set, confirm_text=confirm_text)
             yield 1.0, "done"
             return pdf
 
@@ -204,6 +215,10 @@ class ReportDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, ReportCancelled):
             self._idle("Build cancelled.")
+        elif isinstance(exc, Refused) and getattr(exc, "hits", ()):
+            self._idle(exc.sentence)
+            if prompts.confirm(self, exc.title, wording_question(exc.hits)):  # type: ignore[attr-defined]
+                self._start(confirm_text=True)
         elif isinstance(exc, Refused):
             self._idle(exc.sentence)
         else:
@@ -265,3 +280,11 @@ class ReportDialog(QDialog):
             self.job.cancel()
             wait_for_all(60_000)
         super().done(result)
+
+
+def wording_question(hits: Sequence[object]) -> str:
+    """Where a landlord or contractor document has clinical wording (the field, never the words), and the choice."""
+    listed = "\n".join(f"• {hit}" for hit in hits)
+    return (f"These texts would print clinical wording:\n{listed}\n\n"
+            "Yes prints them as typed. No goes back, so you can reword them in Recommendations "
+            "(or the client's details) first.")

@@ -85,6 +85,18 @@ class HomeScreen(QWidget):
         self.archive_button.clicked.connect(self._archive)
 
         self.welcome = self._welcome_panel()
+        self.setup_note = QLabel("")
+        self.setup_note.setObjectName("setupNote")
+        self.setup_note.setWordWrap(True)
+        self.setup_button = QPushButton("&Your details…")
+        self.setup_button.setAccessibleName("Your details for the reports")
+        self.setup_button.clicked.connect(self.settings_requested)
+        self.setup_row = QWidget()
+        setup_layout = QHBoxLayout(self.setup_row)
+        setup_layout.setContentsMargins(0, 0, 0, 0)
+        setup_layout.addWidget(self.setup_note, 1)
+        setup_layout.addWidget(self.setup_button)
+        self.setup_row.hide()
         self.body = QStackedWidget()
         self.body.addWidget(self.table)
         self.body.addWidget(self.welcome)
@@ -107,6 +119,7 @@ class HomeScreen(QWidget):
         buttons.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.setup_row)
         layout.addWidget(self.body, 1)
         layout.addLayout(buttons)
 
@@ -144,6 +157,12 @@ class HomeScreen(QWidget):
         layout.addLayout(row)
         layout.addStretch(2)
         return panel
+
+    def show_missing_details(self, missing: str) -> None:
+        """Offer the clinician's own details (for the reports) while any are missing; ``missing`` in words."""
+        self.setup_note.setText(f"<b>Before your first report:</b> add your {missing} in your details. "
+                                "The reports carry them; the demo visit does not need them." if missing else "")
+        self.setup_row.setVisible(bool(missing))
 
     def statuses(self) -> tuple[str, ...]:
         return FILTERS[self.filter.currentIndex()][1]

@@ -27,6 +27,7 @@ from homeassess.ui.kit.operations import Operations
 from homeassess.ui.kit.worker import wait_for_all
 from homeassess.ui.shell.assessment_commands import AssessmentCommands
 from homeassess.ui.shell.bundle_actions import BundleActions
+from homeassess.ui.shell.clinician_details import in_words, missing_details
 from homeassess.ui.shell.idle_lock import IdleWatcher, LockScreen
 from homeassess.ui.shell.screen_fit import fit_to_screen
 from homeassess.ui.shell.window_actions import build_menus
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._fitted = False
         self._restore_layout()
         self._update_actions()
+        self._offer_details(services.settings.load())
         self.home.refresh()
 
     def _restore_layout(self) -> None:
@@ -122,8 +124,13 @@ class MainWindow(QMainWindow):
     def _on_change(self, change: Change, _initiator: object) -> None:
         if change.touches(Scope.SETTINGS) and isinstance(change.value, AppSettings):
             self.idle.set_minutes(change.value.idle_lock_minutes)
+            self._offer_details(change.value)
         if change.touches(Scope.ASSESSMENT, Scope.ASSESSMENTS):
             self._update_actions()
+
+    def _offer_details(self, settings: AppSettings) -> None:
+        missing = missing_details(settings)
+        self.home.show_missing_details(in_words(missing) if missing else "")
 
     def _update_actions(self) -> None:
         view = self.assessment.view if self.stack.currentWidget() is self.assessment else None
@@ -182,8 +189,10 @@ class MainWindow(QMainWindow):
         from homeassess.ui.dialogs.report_dialog import ReportDialog
 
         services = self.services
+        settings = services.settings.load()
+        missing = missing_details(settings, services.assessments.open(assessment_id, audit=False).details)
         ReportDialog(services.reports(), services.audit, assessment_id, services.assessments.room_views(assessment_id),
-                     services.settings.load().paper_size, self).exec()
+                     settings.paper_size, self, missing=in_words(missing) if missing else "").exec()
 
     # --- idle lock -------------------------------------------------------------------------
 

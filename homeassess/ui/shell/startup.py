@@ -8,12 +8,13 @@ than the unlock dialog needs: the dialog is painted before the rest of the progr
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from homeassess.domain.data_files import resources_dir
 from homeassess.ui.kit.palette import theme
@@ -63,6 +64,40 @@ def ask_to_unlock(open_store: Callable[[str], T], creating: bool,
     if dialog.exec() != UnlockDialog.Accepted:
         return None
     return cast(T, dialog.result_value), failures[0]
+
+
+class _Finished(QObject):
+    done = Signal()  # emitted on the worker thread, delivered on the GUI thread
+
+
+def run_with_progress(text: str, work: Callable[[], T]) -> T:
+    """``work`` on a thread while a busy indicator says ``text`` (the first run's store and demo): never a
+    blank screen. Returns what ``work`` returned, or raises what it raised, on the GUI thread."""
+    dialog = QProgressDialog(text, "", 0, 0)
+    dialog.setWindowTitle("HomeAssess")
+    dialog.setCancelButton(None)  # it cannot be stopped half way
+    dialog.setMinimumDuration(0)
+    dialog.setAccessibleName(text)
+    outcome: dict[str, object] = {}
+    finished = _Finished()
+    loop = QEventLoop()
+    finished.done.connect(loop.quit, Qt.QueuedConnection)
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # handed to the GUI thread, raised there
+            outcome["error"] = exc
+        finally:
+            finished.done.emit()
+
+    dialog.show()
+    threading.Thread(target=run, name="homeassess-first-run", daemon=True).start()
+    loop.exec()
+    dialog.close()
+    if "error" in outcome:
+        raise cast(BaseException, outcome["error"])
+    return cast(T, outcome["value"])
 
 
 def window_geometry_store() -> QSettings:

@@ -112,7 +112,7 @@ def editor_for(item: Item, read_only: bool) -> QWidget:
         return combo
     edit = limit_line(QLineEdit())
     if item.kind is ItemKind.MEASUREMENT:
-        edit.setPlaceholderText("e.g. 1:12, 8%, 4.8°" if item.quantity == "slope" else "e.g. 31 3/4, 2' 8\" or 815 mm")
+        edit.setPlaceholderText(item.input_example)  # the domain says what each quantity takes
     elif item.kind is ItemKind.COUNT:
         edit.setValidator(QIntValidator(0, 9999, edit))
         edit.setPlaceholderText("number")

@@ -1,0 +1,40 @@
+"""The first run's set-up shows a progress indicator, never a blank screen, and hands back its result or its error."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from homeassess.services.demo import install_demo
+from homeassess.ui.shell.startup import run_with_progress
+
+
+def test_the_demo_is_set_up_behind_a_progress_indicator(qtbot, workspace):
+    seen: list[str] = []
+    looked = threading.Event()
+
+    def look() -> None:  # runs in the event loop while the set-up works
+        seen.extend(w.labelText() for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QProgressDialog) and w.isVisible())
+        looked.set()
+
+    def set_up() -> int:
+        looked.wait(30)  # the indicator is on screen before the work ends
+        return install_demo(workspace)[0]
+
+    QTimer.singleShot(0, look)
+    demo_id = run_with_progress("Setting up your store and the demo visit…", set_up)
+    assert seen == ["Setting up your store and the demo visit…"]
+    assert workspace.assessments.open(demo_id, audit=False).client.name
+    assert not any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+
+
+def test_a_failed_set_up_is_raised_on_the_gui_thread(qtbot):
+    def fail() -> None:
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        run_with_progress("Setting up…", fail)
