@@ -122,3 +122,11 @@ def test_a_client_without_a_device_is_never_offered_a_narrower_one(judge):
         assert ("device_width_review" in proposed) is (kind != "none")
         ramp = judged(judge, "ramp_width", "30", kind).recommendations
         assert any(f"Client's widest device: {expected}." in r.specification for r in ramp)
+
+
+def test_every_recommend_as_names_an_item_with_proposals(judge):
+    pairs = [pair for rule in judge.fit_rules.rules for pair in rule.recommend_as]
+    assert pairs
+    for item_id, target in pairs:
+        assert judge.catalogue.item(target).quantity == judge.catalogue.item(item_id).quantity
+        assert judge.library.for_measurement(target, "above", None), target
