@@ -221,16 +221,16 @@ def _weight_capacity(case: FitCase) -> FitCheck | None:
 
 
 def _rated_load(case: FitCase) -> FitCheck | None:
-    """A lift or ramp rated load (the measured value, kg) against the client's weight, plus the primary
-    device's weight where the rule says the device rides along and the profile records it."""
+    """A lift or ramp rated load (the measured value, kg) against the client's weight, plus the weight of the
+    heaviest device the rule ``carries`` (the primary device first among equals) where the profile records it."""
     weight = case.client.body.weight_kg
     if not weight:
         return None
     kg = READINGS["weight"]
     load, basis, whose = weight, "weight", "client's weight"
-    device = case.client.primary_device()
-    if device is None or device.kind.value not in case.rule.carries:
-        device = None
+    primary = case.client.primary_device()
+    carried = sorted((d for d in case.client.devices if d.kind.value in case.rule.carries), key=lambda d: d is not primary)
+    device = max(carried, key=lambda d: d.weight_kg or 0) if carried else None
     if device is not None and device.weight_kg:
         load += device.weight_kg
         basis = f"weight plus the {_possessive(device.kind.label)} weight ({kg.format(weight, case.system)} + {kg.format(device.weight_kg, case.system)})"

@@ -92,3 +92,14 @@ def test_the_verdict_follows_the_sum_in_either_unit(judge, client_lb, device_lb,
         if expected is Verdict.FAILS:
             assert finding.recommendations and finding.person_fit[0].shortfall
             assert not finding.person_fit[0].shortfall.startswith("0 ")
+
+
+def test_the_heaviest_device_that_rides_along_counts():
+    client = ClientProfile.model_validate({"devices": [
+        {"kind": "walker", "primary": True, "weight_kg": "15 lb"},
+        {"kind": "power_wheelchair", "weight_kg": "250 lb"}, {"kind": "cane"}], "body": {"weight_kg": "200 lb"}})
+    judge = Judge.load()
+    check = judged(judge, "ramp_rated_load", "400 lb", client).person_fit[0]
+    assert check.verdict is Verdict.FAILS
+    assert check.required == "at least 450 lb (client and power wheelchair)"
+    assert judged(judge, "stair_lift_rated_load", "200 lb", client).verdict is Verdict.MEETS  # carries the client only
