@@ -87,6 +87,13 @@ def print_measurements(judge: Judge) -> None:
         print(f"{item_id:<34} {item.prompt}  [{', '.join(rooms.get(item_id, []))}]")
 
 
+def _why_nothing_proposed(finding: Finding) -> str:
+    """A standard's change held back by a fit the client has, or an advisory the clinician specifies."""
+    if finding.standard_verdict.is_finding and any(c.verdict is Verdict.MEETS for c in finding.person_fit):
+        return "it would undo the fit this client already has"
+    return "the clinician specifies what this client needs from the checks above"
+
+
 def render_finding(finding: Finding) -> str:
     """The overall verdict first, naming the checks; then the standard's finding, each person-fit check
     with the rule and the client measure it used, and the proposals."""
@@ -101,5 +108,5 @@ def render_finding(finding: Finding) -> str:
         cost = f"${rec.cost_low:,}-${rec.cost_high:,}"
         lines.append(f"  propose: {rec.title} [{rec.priority} priority, {rec.responsible}, {cost}]")
     if finding.verdict.is_finding and not finding.recommendations:
-        lines.append("  no change proposed: it would undo the fit this client already has")
+        lines.append(f"  no change proposed: {_why_nothing_proposed(finding)}")
     return "\n".join(lines)

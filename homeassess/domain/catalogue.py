@@ -89,7 +89,7 @@ class Item:
     help: str = ""
     section: str = ""
     citation: str = ""  # for yes/no and choice items: the clause a concern answer fails
-    quantity: Literal["length", "slope", "temperature", "force", "illuminance"] | None = None
+    quantity: Literal["length", "slope", "temperature", "force", "illuminance", "weight"] | None = None
     plausible: PlausibleRange | None = None
     noun: str = ""
     concern: Literal["yes", "no"] | None = None

@@ -19,12 +19,12 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationIn
 from pydantic_core import PydanticCustomError
 
 from homeassess.domain.mobility_devices import DeviceKind
+from homeassess.domain.readings import LB_PER_KG
 from homeassess.domain.units import LengthUnit, MeasurementError, parse_length, typed_number_and_unit, unit_slip_hint
 
 __all__ = ["BodyMeasures", "ClientProfile", "DeviceKind", "MobilityDevice", "UsableSide"]
 
 UsableSide = Literal["", "left", "right", "both"]
-LB_PER_KG = 2.2046226218
 
 
 @cache
@@ -97,12 +97,13 @@ def _to_kg(value: object, info: ValidationInfo) -> object:
         return value
     if kg < 0:
         raise ValueError("a weight cannot be below zero")
-    bounds = plausible_ranges()["weight_kg"]
+    kind = info.data.get("kind") if isinstance(info.data, dict) else None
+    bounds = plausible_ranges()["device_weight_kg" if isinstance(kind, DeviceKind) else "weight_kg"]
     if not _stored(info) and not bounds["low"] <= kg <= bounds["high"]:
         as_other = number / LB_PER_KG if other == "lb" else number * LB_PER_KG
         fits = bounds["low"] <= as_other <= bounds["high"]
         hint = f"check the units: did you mean {number:g} {other}?" if fits else "check the units"
-        raise _implausible(shown, bounds["noun"], hint)
+        raise _implausible(shown, f"{kind.label} {bounds['noun']}" if isinstance(kind, DeviceKind) else bounds["noun"], hint)
     return kg
 
 
@@ -119,6 +120,7 @@ class MobilityDevice(BaseModel):
     overall_length: Millimetres = None
     seat_height: Millimetres = None
     turning_diameter: Millimetres = None
+    weight_kg: Kilograms = None  # the device's own weight: carried with the client on a ramp or platform lift
 
 
 class BodyMeasures(BaseModel):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from homeassess.domain.readings import LB_PER_KG, READINGS
 from homeassess.domain.units import (
     LengthUnit,
     UnitSystem,
@@ -26,8 +27,7 @@ if TYPE_CHECKING:  # the client profile is a pydantic model; judging without a c
     from homeassess.domain.person_fit import FitMargins, FitRule
 
 _EPS = 1e-6
-LB_PER_KG = 2.2046226218
-
+SEATED_DEVICES = ("manual_wheelchair", "power_wheelchair", "scooter")  # a client who rides on a seat
 
 @dataclass(frozen=True)
 class FitCase:
@@ -53,9 +53,11 @@ class FitCase:
         ordered = sorted(self.client.devices, key=lambda d: d is not primary)
         return [d for d in ordered if not self.rule.devices or d.kind in self.rule.devices]
 
-    def check(self, verdict: Verdict, message: str, required: str, shortfall: float = 0.0, **extra: Any) -> FitCheck:
+    def check(self, verdict: Verdict, message: str, required: str, shortfall: float = 0.0, gap_text: str = "",
+              **extra: Any) -> FitCheck:
+        """``gap_text``: the shortfall as shown, for a check that is not of a length."""
         rule = self.rule
-        shown = self.gap(shortfall) if verdict is Verdict.FAILS and shortfall > 0 else ""
+        shown = (gap_text or self.gap(shortfall)) if verdict is Verdict.FAILS and shortfall > 0 else ""
         return FitCheck(rule.id, rule.kind, rule.title, verdict, message, required, max(0.0, shortfall), shortfall=shown, **extra)
 
 
@@ -124,7 +126,12 @@ def transfer_target(client: ClientProfile, wording: ClientWording) -> tuple[floa
         return None
     if not popliteal:
         return None
-    how = f"stands to transfer from the {device.kind.label}" if device else "stands to transfer"
+    if device is None:
+        how = "stands to transfer"
+    elif device.kind.value in SEATED_DEVICES:  # a scooter: the client stands up from its seat
+        how = f"stands to transfer from the {device.kind.label}"
+    else:  # a walking aid: the client stands with it, then turns and sits
+        how = f"stands to transfer{wording.values(client)['with_device']}"
     return popliteal, f"popliteal height (the client {how})"
 
 
@@ -136,13 +143,15 @@ def _transfer_height(case: FitCase) -> FitCheck | None:
     diff = case.value - target
     tol = case.margins.transfer_tolerance_mm
     low, high = target - tol, target + tol
-    required = f"{case.fmt(low)} to {case.fmt(high)} (client's {basis} {case.fmt(target)} ± {case.fmt(tol)})"
+    name, _, why = basis.partition(" (")
+    why = why.removesuffix(")")
+    required = f"{case.fmt(low)} to {case.fmt(high)} (client's {name} {case.fmt(target)} ± {case.fmt(tol)}{'; ' + why if why else ''})"
     if abs(diff) <= tol + _EPS:
         level = f"within {case.gap(abs(diff))}" if abs(diff) > _EPS else "exactly"
         return case.check(Verdict.MEETS, f"level with the client's {basis}, {level}", required, basis=basis,
                           low_mm=low, high_mm=high, holds_level=True)
     side = "higher" if diff > 0 else "lower"
-    message = f"{case.gap(abs(diff))} {side} than the client's {basis} ({case.fmt(target)})"
+    message = f"{case.gap(abs(diff))} {side} than the client's {name} of {case.fmt(target)}{f' ({why})' if why else ''}"
     return case.check(Verdict.FAILS, message, required, abs(diff) - tol, basis=basis,
                       direction="above" if diff > 0 else "below", low_mm=low, high_mm=high, holds_level=True)
 
@@ -184,7 +193,7 @@ def _level_change(case: FitCase) -> FitCheck | None:
     basis = f"{label} (small wheels and frame legs catch)"
     required = f"at most {case.fmt(limit)} for a {label}"
     if case.value > limit + _EPS:
-        message = f"client uses a {label}: a {case.fmt(case.value)} {case.noun} is a trip and wheel hazard"
+        message = f"client uses a {label}: this {case.noun} of {case.fmt(case.value)} is more than its wheels or frame legs can cross"
         return case.check(Verdict.FAILS, message, required, case.value - limit, basis=basis, direction="above", high_mm=limit)
     return case.check(Verdict.MEETS, f"low enough for the client's {label}", required, basis=basis, high_mm=limit)
 
@@ -204,11 +213,44 @@ def _weight_capacity(case: FitCase) -> FitCheck | None:
     limit = capacity_kg(case.rule.capacity)
     shown = f"{weight:.0f} kg" if case.system is UnitSystem.METRIC else f"{weight * LB_PER_KG:.0f} lb"
     rated = f"{limit:.0f} kg" if case.system is UnitSystem.METRIC else case.rule.capacity
-    required = f"rated for the client's weight ({case.rule.capacity_source})"
+    required = f"a rating of at least the client's weight, {shown} ({case.rule.capacity_source})"
     if weight > limit + _EPS:
         message = f"client weighs {shown}, more than the {rated} this is built to carry: specify a rating for the client's weight"
         return case.check(Verdict.ADVISORY, message, required, basis="weight")
     return case.check(Verdict.MEETS, f"client weighs {shown}, within the {rated} rating", required, basis="weight")
+
+
+def _rated_load(case: FitCase) -> FitCheck | None:
+    """A lift or ramp rated load (the measured value, kg) against the client's weight, plus the weight of the
+    heaviest device the rule ``carries`` (the primary device first among equals) where the profile records it."""
+    weight = case.client.body.weight_kg
+    if not weight:
+        return None
+    kg = READINGS["weight"]
+    load, basis, whose = weight, "weight", "client's weight"
+    primary = case.client.primary_device()
+    carried = sorted((d for d in case.client.devices if d.kind.value in case.rule.carries), key=lambda d: d is not primary)
+    device = max(carried, key=lambda d: d.weight_kg or 0) if carried else None
+    if device is not None and device.weight_kg:
+        load += device.weight_kg
+        basis = f"weight plus the {_possessive(device.kind.label)} weight ({kg.format(weight, case.system)} + {kg.format(device.weight_kg, case.system)})"
+        whose = f"client and {device.kind.label}"
+    elif device is not None:
+        basis = f"weight (the {_possessive(device.kind.label)} weight is not recorded: add it to the profile)"
+        whose = f"client's weight only; the {_possessive(device.kind.label)} weight is not recorded"
+    required = f"at least {kg.format(load, case.system)} ({whose})"
+    if case.value < load - _EPS:
+        gap = load - case.value
+        message = f"rated for {kg.format(case.value, case.system)}, {kg.format_difference(gap, case.system)} less than the client's {basis}"
+        return case.check(Verdict.FAILS, message, required, gap, gap_text=kg.format_difference(gap, case.system),
+                          basis=basis, direction="below", low_mm=load)
+    return case.check(Verdict.MEETS, f"rated for {kg.format(case.value, case.system)}: carries the client's {basis}",
+                      required, basis=basis, low_mm=load)
+
+
+def _possessive(noun: str) -> str:
+    """``scooter's``, ``crutches'``."""
+    return f"{noun}'" if noun.endswith("s") else f"{noun}'s"
 
 
 def _no_steps(case: FitCase) -> FitCheck | None:
@@ -216,7 +258,7 @@ def _no_steps(case: FitCase) -> FitCheck | None:
     if not devices or case.value <= _EPS:
         return None
     label = devices[0].kind.label
-    message = f"client uses a {label} and cannot climb a {case.fmt(case.value)} step"
+    message = f"client uses a {label}, which cannot climb a {case.fmt(case.value)} step"  # the device: a scooter user may walk
     return case.check(Verdict.FAILS, message, "a step-free route (ramp or lift)", case.value,
                       basis=f"{label} (cannot climb a step)", direction="above", high_mm=0.0)
 
@@ -231,4 +273,5 @@ CHECKS = {
     "turning_space": _turning_space,
     "device_length": _device_length,
     "weight_capacity": _weight_capacity,
+    "rated_load": _rated_load,
 }

@@ -147,7 +147,7 @@ class Judge:
         note = " ".join(part for part in (worked_out, note) if part)
         shortfall = measure.format_difference(gap, system) if gap is not None else None
         fit: tuple[FitCheck, ...] = ()
-        if ctx.client is not None and measure.kind == "length":
+        if ctx.client is not None and measure.kind in ("length", "weight"):
             margins = ctx.margins or FitMargins.defaults(system)
             fit = tuple(self.fit_rules.check(item.id, value, ctx.client, margins, system, item.plausible_noun))
         verdict = max([standard_verdict, *(c.verdict for c in fit)], key=lambda v: v.severity)
@@ -172,7 +172,8 @@ class Judge:
         for check in fit:
             if check.verdict is Verdict.FAILS:
                 if check.direction is not None:
-                    proposals += [(e, check) for e in self.library.for_measurement(library_item, check.direction, check.shortfall_mm)]
+                    fit_item = self.fit_rules.recommend_as(check.rule_id, item.id) or library_item
+                    proposals += [(e, check) for e in self.library.for_measurement(fit_item, check.direction, check.shortfall_mm)]
                 proposals += [(e, check) for e in self.library.for_fit(check.kind)]
         recommendations: dict[str, ProposedRecommendation] = {}
         for entry, by in proposals:
@@ -212,15 +213,14 @@ class Judge:
         self, entry: LibraryEntry, finding: Finding, ctx: JudgeContext, check: FitCheck | None = None
     ) -> ProposedRecommendation:
         """The entry's texts filled for this finding and client; ``check``: the person-fit check that proposed it."""
-        device = ctx.client.widest_device() if ctx.client else None
         values = {
-            "room": ctx.room_name or "this room",
+            "room": ctx.room_name,
             "item": finding.item.lower(),
             "measured": finding.measured,
             "required": check.required if check else finding.required,
             "shortfall": (check.shortfall if check else finding.shortfall) or "",
-            "citation": finding.citation,
-            "device_width": format_length(device.overall_width, ctx.system) if device and device.overall_width else "not recorded",
+            "citation": f"person-fit: {check.title}" if check else finding.citation,  # the client's need, not a clause
+            "device_width": _device_width(ctx),
             "target": check.required if check else finding.required,
             **self.fit_rules.wording.values(ctx.client),
         }
@@ -266,6 +266,14 @@ def headline(verdict: Verdict, standard: str, standard_verdict: Verdict, fit: tu
     parts += [(c.verdict.severity, f"{c.verdict.label.lower()} person-fit {c.rule_id} ({c.title})") for c in fit]
     ordered = [text for _, text in sorted(parts, key=lambda p: -p[0])]
     return f"{verdict.label.upper()}: " + "; ".join(ordered)
+
+
+def _device_width(ctx: JudgeContext) -> str:
+    """The client's widest device for ``{device_width}``, read after "client's widest device:"."""
+    if ctx.client is not None and not ctx.client.devices:
+        return "no mobility device"
+    device = ctx.client.widest_device() if ctx.client else None
+    return format_length(device.overall_width, ctx.system) if device and device.overall_width else "not recorded"
 
 
 def _severity(item: Item) -> str:

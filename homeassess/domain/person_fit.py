@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # the client profile is a pydantic model; judging without a c
 
 FitKind = Literal[
     "clear_width", "transfer_height", "seated_reach", "standing_reach", "level_change", "no_steps",
-    "turning_space", "device_length", "weight_capacity",
+    "turning_space", "device_length", "weight_capacity", "rated_load",
 ]
 
 
@@ -62,6 +62,8 @@ class FitRule:
     max: str | None = None
     capacity: str | None = None  # weight_capacity: "250 lb" or "113 kg"
     capacity_source: str = ""
+    carries: tuple[str, ...] = ()  # rated_load: primary device kinds whose weight rides along (ramp, platform lift)
+    recommend_as: tuple[tuple[str, str], ...] = ()  # (item, item whose library entries a failure proposes)
     explanation: str = ""
 
 
@@ -75,10 +77,19 @@ class PersonFitRules:
         """From validated plain data (``homeassess.domain.validation.person_fit``); nothing is checked again."""
         rules = tuple(
             FitRule(**{**rule, "items": tuple(rule["items"]), "primary": tuple(rule["primary"]),
+                       "carries": tuple(rule["carries"]), "recommend_as": tuple(tuple(p) for p in rule["recommend_as"]),
                        "devices": tuple(DeviceKind(d) for d in rule["devices"])})
             for rule in data["rules"]
         )
         return cls(rules, ClientWording.from_data(data))
+
+    def recommend_as(self, rule_id: str, item_id: str) -> str | None:
+        """The item whose library entries a failure of this rule on ``item_id`` proposes, where it is not the
+        item's own (a step a walker cannot cross proposes a ramp over a change in level, not a rebuilt stair)."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return dict(rule.recommend_as).get(item_id)
+        return None
 
     def check(
         self, item_id: str, value_mm: float, client: ClientProfile, margins: FitMargins, system: UnitSystem, noun: str

@@ -1,8 +1,8 @@
-"""Readings that are not lengths or slopes: water temperature, door opening force, light level.
+"""Readings that are not lengths or slopes: water temperature, door opening force, light level, rated load.
 
 Each is typed like a length (a number and an optional unit) and stored in one canonical unit:
-degrees Celsius, newtons, lux. A bare number is read in the clinician's system: °F and lbf for
-imperial, °C and N for metric. Light level is lux in both systems (what a light meter or phone
+degrees Celsius, newtons, lux, kilograms. A bare number is read in the clinician's system: °F, lbf and lb for
+imperial, °C, N and kg for metric. Light level is lux in both systems (what a light meter or phone
 app shows); foot-candles must be typed as ``fc``. Reports print the clinician's system, with
 the other unit in brackets where readers commonly use both.
 """
@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from homeassess.domain.units import LengthUnit, MeasurementError, UnitSystem
 
 LUX_PER_FOOT_CANDLE = 10.7639
+KG_PER_LB = 0.45359237
+LB_PER_KG = 1 / KG_PER_LB
 NEWTONS_PER_LBF = 4.44822
 
 _NUMBER = re.compile(r"^(?P<num>\d+(?:[.,]\d+)?|[.,]\d+)\s*(?P<unit>[^\d\s].*)?$")
@@ -64,7 +66,7 @@ class Reading:
 
     @staticmethod
     def units_label(unit: str) -> str:
-        return {"°f": "°F", "°c": "°C", "n": "N", "lbf": "lbf", "lx": "lx"}.get(unit, unit)
+        return {"°f": "°F", "°c": "°C", "n": "N", "lbf": "lbf", "lx": "lx", "lb": "lb", "kg": "kg"}.get(unit, unit)
 
 
 def _number(value: float) -> str:
@@ -78,6 +80,8 @@ _CELSIUS = (1.0, 0.0)
 _LBF = (NEWTONS_PER_LBF, 0.0)
 _LUX = (1.0, 0.0)
 _FOOT_CANDLE = (LUX_PER_FOOT_CANDLE, 0.0)
+_POUND = (KG_PER_LB, 0.0)
+_KILOGRAM = (1.0, 0.0)
 
 READINGS: dict[str, Reading] = {
     "temperature": Reading(
@@ -97,5 +101,11 @@ READINGS: dict[str, Reading] = {
         {"lx": _LUX, "lux": _LUX, "fc": _FOOT_CANDLE, "footcandle": _FOOT_CANDLE, "footcandles": _FOOT_CANDLE,
          "foot-candle": _FOOT_CANDLE, "foot-candles": _FOOT_CANDLE},
         "lx", "lx", "150 lux or 14 fc",
+    ),
+    "weight": Reading(
+        "weight",
+        {"lb": _POUND, "lbs": _POUND, "pound": _POUND, "pounds": _POUND, "kg": _KILOGRAM, "kgs": _KILOGRAM,
+         "kilogram": _KILOGRAM, "kilograms": _KILOGRAM},
+        "lb", "kg", "450 lb or 204 kg",
     ),
 }

@@ -8,6 +8,7 @@ values of the finding that proposed it.
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,10 +103,34 @@ class _Blank(dict):
         return "—"
 
 
+_SENTENCE_START = re.compile(r"(^|[.!?:]\s+)\{room\}")
+_THE_ROOM = re.compile(r"\b([Tt])he \{room\}")
+_AT_THE_ROOM = re.compile(r"\bat the \{room\}")
+
+
+def with_room(template: str, room_name: str) -> str:
+    """The template with its room written in: ``the {room}`` reads "the bathroom" (the name's first letter
+    lower-cased, unless it is an acronym) or, with no room name, "this room" ("at the {room}" then reads
+    "here": "a ramp here", not "a ramp at this room"); a ``{room}`` that
+    starts a sentence is capitalised ("Bathroom:", "This room:"). Library texts use ``{room}`` only as
+    ``the {room}`` or at the start of a sentence (checked when the library is loaded)."""
+    name = " ".join(room_name.split()).replace("{", "{{").replace("}", "}}")  # formatted after
+    if not name:
+        template = _AT_THE_ROOM.sub("here", template)
+        template = _THE_ROOM.sub(lambda m: "This room" if m[1] == "T" else "this room", template)
+        return _SENTENCE_START.sub(lambda m: f"{m[1]}This room", template)
+    start = name[0].upper() + name[1:]
+    inside = name if name[1:2].isupper() else name[0].lower() + name[1:]
+    template = _SENTENCE_START.sub(lambda m: m[1] + start, template)
+    return template.replace("{room}", inside)
+
+
 def fill_template(template: str, values: dict[str, str]) -> str:
-    """Fill ``{measured}``-style fields; a finding field with no value prints as a dash, a client field
-    (``{with_device}`` for a client with no device) as nothing."""
-    return template.format_map(_Blank({k: v for k, v in values.items() if v or k in CLIENT_FIELDS}))
+    """Fill ``{measured}``-style fields; ``{room}`` reads as :func:`with_room` says; a finding field with no
+    value prints as a dash, a client field (``{with_device}`` for a client with no device) as nothing."""
+    room = values.get("room", "")
+    filled = {k: v for k, v in values.items() if (v or k in CLIENT_FIELDS) and k != "room"}
+    return with_room(template, room).format_map(_Blank(filled))
 
 
 class RecommendationLibrary:

@@ -296,12 +296,13 @@ def test_person_fit_rules_cover_existing_length_items(catalogue: Catalogue):
     rules = load_person_fit().rules
     kinds = {rule.kind for rule in rules}
     assert kinds == {"clear_width", "transfer_height", "seated_reach", "standing_reach", "level_change", "no_steps",
-                     "turning_space", "device_length", "weight_capacity"}
+                     "turning_space", "device_length", "weight_capacity", "rated_load"}
     for rule in rules:
         assert rule.title and len(rule.explanation) >= 40, rule.id
         for item_id in rule.items:
             item = catalogue.item(item_id)
-            assert item.kind is ItemKind.MEASUREMENT and item.quantity == "length", (rule.id, item_id)
+            quantity = "weight" if rule.kind == "rated_load" else "length"  # a rated load is read in lb or kg
+            assert item.kind is ItemKind.MEASUREMENT and item.quantity == quantity, (rule.id, item_id)
     by_kind = {rule.kind: rule for rule in rules}
     assert {"door_clear_width", "hallway_width", "ramp_width"} <= set(by_kind["clear_width"].items)
     assert {"toilet_seat_height", "bed_height", "chair_seat_height"} <= set(by_kind["transfer_height"].items)

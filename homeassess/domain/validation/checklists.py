@@ -57,7 +57,7 @@ def check_item(item: Item) -> None:
     require_length(item.prompt, "prompt", 3)
     require(item.severity is not None, "severity", "every item needs a 'severity' (life_safety, falls or function)")
     if item.kind is ItemKind.MEASUREMENT:
-        require(item.quantity is not None, "quantity", "a measurement needs 'quantity' (length, slope, temperature, force or illuminance)")
+        require(item.quantity is not None, "quantity", "a measurement needs 'quantity' (length, slope, temperature, force, illuminance or weight)")
         require(item.plausible is not None, "plausible", "a measurement needs a 'plausible' range")
         require(len(item.help) >= 20, "help", "a measurement needs 'help' saying how and where to measure")
         assert item.quantity is not None and item.plausible is not None

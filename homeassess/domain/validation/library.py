@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -45,9 +46,17 @@ def check_entry(entry: LibraryEntry) -> None:
         else:
             require(bool(trig.item and (trig.when or trig.answer)), f"triggers.{n}",
                     "a trigger needs 'item' with 'when' or 'answer', or 'fit'")
-    for name in ("specification", "rationale", "plain"):
-        unknown = template_fields(getattr(entry, name)) - TEMPLATE_FIELDS
+    for name in ("title", "specification", "rationale", "plain"):
+        text = getattr(entry, name)
+        unknown = template_fields(text) - TEMPLATE_FIELDS
         require(not unknown, name, f"unknown template field(s) {sorted(unknown)}; allowed: {sorted(TEMPLATE_FIELDS)}")
+        loose = _LOOSE_ROOM.search(_PLACED_ROOM.sub("", text))
+        require(loose is None, name, "write {room} as 'the {room}' or at the start of a sentence, so it reads "
+                "with a room name and without one ('this room')")
+
+
+_PLACED_ROOM = re.compile(r"\b[Tt]he \{room\}|(?:^|(?<=[.!?:]\s))\{room\}")
+_LOOSE_ROOM = re.compile(r"\{room\}")
 
 
 def validate_library(path: Path, catalogue: Catalogue) -> dict[str, Any]:

@@ -59,7 +59,7 @@ def _wording(path: Path, table: str, found: dict[str, Any], wanted: list[str]) -
 
 def _bound(path: Path, name: str, text: str) -> float:
     try:
-        return float(text) if name == "weight_kg" else parse_length(text, LengthUnit.INCH)
+        return float(text) if name.endswith("weight_kg") else parse_length(text, LengthUnit.INCH)
     except (MeasurementError, ValueError):
         raise CatalogueError(f"{path}: plausible {name!r}: {text!r} is not a length") from None
 
@@ -75,6 +75,10 @@ def validate_person_fit(path: Path) -> dict[str, Any]:
                 capacity_kg(rule.capacity)
             except ValueError:
                 raise CatalogueError(f"{path}: rule {rule.id!r} field 'capacity': write \"250 lb\" or \"113 kg\"") from None
+        if not set(rule.carries) <= kinds:
+            raise CatalogueError(f"{path}: rule {rule.id!r} field 'carries': not a device kind")
+        if any(len(pair) != 2 or pair[0] not in rule.items for pair in rule.recommend_as):
+            raise CatalogueError(f"{path}: rule {rule.id!r} field 'recommend_as': each entry is [item of this rule, item]")
         if not set(rule.primary) <= kinds:
             raise CatalogueError(f"{path}: rule {rule.id!r} field 'primary': not a device kind or \"none\"")
     _require_keys(path, "devices", document.devices, [k.value for k in DeviceKind] + [NO_DEVICE, NO_CLIENT])
