@@ -78,7 +78,7 @@ _SAFE_NAMES = {
     "own",
     "number",
 }
-_SAFE_CALLS = {"str", "len", "units_statement", "payer", "markup"}
+_SAFE_CALLS = {"str", "len", "units_statement", "payer", "markup", "compose"}
 
 
 def _is_safe(node: ast.AST) -> bool:
