@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 from homeassess.domain.client_profile import ClientProfile
+from homeassess.domain.readings import READINGS
 from homeassess.domain.units import UnitSystem, format_length
 from homeassess.domain.verdicts import Finding
 from homeassess.report.report_data import ClientBlock, Device, FindingRow
@@ -20,6 +21,7 @@ DEVICE_SIZES = (
     ("length", "overall_length"),
     ("seat height", "seat_height"),
     ("turning diameter", "turning_diameter"),
+    ("weight", "weight_kg"),  # the device's own weight, in lb or kg
 )
 
 
@@ -29,7 +31,8 @@ def client_block(client: ClientProfile, visit: date, system: UnitSystem, clinica
     devices = []
     for d in client.devices:
         sizes = [(label, getattr(d, name)) for label, name in DEVICE_SIZES]
-        dims = ", ".join(f"{label} {format_length(v, system)}" for label, v in sizes if v)
+        dims = ", ".join(f"{label} {READINGS['weight'].format(v, system) if label == 'weight' else format_length(v, system)}"
+                         for label, v in sizes if v)
         devices.append(Device(d.kind.label, d.description, dims))
     devices += [Device("other aid", aid, "") for aid in client.other_aids]  # kept as typed on intake
     age = client.age_on(visit)
