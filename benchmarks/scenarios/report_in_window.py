@@ -1,7 +1,7 @@
 """The clinical report built in the window's Reports dialog, against the same build as the command line does it
 (issue 13 point 9; budget: ≤ 1.2× the command-line build, same run).
 
-Value: on a shown ``ReportDialog`` (visit store: 15 rooms, 100 photos, 60 findings; clinical audience, every
+Value: on a shown ``ReportDialog`` opened over a shown ``MainWindow`` with the assessment open (visit store: 15 rooms, 100 photos, 60 findings; clinical audience, every
 room, photos, letter), "Build report" clicked; the clock stops when the built PDF is loaded in the preview
 (``QPdfDocument`` ready, the page count shown) and the events that follow are processed. The build runs where
 the dialog runs it: ``ReportService.build`` on the worker (``BackgroundJob``, global pool) with the dialog's
@@ -24,19 +24,28 @@ BUDGET_RATIO = 1.2
 
 
 class _Dialog:
-    """A shown Reports dialog on the visit store, built once; ``build()`` builds and waits for the preview."""
+    """The Reports dialog as the window opens it (a shown main window, the assessment open behind it), built once;
+    ``build()`` builds and waits for the preview."""
 
     def __init__(self, ws, assessment_id: int) -> None:  # noqa: ANN001 - a Workspace
         from PySide6.QtPdf import QPdfDocument
 
-        from homeassess.services.reports import ReportService
         from homeassess.ui.dialogs.report_dialog import ReportDialog
+        from homeassess.ui.kit.error_path import ErrorPath
+        from homeassess.ui.shell.main_window import MainWindow
+        from homeassess.ui.shell.window_services import WindowServices
 
         self.ready = QPdfDocument.Status.Ready
         self.app = qt_app()
-        self.dialog = ReportDialog(ReportService(ws), ws.audit, assessment_id, ws.assessments.room_views(assessment_id),
-                                   "letter")
-        self.dialog.show()
+        services = WindowServices.from_workspace(ws)
+        self.window = MainWindow(services, ErrorPath(None))
+        self.window.resize(1280, 820)
+        self.window.show()
+        self.window.open_assessment(assessment_id)
+        self.app.processEvents()
+        self.dialog = ReportDialog(services.reports(), services.audit, assessment_id,
+                                   services.assessments.room_views(assessment_id), "letter", self.window)
+        self.dialog.show()  # exec() in the product: the same event loop, modal
         self.app.processEvents()
 
     def build(self) -> None:
@@ -53,7 +62,9 @@ class _Dialog:
 
     def close(self) -> None:
         self.dialog.close()
-        self.dialog.deleteLater()
+        self.window.ops.wait()
+        self.window.close()
+        self.window.deleteLater()
         self.app.processEvents()
 
 
