@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.units import LengthUnit
@@ -94,3 +96,34 @@ def test_a_device_set_to_none_is_removed_and_the_others_keep_their_weights(qtbot
     assert [d.kind.value for d in profile.devices] == ["manual_wheelchair", "scooter"]
     assert profile.devices[0].weight_kg == pytest.approx(35 / 2.20462, abs=0.01)
     assert profile.devices[1].weight_kg == 40
+
+
+def test_tab_goes_through_each_further_device_before_the_body_measures(qtbot):
+    form = ClientForm()
+    qtbot.addWidget(form)
+    form.set_profile(ClientProfile.model_validate(EVERY_FIELD))
+    form.show()
+    form.activateWindow()
+    qtbot.waitExposed(form)
+    cane, scooter = form.device_editors[0], form.device_editors[2]
+
+    def tab_from(widget) -> object:
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus)
+        qtbot.keyClick(widget, Qt.Key_Tab)
+        return QApplication.focusWidget()
+
+    assert tab_from(form.other_devices) is cane.kind
+    assert tab_from(cane.weight) is scooter.kind
+    assert tab_from(scooter.weight) is form.body_fields["popliteal_height"]
+
+
+def test_a_weight_slip_is_shown_in_the_dialog_and_nothing_is_saved(qtbot, workspace, judge):
+    dialog = AssessmentDialog(judge.standards, judge.catalogue, workspace.settings.load())
+    qtbot.addWidget(dialog)
+    dialog.client.unit = LengthUnit.MILLIMETRE
+    dialog.client.name.setText("X")
+    dialog.client.body_weight.setText("400")
+    dialog.try_accept()
+    assert dialog.result() != AssessmentDialog.Accepted
+    assert "did you mean 400 lb?" in dialog.message.text()

@@ -165,10 +165,21 @@ class ClientForm(QScrollArea):
             self.device_editors.append(editor)
         if main is None:
             self.device_editors.append(self.main_device)
+        self._tab_through_devices()
         for key, edit in self.body_fields.items():
             mm = getattr(profile.body, key)
             show(edit, show_length(mm, self.unit), mm)
         show(self.body_weight, show_weight(profile.body.weight_kg, self.unit), profile.body.weight_kg)
+
+    def _tab_through_devices(self) -> None:
+        """Tab goes through each further device where it is shown, before the body measures."""
+        chain: list[QWidget] = [self.other_devices]
+        for editor in self.device_editors:
+            if editor is not self.main_device:
+                chain += [editor.kind, editor.description, *editor.sizes.values(), editor.weight]
+        chain.append(next(iter(self.body_fields.values())))
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _functional_limitations(self) -> list[str]:
         """As given, in its order (with any the form has no box for), changed only where a box was."""
