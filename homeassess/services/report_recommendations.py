@@ -72,6 +72,9 @@ def _recommendation(view: RecommendationView, judged: JudgedByRoom, library: Rec
     extra = work_items()
     library_id = row.library_id or ""
     location = contractor.location if contractor else ""
+    ramp = ramp if library_id in extra.ramp else ()
+    figure = {"run": 1, "handrails": -1}.get(extra.ramp_length.get(library_id, ""))
+    worked_out = ramp[figure] if ramp and figure is not None and len(ramp) > 1 else ""  # replaces the rule of thumb
     where = " — ".join(x for x in (view.room_name if row.room_id is not None else "", view.item_prompt, location) if x)
     return rd.Recommendation(
         room=view.room_name,
@@ -90,12 +93,12 @@ def _recommendation(view: RecommendationView, judged: JudgedByRoom, library: Rec
         cost_source=vetted_source(row.cost_source or "", row.cost_low is not None or row.cost_high is not None),
         location=where,
         mounting_height=length(contractor.mounting_height) if contractor else "",
-        length=length(contractor.length) if contractor else "",
+        length=length(worked_out or (contractor.length if contractor else "")),
         clearances=length(contractor.clearances) if contractor else "",
         structure=contractor.structure if contractor else "",
         measurements=measurements(room, row.item_id, length),
         item_id=row.item_id or "",
         quantity=length(extra.quantity.get(library_id, "")) if library_id else "",
         removal=length(extra.removal.get(library_id, "")),
-        ramp_figures=tuple(length(line) for line in ramp) if library_id in extra.ramp else (),
+        ramp_figures=tuple(length(line) for line in ramp),
     )

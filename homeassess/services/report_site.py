@@ -76,6 +76,7 @@ class WorkItems:
     quantity: dict[str, str]
     removal: dict[str, str]
     alternatives: tuple[frozenset[str], ...]
+    ramp_length: dict[str, str]  # library id: "run" or "handrails", the worked-out figure that is its length
 
     def alternative(self, first: str, other: str) -> bool:
         """Whether two library entries answer one finding in different ways (one of them is built)."""
@@ -92,6 +93,7 @@ def work_items() -> WorkItems:
         quantity={k: v["quantity"] for k, v in entries.items() if v.get("quantity")},
         removal={k: v["removal"] for k, v in entries.items() if v.get("removal")},
         alternatives=tuple(frozenset(group) for group in data.get("alternatives", ())),
+        ramp_length={k: v["ramp_length"] for k, v in entries.items() if v.get("ramp_length")},
     )
 
 

@@ -29,6 +29,8 @@ def test_the_ramp_work_item_gives_its_rise_run_landings_and_handrail_lengths(sco
     assert "Total rise: 14 in (measured: ramp rise of one run" in ramp  # meets (no finding), still carried
     assert "Sloped run at 1:12 (ADA 2010): 14 ft horizontal in all, in 1 run" in ramp
     assert "Level landings: 2 (top and bottom), each at least 60 in long" in ramp
+    assert "Length Sloped run at 1:12 (ADA 2010): 14 ft horizontal" in ramp  # not the library's rule of thumb
+    assert "Run in ft = total rise" not in scope_text
     assert "Handrails: both sides, each 14 ft along the runs plus 12 in level at the top and bottom of each run:" \
            " about 16 ft a side, 32 ft in all" in ramp
 
