@@ -72,3 +72,12 @@ def test_the_threshold_ramp_is_installed_work_not_equipment_to_buy(scope_text):
     bid = scope_text[scope_text.index("Bid sheet"):]
     assert "Threshold ramp" not in equipment[: equipment.index("General notes")]
     assert "Threshold ramp" in bid
+
+
+def test_no_quantity_or_removal_text_reads_as_clinical_wording():
+    from homeassess.report.privacy import vocabulary
+    from homeassess.services.report_site import work_items
+
+    items = work_items()
+    texts = [*items.quantity.values(), *items.removal.values()]
+    assert texts and not [t for t in texts if vocabulary().matches(t)]
