@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from homeassess.domain.units import MM_PER_INCH, UnitSystem
-from homeassess.services.report_site import existing_conditions, ramp_figures
+from homeassess.report.privacy import vocabulary
+from homeassess.services.report_site import existing_conditions, ramp_figures, work_items
 from tests.unit.test_report_builds import TODAY, shared_demo, shared_service, text_of  # noqa: F401  (fixtures)
 
 
@@ -75,9 +76,6 @@ def test_the_threshold_ramp_is_installed_work_not_equipment_to_buy(scope_text):
 
 
 def test_no_quantity_or_removal_text_reads_as_clinical_wording():
-    from homeassess.report.privacy import vocabulary
-    from homeassess.services.report_site import work_items
-
     items = work_items()
     texts = [*items.quantity.values(), *items.removal.values()]
     assert texts and not [t for t in texts if vocabulary().matches(t)]
