@@ -14,7 +14,7 @@ from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.readings import READINGS
 from homeassess.domain.units import UnitSystem, format_length
 from homeassess.domain.verdicts import Finding
-from homeassess.report.report_data import ClientBlock, Device, FindingRow
+from homeassess.report.report_data import BodyMeasure, ClientBlock, Device, FindingRow
 
 DEVICE_SIZES = (
     ("width", "overall_width"),
@@ -25,7 +25,8 @@ DEVICE_SIZES = (
 )
 
 
-def client_block(client: ClientProfile, visit: date, system: UnitSystem, clinical: bool) -> ClientBlock:
+def client_block(client: ClientProfile, visit: date, system: UnitSystem, clinical: bool,
+                 body_measures: tuple[BodyMeasure, ...] = ()) -> ClientBlock:
     if not clinical:
         return ClientBlock(name=client.name)
     devices = []
@@ -50,6 +51,7 @@ def client_block(client: ClientProfile, visit: date, system: UnitSystem, clinica
         caregiver=client.caregiver,
         goals=tuple(client.goals),
         priority_activities=tuple(client.priority_activities),
+        body_measures=body_measures,
     )
 
 
