@@ -246,9 +246,9 @@ def parse_slope(text: str, default_unit: LengthUnit = LengthUnit.INCH) -> float:
 
 def format_slope(ratio: float) -> str:
     """``1/12`` -> ``1:12 (8.3%)``."""
-    if ratio <= 0:
+    run = 1 / ratio if ratio > 0 else math.inf
+    if not math.isfinite(run):  # zero, or so gentle its run overflows (a denormal from arithmetic)
         return "level (0%)"
-    run = 1 / ratio
     run_text = f"{run:.0f}" if abs(run - round(run)) < 0.05 else f"{run:.1f}"
     return f"1:{run_text} ({ratio * 100:.1f}%)"
 

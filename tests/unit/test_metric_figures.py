@@ -115,3 +115,12 @@ def test_a_reading_a_hair_past_its_limit_is_never_short_by_zero(judge):
         finding = judge.judge_measurement(item_id, text, JudgeContext())
         assert finding.standard_verdict is not Verdict.MEETS, item_id
         assert finding.shortfall.startswith("less than 0.1") and "at the limit" in finding.shortfall, finding.shortfall
+
+
+def test_a_slope_too_gentle_to_invert_reads_as_level() -> None:
+    """Found by hypothesis in CI: a ramp slope of 5e-324 overflowed while formatting its run."""
+    from homeassess.domain.units import format_slope
+
+    assert format_slope(5e-324) == "level (0%)"
+    assert format_slope(0.0) == "level (0%)"
+    assert format_slope(1 / 12) == "1:12 (8.3%)"
