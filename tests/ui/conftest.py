@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
@@ -12,6 +13,14 @@ from homeassess.ui.kit.error_path import ErrorPath
 from homeassess.ui.kit.operations import Operations
 from homeassess.ui.shell.main_window import MainWindow
 from homeassess.ui.shell.window_services import WindowServices
+
+
+@pytest.fixture(autouse=True)
+def closed_widgets_are_destroyed(qapp):
+    """Widgets qtbot closed are deleted before the next test (their deleteLater is otherwise only
+    honoured by a running event loop), so no window of an earlier test keeps a timer running."""
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
 @pytest.fixture

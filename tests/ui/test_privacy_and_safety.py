@@ -54,6 +54,15 @@ def test_any_input_restarts_the_idle_countdown(qtbot, window):
     assert remaining > 50_000
 
 
+def test_a_closed_window_never_locks_later(qtbot, window, workspace):
+    """Closing stops the countdown: a window that is gone must not lock (and write to a closed store)."""
+    assert window.idle.timer.isActive()
+    window.close()
+    assert not window.idle.timer.isActive()
+    qtbot.keyClick(window.home.search, Qt.Key_A)  # input after closing does not start it again
+    assert not window.idle.timer.isActive()
+
+
 def test_audit_trail_records_open_create_and_edit(qtbot, window, workspace):
     assessment_id = _open_new(window, workspace)
     workspace.checklist.record(window.assessment.room_id, "door_clear_width", "30")

@@ -29,6 +29,10 @@ class IdleWatcher(QObject):
         self.timer.setInterval(max(1, minutes) * 60_000)
         self.timer.start()
 
+    def stop(self) -> None:
+        """No more countdown (the window closed: nothing is left to lock, and its store is closing)."""
+        self.timer.stop()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY and self.timer.isActive():
             self.timer.start()

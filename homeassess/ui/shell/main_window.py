@@ -273,5 +273,6 @@ class MainWindow(QMainWindow):
         self.ops.wait(60_000)  # every change finishes, and its handlers run, before the store closes
         wait_for_all()
         self._save_layout()
+        self.idle.stop()
         self.closing.emit()
         event.accept()
