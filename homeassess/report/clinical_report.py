@@ -20,7 +20,15 @@ from homeassess.report.layout import keep_with_next, splittable_table
 from homeassess.report.markup import SafeMarkup, compose, para
 from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_width, render
 from homeassess.report.report_data import ClientBlock, ReportData, Room
-from homeassess.report.sections import by_priority, field_table, heading, letterhead, photo_grid, photo_numbers
+from homeassess.report.sections import (
+    by_priority,
+    data_table,
+    field_table,
+    heading,
+    letterhead,
+    photo_grid,
+    photo_numbers,
+)
 from homeassess.report.styles import Styles, form_style, make_styles
 
 TWO_COLUMN_LIMIT = 400  # characters in the client and visit blocks together: more, and they stack
@@ -102,6 +110,14 @@ def _profile(c: ClientBlock, styles: Styles, width: float) -> list[Flowable]:
             width,
         ),
     ])
+    if c.body_measures:
+        rows = [[para(m.name, styles.cell_bold), para(m.value or "—", styles.cell), para("; ".join(m.items), styles.cell)]
+                for m in c.body_measures]
+        out += keep_with_next([
+            Paragraph("Body measures used in the verdicts", styles.h2),
+            data_table(["Measure", "Client's value", "Items judged with it"], rows,
+                       [width * f for f in (0.3, 0.17, 0.53)], styles),
+        ])
     goals = [("Client's goals", c.goals), ("Priority activities", c.priority_activities)]
     if any(values for _, values in goals):
         table = field_table([(label, "\n".join(f"• {x}" for x in values)) for label, values in goals], styles, width)

@@ -72,7 +72,8 @@ def summary_page(data: ReportData, styles: Styles, width: float) -> list[Flowabl
                        item=short(f.item, 120))
         out.append(para(detail, styles.body, line))
     out.append(Paragraph("Recommendations by priority", styles.h2))
-    recs = data.recommendations
+    recs = [r for r in data.recommendations if not r.alternative_to]
+    options = len(data.recommendations) - len(recs)
     if not recs:
         return out + [Paragraph("No recommendations were accepted.", styles.body)]
     rows = []
@@ -114,11 +115,15 @@ def summary_page(data: ReportData, styles: Styles, width: float) -> list[Flowabl
     )
     out.append(
         Paragraph(
-            "Costs are typical installed ranges from the cited sources, not quotes; where alternatives are"
-            " listed for one finding, the total counts each of them.",
+            "Costs are typical installed ranges from the vetted sources cited with each (or estimates where none is"
+            " cited), not quotes. Where alternatives are listed for one finding, the totals count the chosen one;"
+            " the others are options.",
             styles.muted,
         )
     )
+    if options:
+        out.append(Paragraph(compose("{n} option{s} listed beside the chosen work {are} not counted.", n=options,
+                                     s="s" if options != 1 else "", are="are" if options != 1 else "is"), styles.muted))
     if data.dismissed_count:
         out.append(
             Paragraph(

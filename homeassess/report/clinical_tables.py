@@ -59,11 +59,15 @@ def recommendation_table(recs: Sequence[Recommendation], data: ReportData, style
     rows = []
     for r in recs:
         what: list[Flowable] = [para(r.title, styles.cell_bold)]
+        if r.alternative_to:
+            what.append(para(compose("<i>Option instead of “{t}”; not counted in the totals.</i>", t=r.alternative_to),
+                             styles.cell))
         if r.specification:
             what.append(para(r.specification, styles.cell))
         if r.rationale:
             what.append(para(r.rationale, styles.cell, SafeMarkup("<i>Rationale:</i> ")))
-        cost = [para(cost_range(r.cost_low, r.cost_high, data.currency), styles.cell_right)]
+        cost = [para(cost_range(r.cost_low, r.cost_high, data.currency) + (" (option)" if r.alternative_to else ""),
+                     styles.cell_right)]
         if r.cost_source:
             cost.append(para(r.cost_source, styles.source))
         rows.append(

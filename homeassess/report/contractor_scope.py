@@ -169,7 +169,9 @@ def _room(
         _work_item(rec, numbers[id(rec)], photo_refs(photos, room.photos, rec.item_id), data, styles, width)
         for rec in installed(room.recommendations)
     ]
-    out = keep_with_next([heading(room.name, styles.h1), *items])
+    conditions = [para(" ".join(room.existing_conditions), styles.body, SafeMarkup("<i>Existing conditions:</i> "))] \
+        if room.existing_conditions else []
+    out = keep_with_next([heading(room.name, styles.h1), *conditions, *items])
     if room.photos:
         out += keep_with_next(
             [heading(room.name, styles.h3, SafeMarkup("Photos: ")), *photo_grid(room.photos, styles, width, photos)]
@@ -183,15 +185,21 @@ def _work_item(
     existing = "\n".join(
         f"{m.item}: {m.measured}" + (f" (required {m.required})" if m.required else "") for m in rec.measurements
     )
+    option = f"Option instead of “{short(rec.alternative_to, 120)}”: price it separately; not in the totals" \
+        if rec.alternative_to else ""
     fields = [
         ("Work item", rec.title if short(rec.title, TITLE_IN_HEAD) != rec.title else ""),
+        ("Option", option),
         ("What", rec.specification or rec.plain),
         ("Where", rec.location),
+        ("Quantity", rec.quantity),
+        ("Remove first", rec.removal),
+        ("Ramp figures", "\n".join(rec.ramp_figures)),
         ("Mounting height AFF", rec.mounting_height),
         ("Length", rec.length),
         ("Clearances", rec.clearances),
         ("Structure / blocking", rec.structure),
-        ("Existing measurements", existing),
+        ("Measurements of what changes", existing),
         ("Photos", photo_refs),
         (
             "Priority and cost",

@@ -11,25 +11,29 @@ from collections.abc import Callable
 from datetime import date
 
 from homeassess.domain.client_profile import ClientProfile
+from homeassess.domain.readings import READINGS
 from homeassess.domain.units import UnitSystem, format_length
 from homeassess.domain.verdicts import Finding
-from homeassess.report.report_data import ClientBlock, Device, FindingRow
+from homeassess.report.report_data import BodyMeasure, ClientBlock, Device, FindingRow
 
 DEVICE_SIZES = (
     ("width", "overall_width"),
     ("length", "overall_length"),
     ("seat height", "seat_height"),
     ("turning diameter", "turning_diameter"),
+    ("weight", "weight_kg"),  # the device's own weight, in lb or kg
 )
 
 
-def client_block(client: ClientProfile, visit: date, system: UnitSystem, clinical: bool) -> ClientBlock:
+def client_block(client: ClientProfile, visit: date, system: UnitSystem, clinical: bool,
+                 body_measures: tuple[BodyMeasure, ...] = ()) -> ClientBlock:
     if not clinical:
         return ClientBlock(name=client.name)
     devices = []
     for d in client.devices:
         sizes = [(label, getattr(d, name)) for label, name in DEVICE_SIZES]
-        dims = ", ".join(f"{label} {format_length(v, system)}" for label, v in sizes if v)
+        dims = ", ".join(f"{label} {READINGS['weight'].format(v, system) if label == 'weight' else format_length(v, system)}"
+                         for label, v in sizes if v)
         devices.append(Device(d.kind.label, d.description, dims))
     devices += [Device("other aid", aid, "") for aid in client.other_aids]  # kept as typed on intake
     age = client.age_on(visit)
@@ -47,6 +51,7 @@ def client_block(client: ClientProfile, visit: date, system: UnitSystem, clinica
         caregiver=client.caregiver,
         goals=tuple(client.goals),
         priority_activities=tuple(client.priority_activities),
+        body_measures=body_measures,
     )
 
 

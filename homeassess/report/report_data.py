@@ -66,6 +66,15 @@ class Device:
 
 
 @dataclass(frozen=True)
+class BodyMeasure:
+    """A body or device measure the client-fit verdicts used: "Popliteal height", "17 in", the items judged."""
+
+    name: str
+    value: str = ""
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ClientBlock:
     name: str
     date_of_birth: str = ""
@@ -80,6 +89,7 @@ class ClientBlock:
     caregiver: str = ""
     goals: tuple[str, ...] = ()
     priority_activities: tuple[str, ...] = ()
+    body_measures: tuple[BodyMeasure, ...] = ()  # clinical only
 
 
 @dataclass(frozen=True)
@@ -152,8 +162,12 @@ class Recommendation:
     length: str = ""
     clearances: str = ""
     structure: str = ""
-    measurements: tuple[Measurement, ...] = ()
+    measurements: tuple[Measurement, ...] = ()  # every measurement of the element it changes, failing or not
     item_id: str = ""  # the checklist item behind it, to name the photos taken of it
+    quantity: str = ""  # what to price: "2 bars: side wall and rear wall"
+    removal: str = ""  # the existing element removed and disposed of first
+    ramp_figures: tuple[str, ...] = ()  # a ramp work item: total rise, run, landings, handrail lengths
+    alternative_to: str = ""  # an option instead of the recommendation titled so: listed, not counted in totals
 
 
 @dataclass(frozen=True)
@@ -164,6 +178,7 @@ class Room:
     photos: tuple[Photo, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
     observations: tuple[str, ...] = ()  # the clinician's free-text notes on the room (clinical only)
+    existing_conditions: tuple[str, ...] = ()  # the building as the notes describe it (walls, studs), no person
 
 
 @dataclass(frozen=True)
@@ -210,10 +225,11 @@ PRIORITIES = ("high", "medium", "low")
 
 
 def cost_totals(recs: list[Recommendation]) -> tuple[CostTotal, ...]:
-    """Count and summed cost range of the recommendations, per priority."""
+    """Count and summed cost range of the recommendations, per priority; an alternative to another
+    recommendation is an option, not counted."""
     out = []
     for priority in PRIORITIES:
-        chosen = [r for r in recs if r.priority == priority]
+        chosen = [r for r in recs if r.priority == priority and not r.alternative_to]
         out.append(
             CostTotal(
                 priority, len(chosen), sum(r.cost_low or 0 for r in chosen), sum(r.cost_high or 0 for r in chosen)

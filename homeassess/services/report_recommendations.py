@@ -1,6 +1,8 @@
 """Accepted recommendations as a report carries them: with the contractor's details from the
-library and the measurements each rests on; outside the clinical report, one per distinct piece
-of work in a room."""
+library, every measurement of the element each changes, its quantity, the removal it needs, the
+ramp figures of a ramp, and its vetted cost source; outside the clinical report, one per distinct
+piece of work in a room. Two or more recommendations for one finding are alternatives: the first of
+the highest priority is the chosen one, the others are options (listed, not counted in totals)."""
 
 from __future__ import annotations
 
@@ -8,34 +10,57 @@ import dataclasses
 from collections.abc import Callable, Sequence
 
 from homeassess.domain.recommendations import RecommendationLibrary
-from homeassess.domain.verdicts import Finding
 from homeassess.report import report_data as rd
+from homeassess.report.sections import priority_rank
 from homeassess.services.recommendation_views import RecommendationView
+from homeassess.services.report_site import Judged, measurements, vetted_source, work_items
 
-# Per room id: (item id, clinician's note, finding) of each finding in that room.
-FindingsByRoom = dict[int, list[tuple[str, str, Finding]]]
+# Per room id: every answered item of the room, judged (report_site.Judged).
+JudgedByRoom = dict[int, list[Judged]]
 
 
-def report_recommendations(views: Sequence[RecommendationView], findings: FindingsByRoom, library: RecommendationLibrary,
-                           clinical: bool, length: Callable[[str], str]) -> tuple[rd.Recommendation, ...]:
+def report_recommendations(views: Sequence[RecommendationView], judged: JudgedByRoom, library: RecommendationLibrary,
+                           clinical: bool, length: Callable[[str], str],
+                           ramp: tuple[str, ...] = ()) -> tuple[rd.Recommendation, ...]:
     """One per accepted recommendation; outside the clinical report, one per distinct piece of
-    work in a room (two findings that both propose a ramp make one ramp, resting on both)."""
-    recs = [_recommendation(v, findings, library, clinical, length) for v in views]
-    if clinical:
-        return tuple(recs)
-    merged: dict[str, rd.Recommendation] = {}
-    for view, rec in zip(views, recs, strict=True):
-        key = view.library_id or rec.title.strip().lower()
-        if key in merged:
-            first = merged[key]
-            extra = tuple(m for m in rec.measurements if m not in first.measurements)
-            merged[key] = dataclasses.replace(first, measurements=first.measurements + extra)
-        else:
-            merged[key] = rec
-    return tuple(merged.values())
+    work in a room (two findings that both propose a ramp make one ramp, resting on both).
+    ``ramp`` is the room's worked-out ramp, carried by the work items that build one."""
+    recs = [_recommendation(v, judged, library, clinical, length, ramp) for v in views]
+    recs = alternatives(recs, [v.library_id or "" for v in views])
+    if not clinical:
+        merged: dict[str, rd.Recommendation] = {}
+        for view, rec in zip(views, recs, strict=True):
+            key = view.library_id or rec.title.strip().lower()
+            if key in merged:
+                first = merged[key]
+                extra = tuple(m for m in rec.measurements if m not in first.measurements)
+                merged[key] = dataclasses.replace(first, measurements=first.measurements + extra)
+            else:
+                merged[key] = rec
+        recs = list(merged.values())
+    return tuple(recs)
 
-def _recommendation(view: RecommendationView, findings: FindingsByRoom, library: RecommendationLibrary, clinical: bool,
-                    length: Callable[[str], str]) -> rd.Recommendation:
+
+def alternatives(recs: Sequence[rd.Recommendation], library_ids: Sequence[str]) -> list[rd.Recommendation]:
+    """Mark the options: of the alternatives accepted for one finding (room and item, entries the
+    resources list as alternatives), the first of the highest priority is chosen, the others are options."""
+    groups = work_items()
+    order = sorted(range(len(recs)), key=lambda i: priority_rank(recs[i].priority))  # stable: review order
+    out = list(recs)
+    chosen: list[int] = []
+    for i in order:
+        rec = recs[i]
+        first = next((c for c in chosen if recs[c].item_id and recs[c].item_id == rec.item_id
+                      and recs[c].room == rec.room and groups.alternative(library_ids[c], library_ids[i])), None)
+        if first is None:
+            chosen.append(i)
+        else:
+            out[i] = dataclasses.replace(rec, alternative_to=recs[first].title)
+    return out
+
+
+def _recommendation(view: RecommendationView, judged: JudgedByRoom, library: RecommendationLibrary, clinical: bool,
+                    length: Callable[[str], str], ramp: tuple[str, ...]) -> rd.Recommendation:
     row = view
     contractor = None
     if row.library_id:
@@ -43,12 +68,14 @@ def _recommendation(view: RecommendationView, findings: FindingsByRoom, library:
             contractor = library.entry(row.library_id).contractor
         except KeyError:  # a library entry removed since the recommendation was made
             contractor = None
-    in_room = findings.get(row.room_id, []) if row.room_id is not None else []  # whole-home work has none
-    measured = [
-        rd.Measurement(f.item, length(f.measured), length(f.required))
-        for item_id, _, f in in_room
-        if item_id == row.item_id and f.measured_value is not None
-    ]
+    room = judged.get(row.room_id, []) if row.room_id is not None else []  # whole-home work has none
+    extra = work_items()
+    library_id = row.library_id or ""
+    location = contractor.location if contractor else ""
+    ramp = ramp if library_id in extra.ramp else ()
+    figure = {"run": 1, "handrails": -1}.get(extra.ramp_length.get(library_id, ""))
+    worked_out = ramp[figure] if ramp and figure is not None and len(ramp) > 1 else ""  # replaces the rule of thumb
+    where = " — ".join(x for x in (view.room_name if row.room_id is not None else "", view.item_prompt, location) if x)
     return rd.Recommendation(
         room=view.room_name,
         title=row.title,
@@ -63,12 +90,15 @@ def _recommendation(view: RecommendationView, findings: FindingsByRoom, library:
         funding_program=row.funding_program,
         cost_low=row.cost_low,
         cost_high=row.cost_high,
-        cost_source=row.cost_source,
-        location=contractor.location if contractor else "",
+        cost_source=vetted_source(row.cost_source or "", row.cost_low is not None or row.cost_high is not None),
+        location=where,
         mounting_height=length(contractor.mounting_height) if contractor else "",
-        length=length(contractor.length) if contractor else "",
+        length=length(worked_out or (contractor.length if contractor else "")),
         clearances=length(contractor.clearances) if contractor else "",
         structure=contractor.structure if contractor else "",
-        measurements=tuple(measured),
+        measurements=measurements(room, row.item_id, length),
         item_id=row.item_id or "",
+        quantity=length(extra.quantity.get(library_id, "")) if library_id else "",
+        removal=length(extra.removal.get(library_id, "")),
+        ramp_figures=tuple(length(line) for line in ramp),
     )

@@ -32,7 +32,15 @@ from homeassess.report.millimetres import in_millimetres, to_millimetres
 from homeassess.report.page_template import Cancelled, Progress, ReportCancelled
 from homeassess.report.privacy import ClinicalWording, Hit, clinical_wording
 from homeassess.services.audit_log import AuditAction
-from homeassess.services.report_recommendations import FindingsByRoom, report_recommendations
+from homeassess.services.report_recommendations import report_recommendations
+from homeassess.services.report_site import (
+    Judged,
+    body_measures,
+    existing_conditions,
+    judge_rooms,
+    ramp_figures,
+    rise_of,
+)
 from homeassess.services.workspace import Workspace
 from homeassess.store.atomic_file import write_atomically
 from homeassess.store.location import staging_dir
@@ -51,7 +59,6 @@ CATEGORIES = {
 }
 CHECKED = (rd.Audience.CONTRACTOR, rd.Audience.LANDLORD)  # free text checked for clinical wording
 TENURE_LABELS = {"owner": "Owner-occupied", "renter": "Rented", "other": "Other"}
-
 
 
 class UnknownAudience(ValueError):
@@ -109,7 +116,8 @@ class ReportService:
         mm = millimetres or system is UnitSystem.METRIC
         length = to_millimetres if millimetres else (lambda text: text)
         chosen = [r for r in view.rooms if rooms is None or r.id in set(rooms)]
-        findings = self._findings(assessment_id, {r.id for r in chosen})
+        judged = judge_rooms(self.ws, assessment_id, {r.id for r in chosen})
+        profile = self.ws.judge.standards.profile(details.standard)
         categories = CATEGORIES[audience]
         accepted = [
             v
@@ -120,25 +128,30 @@ class ReportService:
         room_blocks, whole_home = [], []
         with_photos = include_photos and audience in (rd.Audience.CLINICAL, rd.Audience.CONTRACTOR)
         for room in chosen:
+            rise = rise_of(judged.get(room.id, []), system)
+            ramp = ramp_figures(*rise, profile, system) if rise else ()
             recs = report_recommendations(
-                [v for v in accepted if v.room_id == room.id], findings, library, clinical, length
+                [v for v in accepted if v.room_id == room.id], judged, library, clinical, length, ramp
             )
             room_blocks.append(
                 rd.Room(
                     name=room.name,
                     room_type=room.room_type_name,
                     findings=tuple(  # only the clinical report prints findings
-                        finding_row(f, note, length) for _, note, f in findings.get(room.id, [])
+                        finding_row(j.finding, j.note, length) for j in judged.get(room.id, [])
+                        if j.finding is not None and j.finding.verdict.is_finding
                     ) if clinical else (),
                     photos=self._photos(assessment_id, room.id, length) if with_photos else (),
                     recommendations=recs,
                     observations=self._observations(room.id) if clinical else (),
+                    existing_conditions=() if clinical else existing_conditions(
+                        self._notes(room.id, judged.get(room.id, [])), [client.diagnosis, *client.conditions]),
                 )
             )
         if len(chosen) == len(view.rooms):  # work not tied to a room goes with the whole home
             whole_home = list(
                 report_recommendations(
-                    [v for v in accepted if v.room_id is None], findings, library, clinical, length
+                    [v for v in accepted if v.room_id is None], judged, library, clinical, length
                 )
             )
         all_recs = [r for b in room_blocks for r in b.recommendations] + whole_home
@@ -155,7 +168,8 @@ class ReportService:
             letterhead=rd.Letterhead(
                 settings.agency_name, settings.agency_address, settings.agency_phone, _png(settings.agency_logo_png_b64)
             ),
-            client=client_block(client, details.visit_date, system, clinical),
+            client=client_block(client, details.visit_date, system, clinical, body_measures(
+                client, [j for room in judged.values() for j in room], system) if clinical else ()),
             visit=rd.VisitBlock(
                 address=details.address,
                 dwelling_type=details.dwelling_type,
@@ -201,12 +215,9 @@ class ReportService:
         client = self.ws.assessments.open(assessment_id, audit=False).client
         return clinical_wording(data, [client.diagnosis, *client.conditions])
 
-    def _findings(self, assessment_id: int, room_ids: set[int]) -> FindingsByRoom:
-        out: FindingsByRoom = {}
-        for room, response, finding in self.ws.checklist.findings(assessment_id):
-            if room.id in room_ids:
-                out.setdefault(room.id, []).append((response.item_id, response.note, finding))
-        return out
+    def _notes(self, room_id: int, judged: list[Judged]) -> list[str]:
+        """The room's notes and the notes beside its answers: where the building is described."""
+        return [*self._observations(room_id), *(j.note for j in judged if j.note.strip())]
 
     def _observations(self, room_id: int) -> tuple[str, ...]:
         catalogue = self.ws.assessments.catalogue

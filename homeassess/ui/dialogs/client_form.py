@@ -1,7 +1,9 @@
 """The client profile form: who the home is judged against.
 
 Lengths are typed in the clinician's unit (any form the domain parses) and held in
-millimetres; a length that cannot be read is refused with the field named.
+millimetres; weights as "150 lb" / "68 kg". A value that cannot be read is refused with the
+field named. A field left as shown keeps its stored value exactly (``ShownValues``), and every
+device the profile lists gets its own editor, so saving without changes changes nothing.
 """
 
 from __future__ import annotations
@@ -20,21 +22,24 @@ from PySide6.QtWidgets import (
 )
 
 from homeassess.domain.client_profile import BodyMeasures, ClientProfile, DeviceKind, MobilityDevice
-from homeassess.domain.units import LengthUnit, MeasurementError, format_length, parse_length
+from homeassess.domain.units import LengthUnit
+from homeassess.ui.dialogs.device_editor import (
+    DeviceEditor,
+    FormError,
+    read_length,
+    show_length,
+    show_weight,
+    typed_weight,
+)
+from homeassess.ui.dialogs.shown_values import ShownValues
 from homeassess.ui.kit.date_field import DateField, UnreadableDate
 from homeassess.ui.kit.text_limits import limit_line, limit_paragraph
 
 LIMITATIONS = ("reach", "grip", "balance", "vision", "hearing", "cognition", "endurance", "strength",
                "range of motion", "sensation", "continence", "falls history")
-DEVICE_FIELDS = (("overall_width", "Overall width"), ("overall_length", "Overall length"),
-                 ("seat_height", "Seat height"), ("turning_diameter", "Turning diameter"))
 BODY_FIELDS = (("popliteal_height", "Popliteal height"), ("seated_reach_high", "Seated reach, highest"),
                ("seated_reach_low", "Seated reach, lowest"), ("standing_reach_high", "Standing reach, highest"),
                ("height", "Height"))
-
-
-class FormError(ValueError):
-    """A field that cannot be accepted; the message names the field."""
 
 
 def _lines(text: str) -> list[str]:
@@ -77,26 +82,28 @@ class ClientForm(QScrollArea):
         layout.addWidget(clinical)
 
         device = QGroupBox("Main mobility device (person-fit rules use its dimensions)")
-        dform = QFormLayout(device)
-        self.device_kind = QComboBox()
-        self.device_kind.setAccessibleName("Mobility device")
-        self.device_kind.addItem("none", "")
-        for kind in DeviceKind:
-            self.device_kind.addItem(kind.label, kind.value)
-        dform.addRow("De&vice:", self.device_kind)
+        dform = QVBoxLayout(device)
+        self.main_device = DeviceEditor(lambda: self.unit)
+        self.device_kind, self.device_description = self.main_device.kind, self.main_device.description
+        self.device_fields, self.device_weight = self.main_device.sizes, self.main_device.weight
+        dform.addWidget(self.main_device)
+        more = QFormLayout()
         self.usable_side = QComboBox()
         self.usable_side.setAccessibleName("Side of the hand used best")
         for label, value in (("not recorded", ""), ("left", "left"), ("right", "right"), ("both", "both")):
             self.usable_side.addItem(label, value)
-        dform.addRow("Hand used best:", self.usable_side)
-        self.device_description = self._line(dform, "Description:")
-        self.device_fields = {key: self._line(dform, f"{label}:") for key, label in DEVICE_FIELDS}
-        self.other_devices = self._line(dform, "Other aids (comma separated):")
+        more.addRow("Hand used best:", self.usable_side)
+        self.other_devices = self._line(more, "Other aids (comma separated):")
+        dform.addLayout(more)
+        self.also_uses = QVBoxLayout()  # one editor per further device the profile lists
+        dform.addLayout(self.also_uses)
         layout.addWidget(device)
 
         body_box = QGroupBox("Body measures (for transfers and reach)")
         bform = QFormLayout(body_box)
         self.body_fields = {key: self._line(bform, f"{label}:") for key, label in BODY_FIELDS}
+        self.body_weight = self._line(bform, "&Weight:")
+        self.body_weight.setPlaceholderText("e.g. 150 lb or 68 kg")
         layout.addWidget(body_box)
 
         goals = QGroupBox("Goals and priorities")
@@ -106,7 +113,9 @@ class ClientForm(QScrollArea):
         layout.addWidget(goals)
         layout.addStretch(1)
         self.setWidget(body)
-        self._extra_devices: list[MobilityDevice] = []
+        self._shown = ShownValues()
+        self._limitations_given: list[str] = []
+        self.device_editors: list[DeviceEditor] = [self.main_device]  # in the profile's order
 
     def _line(self, form: QFormLayout, label: str) -> QLineEdit:
         edit = limit_line(QLineEdit())
@@ -122,75 +131,93 @@ class ClientForm(QScrollArea):
         form.addRow(label, edit)
         return edit
 
-    def _length(self, edit: QLineEdit, label: str) -> float | None:
-        text = edit.text().strip()
-        if not text:
-            return None
-        try:
-            return parse_length(text, self.unit)
-        except MeasurementError as exc:
-            raise FormError(f"{label}: {exc}") from None
-
-    def _show_length(self, mm: float | None) -> str:
-        return "" if mm is None else format_length(mm, self.unit.system)
-
     def set_profile(self, profile: ClientProfile) -> None:
-        self.name.setText(profile.name)
+        show = self._shown.show
+        for edit, value in ((self.name, profile.name), (self.phone, profile.phone), (self.email, profile.email),
+                            (self.address, profile.address), (self.caregiver, profile.caregiver),
+                            (self.transfer, profile.transfer_method), (self.diagnosis, profile.diagnosis)):
+            show(edit, value, value)
         self.dob.set_date(profile.date_of_birth)
-        self.phone.setText(profile.phone)
-        self.email.setText(profile.email)
-        self.address.setText(profile.address)
-        self.caregiver.setText(profile.caregiver)
-        self.transfer.setText(profile.transfer_method)
-        self.diagnosis.setText(profile.diagnosis)
-        self.conditions.setPlainText("\n".join(profile.conditions))
+        for edit, values in ((self.conditions, profile.conditions), (self.goals, profile.goals),
+                             (self.activities, profile.priority_activities)):
+            show(edit, "\n".join(values), list(values))
+        self._limitations_given = list(profile.functional_limitations)
         for name, box in self.limitations.items():
             box.setChecked(name in profile.functional_limitations)
-        main = profile.primary_device()
-        self._extra_devices = [d for d in profile.devices if d is not main and d.overall_width]
-        self.device_kind.setCurrentIndex(max(self.device_kind.findData(main.kind.value if main else ""), 0))
-        self.device_description.setText(main.description if main else "")
         self.usable_side.setCurrentIndex(max(self.usable_side.findData(profile.usable_side), 0))
-        for key, edit in self.device_fields.items():
-            edit.setText(self._show_length(getattr(main, key) if main else None))
-        self.other_devices.setText(", ".join([
-            *(d.kind.label + (f" ({d.description})" if d.description else "")
-              for d in profile.devices if d is not main and d not in self._extra_devices),
-            *profile.other_aids,
-        ]))
+        show(self.other_devices, ", ".join(profile.other_aids), list(profile.other_aids))
+        for editor in self.device_editors[:]:
+            if editor is not self.main_device:
+                self.also_uses.removeWidget(editor.parentWidget())
+                editor.parentWidget().deleteLater()
+        main = profile.primary_device()
+        self.main_device.set_device(main)
+        self.device_editors = []
+        for device in profile.devices:
+            if device is main:
+                self.device_editors.append(self.main_device)
+                continue
+            box = QGroupBox(f"Also uses: {device.kind.label}")
+            editor = DeviceEditor(lambda: self.unit, f"{device.kind.label} ({len(self.device_editors) + 1})")
+            QVBoxLayout(box).addWidget(editor)
+            editor.set_device(device)
+            self.also_uses.addWidget(box)
+            self.device_editors.append(editor)
+        if main is None:
+            self.device_editors.append(self.main_device)
+        self._tab_through_devices()
         for key, edit in self.body_fields.items():
-            edit.setText(self._show_length(getattr(profile.body, key)))
-        self.goals.setPlainText("\n".join(profile.goals))
-        self.activities.setPlainText("\n".join(profile.priority_activities))
+            mm = getattr(profile.body, key)
+            show(edit, show_length(mm, self.unit), mm)
+        show(self.body_weight, show_weight(profile.body.weight_kg, self.unit), profile.body.weight_kg)
+
+    def _tab_through_devices(self) -> None:
+        """Tab goes through each further device where it is shown, before the body measures."""
+        chain: list[QWidget] = [self.other_devices]
+        for editor in self.device_editors:
+            if editor is not self.main_device:
+                chain += [editor.kind, editor.description, *editor.sizes.values(), editor.weight]
+        chain.append(next(iter(self.body_fields.values())))
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+
+    def _functional_limitations(self) -> list[str]:
+        """As given, in its order (with any the form has no box for), changed only where a box was."""
+        ticked = {name for name, box in self.limitations.items() if box.isChecked()}
+        kept = [n for n in self._limitations_given if n not in self.limitations or n in ticked]
+        return kept + [n for n in self.limitations if n in ticked and n not in kept]
 
     def profile(self) -> ClientProfile:
-        """The profile as typed; raises FormError naming the field that cannot be read."""
-        devices = []
-        if self.device_kind.currentData():
-            sizes = {key: self._length(edit, label) for (key, label), edit in zip(DEVICE_FIELDS, self.device_fields.values(), strict=True)}
-            devices.append(MobilityDevice(kind=self.device_kind.currentData(), description=self.device_description.text().strip(), **sizes))
-        devices += self._extra_devices
-        other_aids = []
-        for part in self.other_devices.text().split(","):
-            words = part.strip().lower()
-            kind = next((k for k in DeviceKind if words.startswith(k.label)), None)
-            if kind and kind.value not in {d.kind.value for d in devices}:
-                description = words[len(kind.label):].strip(" ()")
-                devices.append(MobilityDevice(kind=kind, description=description))
-            elif not kind and part.strip():
-                other_aids.append(part.strip())  # not a device kind: kept as typed
-        body = BodyMeasures(**{key: self._length(edit, label) for (key, label), edit in zip(BODY_FIELDS, self.body_fields.values(), strict=True)})
+        """The profile as typed; raises FormError naming the field that cannot be read. A field left as
+        shown keeps its stored value exactly, so saving without changes changes nothing."""
+        read = self._shown.read
+        devices = [device for editor in self.device_editors if (device := editor.device())]
+        other_aids = read(self.other_devices, lambda _text: None)  # as given while the field is untouched
+        if other_aids is None:
+            other_aids = []
+            for part in self.other_devices.text().split(","):
+                words = part.strip().lower()
+                kind = next((k for k in DeviceKind if words.startswith(k.label)), None)
+                if kind and kind.value not in {d.kind.value for d in devices}:
+                    description = words[len(kind.label):].strip(" ()")
+                    devices.append(MobilityDevice(kind=kind, description=description))
+                elif part.strip():
+                    other_aids.append(part.strip())  # not a new device kind: kept as typed
+        unit = self.unit
+        lengths = {key: read(edit, lambda text, label=label: read_length(text, unit, label))
+                   for (key, label), edit in zip(BODY_FIELDS, self.body_fields.values(), strict=True)}
+        body = BodyMeasures(**lengths, weight_kg=read(self.body_weight, lambda text: typed_weight(text, unit)))
         try:
             dob = self.dob.date()
         except UnreadableDate as exc:
             raise FormError(str(exc)) from None
         return ClientProfile(
-            name=self.name.text().strip(),
+            name=read(self.name, str.strip),
             date_of_birth=dob,
-            phone=self.phone.text().strip(), email=self.email.text().strip(), address=self.address.text().strip(),
-            diagnosis=self.diagnosis.text().strip(), conditions=_lines(self.conditions.toPlainText()),
-            functional_limitations=[n for n, b in self.limitations.items() if b.isChecked()],
-            devices=devices, other_aids=other_aids, usable_side=self.usable_side.currentData() or "", body=body, transfer_method=self.transfer.text().strip(),
-            caregiver=self.caregiver.text().strip(), goals=_lines(self.goals.toPlainText()),
-            priority_activities=_lines(self.activities.toPlainText()),
+            phone=read(self.phone, str.strip), email=read(self.email, str.strip), address=read(self.address, str.strip),
+            diagnosis=read(self.diagnosis, str.strip), conditions=read(self.conditions, _lines),
+            functional_limitations=self._functional_limitations(),
+            devices=devices, other_aids=other_aids, usable_side=self.usable_side.currentData() or "", body=body,
+            transfer_method=read(self.transfer, str.strip), caregiver=read(self.caregiver, str.strip),
+            goals=read(self.goals, _lines), priority_activities=read(self.activities, _lines),
         )
