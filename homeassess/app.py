@@ -6,7 +6,9 @@ Nothing else in the program builds services for the window. Qt itself is only to
 Paint first, then load: the unlock dialog (or the first-run passphrase dialog) is painted before
 the store, SQLAlchemy, Alembic, the services, the main window and the catalogue are imported.
 They load on a background thread (:class:`Preload`) while the clinician types, so once the
-passphrase is accepted the home screen waits only for the key derivation.
+passphrase is accepted the home screen waits only for the key derivation. What the home screen does not
+need comes after its first paint (:class:`AfterFirstPaint`): the unlock audited, the spare store
+connections and the day's backup (on background threads), and the assessment screen (``MainWindow``).
 """
 
 from __future__ import annotations
@@ -87,6 +89,35 @@ class Preload:
             self._done.set()
 
 
+class AfterFirstPaint:
+    """What follows the home screen's first paint: the unlock audited (a new store did it with the demo), the spare
+    store connections keyed, and the day's backup (written and verified on a background thread)."""
+
+    def __init__(self, workspace: Workspace, failed_attempts: int, *, audit_unlock: bool) -> None:
+        self._workspace = workspace
+        self._failed_attempts = failed_attempts
+        self._audit_unlock = audit_unlock
+        self._backup: threading.Thread | None = None
+
+    def run(self) -> None:
+        if self._audit_unlock:
+            start_session(self._workspace, self._failed_attempts, created=False)
+        self._workspace.store.open_spares()
+        self._backup = threading.Thread(target=self._daily_backup, name="homeassess-daily-backup")
+        self._backup.start()
+
+    def wait(self) -> None:
+        """Let the day's backup finish (before the exit backup and the store's close)."""
+        if self._backup is not None:
+            self._backup.join()
+
+    def _daily_backup(self) -> None:
+        try:
+            self._workspace.backups.daily_if_due()
+        except Exception:  # a failed backup must not stop the visit; it is logged (type and frames only)
+            log.error("daily backup failed", exc_info=True)
+
+
 def run_app(data_dir: Path | None = None) -> int:
     from homeassess.logs import configure_logging
     from homeassess.ui.kit.error_path import ErrorPath
@@ -109,7 +140,8 @@ def run_app(data_dir: Path | None = None) -> int:
         preload.judge()  # the store layer is imported by now
         from homeassess.store.store import Store
 
-        return Store.open(data_dir, phrase, create=created)
+        # No spare connections yet: keying them on the other core would slow the home screen's first paint.
+        return Store.open(data_dir, phrase, create=created, spares=0)
 
     unlocked = ask_to_unlock(open_store, created, painted=preload.start)
     if unlocked is None:
@@ -122,16 +154,12 @@ def run_app(data_dir: Path | None = None) -> int:
     workspace = Workspace.build(store, preload.judge())
     if created:  # the demo visit is written now: a progress indicator, not a blank screen
         run_with_progress("Setting up your store and the demo visit…", lambda: start_session(workspace, failures, created))
-    else:
-        start_session(workspace, failures, created)
-    try:
-        workspace.backups.daily_if_due()
-    except Exception:  # a failed backup must not stop the visit; it is logged (type and frames only)
-        log.error("daily backup failed", exc_info=True)
     window = MainWindow(WindowServices.from_workspace(workspace), errors, window_geometry_store())
+    after_paint = AfterFirstPaint(workspace, failures, audit_unlock=not created)
     try:
-        return run_window(app, window)
+        return run_window(app, window, painted=after_paint.run)
     finally:
+        after_paint.wait()
         try:
             workspace.backups.on_exit()
         except Exception:

@@ -4,7 +4,8 @@ Each sample is a fresh ``python benchmarks/scenarios/_startup_launcher.py home D
 starts as ``homeassess --data-dir DATA_DIR``; once its unlock dialog is painted and it has loaded the rest of
 itself in the background (as it does while the clinician types), the passphrase is filled in and accepted, as
 Enter does. The value runs from that acceptance to the main window's first Paint event: the store opened (the
-SQLCipher key derived), the services built, the unlock audited, the home list read, the window shown.
+SQLCipher key derived), the services built, the home list read, the window shown with its home screen (the unlock
+audit, the spare connections, the day's backup and the assessment screen follow that paint: docs/startup.md).
 
 Floor, the same number of fresh ``home-floor`` processes: the same store's key derived alone through the
 product's ``open_connection`` (PBKDF2-HMAC-SHA512, 256,000 iterations), then a bare QMainWindow shown until its

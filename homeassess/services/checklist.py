@@ -9,6 +9,7 @@ no keystroke is lost) but flagged and never counted as a finding.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from homeassess.domain.catalogue import Catalogue, Item, ItemKind
@@ -19,7 +20,7 @@ from homeassess.domain.verdicts import Finding, Verdict
 from homeassess.services.assessments import AssessmentService
 from homeassess.services.changes import Change, Scope, change
 from homeassess.store.repositories import RoomRepository
-from homeassess.store.repositories.rooms import ResponseRecord, RoomRecord
+from homeassess.store.repositories.rooms import NewResponse, ResponseRecord, RoomRecord
 
 
 @dataclass(frozen=True)
@@ -98,10 +99,8 @@ class ChecklistService:
         text = text.strip()
         finding = self._validated_finding(item, text, ctx) if text else None
         if text:
-            value = finding.measured_value if finding is not None and finding.measured_value is not None else None
-            if value is None and item.kind is ItemKind.COUNT:
-                value = float(text)
-            previous = self.rooms.save_response(room_id, item_id, text, value, finding.verdict.value if finding else "")
+            previous = self.rooms.save_response(room_id, item_id, text, _stored_value(item, text, finding),
+                                                finding.verdict.value if finding else "")
         else:
             previous = self.rooms.clear_response(room_id, item_id)
         previous_text = previous.value_text if previous else ""
@@ -112,6 +111,21 @@ class ChecklistService:
             value=ResponseResult(room_id, item_id, text, finding, error),
             undo=lambda: self.record(room_id, item_id, previous_text),
         )
+
+    def record_room(self, room_id: int, answers: Mapping[str, tuple[str, str]]) -> list[ResponseResult]:
+        """Store a whole room's answers, ``{item id: (text, note)}``, in one transaction, each parsed and judged as
+        ``record`` does (the demo visit at first run). Refuses, and writes nothing, if one cannot be read."""
+        room, ctx = self.assessments.room_context(room_id, for_change=True)
+        rows, results = [], []
+        for item_id, (typed, note) in answers.items():
+            item, text = self.catalogue.item(item_id), typed.strip()
+            finding = self._validated_finding(item, text, ctx) if text else None
+            rows.append(NewResponse(item_id, text, _stored_value(item, text, finding),
+                                    finding.verdict.value if finding else "", note))
+            error = finding.message if finding and finding.verdict is Verdict.IMPLAUSIBLE else None
+            results.append(ResponseResult(room_id, item_id, text, finding, error))
+        self.rooms.add_responses(room.id, rows)
+        return results
 
     def _validated_finding(self, item: Item, text: str, ctx: JudgeContext) -> Finding | None:
         if item.kind is ItemKind.COUNT:
@@ -188,3 +202,12 @@ class ChecklistService:
                 if finding is not None and finding.verdict.is_finding:
                     out.append((room, response, finding))
         return out
+
+
+def _stored_value(item: Item, text: str, finding: Finding | None) -> float | None:
+    """The number stored beside a typed value: the measurement read from it, or a count."""
+    if not text:
+        return None
+    if finding is not None and finding.measured_value is not None:
+        return finding.measured_value
+    return float(text) if item.kind is ItemKind.COUNT else None

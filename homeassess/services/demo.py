@@ -1,22 +1,29 @@
 """The demo assessment: a realistic fictional visit to explore, report on and benchmark.
 
-Installing it is idempotent (keyed by the demo's fixed uid). Every response goes
-through the same checklist service a clinician's typing does; then the proposals the
-demo file lists under ``accept`` are accepted and the rest dismissed, as after a review.
+Installing it is idempotent (keyed by the demo's fixed uid). Every response is parsed and
+judged by the same checklist service a clinician's typing goes through, a room's answers
+written in one transaction (``ChecklistService.record_room``); the photos go through the
+same pipeline as a clinician's, decoded and resized on worker threads while the answers are
+written; then the proposals the demo file lists under ``accept`` are accepted and the rest
+dismissed, as after a review. The first run installs it (``homeassess.app``; the benchmark
+``first_run`` times it).
 """
 
 from __future__ import annotations
 
 import json
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, cast
 
 from homeassess.domain.data_files import resources_dir
 from homeassess.domain.vocabulary import RecommendationStatus
-from homeassess.photos import process_photo
-from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec, RoomView
-from homeassess.services.checklist import ResponseResult
+from homeassess.photos import Renditions, process_photo
+from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
 from homeassess.services.workspace import Workspace
+
+PHOTO_WORKERS = min(2, os.cpu_count() or 1)  # the photos decode and resize beside the answers being written
 
 
 def demo_path() -> Path:
@@ -45,15 +52,18 @@ def install_demo(workspace: Workspace, path: Path | None = None) -> tuple[int, b
     new = NewAssessment(client=doc["client"], details=details, rooms=rooms, uid=doc["uid"])
     assessment_id = cast(int, workspace.assessments.create(new).value)
     views = workspace.assessments.room_views(assessment_id)
-    for view, room_doc in zip(views, doc["rooms"], strict=True):
-        for item_id, value in room_doc.get("responses", {}).items():
-            text, note = (value.get("value", ""), value.get("note", "")) if isinstance(value, dict) else (str(value), "")
-            result = cast(ResponseResult, workspace.checklist.record(view.id, item_id, text).value)
-            if result.error and result.finding is None:
-                raise ValueError(f"demo response {room_doc.get('name')}/{item_id} refused: {result.error}")
-            if note:
-                workspace.checklist.set_note(view.id, item_id, note)
-    _attach_photos(workspace, assessment_id, views, doc.get("photos", []), (path or demo_path()).parent)
+    folder = (path or demo_path()).parent
+    photos = doc.get("photos", [])
+    pool = ThreadPoolExecutor(max_workers=PHOTO_WORKERS, thread_name_prefix="homeassess-demo-photo")
+    try:  # Pillow decodes and resizes without holding the GIL: the photos are made while the answers are written
+        renditions = [pool.submit(process_photo, folder / entry["file"]) for entry in photos]
+        for view, room_doc in zip(views, doc["rooms"], strict=True):
+            workspace.checklist.record_room(view.id, _answers(room_doc))
+        rooms = {v.name: v.id for v in views}
+        for entry, made in zip(photos, renditions, strict=True):
+            _attach_photo(workspace, assessment_id, rooms[entry["room"]], entry, made.result())
+    finally:
+        pool.shutdown(cancel_futures=True)
     accept = {(d["room"], d["recommendation"]) for d in doc.get("accept", [])}
     proposed = {(v.room_name, v.library_id): v.ref for v in workspace.recommendations.list(assessment_id, (RecommendationStatus.PROPOSED,))}
     missing = accept - set(proposed)
@@ -65,16 +75,18 @@ def install_demo(workspace: Workspace, path: Path | None = None) -> tuple[int, b
     return assessment_id, True
 
 
-def _attach_photos(
-    workspace: Workspace, assessment_id: int, views: list[RoomView], photos: list[dict[str, Any]], folder: Path
-) -> None:
-    """Demo photos go through the same pipeline as a clinician's (upright, no metadata, renditions)."""
-    rooms = {v.name: v.id for v in views}
-    for entry in photos:
-        renditions = process_photo(folder / entry["file"])
-        workspace.photos_repo.add(
-            assessment_id, rooms[entry["room"]], entry.get("item"), working=renditions.working,
-            print_copy=renditions.print_copy, thumbnail=renditions.thumbnail, width=renditions.width,
-            height=renditions.height, sha256=renditions.sha256, orientation_unknown=renditions.orientation_unknown,
-            caption=entry.get("caption", ""),
-        )
+def _answers(room_doc: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """A room's responses in the demo file, as {item id: (value, note)}."""
+    answers = {}
+    for item_id, value in room_doc.get("responses", {}).items():
+        answers[item_id] = (value.get("value", ""), value.get("note", "")) if isinstance(value, dict) else (str(value), "")
+    return answers
+
+
+def _attach_photo(workspace: Workspace, assessment_id: int, room_id: int, entry: dict[str, Any], made: Renditions) -> None:
+    """A demo photo's renditions, made by the same pipeline as a clinician's (upright, no metadata)."""
+    workspace.photos_repo.add(
+        assessment_id, room_id, entry.get("item"), working=made.working, print_copy=made.print_copy,
+        thumbnail=made.thumbnail, width=made.width, height=made.height, sha256=made.sha256,
+        orientation_unknown=made.orientation_unknown, caption=entry.get("caption", ""),
+    )

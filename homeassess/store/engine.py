@@ -180,6 +180,13 @@ def create_store_engine(path: Path, passphrase: str, *, pool_size: int = 3, prew
     return engine
 
 
+def open_spare_connections(engine: Engine, count: int) -> None:
+    """Key ``count`` spare connections on a background thread (for an engine created with ``prewarm=0``)."""
+    factory = _FACTORIES.get(engine)
+    if factory is not None:
+        factory.prewarm(count)
+
+
 def close_spare_connections(engine: Engine) -> None:
     factory = _FACTORIES.get(engine)
     if factory is not None:

@@ -25,6 +25,7 @@ from homeassess.store.engine import (
     checkpoint_and_dispose,
     close_spare_connections,
     create_store_engine,
+    open_spare_connections,
     writer,
 )
 from homeassess.store.location import backup_dir, staging_dir
@@ -57,7 +58,9 @@ class Store:
         return (Path(data_dir) / STORE_FILE_NAME).exists()
 
     @classmethod
-    def open(cls, data_dir: Path, passphrase: str, *, create: bool = False) -> Store:
+    def open(cls, data_dir: Path, passphrase: str, *, create: bool = False, spares: int = 2) -> Store:
+        """Open (or create) and migrate the store; ``spares`` keyed connections are opened ahead on a background
+        thread (``spares=0`` and ``open_spares`` later: the window does it once the home screen is painted)."""
         data_dir = Path(data_dir)
         if not create and not cls.exists(data_dir):
             raise StoreNotFound()
@@ -66,11 +69,14 @@ class Store:
         private_folder(data_dir)  # 0700 if created now; an existing folder keeps its owner's mode
         for folder in (data_dir, backup_dir(data_dir), staging_dir(data_dir)):
             remove_stale_temp_files(folder)
-        engine = create_store_engine(data_dir / STORE_FILE_NAME, passphrase)
+        engine = create_store_engine(data_dir / STORE_FILE_NAME, passphrase, prewarm=spares)
         make_private(data_dir / STORE_FILE_NAME)  # SQLite gives its -wal and -shm files the same mode
         store = cls(data_dir, engine, passphrase)
         store.migration = upgrade_store(engine, backup=lambda: store.backup("pre-migration").path)
         return store
+
+    def open_spares(self, count: int = 2) -> None:
+        open_spare_connections(self.engine, count)
 
     def backup(self, reason: str) -> BackupInfo:
         return take_backup(self.engine, self._passphrase, backup_dir(self.data_dir), reason, self.backups_to_keep)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from homeassess.ui.kit.actions import ActionRegistry, ActionSpec, Context
+from homeassess.ui.visit.assessment_screen import AssessmentScreen
 
 
 def shortcuts_table(window, monkeypatch) -> str:
@@ -42,6 +43,8 @@ def test_every_shortcut_in_the_window_is_in_the_help_table(qtbot, window, monkey
 
 
 def test_no_two_actions_share_a_shortcut_where_both_would_work(qtbot, window):
+    # The assessment screen (checklist, photo strip, review) is built just after the home screen's first paint.
+    qtbot.waitUntil(lambda: window.findChild(AssessmentScreen) is not None)
     window_wide: dict[str, str] = {}
     per_widget: dict[tuple[int, str], str] = {}
     for action in live_actions(window):

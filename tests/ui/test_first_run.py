@@ -8,7 +8,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
+from homeassess.app import AfterFirstPaint
 from homeassess.services.demo import install_demo
+from homeassess.store.repositories import AuditRepository
 from homeassess.ui.shell.startup import run_with_progress
 
 
@@ -38,3 +40,12 @@ def test_a_failed_set_up_is_raised_on_the_gui_thread(qtbot):
 
     with pytest.raises(OSError, match="disk full"):
         run_with_progress("Setting up…", fail)
+
+
+def test_after_the_home_screen_is_painted_the_unlock_is_audited_and_the_day_is_backed_up(workspace):
+    after = AfterFirstPaint(workspace, failed_attempts=1, audit_unlock=True)
+    after.run()
+    after.wait()
+    actions = [record.action for record in AuditRepository(workspace.store.engine).all()]
+    assert actions.count("unlock_failed") == 1 and actions.count("unlock") == 1
+    assert [backup.reason for backup in workspace.backups.list()] == ["daily"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -35,6 +35,17 @@ class RoomRecord:
     name: str
     position: int
     notes: str = ""
+
+
+@dataclass(frozen=True)
+class NewResponse:
+    """An answer to add: the text as typed, its canonical value, its verdict and the note beside it."""
+
+    item_id: str
+    value_text: str
+    value: float | None
+    verdict: str
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -180,6 +191,18 @@ class RoomRepository:
                 conn.execute(_RESPONSE.update().where(_RESPONSE.c.id == previous.id).values(**fields))
             _touch_room_assessment(conn, room_id, now)
             return previous
+
+    def add_responses(self, room_id: int, responses: Sequence[NewResponse]) -> None:
+        """A room's first answers, all in one transaction (a new assessment's, such as the demo visit's)."""
+        if not responses:
+            return
+        now = utcnow()
+        with write_connection(self.engine) as conn:
+            conn.execute(_RESPONSE.insert(), [
+                {"room_id": room_id, "item_id": r.item_id, "value_text": r.value_text, "value": r.value,
+                 "verdict": r.verdict, "note": r.note, "updated_at": now} for r in responses
+            ])
+            _touch_room_assessment(conn, room_id, now)
 
     def clear_response(self, room_id: int, item_id: str) -> ResponseRecord | None:
         with write_connection(self.engine) as conn:

@@ -1,5 +1,9 @@
 """The main window: the home screen and the assessment screen, the menus, the idle lock.
 
+The home screen is built with the window; the assessment screen (room walk, photo strip, review) is
+built when first needed, or just after the home screen's first paint, whichever comes first, so the
+home screen appears without waiting for it.
+
 It is given the services once (``WindowServices``) and hands each screen only those it names.
 One ``Operations`` (kit/operations.py) runs every change the window makes, with one undo stack
 (the open visit's: cleared when another assessment opens) and one bus the screens listen to.
@@ -28,6 +32,7 @@ from homeassess.ui.kit.worker import wait_for_all
 from homeassess.ui.shell.assessment_commands import AssessmentCommands
 from homeassess.ui.shell.bundle_actions import BundleActions
 from homeassess.ui.shell.clinician_details import in_words, missing_details
+from homeassess.ui.shell.first_paint import after_first_paint
 from homeassess.ui.shell.idle_lock import IdleWatcher, LockScreen
 from homeassess.ui.shell.screen_fit import fit_to_screen
 from homeassess.ui.shell.window_actions import build_menus
@@ -51,11 +56,9 @@ class MainWindow(QMainWindow):
         self.registry = ActionRegistry()
 
         self.home = HomeScreen(services.assessments, self.ops)
-        self.assessment = AssessmentScreen(services.assessments, services.checklist, services.recommendations,
-                                           services.photos, services.judge, self.ops, self.registry)
+        self._assessment: AssessmentScreen | None = None  # built on first use (the ``assessment`` property)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
-        self.stack.addWidget(self.assessment)
         self.lock_screen = LockScreen()
         self.unlock_throttle = UnlockThrottle()  # repeated wrong passphrases wait longer each time
         self.lock_screen.unlock_requested.connect(self.unlock)
@@ -77,7 +80,7 @@ class MainWindow(QMainWindow):
             "next_room": lambda: self.step_room(1), "previous_room": lambda: self.step_room(-1),
             "reports": self.reports_of_current,
             "measure_help": lambda: show_how_to_measure(self, services.judge.catalogue),
-            "shortcuts": lambda: show_shortcuts(self, self.registry.help_rows()),
+            "shortcuts": self.show_shortcuts,
             "about": lambda: show_about(self, services.session.path, services.judge.catalogue.version),
         })
         self._connect()
@@ -87,22 +90,50 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._offer_details(services.settings.load())
         self.home.refresh()
+        after_first_paint(self, self._assessment_screen, later=True)  # ready before the first assessment opens
+
+    @property
+    def assessment(self) -> AssessmentScreen:
+        """The assessment screen (rooms, checklist, photo strip, review), built the first time it is needed."""
+        return self._assessment_screen()
+
+    def _assessment_screen(self) -> AssessmentScreen:
+        if self._assessment is not None:
+            return self._assessment
+        s = self.services
+        screen = self._assessment = AssessmentScreen(s.assessments, s.checklist, s.recommendations, s.photos, s.judge,
+                                                     self.ops, self.registry)
+        self.stack.addWidget(screen)
+        screen.back_requested.connect(self.show_home)
+        screen.details_requested.connect(self.commands.edit_details)
+        screen.report_requested.connect(self.open_reports)
+        # The window follows a change after the screens have (its actions read the screen's refreshed view).
+        self.ops.bus.changed.disconnect(self._on_change)
+        self.ops.bus.changed.connect(self._on_change)
+        store = self.geometry_store
+        strip = store.value("window/photo_splitter") if store is not None else None
+        if not (isinstance(strip, QByteArray) and screen.restore_layout(strip)):
+            screen.fit_photo_strip(self.height())
+        return screen
+
+    def _open_screen(self) -> AssessmentScreen | None:
+        """The assessment screen if it is the one showing."""
+        screen = self._assessment
+        return screen if screen is not None and self.stack.currentWidget() is screen else None
 
     def _restore_layout(self) -> None:
-        """The size and photo strip left last time, else 1280 × 820; never larger than the screen."""
+        """The size left last time, else 1280 × 820; never larger than the screen (the photo strip: when built)."""
         store = self.geometry_store
         saved = store.value("window/geometry") if store is not None else None
         if not (isinstance(saved, QByteArray) and self.restoreGeometry(saved)):
             self.resize(1280, 820)
         fit_to_screen(self)
-        strip = store.value("window/photo_splitter") if store is not None else None
-        if not (isinstance(strip, QByteArray) and self.assessment.restore_layout(strip)):
-            self.assessment.fit_photo_strip(self.height())
 
     def _save_layout(self) -> None:
         if self.geometry_store is not None:
             self.geometry_store.setValue("window/geometry", self.saveGeometry())
-            self.geometry_store.setValue("window/photo_splitter", self.assessment.layout_state())
+            if self._assessment is not None:  # never built this time: what was saved stays
+                self.geometry_store.setValue("window/photo_splitter", self._assessment.layout_state())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -116,9 +147,6 @@ class MainWindow(QMainWindow):
         self.home.demo_requested.connect(self.commands.add_demo)
         self.home.archive_requested.connect(self.commands.archive)
         self.home.settings_requested.connect(self.commands.edit_settings)
-        self.assessment.back_requested.connect(self.show_home)
-        self.assessment.details_requested.connect(self.commands.edit_details)
-        self.assessment.report_requested.connect(self.open_reports)
         self.ops.bus.changed.connect(self._on_change)
 
     def _on_change(self, change: Change, _initiator: object) -> None:
@@ -133,7 +161,8 @@ class MainWindow(QMainWindow):
         self.home.show_missing_details(in_words(missing) if missing else "")
 
     def _update_actions(self) -> None:
-        view = self.assessment.view if self.stack.currentWidget() is self.assessment else None
+        screen = self._open_screen()
+        view = screen.view if screen is not None else None
         status = view.status if view is not None else ""
         self.actions["finalise"].setEnabled(status == AssessmentStatus.DRAFT)
         self.actions["reopen"].setEnabled(status == AssessmentStatus.FINAL)
@@ -150,23 +179,27 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def open_assessment(self, assessment_id: int) -> None:
-        self.assessment.open(assessment_id)
-        self.stack.setCurrentWidget(self.assessment)
-        self.assessment.walk.take_up_room()
+        screen = self._assessment_screen()
+        screen.open(assessment_id)
+        self.stack.setCurrentWidget(screen)
+        screen.walk.take_up_room()
         self._update_actions()
 
     def step_room(self, step: int) -> None:
-        if self.stack.currentWidget() is self.assessment:
-            self.assessment.tabs.setCurrentIndex(0)
-            self.assessment.walk.step_room(step)
+        screen = self._open_screen()
+        if screen is not None:
+            screen.tabs.setCurrentIndex(0)
+            screen.walk.step_room(step)
 
     def reports_of_current(self) -> None:
-        if self.stack.currentWidget() is self.assessment and self.assessment.view is not None:
-            self.open_reports(self.assessment.view.id)
+        screen = self._open_screen()
+        if screen is not None and screen.view is not None:
+            self.open_reports(screen.view.id)
 
     def current_assessment_id(self) -> int | None:
-        if self.stack.currentWidget() is self.assessment and self.assessment.view is not None:
-            return self.assessment.view.id
+        screen = self._open_screen()
+        if screen is not None and screen.view is not None:
+            return screen.view.id
         return self.home.current_assessment_id()
 
     def export_assessment(self) -> None:
@@ -175,8 +208,13 @@ class MainWindow(QMainWindow):
             self.bundles.export(assessment_id)
 
     def show_audit(self) -> None:
-        if self.assessment.view is not None:
-            AuditDialog(self.services.audit, self.assessment.view.id, self).exec()
+        screen = self._assessment
+        if screen is not None and screen.view is not None:
+            AuditDialog(self.services.audit, screen.view.id, self).exec()
+
+    def show_shortcuts(self) -> None:
+        self._assessment_screen()  # its checklist, photo strip and review declare their shortcuts when built
+        show_shortcuts(self, self.registry.help_rows())
 
     def manage_backups(self) -> None:
         dialog = BackupsDialog(self.services.backups, self)
@@ -225,7 +263,7 @@ class MainWindow(QMainWindow):
     # --- closing ---------------------------------------------------------------------------
 
     def busy(self) -> bool:
-        return self.assessment.photos.busy
+        return self._assessment is not None and self._assessment.photos.busy
 
     def closeEvent(self, event: QCloseEvent) -> None:
         question = "Photos are still being imported. Wait for them to finish, then close?"

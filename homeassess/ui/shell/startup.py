@@ -12,12 +12,13 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from homeassess.domain.data_files import resources_dir
 from homeassess.ui.kit.palette import theme
+from homeassess.ui.shell.first_paint import after_first_paint
 from homeassess.ui.shell.unlock_dialog import UnlockDialog
 
 if TYPE_CHECKING:
@@ -36,20 +37,6 @@ def qt_application() -> QApplication:
     return app
 
 
-class _FirstPaint(QObject):
-    """Calls ``then`` once, when the watched widget has been painted for the first time."""
-
-    def __init__(self, then: Callable[[], None]) -> None:
-        super().__init__()
-        self._then: Callable[[], None] | None = then
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint and self._then is not None:
-            then, self._then = self._then, None
-            then()
-        return False
-
-
 def ask_to_unlock(open_store: Callable[[str], T], creating: bool,
                   painted: Callable[[], None] | None = None) -> tuple[T, int] | None:
     """Ask for the passphrase until ``open_store`` accepts it: (what it returned, failed attempts), or None if cancelled.
@@ -58,9 +45,8 @@ def ask_to_unlock(open_store: Callable[[str], T], creating: bool,
     """
     failures = [0]
     dialog = UnlockDialog(open_store, creating, on_failure=lambda: failures.__setitem__(0, failures[0] + 1))
-    watcher = _FirstPaint(painted) if painted is not None else None
-    if watcher is not None:
-        dialog.installEventFilter(watcher)
+    if painted is not None:
+        after_first_paint(dialog, painted)
     if dialog.exec() != UnlockDialog.Accepted:
         return None
     return cast(T, dialog.result_value), failures[0]
@@ -104,8 +90,12 @@ def window_geometry_store() -> QSettings:
     return QSettings()
 
 
-def run_window(app: QApplication, window: MainWindow) -> int:
-    """Show the window and run until it closes; the idle lock sees every key and click."""
+def run_window(app: QApplication, window: MainWindow, painted: Callable[[], None] | None = None) -> int:
+    """Show the window and run until it closes; the idle lock sees every key and click.
+
+    ``painted`` runs just after the window's first paint (what the home screen does not need waits for it)."""
     app.installEventFilter(window.idle)
+    if painted is not None:
+        after_first_paint(window, painted, later=True)
     window.show()
     return app.exec()
