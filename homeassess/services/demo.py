@@ -59,9 +59,9 @@ def install_demo(workspace: Workspace, path: Path | None = None) -> tuple[int, b
         renditions = [pool.submit(process_photo, folder / entry["file"]) for entry in photos]
         for view, room_doc in zip(views, doc["rooms"], strict=True):
             workspace.checklist.record_room(view.id, _answers(room_doc))
-        rooms = {v.name: v.id for v in views}
+        room_ids = {v.name: v.id for v in views}
         for entry, made in zip(photos, renditions, strict=True):
-            _attach_photo(workspace, assessment_id, rooms[entry["room"]], entry, made.result())
+            _attach_photo(workspace, assessment_id, room_ids[entry["room"]], entry, made.result())
     finally:
         pool.shutdown(cancel_futures=True)
     accept = {(d["room"], d["recommendation"]) for d in doc.get("accept", [])}
