@@ -1,14 +1,13 @@
-"""The terms no resource text may use (resources/recommendations/neutral_wording.toml), and a matcher."""
+"""The terms no resource text may use (tests/unit/neutral_wording.toml), and a matcher."""
 
 from __future__ import annotations
 
 import re
 import tomllib
 from functools import cache
+from pathlib import Path
 
-from homeassess.domain.data_files import resources_dir
-
-TERMS_FILE = resources_dir() / "recommendations" / "neutral_wording.toml"
+TERMS_FILE = Path(__file__).with_name("neutral_wording.toml")  # test data: never shipped, never printed
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 GROUPS = ("diagnoses", "sides", "pronouns", "devices", "demo_phrases")
 

@@ -1,7 +1,7 @@
 """Every text under resources/ is written for any client: no diagnosis, side, pronoun or device kind.
 
 Client-specific words come only from template fields, filled from the profile; the terms the scan
-looks for are data (resources/recommendations/neutral_wording.toml).
+looks for are data (tests/unit/neutral_wording.toml).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import tomllib
 import pytest
 
 from homeassess.domain.data_files import resources_dir
-from tests.unit.neutral_wording import TERMS_FILE, terms_in
+from tests.unit.neutral_wording import terms_in
 
 RESOURCES = resources_dir()
 # The tables that define the client words themselves: the only place a device kind or a side is written.
@@ -37,7 +37,6 @@ def data_files() -> list[str]:
         file.relative_to(RESOURCES).as_posix()
         for folder in ("checklists", "standards", "recommendations")
         for file in (RESOURCES / folder).rglob("*.toml")
-        if file != TERMS_FILE
     )
 
 
