@@ -82,6 +82,14 @@ def qt_app():  # noqa: ANN201 - a QApplication
     return QApplication.instance() or QApplication(sys.argv[:1])
 
 
+def close_window(window, app) -> None:  # noqa: ANN001 - a MainWindow and its QApplication
+    """Let the window's operations finish, then close it and delete it before the next sample."""
+    window.ops.wait(10_000)
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+
+
 def profile_top(fn: Callable[[], object], lines: int = 18, sort: str = "cumulative") -> str:
     """cProfile ``fn`` once; the top ``lines`` by ``sort``, trimmed of pstats' header noise."""
     profiler = cProfile.Profile()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import median, ms, profile_top, qt_app, result, scaled
+from benchmarks.scenarios._common import close_window, median, ms, profile_top, qt_app, result, scaled
 
 NAME = "open_assessment"
 POSITION = 90
@@ -42,10 +42,7 @@ class _Window:
         self.app.processEvents()
 
     def close(self) -> None:
-        self.window.ops.wait()
-        self.window.close()
-        self.window.deleteLater()
-        self.app.processEvents()
+        close_window(self.window, self.app)
 
 
 def run(scale: float, repeats: int) -> dict:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import interleaved, median, ms, profile_top, qt_app, result
+from benchmarks.scenarios._common import close_window, interleaved, median, ms, profile_top, qt_app, result
 from benchmarks.scenarios.clinical_report import visit
 
 NAME = "report_in_window"
@@ -62,10 +62,7 @@ class _Dialog:
 
     def close(self) -> None:
         self.dialog.close()
-        self.window.ops.wait()
-        self.window.close()
-        self.window.deleteLater()
-        self.app.processEvents()
+        close_window(self.window, self.app)
 
 
 def run(scale: float, repeats: int) -> dict:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import median, ms, profile_top, qt_app, result
+from benchmarks.scenarios._common import close_window, median, ms, profile_top, qt_app, result
 
 NAME = "review_actions"
 POSITION = 94
@@ -63,10 +63,7 @@ class Review:
         self.app.processEvents()
 
     def close(self) -> None:
-        self.window.ops.wait(10_000)
-        self.window.close()
-        self.window.deleteLater()
-        self.app.processEvents()
+        close_window(self.window, self.app)
 
 
 def run(scale: float, repeats: int) -> dict:
