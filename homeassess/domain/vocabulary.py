@@ -117,11 +117,60 @@ class Category(_Labelled):
     BEHAVIOUR_EDUCATION = "behaviour_education"
 
 
+class InstallStatus(_Labelled):
+    """What a follow-up found of one accepted recommendation (docs/follow-up.md)."""
+
+    NOT_CHECKED = "not_checked"
+    AS_SPECIFIED = "as_specified"
+    DEVIATIONS = "deviations"
+    PARTLY = "partly"
+    NOT_DONE = "not_done"
+
+    @property
+    def is_complete(self) -> bool:
+        """Installed as specified: the only status that closes the recommendation."""
+        return self is InstallStatus.AS_SPECIFIED
+
+    @property
+    def needs_reason(self) -> bool:
+        """Work not (fully) done carries a reason."""
+        return self in (InstallStatus.PARTLY, InstallStatus.NOT_DONE)
+
+
+class NotDoneReason(_Labelled):
+    """Why accepted work was not done, or only partly."""
+
+    COST = "cost"
+    LANDLORD_DECLINED = "landlord_declined"
+    CLIENT_DECLINED = "client_declined"
+    AWAITING_FUNDING = "awaiting_funding"
+    OTHER = "other"
+
+
+class Difficulty(_Labelled):
+    """How hard an activity tied to a goal is for the client, in the clinician's own plain words."""
+
+    NONE = "none"
+    SOME = "some"
+    MUCH = "much"
+    UNABLE = "unable"
+
+
 _LABELS = {
     "behaviour_education": "Behaviour or education",
     "grant": "Grant program",
     "va": "VA",
     "medicaid_waiver": "Medicaid waiver",
+    "not_checked": "Not yet checked",
+    "as_specified": "Installed as specified",
+    "deviations": "Installed with deviations",
+    "partly": "Partly done",
+    "not_done": "Not done",
+    "awaiting_funding": "Awaiting funding",
+    "none": "No difficulty",
+    "some": "Some difficulty",
+    "much": "Great difficulty",
+    "unable": "Cannot do it",
 }
 
 # The fields of a recommendation a clinician can write or change, declared once: the library fills

@@ -32,7 +32,9 @@ class Scope(StrEnum):
     RECOMMENDATIONS = "recommendations"  # decisions, custom entries, and proposals derived from items
     PHOTOS = "photos"
     SETTINGS = "settings"
-    ASSESSMENTS = "assessments"  # the list of assessments (created, imported, archived)
+    ASSESSMENTS = "assessments"  # the list of assessments (created, imported, archived, follow-ups started)
+    FOLLOW_UP = "follow_up"  # a follow-up's installed items: status, reason, installer, as-installed checks
+    OUTCOMES = "outcomes"  # outcome measures of a visit (baseline or follow-up)
 
 
 @dataclass(frozen=True)
