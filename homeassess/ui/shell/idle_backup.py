@@ -29,8 +29,7 @@ class IdleBackup(QObject):
         self.timer.setInterval(round(seconds * 1000))
         self.timer.timeout.connect(self._run)
         self._paused = False
-        self._thread: threading.Thread | None = None
-        self.timer.start()
+        self._thread: threading.Thread | None = None  # the countdown starts with the first input
 
     def note_activity(self) -> None:
         """Input: the idle countdown starts again."""
@@ -44,7 +43,6 @@ class IdleBackup(QObject):
 
     def resume(self) -> None:
         self._paused = False
-        self.timer.start()
 
     def stop(self) -> None:
         """The window is closing: nothing new starts, and a backup under way finishes before the store closes."""
