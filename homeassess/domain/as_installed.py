@@ -54,9 +54,8 @@ def measure_of(reading: str) -> Quantity | Reading | _Count:
 
 def range_text(reading: str, low: float | None, high: float | None, system: UnitSystem) -> str:
     """The specified range as a reader sees it: "33–36 in", "838–914 mm", "at least 42 in", "no steeper than 1:12 (8.3%)"."""
-    measure = measure_of(reading)
-    low_text = measure.format(low, system) if low is not None else ""
-    high_text = measure.format(high, system) if high is not None else ""
+    low_text = _figure(reading, low, system) if low is not None else ""
+    high_text = _figure(reading, high, system) if high is not None else ""
     if low_text and high_text:
         low_number, _, low_unit = low_text.rpartition(" ")
         high_number, _, high_unit = high_text.rpartition(" ")
@@ -66,6 +65,16 @@ def range_text(reading: str, low: float | None, high: float | None, system: Unit
     if high_text:
         return f"no steeper than {high_text}" if reading == "slope" else f"at most {high_text}"
     return f"at least {low_text}" if low_text else ""
+
+
+def _figure(reading: str, value: float, system: UnitSystem) -> str:
+    """One specified figure; a temperature, force, light level or weight in whole units (49 °C prints as
+    120 °F, as the specification writes it, not 120.2 °F)."""
+    text = measure_of(reading).format(value, system)
+    if reading not in READINGS:
+        return text
+    number, _, unit = text.partition(" ")
+    return f"{round(float(number))} {unit}"
 
 
 def target_text(reading: str, low: float | None, high: float | None, measured_to: str, system: UnitSystem) -> str:
