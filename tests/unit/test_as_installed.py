@@ -8,6 +8,7 @@ import pytest
 
 from homeassess.domain.as_installed import judge_installed, unmeasured
 from homeassess.domain.data_files import CatalogueError
+from homeassess.domain.follow_up import VerifyCheck
 from homeassess.domain.judge import JudgeContext
 from homeassess.domain.units import LengthUnit, MeasurementError
 from homeassess.domain.validation.library import validate_library
@@ -127,3 +128,28 @@ def test_a_malformed_check_fails_naming_the_file_the_entry_and_the_field(tmp_pat
         validate_library(path, judge.catalogue)
     message = str(caught.value)
     assert "library.toml" in message and "reset_grab_bar_height" in message and field in message
+
+
+def test_a_check_judged_by_its_item_alone_says_when_nothing_sets_a_figure(judge):
+    seat = check(judge, "stair_lift", "seat_height")  # the seat's height is the client's transfer height, not a standard's
+    nothing = judge_installed(seat, "24", INCHES, judge)
+    assert nothing.verdict is Verdict.NOT_APPLICABLE and nothing.measured
+    assert nothing.message == "Stair lift seat height at the landing 24 in as installed: ADA 2010 sets no figure"
+    too_high = judge_installed(seat, "24", JudgeContext(client=client("manual_wheelchair")), judge)
+    assert too_high.deviates
+    assert "Transfer surface level with the client's seat" in too_high.message
+    level = judge_installed(seat, "19 1/2", JudgeContext(client=client("manual_wheelchair")), judge)
+    assert level.verdict is Verdict.MEETS
+    assert "meets the client's fit rule" in level.message
+
+
+def test_a_count_is_a_whole_number_judged_against_its_range(judge):
+    bars = VerifyCheck(id="bars", label="Grab bars fitted", reading="count", low=2, high=None, target="at least 2",
+                       correction="Fit {target} bars.", plausible=(0, 20))
+    assert judge_installed(bars, "2", INCHES, judge).verdict is Verdict.MEETS
+    one = judge_installed(bars, "1", INCHES, judge)
+    assert one.message == "Grab bars fitted 1 as installed: specified at least 2"
+    assert one.correction == "Fit at least 2 bars."
+    assert judge_installed(bars, "40", INCHES, judge).verdict is Verdict.IMPLAUSIBLE
+    with pytest.raises(MeasurementError):
+        judge_installed(bars, "two", INCHES, judge)

@@ -31,6 +31,7 @@ from homeassess.domain.units import (
 )
 from homeassess.domain.validation import validate_resources
 from homeassess.domain.verdicts import Verdict
+from tests.unit.client_cases import client
 
 # Validated here, without the snapshot cache: the checks are needed to collect the tests, before the session's cache folder.
 _DATA = validate_resources(resources_dir())
@@ -151,6 +152,9 @@ def test_a_check_without_figures_of_its_own_is_judged_by_its_item(pair):
     low, high = item.plausible_bounds()
     typed = _typed((low + high) / 2, check.reading, UnitSystem.IMPERIAL)
     result = judge_installed(check, typed, CONTEXTS["inches"], JUDGE)
-    assert result.verdict in (Verdict.MEETS, Verdict.FAILS, Verdict.ADVISORY)
     assert result.value is not None and low <= result.value <= high
     assert "specified" not in result.message
+    if result.verdict is Verdict.NOT_APPLICABLE:  # no standard figure: the client's fit judges it
+        assert result.message.endswith("sets no figure")
+        for_a_client = judge_installed(check, typed, JudgeContext(client=client("manual_wheelchair")), JUDGE)
+        assert for_a_client.verdict in (Verdict.MEETS, Verdict.FAILS, Verdict.ADVISORY), for_a_client.message
