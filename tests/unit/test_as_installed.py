@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from homeassess.domain.as_installed import judge_installed, unmeasured
 from homeassess.domain.data_files import CatalogueError
 from homeassess.domain.follow_up import VerifyCheck
 from homeassess.domain.judge import JudgeContext
+from homeassess.domain.refusals import Refused
 from homeassess.domain.units import LengthUnit, MeasurementError
 from homeassess.domain.validation.library import validate_library
 from homeassess.domain.verdicts import Verdict
@@ -153,3 +156,20 @@ def test_a_count_is_a_whole_number_judged_against_its_range(judge):
     assert judge_installed(bars, "40", INCHES, judge).verdict is Verdict.IMPLAUSIBLE
     with pytest.raises(MeasurementError):
         judge_installed(bars, "two", INCHES, judge)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=30), pick=st.sampled_from([
+    ("grab_bars_toilet", "height"), ("modular_ramp", "slope"), ("limit_hot_water", "water_temperature"),
+    ("lever_faucets", "operating_force"), ("ramp_rated_for_load", "rated_load"), ("offset_hinges", "clear_width"),
+]), unit=st.sampled_from(list(LengthUnit)))
+def test_any_typed_text_is_judged_or_refused_with_a_sentence(judge, text, pick, unit):
+    try:
+        result = judge_installed(check(judge, *pick), text, JudgeContext(unit=unit), judge)
+    except Refused as refused:
+        assert refused.sentence and "\n" not in refused.sentence
+    else:
+        assert result.verdict in Verdict
+        assert result.message
+        assert result.deviates == (result.verdict is Verdict.FAILS)
+        assert bool(result.correction) == result.deviates
