@@ -23,7 +23,17 @@ MILLIMETRES = JudgeContext(unit=LengthUnit.MILLIMETRE)
 
 
 def check(judge, entry_id: str, check_id: str):
-    return next(c for c in judge.library.entry(entry_id).verify if c.id == check_id)
+    found = judge.library.entry(entry_id).check(check_id)
+    assert found is not None
+    return found
+
+
+def test_an_entry_finds_its_check_by_id_and_nothing_for_an_unknown_one(judge):
+    entry = judge.library.entry("grab_bars_toilet")
+    assert [c.id for c in entry.verify][:2] == ["height", "side_length"]
+    assert entry.check("height") is entry.verify[0]
+    assert entry.check("colour") is None
+    assert judge.library.entry("smoke_co_alarms").verify == ()  # nothing to measure
 
 
 def test_a_grab_bar_at_38_in_deviates_with_the_specified_range_and_a_correction(judge):
