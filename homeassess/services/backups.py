@@ -87,6 +87,7 @@ class BackupService:
 
     def restore(self, backup: Path) -> BackupInfo:
         """Restore ``backup``; returns the backup of the state just replaced."""
-        safety = self.store.restore_from(backup)
+        with self._lock:  # after an idle backup under way
+            safety = self.store.restore_from(backup)
         self.audit.record(AuditAction.RESTORE, None, "store restored from a verified backup")
         return safety
