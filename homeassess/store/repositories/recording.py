@@ -70,7 +70,7 @@ Decide = Callable[[RecordingTarget], StoredAnswer | None]  # None: clear the ans
 
 def stored_time(moment: datetime) -> str:
     """A timestamp as the store's DateTime columns hold it (SQLAlchemy's SQLite format, UTC, no offset)."""
-    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return moment.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 class ResponseRecorder:
