@@ -26,6 +26,7 @@ from pathlib import Path
 import homeassess
 
 log = logging.getLogger(__name__)
+CHILD_ARGUMENT = "--exit-backup"
 
 
 @dataclass
@@ -50,7 +51,7 @@ def start(data_dir: Path, passphrase: str, reason: str, keep: int) -> DetachedBa
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(Path(homeassess.__file__).parents[1]), env.get("PYTHONPATH")) if p)
     process = subprocess.Popen(
-        [sys.executable, "-m", "homeassess.store.exit_backup", str(data_dir), reason, str(keep)],
+        [*child_command(), str(data_dir), reason, str(keep)],
         stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
         start_new_session=True,  # a Ctrl+C or a closed terminal that ends the program does not end the backup
     )
@@ -58,6 +59,19 @@ def start(data_dir: Path, passphrase: str, reason: str, keep: int) -> DetachedBa
     process.stdin.write((json.dumps(passphrase) + "\n").encode())
     process.stdin.flush()
     return DetachedBackup(process)
+
+
+def child_command() -> list[str]:
+    """How to start the child: the bundle's own executable (``homeassess/__main__.py`` hands the
+    ``--exit-backup`` argument here before the command line is parsed), or this interpreter."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, CHILD_ARGUMENT]
+    return [sys.executable, "-m", "homeassess", CHILD_ARGUMENT]
+
+
+def run_child(argv: list[str]) -> int:
+    """The child's entry point: ``argv`` is the data folder, the reason and the number of backups kept."""
+    return _child(Path(argv[0]), argv[1], int(argv[2]))
 
 
 def _child(data_dir: Path, reason: str, keep: int) -> int:
@@ -83,4 +97,4 @@ def _child(data_dir: Path, reason: str, keep: int) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_child(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])))
+    sys.exit(run_child(sys.argv[1:]))
