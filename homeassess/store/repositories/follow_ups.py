@@ -9,7 +9,7 @@ the follow-up's ``updated_at``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -19,6 +19,7 @@ from sqlalchemy import select as sa_select
 from homeassess.store.repositories.session import AuditEntry, write_connection
 from homeassess.store.tables import (
     AssessmentRow,
+    AuditRow,
     ClientRow,
     InstallationRow,
     InstalledMeasureRow,
@@ -29,6 +30,7 @@ from homeassess.store.tables import (
 )
 
 _ASSESSMENT = table_of(AssessmentRow)
+_AUDIT = table_of(AuditRow)
 _CLIENT = table_of(ClientRow)
 _ROOM = table_of(RoomRow)
 _INSTALLATION = table_of(InstallationRow)
@@ -88,11 +90,11 @@ class FollowUpRepository:
     def start(self, new: NewFollowUp, audit: AuditEntry | None = None) -> int:
         """The follow-up, its own client row, its rooms and one installation per carried recommendation."""
         now = utcnow()
-        with write_connection(self.engine, audit) as conn:
-            client_id = conn.execute(_CLIENT.insert().values(
-                name=new.client_name, profile_json=new.profile_json, created_at=now, updated_at=now)).inserted_primary_key
+        with write_connection(self.engine) as conn:
+            client_id = stored_id(conn.execute(_CLIENT.insert().values(
+                name=new.client_name, profile_json=new.profile_json, created_at=now, updated_at=now)).lastrowid)
             follow_up_id = stored_id(conn.execute(_ASSESSMENT.insert().values(
-                uid=new.uid, client_id=client_id[0], parent_id=new.original_id, status="draft",
+                uid=new.uid, client_id=client_id, parent_id=new.original_id, status="draft",
                 catalogue_version=new.catalogue_version, created_at=now, updated_at=now, **new.fields,
             )).lastrowid)
             room_of: dict[int, int] = {}
@@ -108,6 +110,8 @@ class FollowUpRepository:
                      "updated_at": now}
                     for rec_id, room_id in new.carried
                 ])
+            if audit is not None:  # its line names the new follow-up
+                conn.execute(_AUDIT.insert().values(**{**asdict(audit), "assessment_id": follow_up_id}))
             return follow_up_id
 
     def remove(self, follow_up_id: int, audit: AuditEntry | None = None) -> None:
