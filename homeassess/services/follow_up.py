@@ -127,7 +127,7 @@ class FollowUpService:
     def set_status(self, follow_up_id: int, installation_id: int, status: InstallStatus | str,
                    reason: NotDoneReason | str | None = None, reason_note: str = "") -> Change:
         """What was found; a reason (why not done) only with a status that needs one."""
-        new = _parse(InstallStatus, status, "status")
+        new = install_status(status)
         why = _parse(NotDoneReason, reason, "reason") if reason else None
         note = _text(reason_note, NOTE_MAX, "The reason note")
         if (why is not None or note) and not new.needs_reason:
@@ -241,6 +241,11 @@ def _visit(record: AssessmentRecord) -> date:
 
 
 EnumT = TypeVar("EnumT", bound=StrEnum)
+
+
+def install_status(value: object) -> InstallStatus:
+    """A status as typed ("as specified", "not-done") or as stored; refused with the choices."""
+    return _parse(InstallStatus, value, "status")
 
 
 def _parse(kind: type[EnumT], value: object, what: str) -> EnumT:
