@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from homeassess.domain.as_installed import judge_installed, unmeasured
 from homeassess.domain.follow_up import FollowUpRecord, InstalledItem, VerifyCheck
+from homeassess.domain.limits import TEXT
 from homeassess.domain.outcomes import compare
 from homeassess.domain.refusals import InvalidInput, NotFound, Refused
 from homeassess.domain.vocabulary import AssessmentStatus, InstallStatus, NotDoneReason, RecommendationStatus
@@ -32,8 +33,8 @@ if TYPE_CHECKING:
     from homeassess.services.outcomes import OutcomeService
     from homeassess.services.recommendations import RecommendationService
 
-NAME_MAX = 120
-NOTE_MAX = 2000
+NAME_MAX = TEXT.line  # who installed it: a line, as the export file carries it
+NOTE_MAX = TEXT.paragraph
 DETAIL_FIELDS = ("clinician", "credentials", "licence", "referral", "address", "dwelling_type", "tenure", "landlord_name",
                  "landlord_contact", "access_contact", "standard", "unit")
 
