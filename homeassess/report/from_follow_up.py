@@ -1,0 +1,97 @@
+"""Turning the domain's ``FollowUpRecord`` into the follow-up reports' plain data.
+
+Measured values print in the report's unit system (formatted from the stored value, not as
+typed); ``length`` rewrites every other text that can hold a length (the specification, the
+target, the verdict's message, the correction, the notes) for millimetre mode. ``photo`` turns a
+stored photo's id into a printable :class:`Photo` (None leaves it out). A completion record
+(``clinical=False``) gets no outcomes: they are the client's health information.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from homeassess.domain.follow_up import CheckResult, FollowUpRecord, InstalledItem, Outcomes
+from homeassess.domain.readings import READINGS
+from homeassess.domain.units import UnitSystem, format_length, format_slope
+from homeassess.report.follow_up_data import CheckRow, FollowUpBlock, InstalledRow, OutcomeRow
+from homeassess.report.report_data import Photo
+
+Length = Callable[[str], str]
+PhotoOf = Callable[[int], Photo | None]
+
+
+def installed_value(result: CheckResult, system: UnitSystem) -> str:
+    """The measured value as the report prints it: "38 in", "965 mm", "1:12", "2"; "" while unmeasured."""
+    if not result.measured:
+        return ""
+    value, reading = result.value, result.check.reading
+    if value is None:
+        return result.value_text
+    if reading == "length":
+        return format_length(value, system)
+    if reading == "slope":
+        return format_slope(value)
+    if reading == "count":
+        return f"{value:.0f}"
+    if reading in READINGS:
+        return READINGS[reading].format(value, system)
+    return result.value_text
+
+
+def check_row(result: CheckResult, system: UnitSystem, length: Length) -> CheckRow:
+    return CheckRow(
+        label=result.check.label,
+        installed=length(installed_value(result, system)),
+        specified=length(result.check.target),
+        verdict=result.verdict.value,
+        message=length(result.message) if result.measured else "",
+        correction=length(result.correction) if result.deviates else "",
+    )
+
+
+def installed_row(item: InstalledItem, system: UnitSystem, length: Length, photo: PhotoOf) -> InstalledRow:
+    return InstalledRow(
+        ref=item.ref,
+        room=item.room_name,
+        title=item.title,
+        specification=length(item.specification),
+        status=item.status.value,
+        reason=item.reason.value if item.reason is not None else "",
+        reason_note=length(item.reason_note),
+        installed_on=item.installed_on.isoformat() if item.installed_on else "",
+        installed_by=item.installed_by,
+        note=length(item.note),
+        checks=tuple(check_row(c, system, length) for c in item.checks),
+        before=_photos(item.before_photos, photo),
+        after=_photos(item.after_photos, photo),
+        still_open=item.is_open,
+    )
+
+
+def _photos(ids: Iterable[int], photo: PhotoOf) -> tuple[Photo, ...]:
+    return tuple(p for p in (photo(i) for i in ids) if p is not None)
+
+
+def follow_up_block(
+    record: FollowUpRecord, system: UnitSystem, length: Length, photo: PhotoOf, clinical: bool
+) -> FollowUpBlock:
+    """The follow-up as its report prints it; ``photo`` is asked only for the photos printed."""
+    base, now = record.baseline, record.follow_up
+    return FollowUpBlock(
+        original_id=record.original_id,
+        original_visit=record.original_visit.isoformat(),
+        follow_up_visit=record.follow_up_visit.isoformat(),
+        items=tuple(installed_row(i, system, length, photo) for i in record.items),
+        outcomes=tuple(OutcomeRow(c.label, c.baseline, c.follow_up, c.direction.value) for c in record.changes)
+        if clinical else (),
+        baseline_recorded=_recorded(base) if clinical else "",
+        follow_up_recorded=_recorded(now) if clinical else "",
+        instrument=(now.instrument or base.instrument) if clinical else "",
+        baseline_score=base.instrument_score if clinical else "",
+        follow_up_score=now.instrument_score if clinical else "",
+    )
+
+
+def _recorded(outcomes: Outcomes) -> str:
+    return outcomes.recorded_on.isoformat() if outcomes.recorded_on else ""
