@@ -13,6 +13,7 @@ import re
 import pytest
 
 from homeassess.report.build import render_report
+from homeassess.report.privacy import ClinicalWording, clinical_wording
 from homeassess.report.report_data import Audience, ClientBlock
 from tests.unit.follow_up_cases import RE_FIT, TOO_HIGH, record, report_data
 from tests.unit.test_report_builds import image_streams, squashed, text_of
@@ -152,3 +153,17 @@ def test_a_follow_up_with_nothing_carried_into_it_still_builds_and_says_so(audie
     text = squashed(text_of(render_report(report_data(audience, record(items=()))).pdf))
     assert s("No accepted recommendations were carried into this follow-up.") in text
     assert s("No corrections are needed") in text
+
+
+def test_clinical_wording_in_a_completion_record_is_found_by_field_before_it_prints():
+    rec = record()
+    items = list(rec.items)
+    items[0] = dataclasses.replace(items[0], note="Fitted high because of her stroke")
+    items[2] = dataclasses.replace(items[2], reason_note="The landlord asked about the Parkinson diagnosis")
+    hits = clinical_wording(report_data(COMPLETION, dataclasses.replace(rec, items=tuple(items))), ["Parkinson disease"])
+    assert [str(h) for h in hits] == [
+        "Follow up, item 1 “Grab bar beside the toilet”: note: matches a clinical word",
+        "Follow up, item 3 “Ramp to the front door”: reason note: matches the client's diagnosis or conditions",
+    ]
+    assert str(ClinicalWording(COMPLETION, hits)).startswith("the completion record has clinical wording in 2 texts")
+    assert clinical_wording(report_data(COMPLETION), ["Parkinson disease"]) == []

@@ -47,7 +47,10 @@ AUDIENCES = (
     ("Contractor scope of works", "contractor"),
     ("Landlord modification request", "landlord"),
     ("Client's action plan", "client"),
+    ("Completion record (follow-up)", "completion"),
+    ("Follow-up clinical report", "followup"),
 )
+FOLLOW_UP = ("completion", "followup")  # a follow-up's own reports: listed for a follow-up only, no room choice
 
 
 def open_folder(path: Path) -> bool:
@@ -89,8 +92,10 @@ class ReportDialog(QDialog):
 
         self.audience = QComboBox()
         self.audience.setAccessibleName("Audience")
+        available = {str(a) for a in reports.audiences(assessment_id)}
         for label, value in AUDIENCES:
-            self.audience.addItem(label, value)
+            if value in available:
+                self.audience.addItem(label, value)
         self.rooms = QListWidget()
         self.rooms.setAccessibleName("Rooms in the report")
         for room in rooms:
@@ -98,6 +103,7 @@ class ReportDialog(QDialog):
             item.setData(Qt.UserRole, room.id)
             item.setCheckState(Qt.Checked)
             self.rooms.addItem(item)
+        self.audience.currentIndexChanged.connect(lambda: self.rooms.setEnabled(self.audience.currentData() not in FOLLOW_UP))
         self.photos = QCheckBox("Include photos", checked=True)
         self.paper = QComboBox()
         self.paper.setAccessibleName("Paper size")
@@ -175,7 +181,7 @@ class ReportDialog(QDialog):
     def _start(self, confirm_text: bool) -> None:
         """Build on the worker; ``confirm_text``: the clinician read the clinical-wording hits and lets them print."""
         opts = self.options()
-        if not opts["rooms"]:
+        if not opts["rooms"] and opts["audience"] not in FOLLOW_UP:
             self.status.setText("Tick at least one room.")
             return
         service, assessment_id = self.reports, self.assessment_id
