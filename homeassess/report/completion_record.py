@@ -94,10 +94,10 @@ def _signatures(data: ReportData, fu: FollowUpBlock, styles: Styles, width: floa
         Paragraph("Signatures", styles.h1),
         para(compose(SIGN_OFF, day=fu.follow_up_visit or "the date above"), styles.body),
     ]
-    out: list[Flowable] = [Spacer(1, 10), KeepTogether(block + _party("Clinician", s.name or v.clinician, data, styles, width))]
-    out.append(KeepTogether(_party("Client", data.client.name, data, styles, width)))
-    out.append(KeepTogether(_party("Installer or landlord", "", data, styles, width)))
-    return out
+    block += _party("Clinician", s.name or v.clinician, data, styles, width)
+    block += _party("Client", data.client.name, data, styles, width)
+    block += _party("Installer or landlord", "", data, styles, width)
+    return [Spacer(1, 10), KeepTogether(block)]  # one form: on a page of its own rather than split
 
 
 def _party(title: str, name: str, data: ReportData, styles: Styles, width: float) -> list[Flowable]:

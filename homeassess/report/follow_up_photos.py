@@ -1,7 +1,8 @@
 """Before and after photos side by side, numbered through the report.
 
-Per item with photos: the first visit's photos on the left, the follow-up's on the right, one
-pair to a row, each above "Photo N." and its caption. The stored JPEG bytes are embedded as they
+Per item with a photo of the work taken at the follow-up: the first visit's photos of it on the
+left, the follow-up's on the right, one pair to a row, each above "Photo N." and its caption
+(an item with only "before" photos is not shown again: the first visit's report has them). The stored JPEG bytes are embedded as they
 are. A caption too long for its cell follows the table in full, by number.
 """
 
@@ -26,20 +27,20 @@ GAP = 12
 
 def pair_numbers(items: Sequence[InstalledRow]) -> dict[int, int]:
     """Every before/after photo's number (1, 2, ... in the order printed: row by row, before then after)."""
-    order = [p for i in items for pair in zip_longest(i.before, i.after) for p in pair if p is not None]
+    order = [p for i in items if i.after for pair in zip_longest(i.before, i.after) for p in pair if p is not None]
     return {id(p): n for n, p in enumerate(order, start=1)}
 
 
 def photo_pairs(
     items: Sequence[InstalledRow], styles: Styles, width: float, numbers: dict[int, int], visits: tuple[str, str]
 ) -> list[Flowable]:
-    """Headings and tables for every item with a before or after photo; [] when none has one."""
+    """Headings and tables for every item with an after photo; [] when none has one."""
     out: list[Flowable] = []
     col = (width - GAP) / 2
     before_head = compose("<b>Before</b> (first visit, {d})", d=visits[0])
     after_head = compose("<b>After</b> (follow-up, {d})", d=visits[1])
     for item in items:
-        if not (item.before or item.after):
+        if not item.after:
             continue
         long_captions: list[Flowable] = []
         rows: list[list[object]] = [[para(before_head, styles.cell), "", para(after_head, styles.cell)]]

@@ -50,9 +50,10 @@ def check_row(result: CheckResult, system: UnitSystem, length: Length) -> CheckR
     )
 
 
-def installed_row(item: InstalledItem, system: UnitSystem, length: Length, photo: PhotoOf) -> InstalledRow:
+def installed_row(item: InstalledItem, number: int, system: UnitSystem, length: Length, photo: PhotoOf) -> InstalledRow:
+    """``number``: the item's reference in the report (1, 2, ...; the store's own reference means nothing to a reader)."""
     return InstalledRow(
-        ref=item.ref,
+        ref=str(number),
         room=item.room_name,
         title=item.title,
         specification=length(item.specification),
@@ -82,7 +83,7 @@ def follow_up_block(
         original_id=record.original_id,
         original_visit=record.original_visit.isoformat(),
         follow_up_visit=record.follow_up_visit.isoformat(),
-        items=tuple(installed_row(i, system, length, photo) for i in record.items),
+        items=tuple(installed_row(i, n, system, length, photo) for n, i in enumerate(record.items, start=1)),
         outcomes=tuple(OutcomeRow(c.label, c.baseline, c.follow_up, c.direction.value) for c in record.changes)
         if clinical else (),
         baseline_recorded=_recorded(base) if clinical else "",

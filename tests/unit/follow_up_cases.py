@@ -46,7 +46,7 @@ JPEGS = {n: landscape_jpeg(600, 400, seed=n) for n in range(1, 6)}
 
 def _item(n: int, title: str, room: str, status: InstallStatus, checks: tuple[CheckResult, ...] = (), **more) -> InstalledItem:
     values = dict(
-        installation_id=n, recommendation_id=100 + n, ref=f"R{n}", room_name=room, title=title,
+        installation_id=n, recommendation_id=100 + n, ref=str(n), room_name=room, title=title,
         specification=f"{title}: as specified in the assessment.", library_id=None, status=status, reason=None,
         reason_note="", installed_on=None, installed_by="", note="", checks=checks, before_photos=(), after_photos=(),
     )  # fmt: skip

@@ -37,11 +37,11 @@ def s(text: str) -> str:
 
 def test_completion_record_lists_each_item_with_its_status_and_who_installed_it(completion_text):
     rows = [
-        ("R1", "Grab bar beside the toilet", "Installed with deviations", "On 2026-02-10", "By Ace Home Builders"),
-        ("R2", "Raised toilet seat", "Installed as specified", "On 2026-02-03", "By Family"),
-        ("R3", "Ramp to the front door", "Not done", "Reason: Landlord declined", "The landlord wants a quote"),
-        ("R4", "Shower chair", "Installed as specified", "By Client", ""),
-        ("R5", "Step to the bath", "Not yet checked", "", ""),
+        ("1", "Grab bar beside the toilet", "Installed with deviations", "On 2026-02-10", "By Ace Home Builders"),
+        ("2", "Raised toilet seat", "Installed as specified", "On 2026-02-03", "By Family"),
+        ("3", "Ramp to the front door", "Not done", "Reason: Landlord declined", "The landlord wants a quote"),
+        ("4", "Shower chair", "Installed as specified", "By Client", ""),
+        ("5", "Step to the bath", "Not yet checked", "", ""),
     ]
     for row in rows:
         assert s("".join(row[:2])) in completion_text, row
@@ -56,17 +56,17 @@ def test_completion_record_prints_the_as_installed_measurements_with_verdicts_an
     assert s("24 in at least 24 in Meets") in completion_text
     assert s("18 in 17–19 in to the top of the seat Meets") in completion_text
     corrections = completion_text[completion_text.index("Correctionsneeded") :]
-    assert corrections.startswith(s(f"Corrections needed Ref Item Correction needed R1 Grab bar beside the toilet Bathroom {RE_FIT}"))
+    assert corrections.startswith(s(f"Corrections needed Ref Item Correction needed 1 Grab bar beside the toilet Bathroom {RE_FIT}"))
 
 
 def test_completion_record_pairs_before_and_after_photos_numbered(completion_text):
     photos = completion_text[completion_text.index("Beforeandafterphotos") :]
-    assert s("R1 Grab bar beside the toilet — Bathroom Before (first visit, 2026-01-05) After (follow-up, 2026-03-02)") in photos
+    assert s("1 Grab bar beside the toilet — Bathroom Before (first visit, 2026-01-05) After (follow-up, 2026-03-02)") in photos
     # row by row, before (the first visit's photo id 1) beside after (ids 2, 3); numbered in print order
-    order = [photos.index(s(part)) for part in ("Photo 1. Photo id 1", "Photo 2. Photo id 2", "No photo. Photo 3. Photo id 3",
-                                                 "R3 Ramp to the front door — Entrance", "Photo 4. Photo id 4 of the work No photo.")]
+    order = [photos.index(s(part)) for part in ("Photo 1. Photo id 1", "Photo 2. Photo id 2", "No photo. Photo 3. Photo id 3")]
     assert order == sorted(order)
-    assert len(image_streams(render_report(report_data(COMPLETION)).pdf)) == 4
+    assert "Ramptothefrontdoor" not in photos and "Photoid4" not in photos  # before photos only: not shown again
+    assert len(image_streams(render_report(report_data(COMPLETION)).pdf)) == 3
 
 
 def test_completion_record_has_signature_lines_for_the_three_parties(completion_text):
@@ -115,9 +115,9 @@ def test_follow_up_report_shows_each_outcome_change_with_its_direction_in_words(
 
 def test_follow_up_report_lists_the_recommendations_still_open_and_what_remains(follow_up_text):
     still_open = follow_up_text[follow_up_text.index("Recommendationsstillopen") : follow_up_text.index("Beforeandafterphotos")]
-    assert s(f"R1 Grab bar beside the toilet Bathroom Installed with deviations • {RE_FIT}") in still_open
-    assert s("R3 Ramp to the front door Entrance Not done Reason: Landlord declined • Complete the work (landlord declined).") in still_open
-    assert s("R5 Step to the bath Bathroom Not yet checked • Check the work at the next visit.") in still_open
+    assert s(f"1 Grab bar beside the toilet Bathroom Installed with deviations • {RE_FIT}") in still_open
+    assert s("3 Ramp to the front door Entrance Not done Reason: Landlord declined • Complete the work (landlord declined).") in still_open
+    assert s("5 Step to the bath Bathroom Not yet checked • Check the work at the next visit.") in still_open
     assert "Raisedtoiletseat" not in still_open and "Showerchair" not in still_open
 
 
@@ -144,7 +144,7 @@ def test_millimetre_mode_prints_every_length_in_millimetres(audience):
 @pytest.mark.parametrize("paper", ["letter", "a4"])
 def test_both_paper_sizes_build_with_every_item(audience, paper):
     text = squashed(text_of(render_report(report_data(audience, paper=paper)).pdf))
-    for part in ("R1Grabbarbesidethetoilet", "R5Steptothebath", s(TOO_HIGH), "Page1of"):
+    for part in ("1Grabbarbesidethetoilet", "5Steptothebath", s(TOO_HIGH), "Page1of"):
         assert part in text
 
 
