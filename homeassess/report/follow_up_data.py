@@ -21,6 +21,7 @@ CHECK_VERDICTS = {
     Verdict.FAILS.value: "Deviates",
     Verdict.ADVISORY.value: "Advisory",
     Verdict.IMPLAUSIBLE.value: "Check value",
+    Verdict.NOT_APPLICABLE.value: "No standard",  # measured, judged by its item alone: no figure applies
 }
 NOT_MEASURED = "Not measured"
 

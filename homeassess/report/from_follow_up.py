@@ -1,7 +1,7 @@
 """Turning the domain's ``FollowUpRecord`` into the follow-up reports' plain data.
 
-Measured values print in the report's unit system (formatted from the stored value, not as
-typed); ``length`` rewrites every other text that can hold a length (the specification, the
+Measured values and the specified ranges print in the report's unit system (formatted from the
+stored figures, not as typed); ``length`` rewrites every other text that can hold a length (the specification, the
 target, the verdict's message, the correction, the notes) for millimetre mode. ``photo`` turns a
 stored photo's id into a printable :class:`Photo` (None leaves it out). A completion record
 (``clinical=False``) gets no outcomes: they are the client's health information.
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from homeassess.domain.as_installed import measure_of, target_text
 from homeassess.domain.follow_up import CheckResult, FollowUpRecord, InstalledItem, Outcomes
-from homeassess.domain.readings import READINGS
-from homeassess.domain.units import UnitSystem, format_length, format_slope
+from homeassess.domain.units import UnitSystem
 from homeassess.report.follow_up_data import CheckRow, FollowUpBlock, InstalledRow, OutcomeRow
 from homeassess.report.report_data import Photo
 
@@ -22,28 +22,23 @@ PhotoOf = Callable[[int], Photo | None]
 
 
 def installed_value(result: CheckResult, system: UnitSystem) -> str:
-    """The measured value as the report prints it: "38 in", "965 mm", "1:12", "2"; "" while unmeasured."""
+    """The measured value as the report prints it: "38 in", "965 mm", "1:12", "2", "49 °C"; "" while unmeasured."""
     if not result.measured:
         return ""
-    value, reading = result.value, result.check.reading
-    if value is None:
+    if result.value is None:  # kept as typed (an implausible value)
         return result.value_text
-    if reading == "length":
-        return format_length(value, system)
-    if reading == "slope":
-        return format_slope(value)
-    if reading == "count":
-        return f"{value:.0f}"
-    if reading in READINGS:
-        return READINGS[reading].format(value, system)
-    return result.value_text
+    return measure_of(result.check.reading).format(result.value, system)
 
 
 def check_row(result: CheckResult, system: UnitSystem, length: Length) -> CheckRow:
+    check = result.check
+    specified = check.target  # as the library writes it, in inches; in metric from its figures
+    if system is UnitSystem.METRIC:
+        specified = target_text(check.reading, check.low, check.high, check.measured_to, system)
     return CheckRow(
-        label=result.check.label,
+        label=check.label,
         installed=length(installed_value(result, system)),
-        specified=length(result.check.target),
+        specified=length(specified),
         verdict=result.verdict.value,
         message=length(result.message) if result.measured else "",
         correction=length(result.correction) if result.deviates else "",

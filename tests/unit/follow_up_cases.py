@@ -36,9 +36,10 @@ from homeassess.report.report_data import (
 from tests.unit.test_report_builds import landscape_jpeg
 
 BAR_HEIGHT = VerifyCheck("grab_bar_height", "Height to the top of the gripping surface", "length", 838.2, 914.4,
-                         "33–36 in to the top of the gripping surface", "grab_bar")
-BAR_LENGTH = VerifyCheck("grab_bar_length", "Length of the bar", "length", 609.6, None, "at least 24 in")
-SEAT_HEIGHT = VerifyCheck("seat_height", "Seat height", "length", 431.8, 482.6, "17–19 in to the top of the seat")
+                         "33–36 in to the top of the gripping surface", "grab_bar", measured_to="to the top of the gripping surface")
+BAR_LENGTH = VerifyCheck("grab_bar_length", "Length of the bar", "length", 609.6, None, "at least 24 in", measured_to="long")
+SEAT_HEIGHT = VerifyCheck("seat_height", "Seat height", "length", 431.8, 482.6, "17–19 in to the top of the seat",
+                          measured_to="to the top of the seat")
 TOO_HIGH = "Grab bar installed at 38 in: specified 33–36 in to the top of the gripping surface"
 RE_FIT = "Re-fit the grab bar so its top is 33–36 in above the floor"
 JPEGS = {n: landscape_jpeg(600, 400, seed=n) for n in range(1, 6)}

@@ -12,10 +12,12 @@ import re
 
 import pytest
 
+from homeassess.domain.follow_up import CheckResult
+from homeassess.domain.verdicts import Verdict
 from homeassess.report.build import render_report
 from homeassess.report.privacy import ClinicalWording, clinical_wording
 from homeassess.report.report_data import Audience, ClientBlock
-from tests.unit.follow_up_cases import RE_FIT, TOO_HIGH, record, report_data
+from tests.unit.follow_up_cases import RE_FIT, SEAT_HEIGHT, TOO_HIGH, record, report_data
 from tests.unit.test_report_builds import image_streams, squashed, text_of
 
 COMPLETION, FOLLOWUP = Audience.COMPLETION, Audience.FOLLOWUP
@@ -167,3 +169,18 @@ def test_clinical_wording_in_a_completion_record_is_found_by_field_before_it_pri
     ]
     assert str(ClinicalWording(COMPLETION, hits)).startswith("the completion record has clinical wording in 2 texts")
     assert clinical_wording(report_data(COMPLETION), ["Parkinson disease"]) == []
+
+
+def test_each_verdict_of_a_measurement_prints_as_its_word():
+    check = dataclasses.replace(SEAT_HEIGHT, low=None, high=None, target="as the standard and the client's fit require")
+    results = (
+        CheckResult(check, "31", 787.4, Verdict.NOT_APPLICABLE, "Door clear width 31 in as installed: no standard sets a figure"),
+        CheckResult(SEAT_HEIGHT, "180", None, Verdict.IMPLAUSIBLE, "180 is not a plausible seat height; check the units"),
+        CheckResult(SEAT_HEIGHT, "", None, Verdict.NOT_APPLICABLE, "Seat height: not measured yet"),
+    )
+    item = dataclasses.replace(record().items[1], checks=results)
+    text = squashed(text_of(render_report(report_data(COMPLETION, record(items=(item,)))).pdf))
+    assert s("31 in as the standard and the client's fit require No standard Door clear width 31 in as installed") in text
+    assert s("180 17–19 in to the top of the seat Check value 180 is not a plausible seat height") in text
+    assert s("Seat height — 17–19 in to the top of the seat Not measured") in text
+    assert "notmeasuredyet" not in text
