@@ -7,10 +7,10 @@ HOMEASSESS_PASSPHRASE, or a fixed one), installs the demo assessment, gives it a
 fictional agency letterhead, logo and signature and a few generated photos, builds the
 clinical, contractor and landlord reports, and rasterises with ``pdftoppm`` (poppler-utils)
 at 100 dpi: for the clinical and contractor reports the first page that holds a photo,
-for the landlord letter its first page. It then finalises the demo and follows it up (grab
-bars fitted too high, the doorway declined by the landlord, other work as specified, an after
-photo, outcomes improved) and saves the completion record's measurements page and the
-follow-up report's outcome page. Each PNG is written as ``report-<audience>.png``. Also prints
+for the landlord letter its first page. It then installs the demo's follow-up (grab bars fitted
+too high, the doorway declined by the landlord, other work as specified, outcomes improved),
+adds a photo of the grab bars as installed, and saves the completion record's measurements page
+and the follow-up report's outcome page. Each PNG is written as ``report-<audience>.png``. Also prints
 the build times and PDF sizes.
 """
 
@@ -133,41 +133,19 @@ def prepare(data_dir: Path) -> tuple[Workspace, int]:
     return ws, assessment_id
 
 
-def follow_up(ws: Workspace, assessment_id: int) -> int:
-    """The demo followed up: baseline outcomes, then a follow-up with work checked and outcomes improved."""
-    from datetime import date, timedelta
+def follow_up(ws: Workspace) -> int:
+    """The demo's follow-up (grab bar too high, doorway declined by the landlord, outcomes improved),
+    with a photo of the grab bars as installed."""
+    from homeassess.services.demo_follow_up import install_demo_follow_up
 
-    from homeassess.domain.vocabulary import Difficulty, InstallStatus, NotDoneReason
-
-    visit = ws.assessments.open(assessment_id).details.visit_date
-    ws.outcomes.set_measures(assessment_id, recorded_on=visit, falls_3m=2, fall_concern=8,
-                             instrument="Falls Efficacy Scale–International", instrument_score="41")
-    for position, (perf, sat) in enumerate([(3, 2), (2, 2), (4, 3)][: len(ws.assessments.open(assessment_id).client.goals)]):
-        ws.outcomes.set_goal(assessment_id, position, perf, sat, Difficulty.MUCH)
-    ws.assessments.set_status(assessment_id, "final")
-    fid = ws.follow_ups.start(assessment_id).value
-    items = {i.library_id: i for i in ws.follow_ups.items(fid)}
-    for item in items.values():
-        ws.follow_ups.set_status(fid, item.installation_id, InstallStatus.AS_SPECIFIED)
-        ws.follow_ups.set_installed(fid, item.installation_id, date.today() - timedelta(weeks=2), "Millbrook Home Access LLC")
-    bars = items["grab_bars_toilet"]
-    ws.follow_ups.set_status(fid, bars.installation_id, InstallStatus.DEVIATIONS)
-    for check_id, value in (("height", "38"), ("side_length", "42"), ("rear_length", "36")):
-        ws.follow_ups.record_check(fid, bars.installation_id, check_id, value)
-    door = items["widen_doorway"]
-    ws.follow_ups.set_status(fid, door.installation_id, InstallStatus.NOT_DONE, NotDoneReason.LANDLORD_DECLINED,
-                             "The landlord asked for a second quote for the structural work.")
-    ws.follow_ups.set_installed(fid, door.installation_id, None, "")
-    room = next(r.id for r in ws.assessments.open(fid).rooms if r.name == bars.room_name)
+    _, fid, _ = install_demo_follow_up(ws)
+    bars = next(i for i in ws.follow_ups.items(fid) if i.library_id == "grab_bars_toilet")
+    room = next(r.id for r in ws.assessments.open(fid, audit=False).rooms if r.name == bars.room_name)
     jpeg = _photo("Grab bars as installed", 3)
     size = Image.open(io.BytesIO(jpeg)).size
     ws.photos_repo.add(fid, room, None, working=jpeg, print_copy=jpeg, thumbnail=jpeg, width=size[0], height=size[1],
                        sha256=hashlib.sha256(jpeg).hexdigest(), caption="Grab bars as installed",
                        recommendation_id=bars.recommendation_id)
-    ws.outcomes.set_measures(fid, recorded_on=date.today(), falls_3m=0, fall_concern=3,
-                             instrument="Falls Efficacy Scale–International", instrument_score="27")
-    for position, (perf, sat) in enumerate([(7, 8), (5, 6), (4, 3)][: len(ws.assessments.open(fid).client.goals)]):
-        ws.outcomes.set_goal(fid, position, perf, sat, Difficulty.SOME)
     return fid
 
 
@@ -219,7 +197,7 @@ def main() -> int:
             fid = None
             for audience in (*AUDIENCES, *FOLLOW_UP_AUDIENCES):
                 if audience in FOLLOW_UP_AUDIENCES and fid is None:
-                    fid = follow_up(ws, assessment_id)
+                    fid = follow_up(ws)
                 times = []
                 for _ in range(3):
                     start = time.perf_counter()

@@ -22,6 +22,7 @@ from homeassess.report.follow_up_tables import (
     corrections_table,
     status_summary,
     status_table,
+    unmeasured,
     visit_header,
 )
 from homeassess.report.layout import KeepWithContent, keep_with_next
@@ -36,7 +37,7 @@ INTRO = (
     " at the follow-up visit on {second}: each item and its status, the measurements of what was installed"
     " against what was specified, and any corrections still needed."
 )
-NO_CHECKS = "None of these items lists a measurement to check once installed."
+NO_CHECKS = "No as-installed measurement was taken at this visit."
 NO_CORRECTIONS = "No corrections are needed: no measured item deviates from its specification."
 SIGN_OFF = (
     "The clinician signs that the items, measurements and corrections above are as found at the follow-up"
@@ -78,6 +79,7 @@ def work_sections(data: ReportData, fu: FollowUpBlock, styles: Styles, width: fl
     title = KeepWithContent(Paragraph("As-installed measurements", styles.h1),
                             para(f"Measured at the follow-up visit, in {units}; heights are above the finished floor.", styles.muted))
     out += keep_with_next([title, checks if checks is not None else para(NO_CHECKS, styles.body)])
+    out += keep_with_next(unmeasured(fu.items, styles))
     corrections = corrections_table(fu.items, styles, width)
     out += keep_with_next([Paragraph("Corrections needed", styles.h1),
                            corrections if corrections is not None else para(NO_CORRECTIONS, styles.body)])

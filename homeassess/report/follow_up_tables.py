@@ -93,10 +93,12 @@ def status_table(items: Sequence[InstalledRow], styles: Styles, width: float) ->
 
 
 def checks_table(items: Sequence[InstalledRow], styles: Styles, width: float) -> Flowable | None:
-    """Every as-installed measurement the library lists for the items, measured or not; None without any."""
+    """Every as-installed measurement taken, with its verdict; None without any (``unmeasured`` lists the rest)."""
     rows = []
     for i in items:
         for c in i.checks:
+            if not c.installed:
+                continue
             what = [para(compose("{ref} {t}", ref=i.ref, t=i.title), styles.cell_bold), para(c.label, styles.cell)]
             verdict: list[Flowable] = [_word(c.verdict_label, VERDICT_COLOURS.get(c.verdict_label, NEUTRAL), styles)]
             if c.message:
@@ -105,6 +107,16 @@ def checks_table(items: Sequence[InstalledRow], styles: Styles, width: float) ->
     if not rows:
         return None
     return data_table(list(CHECK_COLUMNS), rows, [width * f for f in CHECK_WIDTHS], styles)
+
+
+def unmeasured(items: Sequence[InstalledRow], styles: Styles) -> list[Flowable]:
+    """The measurements the library lists that were not taken: one line per item, by reference."""
+    lines = [
+        para(compose("{ref} {t}: {labels}.", ref=i.ref, t=i.title, labels="; ".join(c.label for c in i.checks if not c.installed)),
+             styles.small, SafeMarkup("•&nbsp;&nbsp;"))
+        for i in items if any(not c.installed for c in i.checks)
+    ]
+    return [Paragraph("Not measured at this visit:", styles.h3), *lines] if lines else []
 
 
 def corrections_table(items: Sequence[InstalledRow], styles: Styles, width: float) -> Flowable | None:
