@@ -95,3 +95,19 @@ def test_a_first_visit_has_no_follow_up_reports_and_they_are_refused_in_one_sent
         with pytest.raises(Refused) as refused:
             service.build(ws.demo_id, audience)
         assert refused.value.sentence.count(".") == 1 and "not one" in refused.value.sentence
+
+
+def test_the_demo_follow_up_reads_as_the_funder_and_the_clinician_expect(workspace):
+    from homeassess.services.demo_follow_up import install_demo_follow_up
+
+    _, fid, _ = install_demo_follow_up(workspace)
+    service = ReportService(workspace)
+    completion = squashed(text_of(service.build(fid, "completion", include_photos=False)))
+    assert squashed("Grab bar installed at 38 in: specified 33–36 in to the top of the gripping surface") in completion
+    door = completion.index(squashed("Widen the doorway"))
+    assert squashed("Not done Reason: Landlord declined") in completion[door : door + 1500]
+    follow_up = squashed(text_of(service.build(fid, "followup", include_photos=False)))
+    outcomes = follow_up[follow_up.index("Outcomes") : follow_up.index("Itemsandtheirstatus")]
+    assert squashed("Falls in the last 3 months 2 0 Better") in outcomes
+    for change in workspace.outcomes.compare(fid):  # every row of the comparison, with its direction in words
+        assert squashed(f"{change.baseline} {change.follow_up} {change.direction.label}") in outcomes, change
