@@ -111,3 +111,13 @@ def test_the_demo_follow_up_reads_as_the_funder_and_the_clinician_expect(workspa
     assert squashed("Falls in the last 3 months 2 0 Better") in outcomes
     for change in workspace.outcomes.compare(fid):  # every row of the comparison, with its direction in words
         assert squashed(f"{change.baseline} {change.follow_up} {change.direction.label}") in outcomes, change
+
+
+def test_a_saved_completion_record_is_recorded_and_audited_without_the_client_in_its_name(follow_up, tmp_path):
+    ws, fid = follow_up
+    service = ReportService(ws)
+    name = service.suggested_file_name(fid, "completion")
+    assert name.startswith(f"homeassess-{fid}-completion-") and ws.assessments.open(fid).client.name.split()[0] not in name
+    row = service.save(fid, "completion", service.build(fid, "completion", include_photos=False), tmp_path / name)
+    assert [(r.audience, r.file_name, r.page_count) for r in service.history(fid)] == [("completion", name, row.page_count)]
+    assert any(e.action == "report" and e.detail.startswith("completion ") for e in ws.audit.for_assessment(fid))
