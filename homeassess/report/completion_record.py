@@ -13,7 +13,7 @@ clinical field, and its free text is checked for clinical wording before it buil
 from __future__ import annotations
 
 from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from homeassess.report.follow_up_data import FollowUpBlock
 from homeassess.report.follow_up_photos import pair_numbers, photo_pairs
@@ -30,7 +30,7 @@ from homeassess.report.markup import compose, para
 from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_width, render
 from homeassess.report.report_data import ReportData
 from homeassess.report.sections import field_table, fitted_image, letterhead, signature_lines
-from homeassess.report.styles import Styles, make_styles
+from homeassess.report.styles import Styles, form_style, make_styles
 
 INTRO = (
     "This record shows the work recommended after the home assessment of {first} as the clinician found it"
@@ -109,7 +109,9 @@ def _party(title: str, name: str, data: ReportData, styles: Styles, width: float
         out.append(field_table([("Name", ", ".join(x for x in (name, credentials) if x))], styles, width * 0.8,
                                label_width=1.3 * inch))
         image = fitted_image(data.signature.image_png, 2.4 * inch, 0.8 * inch) if title == "Clinician" else None
-        out.append(image if image is not None else signature_lines(["Signature"], styles, width * 0.6))
+        signed = Table([[Paragraph("Signature", styles.cell_bold), image]], colWidths=[1.3 * inch, None], hAlign="LEFT",
+                       style=form_style()) if image is not None else signature_lines(["Signature"], styles, width * 0.6)
+        out.append(signed)
         out.append(signature_lines(["Date"], styles, width * 0.6))
     else:
         out.append(signature_lines(["Name", "Organisation", "Signature", "Date"], styles, width * 0.6))
