@@ -19,7 +19,7 @@ from homeassess.report.report_data import Audience, Photo
 from homeassess.services.report_site import printed_photo
 from homeassess.services.workspace import Workspace
 
-FOLLOW_UP_AUDIENCES = (Audience.COMPLETION, Audience.FOLLOWUP)
+FOLLOW_UP_AUDIENCES = tuple(a for a in Audience if a.is_follow_up)
 
 
 class NotAFollowUp(Refused):
@@ -37,7 +37,7 @@ def is_follow_up(ws: Workspace, assessment_id: int) -> bool:
 
 def audiences_for(ws: Workspace, assessment_id: int) -> tuple[Audience, ...]:
     """The reports an assessment has: a follow-up adds its completion record and follow-up report."""
-    first_visit = tuple(a for a in Audience if a not in FOLLOW_UP_AUDIENCES)
+    first_visit = tuple(a for a in Audience if not a.is_follow_up)
     return first_visit + FOLLOW_UP_AUDIENCES if is_follow_up(ws, assessment_id) else first_visit
 
 
@@ -46,7 +46,7 @@ def gather_follow_up(
     include_photos: bool,
 ) -> FollowUpBlock | None:
     """The follow-up block for a follow-up audience (None for the others); NotAFollowUp if it is not one."""
-    if audience not in FOLLOW_UP_AUDIENCES:
+    if not audience.is_follow_up:
         return None
     if not is_follow_up(ws, assessment_id):
         raise NotAFollowUp(audience)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from homeassess.domain.refusals import Refused
 from homeassess.report.page_template import ReportCancelled
+from homeassess.report.report_data import Audience
 from homeassess.services.assessments import RoomView
 from homeassess.services.audit_log import AuditAction, AuditLog
 from homeassess.services.reports import ReportService
@@ -50,7 +51,6 @@ AUDIENCES = (
     ("Completion record (follow-up)", "completion"),
     ("Follow-up clinical report", "followup"),
 )
-FOLLOW_UP = ("completion", "followup")  # a follow-up's own reports: listed for a follow-up only, no room choice
 
 
 def open_folder(path: Path) -> bool:
@@ -103,7 +103,7 @@ class ReportDialog(QDialog):
             item.setData(Qt.UserRole, room.id)
             item.setCheckState(Qt.Checked)
             self.rooms.addItem(item)
-        self.audience.currentIndexChanged.connect(lambda: self.rooms.setEnabled(self.audience.currentData() not in FOLLOW_UP))
+        self.audience.currentIndexChanged.connect(lambda: self.rooms.setEnabled(not self._follow_up_audience()))
         self.photos = QCheckBox("Include photos", checked=True)
         self.paper = QComboBox()
         self.paper.setAccessibleName("Paper size")
@@ -178,10 +178,13 @@ class ReportDialog(QDialog):
     def build(self) -> None:
         self._start(confirm_text=False)
 
+    def _follow_up_audience(self) -> bool:  # a follow-up's own report: built from its installed items, not rooms
+        return Audience(self.audience.currentData()).is_follow_up
+
     def _start(self, confirm_text: bool) -> None:
         """Build on the worker; ``confirm_text``: the clinician read the clinical-wording hits and lets them print."""
         opts = self.options()
-        if not opts["rooms"] and opts["audience"] not in FOLLOW_UP:
+        if not opts["rooms"] and not self._follow_up_audience():
             self.status.setText("Tick at least one room.")
             return
         service, assessment_id = self.reports, self.assessment_id
