@@ -11,6 +11,8 @@ from homeassess.report.report_data import Audience
 from homeassess.services.reports import ReportService
 from tests.unit.test_report_builds import squashed, text_of
 
+pytestmark = pytest.mark.slow  # a follow-up started on the demo store and whole reports built from it
+
 
 def _item(ws, fid: int, library_id: str):
     return next(i for i in ws.follow_ups.items(fid) if i.library_id == library_id)
