@@ -21,10 +21,13 @@ from homeassess.domain.units import UnitSystem
 from homeassess.domain.verdicts import Verdict
 from homeassess.domain.vocabulary import InstallStatus, NotDoneReason
 from homeassess.report.build import render_report
+from homeassess.report.fonts import PLACEHOLDER
 from homeassess.report.from_follow_up import follow_up_block
 from homeassess.report.report_data import Audience, Photo
 from tests.unit.follow_up_cases import JPEGS, _item, record, report_data
 from tests.unit.test_report_any_length import assert_every_character_printed, field_text, words_outside_the_frame
+from tests.unit.test_report_builds import squashed, text_of
+from tests.unit.test_report_scripts import EXTRACTABLE, SAMPLES
 
 WORK = ("title", "room", "specification", "reason_note", "installed_by", "note", "label", "target", "message",
         "correction", "caption", "name", "address")  # fmt: skip
@@ -72,3 +75,23 @@ def test_a_long_note_caption_and_correction_print_whole(audience):
     if shutil.which("pdftotext"):
         assert words_outside_the_frame(pdf, "letter") == []
 
+
+
+@pytest.mark.parametrize("audience", [Audience.COMPLETION, Audience.FOLLOWUP])
+def test_every_script_in_a_follow_ups_own_fields_prints(audience):
+    """An installer, a title, a note or a caption in any script is drawn (no .notdef box); the scripts a
+    PDF gives back as typed come back whole, the shaped ones are checked glyph by glyph in test_report_scripts."""
+    every = " · ".join(SAMPLES.values())
+    fields = ["title", "installed_by", "note", "caption", "name"] + (["outcome"] if audience is Audience.FOLLOWUP else [])
+    texts = {name: f"{name} value" for name in WORK + OUTCOMES}
+    texts.update({field: f"{field.upper()} {every}" for field in fields})
+    pdf = render_report(follow_up_data(audience, texts)).pdf
+    text = squashed(text_of(pdf))
+    assert PLACEHOLDER not in text
+    leading = " · ".join(SAMPLES[s] for s in ("Latin", "Vietnamese", "Greek", "Cyrillic"))  # up to the first shaped script
+    for field in fields:
+        assert squashed(f"{field.upper()} {leading}") in text, field
+    for script in EXTRACTABLE:
+        assert text.count(squashed(SAMPLES[script])) >= len(fields), script
+    if shutil.which("pdftotext"):
+        assert words_outside_the_frame(pdf, "letter") == []
