@@ -1,13 +1,14 @@
 """Reports: gather an assessment into plain report data, build the PDF, save it and say so.
 
 What an audience may read is decided here, at gather time, as well as in the builders:
-a contractor's or landlord's data carries no diagnosis, conditions, limitations,
-referral, clinical rationale or clinician's notes, and before either builds, every free
-text in it (a room name, a caption, an edited recommendation) is checked for the client's
-diagnosis and conditions and for clinical words (``report/privacy.py``): with any found the
-build is refused (``ClinicalWording``, listing each field) unless the clinician confirms the
-text on purpose (``confirm_text``). Nothing is blanked or replaced. Contractor and landlord reports list accepted
-recommendations only; the clinical one lists them too and counts the dismissed ones.
+a contractor's, landlord's or completion record's data carries no diagnosis, conditions,
+limitations, referral, clinical rationale, notes or outcomes, and before one builds, every free
+text in it (a room name, a caption, an edited recommendation, an installed item's note) is checked
+for the client's diagnosis and conditions and for clinical words (``report/privacy.py``): with any
+found the build is refused (``ClinicalWording``, each field listed) unless the clinician confirms
+the text on purpose (``confirm_text``). Nothing is blanked or replaced. Contractor and landlord
+reports list accepted recommendations only; the clinical one also counts the dismissed ones. A
+follow-up's two reports come from its record (``report_follow_up.py``) and print no rooms.
 
 Saving writes the file atomically, records a report (audience, sha256, page count,
 file name without its folder) and an audit event whose detail holds no health information.
