@@ -96,13 +96,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     if wanted("report"):
         report = command(sub, "report", help="write an assessment's report as PDF")
         report.add_argument("id", type=int, help="assessment id (see 'list')")
-        report.add_argument("--audience", required=True, help="clinical, contractor, landlord or client")
+        report.add_argument("--audience", required=True, help="clinical, contractor, landlord or client; completion or followup for a follow-up")
         report.add_argument("-o", "--output", help="PDF file to write (default: homeassess-ID-AUDIENCE-DATE.pdf here)")
         report.add_argument("--paper", help="letter or a4 (default: from Settings)")
         report.add_argument("--no-photos", action="store_true", help="leave the photos out")
         report.add_argument("--mm", action="store_true", help="every length in millimetres")
         report.add_argument("--confirm-text", action="store_true",
-                            help="print free text the clinical-wording check found (contractor, landlord)")
+                            help="print free text the clinical-wording check found (contractor, landlord, completion)")
     if wanted("photos"):
         photos = command(sub, "photos", help="photos of an assessment")
         photos_sub = photos.add_subparsers(dest="photos_command", metavar="ACTION", required=True)

@@ -13,6 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from homeassess.report.follow_up_data import FollowUpBlock
 
 
 class Audience(StrEnum):
@@ -20,6 +24,13 @@ class Audience(StrEnum):
     CONTRACTOR = "contractor"
     LANDLORD = "landlord"
     CLIENT = "client"
+    COMPLETION = "completion"  # a follow-up's completion record: funder, landlord and contractor
+    FOLLOWUP = "followup"  # a follow-up's clinical report: outcomes and what is still open
+
+    @property
+    def is_follow_up(self) -> bool:
+        """Built from a follow-up visit (``ReportData.follow_up``), not from a first assessment."""
+        return self in (Audience.COMPLETION, Audience.FOLLOWUP)
 
     @property
     def title(self) -> str:  # type: ignore[override]  # the report's title, not str.title()
@@ -28,11 +39,13 @@ class Audience(StrEnum):
             "contractor": "Scope of Works",
             "landlord": "Request for Reasonable Modification",
             "client": "Your Home Safety Plan",
+            "completion": "Completion Record",
+            "followup": "Follow-up Clinical Report",
         }[self.value]
 
     @property
     def confidentiality(self) -> str:
-        if self is Audience.CLINICAL:
+        if self in (Audience.CLINICAL, Audience.FOLLOWUP):
             return "Confidential — contains health information"
         if self is Audience.CLIENT:
             return "Your own copy — keep it private"
@@ -211,6 +224,7 @@ class ReportData:
     signature: Signature = field(default_factory=Signature)
     dismissed_count: int = 0
     currency: str = "USD"
+    follow_up: FollowUpBlock | None = None  # the completion record and the follow-up report only
 
     @property
     def recommendations(self) -> list[Recommendation]:

@@ -8,7 +8,8 @@
   is no finding): total rise, sloped run, landings and handrail lengths, by the profile's limits;
 - the existing conditions (wall construction, stud spacing...) in the clinician's room notes;
 - the vetted cost source of a recommendation (``resources/reports/cost_sources.toml``);
-- the client's body and device measures the client-fit verdicts were judged with.
+- the client's body and device measures the client-fit verdicts were judged with;
+- a photo as printed: its stored print copy and its caption (the checklist prompt without one).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from homeassess.domain.verdicts import Finding
 from homeassess.report import report_data as rd
 from homeassess.report.privacy import client_pattern, vocabulary
 from homeassess.services.workspace import Workspace
+from homeassess.store.repositories.photos import PhotoRecord
 
 RISE_ITEMS = ("ramp_total_rise", "ramp_rise")  # the total rise first; one run's rise when that is all there is
 STEPS = ("entry_step_count", "entry_step_height")
@@ -262,3 +264,15 @@ def _values(client: ClientProfile, system: UnitSystem) -> dict[str, str]:
         values.setdefault(f"{label} overall length", fmt(d.overall_length))
         values.setdefault(f"{label} turning diameter", fmt(d.turning_diameter))
     return values
+
+
+def printed_photo(ws: Workspace, row: PhotoRecord | None, length: Callable[[str], str]) -> rd.Photo | None:
+    """The photo as a report prints it; None when it is gone, left out of reports, or has no print copy."""
+    if row is None or not row.include_in_report:
+        return None
+    data = ws.photos_repo.renditions(row.id)
+    if data is None or not data.print_copy:
+        return None
+    prompts = ws.assessments.catalogue.items
+    caption = row.caption or (prompts[row.item_id].prompt if row.item_id in prompts else "")
+    return rd.Photo(data.print_copy, length(caption), item_id=row.item_id or "")
