@@ -10,7 +10,7 @@ edit is one transaction, audited, refused on a final follow-up, and returns a ``
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -26,6 +26,7 @@ from homeassess.services.assessments import AssessmentService
 from homeassess.services.audit_log import AuditAction
 from homeassess.services.changes import Change, Scope, change
 from homeassess.services.follow_up_items import InstalledItemReader
+from homeassess.services.open_findings import count_open_at_follow_up
 from homeassess.store.repositories.assessments import AssessmentRecord
 from homeassess.store.repositories.follow_ups import FollowUpRepository, InstallationRecord, MeasureRecord, NewFollowUp
 
@@ -173,15 +174,33 @@ class FollowUpService:
         original = self._record(original_id)
         items = tuple(self.reader.items(record, self.repository.installations(follow_up_id)))
         baseline = self.outcomes.outcomes(original_id)
-        now = self.outcomes.outcomes(follow_up_id, open_items=sum(1 for item in items if item.is_open))
+        now = self.outcomes.outcomes(follow_up_id, open_findings=self.open_findings(follow_up_id, items))
         return FollowUpRecord(
             follow_up_id=follow_up_id, original_id=original_id, original_visit=_visit(original), follow_up_visit=_visit(record),
             items=items, baseline=baseline, follow_up=now, changes=compare(baseline, now),
         )
 
-    def open_items(self, follow_up_id: int) -> int:
-        """Installed items still needing work (Outcomes.open_findings counts them at a follow-up)."""
-        return sum(1 for item in self.items(follow_up_id) if item.is_open)
+    def open_findings(self, follow_up_id: int, items: Sequence[InstalledItem] | None = None) -> int:
+        """Findings still open at the follow-up, comparable with the first visit's (services/open_findings.py)."""
+        record = self._follow_up(follow_up_id)
+        original_id = _original(record)
+        decisions = {d.id: d for d in self.recommendations.repository.decisions(original_id)}
+        names = {room.id: room.name for room in self.assessments.assessments.rooms(original_id)}
+
+        def key(item: InstalledItem) -> tuple[str, str] | None:
+            decision = decisions.get(item.recommendation_id)
+            if decision is None or decision.room_id not in names or not decision.item_id:
+                return None
+            return names[decision.room_id], decision.item_id
+
+        found = self.items(follow_up_id) if items is None else items
+        return count_open_at_follow_up(self._verdicts(original_id), [(i, key(i)) for i in found], self._verdicts(follow_up_id))
+
+    def _verdicts(self, assessment_id: int) -> dict[tuple[str, str], str]:
+        names = {room.id: room.name for room in self.assessments.assessments.rooms(assessment_id)}
+        return {(names[room_id], item_id): response.verdict
+                for room_id, answers in self.assessments.rooms.responses_by_room(assessment_id).items() if room_id in names
+                for item_id, response in answers.items()}
 
     # --- helpers ----------------------------------------------------------------------------
 

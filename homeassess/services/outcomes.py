@@ -33,20 +33,21 @@ class OutcomeService:
         self.assessments = assessments
         self.repository = repository
         self.audit = assessments.audit
-        # Set by the composition root to FollowUpService.open_items: installed items still needing work.
-        self.open_items: Callable[[int], int] = lambda _follow_up_id: 0
+        # Set by the composition root to FollowUpService.open_findings: a follow-up's findings still open.
+        self.open_findings: Callable[[int], int] = lambda _follow_up_id: 0
 
     # --- reading ----------------------------------------------------------------------------
 
-    def outcomes(self, assessment_id: int, *, open_items: int | None = None) -> Outcomes:
-        """The visit's outcomes; ``open_items`` (a follow-up's items still open) when the caller has counted them."""
+    def outcomes(self, assessment_id: int, *, open_findings: int | None = None) -> Outcomes:
+        """The visit's outcomes; ``open_findings`` when the caller has counted a follow-up's already."""
         record = self._record(assessment_id)
         stored = self.repository.goals(assessment_id)
         goals = tuple(_scored(text, position, stored) for position, text in enumerate(_goals(record)))
         measures = self.repository.measures(assessment_id) or OutcomeRecord()
-        open_findings = self.repository.failing_findings(assessment_id)
-        if record.parent_id is not None:
-            open_findings += self.open_items(assessment_id) if open_items is None else open_items
+        if record.parent_id is None:
+            open_findings = self.repository.failing_findings(assessment_id)
+        elif open_findings is None:
+            open_findings = self.open_findings(assessment_id)
         return Outcomes(recorded_on=measures.recorded_on, goals=goals, falls_3m=measures.falls_3m,
                         fall_concern=measures.fall_concern, instrument=measures.instrument,
                         instrument_score=measures.instrument_score, open_findings=open_findings)

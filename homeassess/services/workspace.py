@@ -93,7 +93,7 @@ class Workspace:
         outcomes = OutcomeService(assessments, OutcomeRepository(engine))
         follow_ups = FollowUpService(assessments, recommendations, FollowUpRepository(engine),
                                      InstalledItemReader(assessments, recommendations, photos), outcomes)
-        outcomes.open_items = follow_ups.open_items
+        outcomes.open_findings = follow_ups.open_findings
         return cls(
             store=store, judge=judge, settings=settings, audit=audit, assessments=assessments,
             checklist=checklist,

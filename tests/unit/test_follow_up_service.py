@@ -231,13 +231,16 @@ def test_goal_scores_are_undone_and_audited(demo_workspace):
     assert [e.action for e in ws.audit.for_assessment(ws.demo_id)].count(AuditAction.OUTCOMES.value) == 2
 
 
-def test_open_findings_at_a_follow_up_count_the_items_still_open(demo_workspace):
+def test_open_findings_at_a_follow_up_start_from_the_first_visits_and_close_as_work_is_installed(demo_workspace):
     ws = demo_workspace
     fid = _follow_up(ws)
     items = ws.follow_ups.items(fid)
-    assert ws.outcomes.outcomes(fid).open_findings == len(items)  # nothing checked yet, no checklist answers
+    baseline = ws.outcomes.outcomes(ws.demo_id).open_findings
+    assert baseline > 0 and ws.outcomes.outcomes(fid).open_findings == baseline  # nothing checked yet
     ws.follow_ups.set_status(fid, items[0].installation_id, "as_specified")
-    assert ws.outcomes.outcomes(fid).open_findings == len(items) - 1
+    assert ws.outcomes.outcomes(fid).open_findings == baseline - 1
+    ws.follow_ups.set_status(fid, items[0].installation_id, "deviations")
+    assert ws.outcomes.outcomes(fid).open_findings == baseline  # the deviation is counted in its place
 
 
 def test_removing_a_follow_up_room_and_undoing_it_puts_its_items_back_in_it(demo_workspace):
