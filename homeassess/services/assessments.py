@@ -175,6 +175,8 @@ class AssessmentService:
     def _set_status(self, assessment_id: int, new: AssessmentStatus, restore_due: dict[str, object] | None) -> Change:
         """Finalising an original sets its follow-up due date (the settings' weeks on); undo restores the previous one."""
         record = self._record(assessment_id)
+        if new is AssessmentStatus.DRAFT and record.status != AssessmentStatus.DRAFT and self.assessments.has_follow_ups(assessment_id):
+            raise InvalidInput("This assessment has a follow-up, so it stays as it was signed; record what changed in the follow-up.")
         fields: dict[str, Any] = {"status": new.value}
         if new is AssessmentStatus.FINAL:
             fields["finalised_at"] = utcnow()

@@ -278,3 +278,15 @@ def test_an_after_photo_attaches_to_its_item_and_the_same_picture_may_show_anoth
     with pytest.raises(Refused, match="An after photo belongs to a follow-up visit"):
         ws.photo_import.import_bytes(draft, None, None, _picture(), recommendation_id=first.recommendation_id)
     assert ws.photos_repo.list(draft) == []
+
+
+def test_an_original_with_a_follow_up_cannot_return_to_draft_so_its_follow_up_loses_nothing(demo_workspace):
+    ws = demo_workspace
+    fid = _follow_up(ws)
+    original = ws.follow_ups.link(fid).original_id
+    assert original is not None
+    items_before = len(ws.follow_ups.items(fid))
+    with pytest.raises(Refused, match="has a follow-up"):
+        ws.assessments.set_status(original, "draft")
+    assert ws.assessments.open(original, audit=False).status == "final"
+    assert len(ws.follow_ups.items(fid)) == items_before

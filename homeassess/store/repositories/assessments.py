@@ -128,6 +128,10 @@ class AssessmentRepository:
             found: str | None = conn.execute(sa_select(_ASSESSMENT.c.status).where(_ASSESSMENT.c.id == assessment_id)).scalar()
         return found
 
+    def has_follow_ups(self, assessment_id: int) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(sa_select(_ASSESSMENT.c.id).where(_ASSESSMENT.c.parent_id == assessment_id).limit(1)).first() is not None
+
     def update(
         self, assessment_id: int, *, audit: AuditEntry | None = None, verdicts: Mapping[int, str] | None = None,
         **fields: object,
