@@ -1,0 +1,181 @@
+"""The follow-up in the window: started by keyboard, each installed item recorded, judged as installed, undone, read-only when final."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from homeassess.domain.vocabulary import InstallStatus, NotDoneReason
+from homeassess.ui.visit.assessment_screen import FOLLOW_UP_TAB, OUTCOMES_TAB
+from tests.ui.conftest import GRAB_BARS, create_assessment, final_with_grab_bars, started_follow_up
+from tests.ui.test_wheel_guard import turn_wheel
+
+
+def open_follow_up(window, follow_up_id: int):
+    """The follow-up open on its Follow-up tab; its one card (the grab bars)."""
+    window.open_assessment(follow_up_id)
+    window.assessment.show_tab(FOLLOW_UP_TAB)
+    view = window.assessment.follow_up
+    (card,) = view.cards.values()
+    return view, card
+
+
+def stored_item(workspace, follow_up_id: int):
+    (item,) = workspace.follow_ups.items(follow_up_id)
+    return item
+
+
+def test_start_follow_up_by_its_key_opens_the_new_follow_up_on_its_tab(qtbot, window, workspace):
+    original = final_with_grab_bars(workspace)
+    window.show_home()
+    window.home.refresh()
+    assert window.home.current_assessment_id() == original
+    qtbot.keyClick(window, Qt.Key_O, Qt.ControlModifier | Qt.ShiftModifier)
+
+    screen = window.assessment
+    qtbot.waitUntil(lambda: screen.isVisible() and screen.tabs.currentIndex() == FOLLOW_UP_TAB)
+    assert screen.view.id != original
+    assert "follow-up of the visit of" in screen.title.text()
+    (card,) = screen.follow_up.cards.values()
+    assert card.title() == f"Bathroom — {GRAB_BARS}"
+    assert card.status.currentText() == InstallStatus.NOT_CHECKED.label
+    assert card.status.hasFocus()  # keyboard first: the first item's status
+    assert any("Ctrl+Shift+O" in row.keys and "follow-up" in row.what for row in window.registry.help_rows())
+
+
+def test_a_follow_up_of_a_draft_is_refused_with_its_sentence(qtbot, window, workspace, messages):
+    draft = create_assessment(workspace)
+    window.open_assessment(draft)
+    window.actions["follow_up"].trigger()
+    assert messages == [("Follow-up not started", "Finalise this assessment before starting its follow-up.")]
+    assert window.assessment.view.id == draft
+    assert not window.assessment.tabs.isTabVisible(FOLLOW_UP_TAB)
+
+
+def test_a_status_is_saved_and_shown_again_after_reopening(qtbot, window, workspace):
+    _, follow_up = started_follow_up(workspace)
+    view, card = open_follow_up(window, follow_up)
+    card.status.setFocus()
+    qtbot.keyClick(card.status, Qt.Key_Down)  # Not yet checked → Installed as specified
+    assert stored_item(workspace, follow_up).status is InstallStatus.AS_SPECIFIED
+    assert "1 installed as specified" in view.summary.text()
+
+    window.show_home()
+    _, card = open_follow_up(window, follow_up)
+    assert card.status.currentText() == "Installed as specified"
+
+
+def test_the_reason_is_asked_only_while_the_status_needs_one(qtbot, window, workspace):
+    _, follow_up = started_follow_up(workspace)
+    _, card = open_follow_up(window, follow_up)
+    assert not card.reason.isEnabled() and not card.reason_note.isEnabled()
+
+    card.status.setFocus()
+    qtbot.keyClicks(card.status, "Not done")  # typed to the choice, as a keyboard user does
+    qtbot.keyClick(card.status, Qt.Key_Return)
+    assert stored_item(workspace, follow_up).status is InstallStatus.NOT_DONE
+    assert card.reason.isEnabled() and card.reason_note.isEnabled()
+    assert card.reason.hasFocus()  # Enter moved on to the reason
+
+    qtbot.keyClicks(card.reason, "Landlord declined")
+    qtbot.keyClick(card.reason, Qt.Key_Return)
+    assert card.reason_note.hasFocus()
+    qtbot.keyClicks(card.reason_note, "Will not allow drilling into tiles")
+    qtbot.keyClick(card.reason_note, Qt.Key_Return)
+    item = stored_item(workspace, follow_up)
+    assert (item.reason, item.reason_note) == (NotDoneReason.LANDLORD_DECLINED, "Will not allow drilling into tiles")
+
+    card.status.setFocus()
+    qtbot.keyClicks(card.status, "Installed as")
+    qtbot.keyClick(card.status, Qt.Key_Return)
+    assert not card.reason.isEnabled()
+    assert stored_item(workspace, follow_up).reason is None
+
+
+def test_a_grab_bar_at_38_in_shows_the_deviation_beside_it_and_enter_moves_on(qtbot, window, workspace):
+    _, follow_up = started_follow_up(workspace)
+    _, card = open_follow_up(window, follow_up)
+    height, verdict = card.checks["height"]
+    height.setFocus()
+    qtbot.keyClicks(height, "38")
+    qtbot.keyClick(height, Qt.Key_Return)
+
+    assert "Grab bar installed at 38 in: specified 33–36 in to the top of the gripping surface" in verdict.text()
+    assert "✗" in verdict.text() and verdict.isVisible()
+    assert card.checks["side_length"][0].hasFocus()  # the next measurement, ready for the laser meter
+    check = next(c for c in stored_item(workspace, follow_up).checks if c.check.id == "height")
+    assert check.value_text == "38" and check.deviates
+
+
+def test_a_measurement_that_cannot_be_read_is_refused_beside_its_field(qtbot, window, workspace, messages):
+    _, follow_up = started_follow_up(workspace)
+    _, card = open_follow_up(window, follow_up)
+    height, verdict = card.checks["height"]
+    height.setFocus()
+    qtbot.keyClicks(height, "3 in 4 cm")
+    qtbot.keyClick(height, Qt.Key_Return)
+    assert "(not saved)" in verdict.text()
+    assert height.text() == "3 in 4 cm"  # what was typed stays, to be corrected
+    assert not next(c for c in stored_item(workspace, follow_up).checks if c.check.id == "height").measured
+    assert messages == []  # told beside the field, not in a dialog
+
+
+def test_undo_takes_back_each_follow_up_edit(qtbot, window, workspace):
+    _, follow_up = started_follow_up(workspace)
+    _, card = open_follow_up(window, follow_up)
+    height, verdict = card.checks["height"]
+    height.setFocus()
+    qtbot.keyClicks(height, "38")
+    qtbot.keyClick(height, Qt.Key_Return)
+    card.installed_by.setFocus()
+    qtbot.keyClicks(card.installed_by, "A1 Builders")
+    qtbot.keyClick(card.installed_by, Qt.Key_Return)
+    assert stored_item(workspace, follow_up).installed_by == "A1 Builders"
+
+    window.actions["undo"].trigger()
+    assert stored_item(workspace, follow_up).installed_by == ""
+    assert card.installed_by.text() == ""
+    window.actions["undo"].trigger()
+    assert height.text() == "" and not verdict.isVisible()
+    assert not next(c for c in stored_item(workspace, follow_up).checks if c.check.id == "height").measured
+    window.actions["redo"].trigger()
+    assert height.text() == "38" and "38 in" in verdict.text()
+
+
+def test_a_final_follow_up_reads_but_cannot_be_changed(qtbot, window, workspace):
+    _, follow_up = started_follow_up(workspace)
+    item = stored_item(workspace, follow_up)
+    workspace.follow_ups.record_check(follow_up, item.installation_id, "height", "34")
+    workspace.assessments.set_status(follow_up, "final")
+    view, card = open_follow_up(window, follow_up)
+    height, verdict = card.checks["height"]
+    assert height.text() == "34" and height.isReadOnly() and "Meets" in verdict.text()
+    assert card.status.focusPolicy() == Qt.NoFocus
+    assert not card.add_photo.isVisible()
+    assert "read-only" in view.summary.text()
+    height.setFocus()
+    qtbot.keyClicks(height, "9")
+    qtbot.keyClick(height, Qt.Key_Return)
+    assert stored_item(workspace, follow_up).checks[0].value_text == "34"
+    assert window.undo_stack.count() == 0
+
+
+def test_the_wheel_over_the_follow_up_and_outcome_editors_changes_nothing(qtbot, window, workspace):
+    _, follow_up = started_follow_up(workspace)
+    window.resize(1024, 700)
+    _, card = open_follow_up(window, follow_up)
+    for editor in (card.status, card.reason, card.installed_on, card.checks["height"][0]):
+        turn_wheel(editor)
+        turn_wheel(editor, -3)
+    window.assessment.show_tab(OUTCOMES_TAB)
+    outcomes = window.assessment.outcomes
+    QApplication.processEvents()
+    for row in outcomes.goals:
+        for editor in (row.performance, row.satisfaction, row.difficulty):
+            turn_wheel(editor)
+    assert card.status.currentText() == InstallStatus.NOT_CHECKED.label
+    assert all(row.difficulty.currentText() == "" for row in outcomes.goals)
+    item = stored_item(workspace, follow_up)
+    assert item.status is InstallStatus.NOT_CHECKED and item.reason is None
+    assert all(g.difficulty is None for g in workspace.outcomes.outcomes(follow_up).goals)
+    assert window.undo_stack.count() == 0
