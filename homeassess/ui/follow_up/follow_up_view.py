@@ -85,8 +85,12 @@ class FollowUpView(QWidget):
         self._show_photos(items)
 
     def take_up(self) -> None:
-        """The clinician starts here: the first field still empty (else the first field) takes the focus."""
-        self.walk.focus_first(empty_only=True)
+        """The clinician starts here: the status of the first item not yet checked (else the first field)."""
+        unchecked = next((c for c in self.cards.values() if c.chosen_status() is InstallStatus.NOT_CHECKED), None)
+        if unchecked is not None and self.walk.takes_input(unchecked.status):
+            self.walk.focus(unchecked.status)
+        else:
+            self.walk.focus_first()
 
     def _connect(self, card: InstalledItemCard) -> None:
         walk = self.walk

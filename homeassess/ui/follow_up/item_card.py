@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QWidget,
 )
 
@@ -40,9 +39,10 @@ SHOWN_THUMBS = 3  # a row never widens the window: the photo strip of the visit 
 
 
 def check_html(result: CheckResult) -> str:
-    """"✗ Grab bar installed at 38 in: specified 33–36 in…" with its correction; nothing while unmeasured."""
+    """"✗ Fails: Grab bar installed at 38 in: specified 33–36 in…" with its correction; the target while unmeasured."""
     if not result.measured:
-        return ""
+        return f'<span style="color:{colour(Tone.MUTED)}">Specified: {html.escape(result.check.target)}</span>'
+
     shown = verdict_span(result.verdict, f"{result.verdict.label}: {result.message}" if result.message else result.verdict.label)
     if result.correction and result.verdict is Verdict.FAILS:
         shown += f"<br/><small>Correction: {html.escape(result.correction)}</small>"
@@ -61,8 +61,7 @@ class InstalledItemCard(QGroupBox):
         self.read_only = read_only
         name = item.title
         self.specification = QLabel(f"<small>{html.escape(item.specification)}</small>")
-        self.specification.setWordWrap(True)
-        self.specification.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # wraps, never widens
+        self.specification.setWordWrap(True)  # wraps, never widens the window
         self.status = self._combo(f"Status of {name}", [(s.label, s.value) for s in InstallStatus])
         self.reason = self._combo(f"Why not done: {name}", [("", ""), *((r.label, r.value) for r in NotDoneReason)])
         self.reason_note = self._line(f"Reason note for {name}", "what was said, by whom")
@@ -140,17 +139,17 @@ class InstalledItemCard(QGroupBox):
 
     def _check_row(self, grid: QGridLayout, row: int, result: CheckResult) -> int:
         check = result.check
-        label = QLabel(f"{html.escape(check.label)} <small>({html.escape(check.target)})</small>")
+        label = QLabel(html.escape(check.label))
         label.setWordWrap(True)
-        label.setAlignment(Qt.AlignRight | Qt.AlignTop)
+        label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         edit = self._line(f"{check.label}, as installed", "as measured, e.g. 34 1/2")
+        edit.setAccessibleDescription(f"Specified: {check.target}")
         edit.setObjectName(f"check_{check.id}")
         label.setBuddy(edit)
         verdict = QLabel("")
         verdict.setObjectName(f"verdict_{check.id}")
         verdict.setTextFormat(Qt.RichText)
         verdict.setWordWrap(True)
-        verdict.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         verdict.setAccessibleName(f"{check.label} verdict")
         grid.addWidget(label, row, 0)
         grid.addWidget(edit, row, 1)

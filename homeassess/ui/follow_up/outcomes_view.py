@@ -166,6 +166,7 @@ class OutcomesView(QWidget):
         """Fresh fields each time the form is built (the old ones go with the old form)."""
         self.recorded_on = DateField("Recorded on")
         self.recorded_on.setAccessibleName("Outcomes recorded on")
+        self.recorded_on.setMaximumWidth(220)
         self.falls = _score("Falls in the last 3 months", FALLS_RANGE)
         self.concern = _score("Concern about falling, 0 to 10", CONCERN_RANGE)
         self.instrument = limit_line(QLineEdit())

@@ -77,7 +77,7 @@ class HomeScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
-        for column, width in ((0, 220), (2, 110), (3, 80), (4, 85), (5, 85), (6, 190)):
+        for column, width in ((0, 220), (2, 110), (3, 80), (4, 85), (5, 85), (6, 175)):
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.table.activated.connect(lambda index: self._open_row(index.row()))
