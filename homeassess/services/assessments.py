@@ -6,6 +6,7 @@ import builtins
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any
 
 from homeassess.domain.catalogue import Catalogue
@@ -161,17 +162,24 @@ class AssessmentService:
 
     def set_status(self, assessment_id: int, status: str) -> Change:
         """Finalise, return to draft or archive."""
-        new = AssessmentStatus.parse(status)
+        return self._set_status(assessment_id, AssessmentStatus.parse(status), None)
+
+    def _set_status(self, assessment_id: int, new: AssessmentStatus, restore_due: dict[str, object] | None) -> Change:
+        """Finalising an original sets its follow-up due date (the settings' weeks on); undo restores the previous one."""
+        record = self._record(assessment_id)
         fields: dict[str, Any] = {"status": new.value}
         if new is AssessmentStatus.FINAL:
             fields["finalised_at"] = utcnow()
+            if record.parent_id is None:
+                fields["followup_due"] = date.today() + timedelta(weeks=self.settings.load().followup_weeks)
+        fields.update(restore_due or {})
         action = {AssessmentStatus.FINAL: AuditAction.FINALISE, AssessmentStatus.ARCHIVED: AuditAction.ARCHIVE}.get(new, AuditAction.EDIT)
-        if self.assessments.status_of(assessment_id) is None:
-            raise NotFound("assessment")
         previous = self.assessments.update(assessment_id, audit=self.audit.entry(action, assessment_id, f"status {new.value}"), **fields)
         verb = {AssessmentStatus.FINAL: "finalise", AssessmentStatus.ARCHIVED: "archive"}.get(new, "return to draft")
+        before = AssessmentStatus(str(previous["status"]))
+        due = {"followup_due": previous["followup_due"]} if "followup_due" in previous else None
         return change(Scope.ASSESSMENT, Scope.ASSESSMENTS, label=f"{verb} assessment", assessment_id=assessment_id,
-                      undo=lambda: self.set_status(assessment_id, str(previous["status"])))
+                      undo=lambda: self._set_status(assessment_id, before, due))
 
     def add_room(self, assessment_id: int, room_type: str, name: str = "") -> Change:
         """A room at the end of the list; ``Change.value`` is its id."""
