@@ -24,6 +24,7 @@ from homeassess.domain.refusals import InvalidInput, Refused
 from homeassess.domain.units import MeasurementError
 from homeassess.domain.vocabulary import InstallStatus
 from homeassess.services.changes import Change, Scope
+from homeassess.services.follow_up import FollowUpService
 from homeassess.ui.follow_up.after_photos import AfterPhotos
 from homeassess.ui.follow_up.item_card import InstalledItemCard, refused_html
 from homeassess.ui.kit.date_field import UnreadableDate
@@ -34,7 +35,7 @@ SHOWN_BESIDE = (MeasurementError, InvalidInput)  # a value that cannot be taken:
 
 
 class FollowUpView(QWidget):
-    def __init__(self, follow_ups, photos: AfterPhotos, ops: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, follow_ups: FollowUpService, photos: AfterPhotos, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.follow_ups = follow_ups
         self.photos = photos

@@ -14,6 +14,7 @@ saved)". Enter saves and moves to the next field. A final assessment shows the v
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtGui import QIntValidator, QShowEvent
 from PySide6.QtWidgets import (
@@ -32,6 +33,8 @@ from homeassess.domain.follow_up import CONCERN_RANGE, FALLS_RANGE, GOAL_SCORE_R
 from homeassess.domain.refusals import Refused
 from homeassess.domain.vocabulary import Difficulty
 from homeassess.services.changes import Change, Scope
+from homeassess.services.follow_up import FollowUpService
+from homeassess.services.outcomes import OutcomeService
 from homeassess.ui.follow_up.item_card import refused_html
 from homeassess.ui.follow_up.outcome_table import OutcomeTable
 from homeassess.ui.kit.date_field import DateField, UnreadableDate
@@ -83,7 +86,7 @@ class GoalRow:
 
 
 class OutcomesView(QWidget):
-    def __init__(self, outcomes, follow_ups, ops: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, outcomes: OutcomeService, follow_ups: FollowUpService, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.outcomes = outcomes
         self.follow_ups = follow_ups
@@ -219,7 +222,7 @@ class OutcomesView(QWidget):
 
     # --- saving ------------------------------------------------------------------------------------
 
-    def _run(self, action) -> None:
+    def _run(self, action: Callable[[], Change]) -> None:
         self.show_message("")
         self.ops.run(action, on_refused=lambda refusal: self._refused(refusal), initiator=self)
 

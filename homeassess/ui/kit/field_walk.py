@@ -50,10 +50,10 @@ class FieldWalk(QObject):
             return False
         if isinstance(watched, QAbstractButton):
             return False  # Enter on a button presses it
-        commit = self._commits.get(watched)  # type: ignore[call-overload]
+        commit = self._commits.get(watched)
         if commit is not None:
             commit()
-        self.focus_next(watched)  # type: ignore[arg-type]
+        self.focus_next(watched)
         return True
 
     def takes_input(self, field: QWidget) -> bool:
