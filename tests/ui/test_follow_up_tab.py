@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from homeassess.domain.vocabulary import InstallStatus, NotDoneReason
+from homeassess.services.photo_import import run_to_end
+from homeassess.ui.kit import prompts
 from homeassess.ui.visit.assessment_screen import FOLLOW_UP_TAB, OUTCOMES_TAB
 from tests.ui.conftest import GRAB_BARS, create_assessment, final_with_grab_bars, started_follow_up
 from tests.ui.test_wheel_guard import turn_wheel
@@ -181,3 +184,25 @@ def test_the_wheel_over_the_follow_up_and_outcome_editors_changes_nothing(qtbot,
     assert item.status is InstallStatus.NOT_CHECKED and item.reason is None
     assert all(g.difficulty is None for g in workspace.outcomes.outcomes(follow_up).goals)
     assert window.undo_stack.count() == 0
+
+
+def test_an_after_photo_is_added_beside_the_first_visits_photo(qtbot, window, workspace, monkeypatch, tmp_path):
+    original, follow_up = started_follow_up(workspace)
+    before, after = tmp_path / "before.jpg", tmp_path / "after.jpg"
+    Image.new("RGB", (640, 480), (90, 90, 90)).save(before, "JPEG")
+    Image.new("RGB", (480, 640), (200, 200, 200)).save(after, "JPEG")
+    workspace.assessments.set_status(original, "draft")
+    bathroom = workspace.assessments.room_views(original)[0].id
+    run_to_end(workspace.photo_import.import_files(original, bathroom, "toilet_grab_bars", [before]))
+    workspace.assessments.set_status(original, "final")
+    _, card = open_follow_up(window, follow_up)
+    assert card.before.pixmap() is not None and not card.before.pixmap().isNull()
+    assert card.after.text() == "—"
+
+    monkeypatch.setattr(prompts, "pick_photo_files", lambda parent: [after])
+    card.add_photo.setFocus()
+    qtbot.keyClick(card.add_photo, Qt.Key_Space)
+    qtbot.waitUntil(lambda: len(stored_item(workspace, follow_up).after_photos) == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: card.after.pixmap() is not None and not card.after.pixmap().isNull())
+    (photo,) = workspace.photo_import.photos(follow_up, workspace.assessments.room_views(follow_up)[0].id)
+    assert photo.recommendation_id == stored_item(workspace, follow_up).recommendation_id

@@ -200,11 +200,6 @@ class InstalledItemCard(QGroupBox):
         value = self.reason.currentData()
         return NotDoneReason(value) if value and self.chosen_status().needs_reason else None
 
-    def fields(self) -> list[QWidget]:
-        """The fields in the order Enter walks them."""
-        return [self.status, self.reason, self.reason_note, self.installed_on, self.installed_by, self.note,
-                *(edit for edit, _ in self.checks.values())]
-
 
 def _choose(combo: QComboBox, value: str) -> None:
     combo.setCurrentIndex(max(combo.findData(value), 0))

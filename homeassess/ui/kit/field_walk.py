@@ -37,9 +37,6 @@ class FieldWalk(QObject):
         field.installEventFilter(self)
         return field
 
-    def fields(self) -> list[QWidget]:
-        return list(self._fields)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.FocusIn and isinstance(watched, QWidget):
             self.show(watched)
