@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from homeassess.domain.vocabulary import InstallStatus, NotDoneReason
 from homeassess.services.photo_import import run_to_end
 from homeassess.ui.kit import prompts
+from homeassess.ui.kit.palette import SCHEMES, Scheme, Tone, theme
 from homeassess.ui.visit.assessment_screen import FOLLOW_UP_TAB, OUTCOMES_TAB
 from tests.ui.conftest import GRAB_BARS, create_assessment, final_with_grab_bars, started_follow_up
 from tests.ui.test_wheel_guard import turn_wheel
@@ -206,3 +207,17 @@ def test_an_after_photo_is_added_beside_the_first_visits_photo(qtbot, window, wo
     qtbot.waitUntil(lambda: card.after.pixmap() is not None and not card.after.pixmap().isNull())
     (photo,) = workspace.photo_import.photos(follow_up, workspace.assessments.room_views(follow_up)[0].id)
     assert photo.recommendation_id == stored_item(workspace, follow_up).recommendation_id
+
+
+def test_verdicts_take_the_colours_of_the_scheme_shown(qtbot, window, workspace):
+    _, follow_up = started_follow_up(workspace)
+    item = stored_item(workspace, follow_up)
+    workspace.follow_ups.record_check(follow_up, item.installation_id, "height", "38")
+    _, card = open_follow_up(window, follow_up)
+    verdict = card.checks["height"][1]
+    assert SCHEMES[Scheme.LIGHT].tones[Tone.FAILS] in verdict.text()
+    try:
+        theme().apply(Scheme.DARK)
+        assert SCHEMES[Scheme.DARK].tones[Tone.FAILS] in verdict.text()
+    finally:
+        theme().apply(Scheme.LIGHT)

@@ -30,6 +30,7 @@ from homeassess.ui.follow_up.item_card import InstalledItemCard, refused_html
 from homeassess.ui.kit.date_field import UnreadableDate
 from homeassess.ui.kit.field_walk import FieldWalk
 from homeassess.ui.kit.operations import Operations
+from homeassess.ui.kit.palette import theme
 
 SHOWN_BESIDE = (MeasurementError, InvalidInput)  # a value that cannot be taken: told beside its field only
 
@@ -56,6 +57,7 @@ class FollowUpView(QWidget):
         layout.addWidget(self.scroll, 1)
         photos.imported.connect(lambda _assessment_id: self._show_photos())
         ops.bus.changed.connect(self._on_change)
+        theme().changed.connect(lambda _scheme: self.redraw())
 
     # --- what is shown ---------------------------------------------------------------------------
 
@@ -84,6 +86,13 @@ class FollowUpView(QWidget):
         self.scroll.setWidget(body)
         self._show_summary(items)
         self._show_photos(items)
+
+    def redraw(self) -> None:
+        """The verdicts again in the tones of the scheme shown now (the system switched light or dark)."""
+        if self.follow_up_id is not None and self.cards:
+            for item in self.follow_ups.items(self.follow_up_id):
+                if (card := self.cards.get(item.installation_id)) is not None:
+                    card.show_item(item, set_fields=False)
 
     def take_up(self) -> None:
         """The clinician starts here: the status of the first item not yet checked (else the first field)."""

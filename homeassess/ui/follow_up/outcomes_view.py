@@ -40,6 +40,7 @@ from homeassess.ui.follow_up.outcome_table import OutcomeTable
 from homeassess.ui.kit.date_field import DateField, UnreadableDate
 from homeassess.ui.kit.field_walk import FieldWalk
 from homeassess.ui.kit.operations import Operations
+from homeassess.ui.kit.palette import theme
 from homeassess.ui.kit.read_only import show_read_only
 from homeassess.ui.kit.text_limits import limit_line
 from homeassess.ui.kit.wheel_guard import guard_wheel
@@ -114,6 +115,7 @@ class OutcomesView(QWidget):
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.message)
         ops.bus.changed.connect(self._on_change)
+        theme().changed.connect(lambda _scheme: self._redraw())
 
     # --- what is shown ---------------------------------------------------------------------------
 
@@ -211,6 +213,11 @@ class OutcomesView(QWidget):
             self.instrument_score.setText(stored.instrument_score)
         self.open_findings.setText(str(stored.open_findings))
         if self.is_follow_up:
+            self.comparison.show_changes(self.outcomes.compare(self.assessment_id))
+
+    def _redraw(self) -> None:
+        """The directions again in the tones of the scheme shown now."""
+        if self.assessment_id is not None and self.is_follow_up:
             self.comparison.show_changes(self.outcomes.compare(self.assessment_id))
 
     def show_message(self, shown: str) -> None:
