@@ -57,7 +57,7 @@ class FollowUpView(QWidget):
         layout.addWidget(self.scroll, 1)
         photos.imported.connect(lambda _assessment_id: self._show_photos())
         ops.bus.changed.connect(self._on_change)
-        theme().changed.connect(lambda _scheme: self.redraw())
+        theme().changed.connect(self.redraw)  # a bound method: disconnected when the view goes
 
     # --- what is shown ---------------------------------------------------------------------------
 
@@ -87,7 +87,7 @@ class FollowUpView(QWidget):
         self._show_summary(items)
         self._show_photos(items)
 
-    def redraw(self) -> None:
+    def redraw(self, _scheme: object = None) -> None:
         """The verdicts again in the tones of the scheme shown now (the system switched light or dark)."""
         if self.follow_up_id is not None and self.cards:
             for item in self.follow_ups.items(self.follow_up_id):

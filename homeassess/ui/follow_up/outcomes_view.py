@@ -115,7 +115,7 @@ class OutcomesView(QWidget):
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.message)
         ops.bus.changed.connect(self._on_change)
-        theme().changed.connect(lambda _scheme: self._redraw())
+        theme().changed.connect(self.redraw)  # a bound method: disconnected when the view goes
 
     # --- what is shown ---------------------------------------------------------------------------
 
@@ -215,7 +215,7 @@ class OutcomesView(QWidget):
         if self.is_follow_up:
             self.comparison.show_changes(self.outcomes.compare(self.assessment_id))
 
-    def _redraw(self) -> None:
+    def redraw(self, _scheme: object = None) -> None:
         """The directions again in the tones of the scheme shown now."""
         if self.assessment_id is not None and self.is_follow_up:
             self.comparison.show_changes(self.outcomes.compare(self.assessment_id))
