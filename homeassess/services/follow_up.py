@@ -16,6 +16,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
+from homeassess.domain.as_installed import judge_installed, unmeasured
 from homeassess.domain.follow_up import FollowUpRecord, InstalledItem, VerifyCheck
 from homeassess.domain.refusals import InvalidInput, NotFound, Refused
 from homeassess.domain.vocabulary import AssessmentStatus, InstallStatus, NotDoneReason, RecommendationStatus
@@ -147,8 +148,6 @@ class FollowUpService:
         record = self._follow_up(follow_up_id, for_change=True)
         installation = self._installation(follow_up_id, installation_id)
         check = self._check(record, installation, check_id)
-        from homeassess.domain.as_installed import judge_installed, unmeasured
-
         if text.strip():
             result = judge_installed(check, text, self.reader.context(record, installation), self.assessments.judge)
             measure: MeasureRecord | None = MeasureRecord(check.id, result.value_text, result.value, result.verdict.value)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from homeassess.domain.as_installed import judge_installed, unmeasured
 from homeassess.domain.follow_up import CheckResult, InstalledItem, VerifyCheck
 from homeassess.domain.judge import JudgeContext
 from homeassess.domain.recommendations import LibraryEntry
@@ -34,7 +35,7 @@ class InstalledItemReader:
     def checks(self, original_id: int, recommendation_id: int) -> tuple[VerifyCheck, ...]:
         decision = self._decisions(original_id).get(recommendation_id)
         entry = self._entry(decision)
-        return tuple(getattr(entry, "verify", ())) if entry is not None else ()
+        return tuple(entry.verify) if entry is not None else ()
 
     def context(self, record: AssessmentRecord, installation: InstallationRecord) -> JudgeContext:
         """What the follow-up's measurements are judged against: its standard, units and client, in the item's room."""
@@ -68,7 +69,7 @@ class InstalledItemReader:
                 status=InstallStatus(inst.status), reason=NotDoneReason(inst.reason) if inst.reason else None,
                 reason_note=inst.reason_note, installed_on=inst.installed_on, installed_by=inst.installed_by, note=inst.note,
                 checks=tuple(self._judged(check, inst.measures.get(check.id), ctx) for check in
-                             (getattr(entry, "verify", ()) if entry is not None else ())),
+                             (entry.verify if entry is not None else ())),
                 before_photos=_before(before_photos, decision), after_photos=_after(after_photos, inst.recommendation_id),
             )
             order = (room.position if room else LAST, view.position if view else LAST, inst.id)
@@ -76,8 +77,6 @@ class InstalledItemReader:
         return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
     def _judged(self, check: VerifyCheck, measure: MeasureRecord | None, ctx: JudgeContext) -> CheckResult:
-        from homeassess.domain.as_installed import judge_installed, unmeasured
-
         if measure is None or not measure.value_text:
             return unmeasured(check)
         try:

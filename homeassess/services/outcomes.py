@@ -15,6 +15,7 @@ from datetime import date
 
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.follow_up import CONCERN_RANGE, FALLS_RANGE, GOAL_SCORE_RANGE, GoalScore, OutcomeChange, Outcomes
+from homeassess.domain.outcomes import compare, validate_score
 from homeassess.domain.refusals import InvalidInput, NotFound
 from homeassess.domain.vocabulary import Difficulty
 from homeassess.services.assessments import AssessmentService
@@ -50,8 +51,6 @@ class OutcomeService:
 
     def compare(self, follow_up_id: int) -> tuple[OutcomeChange, ...]:
         """The follow-up's outcomes against its original's (the baseline), each with its direction."""
-        from homeassess.domain.outcomes import compare
-
         record = self._record(follow_up_id)
         if record.parent_id is None:
             raise InvalidInput("This assessment is not a follow-up.")
@@ -62,8 +61,6 @@ class OutcomeService:
     def set_goal(self, assessment_id: int, position: int, performance: int | None, satisfaction: int | None,
                  difficulty: Difficulty | str | None) -> Change:
         """The client's scores for the goal at ``position`` (from 0); all None clears them."""
-        from homeassess.domain.outcomes import validate_score
-
         record = self._draft(assessment_id)
         goals = _goals(record)
         if not 0 <= position < len(goals):
@@ -79,8 +76,6 @@ class OutcomeService:
     def set_measures(self, assessment_id: int, *, recorded_on: date | None, falls_3m: int | None, fall_concern: int | None,
                      instrument: str = "", instrument_score: str = "") -> Change:
         """Falls, concern about falling and an instrument's score for this visit."""
-        from homeassess.domain.outcomes import validate_score
-
         self._draft(assessment_id)
         if recorded_on is not None and recorded_on > date.today():
             raise InvalidInput("The date outcomes were recorded cannot be later than today.")

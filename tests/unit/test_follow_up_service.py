@@ -137,3 +137,103 @@ def test_a_custom_recommendation_has_no_measurements_to_record(demo_workspace):
     assert item.checks == ()
     with pytest.raises(Refused, match="This recommendation has no as-installed measurements"):
         ws.follow_ups.record_check(fid, item.installation_id, "height", "34")
+
+
+def _grab_bar(ws: Workspace, fid: int):
+    return next(i for i in ws.follow_ups.items(fid) if i.library_id == "grab_bars_toilet")
+
+
+def test_a_grab_bar_installed_too_high_is_a_deviation_with_its_correction(demo_workspace):
+    ws = demo_workspace
+    fid = _follow_up(ws)
+    bar = _grab_bar(ws, fid)
+    assert [c.check.id for c in bar.checks][:2] == ["height", "side_length"] and not any(c.measured for c in bar.checks)
+    result = ws.follow_ups.record_check(fid, bar.installation_id, "height", "38").value
+    assert result.verdict.value == "fails"
+    assert result.message.startswith("Grab bar installed at 38 in") and "33–36 in" in result.message
+    assert result.correction
+    found = _grab_bar(ws, fid)
+    assert found.deviations and found.deviations[0].value_text == "38" and found.is_open
+    assert AuditAction.AS_INSTALLED_CHECK.value in [e.action for e in ws.audit.for_assessment(fid)]
+
+
+def test_a_grab_bar_within_the_specification_meets_and_undo_restores_the_previous_value(demo_workspace):
+    ws = demo_workspace
+    fid = _follow_up(ws)
+    bar = _grab_bar(ws, fid)
+    ws.follow_ups.record_check(fid, bar.installation_id, "height", "38")
+    corrected = ws.follow_ups.record_check(fid, bar.installation_id, "height", "34 1/2")
+    assert corrected.value.verdict.value == "meets"
+    assert not _grab_bar(ws, fid).deviations
+    corrected.undo()
+    assert _grab_bar(ws, fid).checks[0].value_text == "38"
+    cleared = ws.follow_ups.record_check(fid, bar.installation_id, "height", "")
+    assert not _grab_bar(ws, fid).checks[0].measured
+    cleared.undo()
+    assert _grab_bar(ws, fid).checks[0].value_text == "38"
+
+
+def test_unreadable_text_and_an_unknown_check_are_refused_and_nothing_is_stored(demo_workspace):
+    ws = demo_workspace
+    fid = _follow_up(ws)
+    bar = _grab_bar(ws, fid)
+    with pytest.raises(Refused):
+        ws.follow_ups.record_check(fid, bar.installation_id, "height", "tall")
+    with pytest.raises(Refused, match="no such as-installed measurement"):
+        ws.follow_ups.record_check(fid, bar.installation_id, "colour", "34")
+    assert not any(c.measured for c in _grab_bar(ws, fid).checks)
+
+
+def test_outcomes_baseline_then_follow_up_compare_with_directions(demo_workspace):
+    ws = demo_workspace
+    goals = ws.assessments.open(ws.demo_id).client.goals
+    ws.outcomes.set_goal(ws.demo_id, 0, 3, 2, "much")
+    ws.outcomes.set_measures(ws.demo_id, recorded_on=date(2026, 9, 1), falls_3m=3, fall_concern=8,
+                             instrument="An instrument", instrument_score="41")
+    baseline = ws.outcomes.outcomes(ws.demo_id)
+    assert baseline.goals[0].goal == goals[0] and baseline.goals[0].performance == 3
+    assert baseline.falls_3m == 3 and baseline.fall_concern == 8
+    failing = [r for room in ws.assessments.rooms.responses_by_room(ws.demo_id).values() for r in room.values()
+               if r.verdict == "fails"]
+    assert baseline.open_findings == len(failing) > 0
+    fid = _follow_up(ws)
+    ws.outcomes.set_goal(fid, 0, 7, 8, "some")
+    ws.outcomes.set_measures(fid, recorded_on=date.today(), falls_3m=0, fall_concern=3, instrument="", instrument_score="")
+    rows = {c.label: c for c in ws.outcomes.compare(fid)}
+    falls = next(c for label, c in rows.items() if "Falls" in label)
+    assert (falls.baseline, falls.follow_up, falls.direction.value) == ("3", "0", "better")
+    concern = next(c for label, c in rows.items() if "oncern" in label)
+    assert concern.direction.value == "better"
+    performance = next(c for label, c in rows.items() if "erformance" in label)
+    assert (performance.baseline, performance.follow_up, performance.direction.value) == ("3", "7", "better")
+    record = ws.follow_ups.record(fid)
+    assert record.original_id == ws.demo_id and record.baseline.falls_3m == 3 and record.follow_up.falls_3m == 0
+    assert len(record.items) == len(ws.follow_ups.items(fid))
+
+
+def test_an_out_of_range_score_is_refused_with_a_sentence_and_nothing_changes(demo_workspace):
+    ws = demo_workspace
+    ws.outcomes.set_goal(ws.demo_id, 0, 3, 2, None)
+    with pytest.raises(Refused, match="Performance is scored 1 to 10; 11 is out of range"):
+        ws.outcomes.set_goal(ws.demo_id, 0, 11, 2, None)
+    with pytest.raises(Refused):
+        ws.outcomes.set_measures(ws.demo_id, recorded_on=None, falls_3m=None, fall_concern=11)
+    outcomes = ws.outcomes.outcomes(ws.demo_id)
+    assert outcomes.goals[0].performance == 3 and outcomes.fall_concern is None
+
+
+def test_goal_scores_are_undone_and_audited(demo_workspace):
+    ws = demo_workspace
+    scored = ws.outcomes.set_goal(ws.demo_id, 1, 4, 5, "some")
+    scored.undo()
+    assert ws.outcomes.outcomes(ws.demo_id).goals[1].performance is None
+    assert [e.action for e in ws.audit.for_assessment(ws.demo_id)].count(AuditAction.OUTCOMES.value) == 2
+
+
+def test_open_findings_at_a_follow_up_count_the_items_still_open(demo_workspace):
+    ws = demo_workspace
+    fid = _follow_up(ws)
+    items = ws.follow_ups.items(fid)
+    assert ws.outcomes.outcomes(fid).open_findings == len(items)  # nothing checked yet, no checklist answers
+    ws.follow_ups.set_status(fid, items[0].installation_id, "as_specified")
+    assert ws.outcomes.outcomes(fid).open_findings == len(items) - 1
