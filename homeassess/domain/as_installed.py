@@ -54,9 +54,8 @@ def measure_of(reading: str) -> Quantity | Reading | _Count:
 
 def range_text(reading: str, low: float | None, high: float | None, system: UnitSystem) -> str:
     """The specified range as a reader sees it: "33–36 in", "838–914 mm", "at least 42 in", "no steeper than 1:12 (8.3%)"."""
-    measure = measure_of(reading)
-    low_text = measure.format(low, system) if low is not None else ""
-    high_text = measure.format(high, system) if high is not None else ""
+    low_text = _figure(reading, low, system) if low is not None else ""
+    high_text = _figure(reading, high, system) if high is not None else ""
     if low_text and high_text:
         low_number, _, low_unit = low_text.rpartition(" ")
         high_number, _, high_unit = high_text.rpartition(" ")
@@ -66,6 +65,16 @@ def range_text(reading: str, low: float | None, high: float | None, system: Unit
     if high_text:
         return f"no steeper than {high_text}" if reading == "slope" else f"at most {high_text}"
     return f"at least {low_text}" if low_text else ""
+
+
+def _figure(reading: str, value: float, system: UnitSystem) -> str:
+    """One specified figure; a temperature, force, light level or weight in whole units (49 °C prints as
+    120 °F, as the specification writes it, not 120.2 °F)."""
+    text = measure_of(reading).format(value, system)
+    if reading not in READINGS:
+        return text
+    number, _, unit = text.partition(" ")
+    return f"{round(float(number))} {unit}"
 
 
 def target_text(reading: str, low: float | None, high: float | None, measured_to: str, system: UnitSystem) -> str:
@@ -119,16 +128,17 @@ def judge_installed(check: VerifyCheck, text: str, ctx: JudgeContext, judge: Jud
     if outside:  # the check's own correction, with the bare range: "so its top is 33–36 in above the floor"
         own = check.correction.format(target=range_text(check.reading, check.low, check.high, system), measured=measured)
         correction = f"{own} {correction}".strip()
-    verdicts = [Verdict.FAILS if outside else Verdict.MEETS]
+    ranged = check.low is not None or check.high is not None
+    verdicts = [Verdict.FAILS if outside else Verdict.MEETS] if ranged else []
     if finding is not None:
         verdicts += _counted_verdicts(finding)
-    verdict = max(verdicts, key=lambda v: v.severity)
+    verdict = max(verdicts, key=lambda v: v.severity) if verdicts else Verdict.NOT_APPLICABLE
     if reasons:
         message = f"{_opening(check, measured)}: " + "; ".join(reasons)
-    elif check.low is None and check.high is None and finding is not None:
-        message = f"{_opening(check, measured)}: meets {finding.required}" + (f" ({finding.citation})" if finding.citation else "")
-    else:
+    elif ranged:
         message = f"{_opening(check, measured)}: meets, specified {target}"
+    else:  # judged by its item alone: what it met, or that nothing sets a figure ("ADA 2010 sets no figure")
+        message = f"{_opening(check, measured)}: " + (_met(finding) if verdicts else finding.required if finding else target)
     return CheckResult(check, typed, value, verdict, message, correction if verdict is Verdict.FAILS else "")
 
 
@@ -136,6 +146,17 @@ def _counted_verdicts(finding: Finding) -> list[Verdict]:
     """The standard's verdict (none when it sets no figure) and each person-fit check's."""
     verdicts = [] if finding.standard_verdict is Verdict.NOT_APPLICABLE else [finding.standard_verdict]
     return verdicts + [c.verdict for c in finding.person_fit]
+
+
+def _met(finding: Finding | None) -> str:
+    """ "meets at least 32 in (815 mm) clear, door open 90° (ADA 2010 §404.2.3); meets the client's fit rule …"."""
+    if finding is None:
+        return ""
+    parts = []
+    if finding.standard_verdict is Verdict.MEETS:
+        parts.append(f"meets {finding.required}" + (f" ({finding.citation})" if finding.citation else ""))
+    parts += [f"meets the client's fit rule \u201c{c.title}\u201d" for c in finding.person_fit if c.verdict is Verdict.MEETS]
+    return "; ".join(parts)
 
 
 def _failures(

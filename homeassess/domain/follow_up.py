@@ -32,7 +32,8 @@ class VerifyCheck:
 
     ``low``/``high`` are the specified range in stored units (mm, rise/run, count or kg); either may
     be None for a one-sided target. ``target`` is the specification as a reader sees it in inches
-    ("33–36 in to the top of the gripping surface"); the reports convert it for millimetre mode.
+    ("33–36 in to the top of the gripping surface"); for millimetre mode, print
+    ``homeassess.domain.as_installed.target_text(check.reading, check.low, check.high, check.measured_to, system)``.
     ``item_id`` names the catalogue item whose standard and person-fit rules also judge the value.
     ``installed`` opens the message ("Grab bar installed at"), ``measured_to`` says where the figure
     is taken ("to the top of the gripping surface"), ``correction`` is the template proposed when

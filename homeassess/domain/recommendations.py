@@ -97,6 +97,10 @@ class LibraryEntry:
             "verify": tuple(_verify_check(v) for v in data.get("verify", ())),
         })
 
+    def check(self, check_id: str) -> VerifyCheck | None:
+        """The as-installed check with this id, or None (a stored id the library no longer lists)."""
+        return next((c for c in self.verify if c.id == check_id), None)
+
 
 def _verify_check(data: dict[str, Any]) -> VerifyCheck:
     plausible = data.get("plausible")

@@ -5,10 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from homeassess.domain.as_installed import judge_installed, unmeasured
 from homeassess.domain.data_files import CatalogueError
+from homeassess.domain.follow_up import VerifyCheck
 from homeassess.domain.judge import JudgeContext
+from homeassess.domain.refusals import Refused
 from homeassess.domain.units import LengthUnit, MeasurementError
 from homeassess.domain.validation.library import validate_library
 from homeassess.domain.verdicts import Verdict
@@ -19,7 +23,17 @@ MILLIMETRES = JudgeContext(unit=LengthUnit.MILLIMETRE)
 
 
 def check(judge, entry_id: str, check_id: str):
-    return next(c for c in judge.library.entry(entry_id).verify if c.id == check_id)
+    found = judge.library.entry(entry_id).check(check_id)
+    assert found is not None
+    return found
+
+
+def test_an_entry_finds_its_check_by_id_and_nothing_for_an_unknown_one(judge):
+    entry = judge.library.entry("grab_bars_toilet")
+    assert [c.id for c in entry.verify][:2] == ["height", "side_length"]
+    assert entry.check("height") is entry.verify[0]
+    assert entry.check("colour") is None
+    assert judge.library.entry("smoke_co_alarms").verify == ()  # nothing to measure
 
 
 def test_a_grab_bar_at_38_in_deviates_with_the_specified_range_and_a_correction(judge):
@@ -127,3 +141,45 @@ def test_a_malformed_check_fails_naming_the_file_the_entry_and_the_field(tmp_pat
         validate_library(path, judge.catalogue)
     message = str(caught.value)
     assert "library.toml" in message and "reset_grab_bar_height" in message and field in message
+
+
+def test_a_check_judged_by_its_item_alone_says_when_nothing_sets_a_figure(judge):
+    seat = check(judge, "stair_lift", "seat_height")  # the seat's height is the client's transfer height, not a standard's
+    nothing = judge_installed(seat, "24", INCHES, judge)
+    assert nothing.verdict is Verdict.NOT_APPLICABLE and nothing.measured
+    assert nothing.message == "Stair lift seat height at the landing 24 in as installed: ADA 2010 sets no figure"
+    too_high = judge_installed(seat, "24", JudgeContext(client=client("manual_wheelchair")), judge)
+    assert too_high.deviates
+    assert "Transfer surface level with the client's seat" in too_high.message
+    level = judge_installed(seat, "19 1/2", JudgeContext(client=client("manual_wheelchair")), judge)
+    assert level.verdict is Verdict.MEETS
+    assert "meets the client's fit rule" in level.message
+
+
+def test_a_count_is_a_whole_number_judged_against_its_range(judge):
+    bars = VerifyCheck(id="bars", label="Grab bars fitted", reading="count", low=2, high=None, target="at least 2",
+                       correction="Fit {target} bars.", plausible=(0, 20))
+    assert judge_installed(bars, "2", INCHES, judge).verdict is Verdict.MEETS
+    one = judge_installed(bars, "1", INCHES, judge)
+    assert one.message == "Grab bars fitted 1 as installed: specified at least 2"
+    assert one.correction == "Fit at least 2 bars."
+    assert judge_installed(bars, "40", INCHES, judge).verdict is Verdict.IMPLAUSIBLE
+    with pytest.raises(MeasurementError):
+        judge_installed(bars, "two", INCHES, judge)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=30), pick=st.sampled_from([
+    ("grab_bars_toilet", "height"), ("modular_ramp", "slope"), ("limit_hot_water", "water_temperature"),
+    ("lever_faucets", "operating_force"), ("ramp_rated_for_load", "rated_load"), ("offset_hinges", "clear_width"),
+]), unit=st.sampled_from(list(LengthUnit)))
+def test_any_typed_text_is_judged_or_refused_with_a_sentence(judge, text, pick, unit):
+    try:
+        result = judge_installed(check(judge, *pick), text, JudgeContext(unit=unit), judge)
+    except Refused as refused:
+        assert refused.sentence and "\n" not in refused.sentence
+    else:
+        assert result.verdict in Verdict
+        assert result.message
+        assert result.deviates == (result.verdict is Verdict.FAILS)
+        assert bool(result.correction) == result.deviates

@@ -20,7 +20,7 @@ from homeassess.domain.units import LengthUnit, MeasurementError, UnitSystem
 from homeassess.domain.validation.entries import EntryProblem, require, require_identifier, require_length
 
 CORRECTION_FIELDS = {"target", "measured"}
-_FIGURE = re.compile(r"^\s*(?P<number>\d+(?:\.\d+)?(?:[ -]\d+/\d+)?|\d+/\d+|\d+:\d+(?:\.\d+)?)")
+_FIGURE = re.compile(r"^\s*(?P<number>\d+:\d+(?:\.\d+)?|\d+[ -]\d+/\d+|\d+/\d+|\d+(?:\.\d+)?)")
 
 
 @dataclass(frozen=True)
