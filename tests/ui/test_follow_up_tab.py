@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from PIL import Image
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 from homeassess.domain.vocabulary import InstallStatus, NotDoneReason
 from homeassess.services.photo_import import run_to_end
 from homeassess.ui.kit import prompts
+from homeassess.ui.kit.error_path import ErrorPath
 from homeassess.ui.kit.palette import SCHEMES, Scheme, Tone, theme
+from homeassess.ui.shell import screen_fit
+from homeassess.ui.shell.main_window import MainWindow
+from homeassess.ui.shell.window_services import WindowServices
 from homeassess.ui.visit.assessment_screen import FOLLOW_UP_TAB, OUTCOMES_TAB
 from tests.ui.conftest import GRAB_BARS, create_assessment, final_with_grab_bars, started_follow_up
 from tests.ui.test_wheel_guard import turn_wheel
@@ -221,3 +225,23 @@ def test_verdicts_take_the_colours_of_the_scheme_shown(qtbot, window, workspace)
         assert SCHEMES[Scheme.DARK].tones[Tone.FAILS] in verdict.text()
     finally:
         theme().apply(Scheme.LIGHT)
+
+
+def test_the_follow_up_tabs_fit_a_small_screen_and_open_by_alt_keys(qtbot, workspace, messages, monkeypatch):
+    area = QRect(0, 0, 1024, 700)
+    monkeypatch.setattr(screen_fit, "available_area", lambda window: area)
+    _, follow_up = started_follow_up(workspace)
+    window = MainWindow(WindowServices.from_workspace(workspace), ErrorPath(None))
+    qtbot.addWidget(window)
+    window.show()
+    window.open_assessment(follow_up)
+    size = window.size()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key_U, Qt.AltModifier)
+    assert window.assessment.tabs.currentIndex() == FOLLOW_UP_TAB
+    qtbot.keyClick(window, Qt.Key_O, Qt.AltModifier)
+    assert window.assessment.tabs.currentIndex() == OUTCOMES_TAB
+    assert window.size() == size and area.contains(window.frameGeometry())
+    assert window.minimumSizeHint().width() <= 960 and window.minimumSizeHint().height() <= 540  # 200 % of 1080p
+    window.close()
