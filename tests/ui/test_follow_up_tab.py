@@ -245,3 +245,19 @@ def test_the_follow_up_tabs_fit_a_small_screen_and_open_by_alt_keys(qtbot, works
     assert window.size() == size and area.contains(window.frameGeometry())
     assert window.minimumSizeHint().width() <= 960 and window.minimumSizeHint().height() <= 540  # 200 % of 1080p
     window.close()
+
+
+def test_finalising_a_follow_up_names_the_items_not_checked_and_the_missing_reasons(qtbot, window, workspace, monkeypatch):
+    _, follow_up = started_follow_up(workspace)
+    _, card = open_follow_up(window, follow_up)
+    asked: list[str] = []
+    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text: asked.append(text) or False)
+    window.actions["finalise"].trigger()
+    assert f"1 installed item is not yet checked:</b> {GRAB_BARS}" in asked[-1]
+
+    card.status.setFocus()
+    qtbot.keyClicks(card.status, "Not done")
+    window.actions["finalise"].trigger()
+    assert "not yet checked" not in asked[-1]
+    assert f"No reason recorded</b> for work not done or partly done: {GRAB_BARS}" in asked[-1]
+    assert workspace.assessments.open(follow_up, audit=False).status == "draft"

@@ -72,7 +72,7 @@ class AssessmentCommands:
         if assessment_id is None:
             return
         s = self.services
-        work = open_work(assessment_id, s.assessments, s.checklist, s.recommendations)
+        work = open_work(assessment_id, s.assessments, s.checklist, s.recommendations, s.follow_ups)
         if prompts.confirm(self.parent, "Finalise assessment", finalise_question(work)):
             self._set_status(assessment_id, AssessmentStatus.FINAL, reopen=True)
 
