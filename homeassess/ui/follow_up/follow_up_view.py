@@ -227,6 +227,9 @@ class FollowUpView(QWidget):
         self._show_summary(items)
         if change.touches(Scope.PHOTOS):
             self._show_photos(items)
+        changed = self.cards.get(change.ids[0]) if change.ids and change.touches(Scope.FOLLOW_UP) else None
+        if changed is not None and not own:  # an undo or a redo: the item it changed is brought into view
+            self.scroll.ensureWidgetVisible(changed, 0, 0)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
