@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 from homeassess.domain.follow_up import CheckResult, InstalledItem, OutcomeChange, Outcomes
 
+NOT_RECORDED = "Not recorded"  # as the comparison prints a measure missing at one visit; rows missing at both are left out
+
 
 def item_json(number: int, item: InstalledItem) -> dict[str, object]:
     return {
@@ -84,9 +86,10 @@ def print_outcomes(assessment_id: int, outcomes: Outcomes, changes: Sequence[Out
     if outcomes.instrument or outcomes.instrument_score:
         print(f"  {outcomes.instrument or 'Instrument'}: {outcomes.instrument_score or '-'}")
     print(f"  Open findings: {outcomes.open_findings}")
-    if changes:
+    recorded = [c for c in changes if NOT_RECORDED not in (c.baseline, c.follow_up) or c.baseline != c.follow_up]
+    if recorded:
         print("Change since the first visit:")
-        for c in changes:
+        for c in recorded:
             print(f"  {c.label}: {c.baseline} -> {c.follow_up}, {c.direction.label.lower()}")
 
 

@@ -77,8 +77,12 @@ def _visit_link(row: AssessmentSummary) -> str:
 
 def run_demo(args: Namespace) -> int:
     from homeassess.services.demo import install_demo
+    from homeassess.services.demo_follow_up import install_demo_follow_up
 
     with open_workspace(args, create=True) as ws:
         assessment_id, added = install_demo(ws)
+        original_id, follow_up_id, follow_up_added = install_demo_follow_up(ws)
     print(f"Demo assessment {'added' if added else 'already in the store'}: id {assessment_id}")
+    print(f"Demo follow-up {'added' if follow_up_added else 'already in the store'}: id {follow_up_id} "
+          f"(follow-up of the finalised visit {original_id})")
     return EXIT_OK

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from homeassess.domain.as_installed import judge_installed, unmeasured
 from homeassess.domain.follow_up import FollowUpRecord, InstalledItem, VerifyCheck
+from homeassess.domain.outcomes import compare
 from homeassess.domain.refusals import InvalidInput, NotFound, Refused
 from homeassess.domain.vocabulary import AssessmentStatus, InstallStatus, NotDoneReason, RecommendationStatus
 from homeassess.services.assessments import AssessmentService
@@ -169,11 +170,12 @@ class FollowUpService:
         record = self._follow_up(follow_up_id)
         original_id = _original(record)
         original = self._record(original_id)
+        items = tuple(self.reader.items(record, self.repository.installations(follow_up_id)))
+        baseline = self.outcomes.outcomes(original_id)
+        now = self.outcomes.outcomes(follow_up_id, open_items=sum(1 for item in items if item.is_open))
         return FollowUpRecord(
             follow_up_id=follow_up_id, original_id=original_id, original_visit=_visit(original), follow_up_visit=_visit(record),
-            items=tuple(self.reader.items(record, self.repository.installations(follow_up_id))),
-            baseline=self.outcomes.outcomes(original_id), follow_up=self.outcomes.outcomes(follow_up_id),
-            changes=self.outcomes.compare(follow_up_id),
+            items=items, baseline=baseline, follow_up=now, changes=compare(baseline, now),
         )
 
     def open_items(self, follow_up_id: int) -> int:

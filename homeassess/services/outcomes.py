@@ -37,14 +37,15 @@ class OutcomeService:
 
     # --- reading ----------------------------------------------------------------------------
 
-    def outcomes(self, assessment_id: int) -> Outcomes:
+    def outcomes(self, assessment_id: int, *, open_items: int | None = None) -> Outcomes:
+        """The visit's outcomes; ``open_items`` (a follow-up's items still open) when the caller has counted them."""
         record = self._record(assessment_id)
         stored = self.repository.goals(assessment_id)
         goals = tuple(_scored(text, position, stored) for position, text in enumerate(_goals(record)))
         measures = self.repository.measures(assessment_id) or OutcomeRecord()
         open_findings = self.repository.failing_findings(assessment_id)
         if record.parent_id is not None:
-            open_findings += self.open_items(assessment_id)
+            open_findings += self.open_items(assessment_id) if open_items is None else open_items
         return Outcomes(recorded_on=measures.recorded_on, goals=goals, falls_3m=measures.falls_3m,
                         fall_concern=measures.fall_concern, instrument=measures.instrument,
                         instrument_score=measures.instrument_score, open_findings=open_findings)
