@@ -10,6 +10,7 @@ window system with the offscreen rendering.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -17,15 +18,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 X11 = "--x11" in sys.argv
-if not X11:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if not X11:  # offscreen's own screen is 800 × 800: a desk screen instead, as scripts/take_screenshots.py does
+    SCREEN = Path(tempfile.gettempdir()) / "homeassess-screenshot-screen.json"
+    SCREEN.write_text(json.dumps({"screens": [{"name": "desk", "x": 0, "y": 0, "width": 1920, "height": 1200,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN}")
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from homeassess.domain.judge import Judge  # noqa: E402
-from homeassess.services.demo import install_demo  # noqa: E402
+from homeassess.services.demo_follow_up import install_demo_follow_up  # noqa: E402
 from homeassess.services.workspace import Workspace  # noqa: E402
 from homeassess.store.store import Store  # noqa: E402
 from homeassess.ui.kit.error_path import ErrorPath  # noqa: E402
@@ -50,12 +54,8 @@ def main() -> int:
         window = MainWindow(WindowServices.from_workspace(ws), ErrorPath(None))
         window.resize(1440, 900)
         window.show()
-        original = install_demo(ws)[0]
-        follow_ups = ws.follow_ups.link(original).follow_up_ids
-        if not follow_ups:
-            print("The demo has no follow-up.", file=sys.stderr)
-            return 1
-        window.open_assessment(follow_ups[-1])
+        _, follow_up, _ = install_demo_follow_up(ws)
+        window.open_assessment(follow_up)
         screen = window.assessment
         screen.show_tab(FOLLOW_UP_TAB)
         settle(app, 600)
@@ -70,6 +70,9 @@ def main() -> int:
         window.grab().save(str(out / "follow-up.png"))
         screen.show_tab(OUTCOMES_TAB)
         settle(app, 600)
+        bar = screen.outcomes.scroll.verticalScrollBar()
+        bar.setValue(bar.maximum())  # the comparison whole, falls and open findings included
+        settle(app, 300)
         window.grab().save(str(out / "outcomes.png"))
         window.close()
         ws.close()

@@ -22,9 +22,11 @@ def type_into(qtbot, field, text: str) -> None:
 
 
 def test_each_goal_of_the_profile_is_scored_by_keyboard_and_kept(qtbot, window, workspace):
-    assessment_id = create_assessment(workspace, goals=["Use the toilet on my own", "Cook a meal"])
+    goals = ["Use the toilet on my own", "Cook for my son's family & me"]
+    assessment_id = create_assessment(workspace, goals=goals)
     view = open_outcomes(window, assessment_id)
-    assert [row.label.text() for row in view.goals] == ["Use the toilet on my own", "Cook a meal"]
+    assert [row.label.text() for row in view.goals] == goals
+    assert view.goals[1].label.textFormat() == Qt.PlainText  # the client's words as typed, no markup, no Alt key
     first = view.goals[0]
     assert first.performance.hasFocus()  # the tab opens on its first empty field
     qtbot.keyClicks(first.performance, "3")

@@ -34,6 +34,7 @@ from homeassess.ui.kit.text_limits import limit_line
 from homeassess.ui.kit.wheel_guard import guard_wheel
 from homeassess.ui.visit.verdict_text import verdict_span
 
+LABEL_WIDTH = 150  # px
 THUMB = 96  # px, the longer side of a before or after thumbnail
 SHOWN_THUMBS = 3  # a row never widens the window: the photo strip of the visit shows them all
 
@@ -55,7 +56,7 @@ def refused_html(sentence: str) -> str:
 
 class InstalledItemCard(QGroupBox):
     def __init__(self, item: InstalledItem, read_only: bool, parent: QWidget | None = None) -> None:
-        super().__init__(f"{item.room_name} — {item.title}", parent)
+        super().__init__(f"{item.room_name} — {item.title}".replace("&", "&&"), parent)  # an "&" is shown, not a key
         self.installation_id = item.installation_id
         self.title_text = item.title
         self.read_only = read_only
@@ -80,6 +81,7 @@ class InstalledItemCard(QGroupBox):
         self.after = _thumb_row(f"After photos of {name}")
 
         grid = QGridLayout(self)
+        grid.setColumnMinimumWidth(0, LABEL_WIDTH)  # the same label column in every card
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         grid.addWidget(self.specification, 0, 0, 1, 4)
@@ -139,7 +141,8 @@ class InstalledItemCard(QGroupBox):
 
     def _check_row(self, grid: QGridLayout, row: int, result: CheckResult) -> int:
         check = result.check
-        label = QLabel(html.escape(check.label))
+        label = QLabel(check.label.replace("&", "&&"))  # with its field as buddy: an "&" would be an Alt key
+        label.setTextFormat(Qt.PlainText)
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         edit = self._line(f"{check.label}, as installed", "as measured, e.g. 34 1/2")

@@ -13,9 +13,9 @@ saved)". Enter saves and moves to the next field. A final assessment shows the v
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIntValidator, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -66,12 +66,13 @@ class GoalRow:
 
     def __init__(self, position: int, goal: str) -> None:
         self.position = position
-        self.label = QLabel(html.escape(goal))
+        self.label = QLabel(goal)
+        self.label.setTextFormat(Qt.PlainText)  # the client's own words, shown as typed
         self.label.setWordWrap(True)
-        self.performance = _score(f"Performance, goal {position + 1}", GOAL_SCORE_RANGE)
-        self.satisfaction = _score(f"Satisfaction, goal {position + 1}", GOAL_SCORE_RANGE)
+        self.performance = _score(f"Performance: {goal}", GOAL_SCORE_RANGE)
+        self.satisfaction = _score(f"Satisfaction: {goal}", GOAL_SCORE_RANGE)
         self.difficulty = guard_wheel(QComboBox())
-        self.difficulty.setAccessibleName(f"Difficulty, goal {position + 1}")
+        self.difficulty.setAccessibleName(f"Difficulty: {goal}")
         self.difficulty.addItem("", "")
         for level in Difficulty:
             self.difficulty.addItem(level.label, level.value)
@@ -161,7 +162,6 @@ class OutcomesView(QWidget):
             for column, field in enumerate((row.performance, row.satisfaction, row.difficulty), start=1):
                 grid.addWidget(field, row.position + 1, column)
                 self.walk.add(field, None if self.read_only else (lambda r=row: self.save_goal(r)))
-            row.label.setBuddy(row.performance)
         if not self.goals:
             grid.addWidget(QLabel("<i>The client profile lists no goals yet: add them under Client &amp; visit.</i>"),
                            1, 0, 1, 4)
