@@ -30,13 +30,13 @@ log = logging.getLogger(__name__)
 def start_session(workspace: Workspace, failed_attempts: int, created: bool) -> None:
     """Audit the unlock (and the attempts that failed); a new store starts with the demo assessment."""
     from homeassess.services.audit_log import AuditAction
-    from homeassess.services.demo_follow_up import install_demo_follow_up
+    from homeassess.services.demo import install_demo
 
     for _ in range(failed_attempts):
         workspace.audit.record(AuditAction.UNLOCK_FAILED)
     workspace.audit.record(AuditAction.UNLOCK)
     if created:
-        install_demo_follow_up(workspace)  # the demo visit, then its finalised copy with a follow-up
+        install_demo(workspace)
 
 
 class Preload:

@@ -5,6 +5,7 @@ some items installed as specified (their as-installed measurements meet), one gr
 high (a deviation with its correction), one item the landlord declined, and outcomes that improved.
 The first visit's photos of the rooms concerned are copied from the demo visit (its renditions, not
 made again). Idempotent, keyed by the plan's uid. The editable demo visit itself stays a draft.
+``homeassess demo`` and the window's "add the demo" install it; the first start installs the demo visit only.
 """
 
 from __future__ import annotations
@@ -53,6 +54,16 @@ def install_demo_follow_up(workspace: Workspace, path: Path | None = None) -> tu
             workspace.follow_ups.record_check(follow_up_id, iid, check_id, text)
     _outcomes(workspace, follow_up_id, plan["follow_up"], date.today())
     return original_id, follow_up_id, True
+
+
+def install_demos(workspace: Workspace) -> int:
+    """The demo visit and the demo's follow-up (the window's "add the demo"); returns the demo visit's id.
+
+    The first start installs the demo visit alone (``homeassess.app``): the follow-up would add about a
+    second to the first-run budget (benchmarks/README.md, ``first_run``)."""
+    demo_id, _ = install_demo(workspace)
+    install_demo_follow_up(workspace)
+    return demo_id
 
 
 def _outcomes(workspace: Workspace, assessment_id: int, plan: dict[str, Any], recorded_on: date) -> None:

@@ -33,8 +33,8 @@ class InstalledItemReader:
         self.photos = photos
 
     def checks(self, original_id: int, recommendation_id: int) -> tuple[VerifyCheck, ...]:
-        decision = self._decisions(original_id).get(recommendation_id)
-        entry = self._entry(decision)
+        decision = self.recommendations.repository.decision(recommendation_id)
+        entry = self._entry(decision if decision is not None and decision.assessment_id == original_id else None)
         return tuple(entry.verify) if entry is not None else ()
 
     def context(self, record: AssessmentRecord, installation: InstallationRecord) -> JudgeContext:

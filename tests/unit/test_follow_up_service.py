@@ -237,3 +237,13 @@ def test_open_findings_at_a_follow_up_count_the_items_still_open(demo_workspace)
     assert ws.outcomes.outcomes(fid).open_findings == len(items)  # nothing checked yet, no checklist answers
     ws.follow_ups.set_status(fid, items[0].installation_id, "as_specified")
     assert ws.outcomes.outcomes(fid).open_findings == len(items) - 1
+
+
+def test_removing_a_follow_up_room_and_undoing_it_puts_its_items_back_in_it(demo_workspace):
+    ws = demo_workspace
+    fid = _follow_up(ws)
+    bar = _grab_bar(ws, fid)
+    room = next(r for r in ws.assessments.room_views(fid) if r.name == bar.room_name)
+    removed = ws.assessments.remove_room(room.id)
+    removed.undo()
+    assert _grab_bar(ws, fid).room_name == bar.room_name
