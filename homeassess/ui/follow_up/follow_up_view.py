@@ -222,7 +222,7 @@ class FollowUpView(QWidget):
         own = initiator is self
         for item in items:
             card = self.cards.get(item.installation_id)
-            if card is not None:
+            if card is not None and not (own and item.installation_id not in change.ids):
                 card.show_item(item, set_fields=not own)  # typed here: the field already holds it
         self._show_summary(items)
         if change.touches(Scope.PHOTOS):

@@ -182,7 +182,9 @@ class InstalledItemCard(QGroupBox):
         edit, verdict = self.checks[check_id]
         verdict.setText(shown)
         verdict.setVisible(bool(shown))
-        edit.setStyleSheet(f"border: 2px solid {colour(Tone.REFUSED)};" if "(not saved)" in shown else "")
+        sheet = f"border: 2px solid {colour(Tone.REFUSED)};" if "(not saved)" in shown else ""
+        if edit.styleSheet() != sheet:  # setting a style sheet polishes the field again: only when it changes
+            edit.setStyleSheet(sheet)
 
     def set_reason_asked(self, asked: bool) -> None:
         self.reason.setEnabled(asked)

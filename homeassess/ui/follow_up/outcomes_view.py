@@ -272,6 +272,9 @@ class OutcomesView(QWidget):
             return
         if not self.isVisible():
             self._stale = True
+        elif initiator is self and change.touches(Scope.OUTCOMES):  # typed here: only the comparison follows
+            if self.is_follow_up:
+                self.comparison.show_changes(self.outcomes.compare(self.assessment_id))
         elif change.touches(Scope.ASSESSMENT) and mine:
             self.refresh()  # the client's goals may have changed
         else:

@@ -23,14 +23,17 @@ class FieldWalk(QObject):
         super().__init__(parent)
         self.scroll = scroll
         self._fields: list[QWidget] = []
+        self._index: dict[QWidget, int] = {}  # field -> its place in the order
         self._commits: dict[QWidget, Callable[[], None]] = {}
 
     def clear(self) -> None:
         self._fields.clear()
+        self._index.clear()
         self._commits.clear()
 
     def add(self, field: QWidget, commit: Callable[[], None] | None = None) -> QWidget:
         """``field`` is next in the order; Enter in it runs ``commit`` first (when given)."""
+        self._index[field] = len(self._fields)
         self._fields.append(field)
         if commit is not None:
             self._commits[field] = commit
@@ -38,10 +41,11 @@ class FieldWalk(QObject):
         return field
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.FocusIn and isinstance(watched, QWidget):
+        kind = event.type()
+        if kind == QEvent.FocusIn and isinstance(watched, QWidget):
             self.show(watched)
             return False
-        if event.type() != QEvent.KeyPress or not isinstance(event, QKeyEvent) or watched not in self._fields:
+        if kind != QEvent.KeyPress or not isinstance(event, QKeyEvent) or watched not in self._index:
             return False
         if event.key() not in ENTER_KEYS or event.modifiers() & ~(Qt.KeypadModifier | Qt.ShiftModifier):
             return False
@@ -58,9 +62,9 @@ class FieldWalk(QObject):
 
     def focus_next(self, field: QWidget) -> None:
         """The next field that takes input (the last one keeps the focus)."""
-        if field not in self._fields:
+        if field not in self._index:
             return
-        for candidate in self._fields[self._fields.index(field) + 1:]:
+        for candidate in self._fields[self._index[field] + 1:]:
             if self.takes_input(candidate):
                 self.focus(candidate)
                 return
