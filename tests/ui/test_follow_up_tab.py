@@ -261,3 +261,15 @@ def test_finalising_a_follow_up_names_the_items_not_checked_and_the_missing_reas
     assert "not yet checked" not in asked[-1]
     assert f"No reason recorded</b> for work not done or partly done: {GRAB_BARS}" in asked[-1]
     assert workspace.assessments.open(follow_up, audit=False).status == "draft"
+
+
+def test_a_refused_status_is_told_and_the_stored_one_shown_again(qtbot, window, workspace, messages):
+    _, follow_up = started_follow_up(workspace)
+    _, card = open_follow_up(window, follow_up)
+    workspace.assessments.set_status(follow_up, "final")  # finalised elsewhere (the command line) meanwhile
+    card.status.setFocus()
+    qtbot.keyClick(card.status, Qt.Key_Down)
+    assert card.status.currentText() == InstallStatus.NOT_CHECKED.label
+    assert card.message.isVisible() and "(not saved)" in card.message.text()
+    assert messages and messages[-1][0] == "Not saved"
+    assert stored_item(workspace, follow_up).status is InstallStatus.NOT_CHECKED

@@ -175,7 +175,12 @@ class FollowUpView(QWidget):
         stored = self._stored(installation_id)
         if (status, reason, note) == (stored.status, stored.reason, stored.reason_note):
             return
-        self._run(card, lambda: self.follow_ups.set_status(follow_up_id, installation_id, status, reason, note))
+
+        def refused(refusal: Refused) -> None:  # the choice shown goes back to the stored one, with the sentence
+            card.show_chosen(stored.status, stored.reason)
+            card.show_message(refused_html(refusal.sentence))
+
+        self._run(card, lambda: self.follow_ups.set_status(follow_up_id, installation_id, status, reason, note), refused)
 
     def save_installed(self, card: InstalledItemCard) -> None:
         follow_up_id, installation_id = self.follow_up_id, card.installation_id

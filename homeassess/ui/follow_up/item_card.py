@@ -165,8 +165,7 @@ class InstalledItemCard(QGroupBox):
     def show_item(self, item: InstalledItem, *, set_fields: bool) -> None:
         """The item as stored: verdicts and whether a reason is asked; the fields too with ``set_fields``."""
         if set_fields:
-            _choose(self.status, item.status.value)
-            _choose(self.reason, item.reason.value if item.reason else "")
+            self.show_chosen(item.status, item.reason)
             self.reason_note.setText(item.reason_note)
             self.installed_on.set_date(item.installed_on)
             self.installed_by.setText(item.installed_by)
@@ -177,6 +176,11 @@ class InstalledItemCard(QGroupBox):
             if set_fields:
                 edit.setText(result.value_text)
             self.show_check(result.check.id, check_html(result))
+
+    def show_chosen(self, status: InstallStatus, reason: NotDoneReason | None) -> None:
+        _choose(self.status, status.value)
+        _choose(self.reason, reason.value if reason else "")
+        self.set_reason_asked(status.needs_reason)
 
     def show_check(self, check_id: str, shown: str) -> None:
         edit, verdict = self.checks[check_id]
