@@ -6,6 +6,7 @@ from PIL import Image
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
+from homeassess.domain.units import LengthUnit
 from homeassess.domain.vocabulary import InstallStatus, NotDoneReason
 from homeassess.services.photo_import import run_to_end
 from homeassess.ui.kit import prompts
@@ -273,3 +274,19 @@ def test_a_refused_status_is_told_and_the_stored_one_shown_again(qtbot, window, 
     assert card.message.isVisible() and "(not saved)" in card.message.text()
     assert messages and messages[-1][0] == "Not saved"
     assert stored_item(workspace, follow_up).status is InstallStatus.NOT_CHECKED
+
+
+def test_a_millimetre_visit_shows_its_targets_in_millimetres(qtbot, window, workspace):
+    original = final_with_grab_bars(workspace)
+    workspace.assessments.set_status(original, "draft")
+    details = workspace.assessments.open(original, audit=False).details
+    workspace.assessments.update_details(original, details.model_copy(update={"unit": LengthUnit.MILLIMETRE}))
+    workspace.assessments.set_status(original, "final")
+    follow_up = int(workspace.follow_ups.start(original).value)
+    _, card = open_follow_up(window, follow_up)
+    height, verdict = card.checks["height"]
+    assert "mm to the top of the gripping surface" in verdict.text() and " in " not in verdict.text()
+    height.setFocus()
+    qtbot.keyClicks(height, "965")
+    qtbot.keyClick(height, Qt.Key_Return)
+    assert "Grab bar installed at 965 mm" in verdict.text() and "✗" in verdict.text()

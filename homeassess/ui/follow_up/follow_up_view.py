@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from homeassess.domain.follow_up import InstalledItem
 from homeassess.domain.refusals import InvalidInput, Refused
-from homeassess.domain.units import MeasurementError
+from homeassess.domain.units import MeasurementError, UnitSystem
 from homeassess.domain.vocabulary import InstallStatus
 from homeassess.services.changes import Change, Scope
 from homeassess.services.follow_up import FollowUpService
@@ -43,6 +43,7 @@ class FollowUpView(QWidget):
         self.ops = ops
         self.follow_up_id: int | None = None
         self.read_only = True
+        self.system = UnitSystem.IMPERIAL  # the visit's units: targets and examples are shown in them
         self.cards: dict[int, InstalledItemCard] = {}
         self._stale = False
         self.summary = QLabel("")
@@ -61,8 +62,8 @@ class FollowUpView(QWidget):
 
     # --- what is shown ---------------------------------------------------------------------------
 
-    def set_assessment(self, follow_up_id: int, read_only: bool) -> None:
-        self.follow_up_id, self.read_only = follow_up_id, read_only
+    def set_assessment(self, follow_up_id: int, read_only: bool, system: UnitSystem = UnitSystem.IMPERIAL) -> None:
+        self.follow_up_id, self.read_only, self.system = follow_up_id, read_only, system
         self.refresh()
 
     def refresh(self) -> None:
@@ -76,7 +77,7 @@ class FollowUpView(QWidget):
         body = QWidget()
         column = QVBoxLayout(body)
         for item in items:
-            card = InstalledItemCard(item, self.read_only)
+            card = InstalledItemCard(item, self.read_only, self.system)
             self._connect(card)
             self.cards[item.installation_id] = card
             column.addWidget(card)

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from homeassess.domain.as_installed import target_text
 from homeassess.domain.follow_up import CheckResult, InstalledItem
+from homeassess.domain.units import UnitSystem
 from homeassess.domain.verdicts import Verdict
 from homeassess.domain.vocabulary import InstallStatus, NotDoneReason
 from homeassess.ui.kit.date_field import DateField
@@ -39,10 +41,13 @@ THUMB = 96  # px, the longer side of a before or after thumbnail
 SHOWN_THUMBS = 3  # a row never widens the window: the photo strip of the visit shows them all
 
 
-def check_html(result: CheckResult) -> str:
-    """"✗ Fails: Grab bar installed at 38 in: specified 33–36 in…" with its correction; the target while unmeasured."""
+def check_html(result: CheckResult, system: UnitSystem = UnitSystem.IMPERIAL) -> str:
+    """"✗ Fails: Grab bar installed at 38 in: specified 33–36 in…" with its correction; the target while unmeasured
+    (in the visit's units)."""
     if not result.measured:
-        return f'<span style="color:{colour(Tone.MUTED)}">Specified: {html.escape(result.check.target)}</span>'
+        c = result.check
+        target = target_text(c.reading, c.low, c.high, c.measured_to, system)
+        return f'<span style="color:{colour(Tone.MUTED)}">Specified: {html.escape(target)}</span>'
 
     shown = verdict_span(result.verdict, f"{result.verdict.label}: {result.message}" if result.message else result.verdict.label)
     if result.correction and result.verdict is Verdict.FAILS:
@@ -55,11 +60,13 @@ def refused_html(sentence: str) -> str:
 
 
 class InstalledItemCard(QGroupBox):
-    def __init__(self, item: InstalledItem, read_only: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, item: InstalledItem, read_only: bool, system: UnitSystem = UnitSystem.IMPERIAL,
+                 parent: QWidget | None = None) -> None:
         super().__init__(f"{item.room_name} — {item.title}".replace("&", "&&"), parent)  # an "&" is shown, not a key
         self.installation_id = item.installation_id
         self.title_text = item.title
         self.read_only = read_only
+        self.system = system
         name = item.title
         self.specification = QLabel(f"<small>{html.escape(item.specification)}</small>")
         self.specification.setWordWrap(True)  # wraps, never widens the window
@@ -145,7 +152,8 @@ class InstalledItemCard(QGroupBox):
         label.setTextFormat(Qt.PlainText)
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        edit = self._line(f"{check.label}, as installed", "as measured, e.g. 34 1/2")
+        example = "34 1/2" if self.system is UnitSystem.IMPERIAL else "870 mm"
+        edit = self._line(f"{check.label}, as installed", f"as measured, e.g. {example}")
         edit.setAccessibleDescription(f"Specified: {check.target}")
         edit.setObjectName(f"check_{check.id}")
         label.setBuddy(edit)
@@ -175,7 +183,7 @@ class InstalledItemCard(QGroupBox):
             edit, verdict = self.checks[result.check.id]
             if set_fields:
                 edit.setText(result.value_text)
-            self.show_check(result.check.id, check_html(result))
+            self.show_check(result.check.id, check_html(result, self.system))
 
     def show_chosen(self, status: InstallStatus, reason: NotDoneReason | None) -> None:
         _choose(self.status, status.value)

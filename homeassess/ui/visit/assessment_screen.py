@@ -196,5 +196,8 @@ class AssessmentScreen(QWidget):
         if self.view is None or tab == 0 or self._shown_for.get(tab) == self.view.id:
             return
         self._shown_for[tab] = self.view.id
-        views = {REVIEW_TAB: self.recommendations, FOLLOW_UP_TAB: self.follow_up, OUTCOMES_TAB: self.outcomes}
+        if tab == FOLLOW_UP_TAB:
+            self.follow_up.set_assessment(self.view.id, self.view.read_only, self.view.details.unit.system)
+            return
+        views = {REVIEW_TAB: self.recommendations, OUTCOMES_TAB: self.outcomes}
         views[tab].set_assessment(self.view.id, self.view.read_only)
