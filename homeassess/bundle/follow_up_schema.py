@@ -21,13 +21,14 @@ from homeassess.bundle.schema_types import (
     UtcTime,
 )
 from homeassess.domain.follow_up import CONCERN_RANGE, FALLS_RANGE, GOAL_SCORE_RANGE
+from homeassess.domain.limits import BUNDLE, TEXT
 from homeassess.domain.vocabulary import Difficulty, InstallStatus, NotDoneReason
 
 Verdict = Literal["", "meets", "fails", "advisory", "not_applicable", "implausible"]
 assert get_args(Verdict) == VERDICTS  # one list of verdicts
 GoalRating = Annotated[int, Field(ge=GOAL_SCORE_RANGE[0], le=GOAL_SCORE_RANGE[1])]
-MAX_MEASURES = 50  # as-installed measurements of one item
-MAX_INSTALLATIONS = 2_000  # one per accepted recommendation at most
+MAX_MEASURES = TEXT.list_items  # as-installed measurements of one item (a library entry lists a few)
+MAX_INSTALLATIONS = BUNDLE.max_recommendations  # one per recommendation of the original at most
 
 
 class OutcomeMeasures(Strict):

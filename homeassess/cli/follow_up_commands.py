@@ -16,6 +16,7 @@ from homeassess.cli.follow_up_output import item_json, print_item, print_items, 
 from homeassess.cli.store_commands import open_workspace
 from homeassess.domain.follow_up import InstalledItem
 from homeassess.domain.refusals import InvalidInput, NotFound
+from homeassess.domain.vocabulary import InstallStatus
 from homeassess.services.changes import Change
 from homeassess.services.workspace import Workspace
 
@@ -24,8 +25,13 @@ def run_finalise(args: Namespace) -> int:
     with open_workspace(args) as ws:
         _exists(ws, args.id)
         ws.assessments.set_status(args.id, "final")
-        due = ws.follow_ups.link(args.id).due
-    print(f"Assessment {args.id} is final" + (f"; its follow-up is due {due.isoformat()}" if due else "") + ".")
+        link = ws.follow_ups.link(args.id)
+        items = ws.follow_ups.items(args.id) if link.original_id is not None else []
+    print(f"Assessment {args.id} is final" + (f"; its follow-up is due {link.due.isoformat()}" if link.due else "") + ".")
+    unchecked = sum(1 for i in items if i.status is InstallStatus.NOT_CHECKED)
+    no_reason = sum(1 for i in items if i.status.needs_reason and i.reason is None)
+    if unchecked or no_reason:
+        print(f"Recorded as they stand: {unchecked} installed items not checked, {no_reason} not (fully) done without a reason.")
     return EXIT_OK
 
 

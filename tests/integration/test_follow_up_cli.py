@@ -101,3 +101,7 @@ def test_bad_input_at_the_follow_up_changes_nothing(store):
     assert json.loads(ok("outcome", follow_up, "--json", data_dir=store)) == before
     assert "no installed item" in refused("installed", follow_up, "no_such_thing", "--status", "partly", data_dir=store)
     assert "Start the follow-up from the original assessment." in refused("followup", follow_up, data_dir=store)
+    finalised = ok("finalise", follow_up, data_dir=store)
+    assert f"{len(found)} installed items not checked" in finalised
+    assert "read-only" in refused("installed", follow_up, "1", "--status", "as_specified", data_dir=store)
+    assert items(follow_up, store) == found

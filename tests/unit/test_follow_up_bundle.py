@@ -12,11 +12,11 @@ import pytest
 from PIL import Image
 
 from homeassess.bundle.document import parse_document
-from homeassess.services.bundle_transfer import BundleService
+from homeassess.services.bundle_transfer import BundleError, BundleService
 from homeassess.services.workspace import Workspace
 from homeassess.store.store import Store
 from tests.conftest import PASSPHRASE
-from tests.unit.test_bundle import CHEAP, FILE_PASSPHRASE, decrypt
+from tests.unit.test_bundle import CHEAP, FILE_PASSPHRASE, counts, decrypt, repack
 
 
 def _picture() -> bytes:
@@ -105,3 +105,20 @@ def test_the_schema_4_document_names_recommendations_by_key_and_older_documents_
     older["recommendations"] = [{k: v for k, v in r.items() if k != "key"} for r in older["recommendations"]]
     parsed = parse_document(json.dumps(older).encode())
     assert parsed.schema_version == 3 and parsed.original is None and parsed.installations == []
+
+
+@pytest.mark.parametrize(("change", "sentence"), [
+    (lambda d: d["installations"][0].update(recommendation="rec-9999"), "refers to a recommendation or room that is not in it"),
+    (lambda d: d["original"]["assessment"].update(uid="someone-else"), "not the one the follow-up names"),
+    (lambda d: d["installations"].append(dict(d["installations"][0])), "the same installed item twice"),
+    (lambda d: d["installations"][0].update(status="installed_maybe"), "not valid"),
+    (lambda d: d["goal_scores"][0].update(performance=11), "outside the range"),
+    (lambda d: d["photos"][0].update(recommendation="rec-9999"), "refers to a recommendation that is not in it"),
+])
+def test_a_changed_follow_up_file_is_refused_with_a_sentence_and_nothing_is_written(exported, tmp_path, change, sentence):
+    ws, _, path = exported
+    before = counts(ws)
+    bad = repack(path, tmp_path / "bad.hax", lambda document, members: change(document))
+    with pytest.raises(BundleError, match=sentence):
+        BundleService(ws, kdf=CHEAP).import_file(bad, FILE_PASSPHRASE, "keep_both")
+    assert counts(ws) == before
