@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -32,6 +33,7 @@ from homeassess.ui.kit.field_walk import FieldWalk
 from homeassess.ui.kit.operations import Operations
 from homeassess.ui.kit.palette import theme
 
+FIRST_CARDS, MORE_CARDS = 6, 6  # cards built at once, then in each later step
 SHOWN_BESIDE = (MeasurementError, InvalidInput)  # a value that cannot be taken: told beside its field only
 
 
@@ -45,6 +47,10 @@ class FollowUpView(QWidget):
         self.read_only = True
         self.system = UnitSystem.IMPERIAL  # the visit's units: targets and examples are shown in them
         self.cards: dict[int, InstalledItemCard] = {}
+        self._pending: list[InstalledItem] = []  # items whose cards are still to be built
+        self._generation = 0  # a refresh starts a new generation: cards still due from an older one are dropped
+        self._thumbnails: dict[int, bytes] = {}
+        self._column = QVBoxLayout()
         self._stale = False
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
@@ -67,26 +73,44 @@ class FollowUpView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Every card built again from the store."""
+        """Every card built again from the store: the first few at once, the rest just after (a long list
+        of items shows without waiting for all of them; Enter and the changes follow each card as it comes)."""
         if self.follow_up_id is None:
             return
         self._stale = False
         items = self.follow_ups.items(self.follow_up_id)
         self.cards.clear()
         self.walk.clear()
+        self._generation += 1
+        self._pending = list(items)
+        self._thumbnails = self._read_thumbnails()
         body = QWidget()
-        column = QVBoxLayout(body)
-        for item in items:
+        self._column = QVBoxLayout(body)
+        if not items:
+            self._column.addWidget(QLabel("No accepted recommendations were carried into this follow-up."))
+        self._column.addStretch(1)
+        self._build(FIRST_CARDS)
+        self.scroll.setWidget(body)
+        self._show_summary(items)
+        if self._pending:
+            QTimer.singleShot(0, lambda generation=self._generation: self._build_rest(generation))
+
+    def _build(self, count: int) -> None:
+        """The next ``count`` cards, after those already built."""
+        for item in self._pending[:count]:
             card = InstalledItemCard(item, self.read_only, self.system)
             self._connect(card)
             self.cards[item.installation_id] = card
-            column.addWidget(card)
-        if not items:
-            column.addWidget(QLabel("No accepted recommendations were carried into this follow-up."))
-        column.addStretch(1)
-        self.scroll.setWidget(body)
-        self._show_summary(items)
-        self._show_photos(items)
+            self._column.insertWidget(self._column.count() - 1, card)  # above the closing stretch
+            self._show_card_photos(card, item)
+        del self._pending[:count]
+
+    def _build_rest(self, generation: int) -> None:
+        if generation != self._generation or not self._pending:  # built again meanwhile, or done
+            return
+        self._build(MORE_CARDS)
+        if self._pending:
+            QTimer.singleShot(0, lambda: self._build_rest(generation))
 
     def redraw(self, _scheme: object = None) -> None:
         """The verdicts again in the tones of the scheme shown now (the system switched light or dark)."""
@@ -98,6 +122,9 @@ class FollowUpView(QWidget):
     def take_up(self) -> None:
         """The clinician starts here: the status of the first item not yet checked (else the first field)."""
         unchecked = next((c for c in self.cards.values() if c.chosen_status() is InstallStatus.NOT_CHECKED), None)
+        while unchecked is None and self._pending:  # further down the list: built now, to be focused
+            self._build(MORE_CARDS)
+            unchecked = next((c for c in self.cards.values() if c.chosen_status() is InstallStatus.NOT_CHECKED), None)
         if unchecked is not None and self.walk.takes_input(unchecked.status):
             self.walk.focus(unchecked.status)
         else:
@@ -138,16 +165,22 @@ class FollowUpView(QWidget):
             text += " <i>This follow-up is final: read-only.</i>"
         self.summary.setText(text)
 
+    def _read_thumbnails(self) -> dict[int, bytes]:
+        original = self.follow_ups.link(self.follow_up_id).original_id
+        return self.photos.thumbnails(*(i for i in (original, self.follow_up_id) if i is not None))
+
+    def _show_card_photos(self, card: InstalledItemCard, item: InstalledItem) -> None:
+        shown = self._thumbnails
+        card.show_photos([shown[p] for p in item.before_photos if p in shown],
+                         [shown[p] for p in item.after_photos if p in shown])
+
     def _show_photos(self, items: list[InstalledItem] | None = None) -> None:
         if self.follow_up_id is None:
             return
-        original = self.follow_ups.link(self.follow_up_id).original_id
-        thumbnails = self.photos.thumbnails(*(i for i in (original, self.follow_up_id) if i is not None))
+        self._thumbnails = self._read_thumbnails()
         for item in items if items is not None else self.follow_ups.items(self.follow_up_id):
-            card = self.cards.get(item.installation_id)
-            if card is not None:
-                card.show_photos([thumbnails[p] for p in item.before_photos if p in thumbnails],
-                                 [thumbnails[p] for p in item.after_photos if p in thumbnails])
+            if (card := self.cards.get(item.installation_id)) is not None:
+                self._show_card_photos(card, item)
 
     # --- saving, through the operation path -----------------------------------------------------
 
