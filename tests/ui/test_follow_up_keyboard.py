@@ -8,7 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from homeassess.domain.vocabulary import InstallStatus
-from homeassess.ui.visit.assessment_screen import OUTCOMES_TAB
+from homeassess.services.demo_follow_up import install_demo_follow_up
+from homeassess.ui.follow_up.follow_up_view import FIRST_CARDS
+from homeassess.ui.kit.error_path import ErrorPath
+from homeassess.ui.shell.main_window import MainWindow
+from homeassess.ui.shell.window_services import WindowServices
+from homeassess.ui.visit.assessment_screen import FOLLOW_UP_TAB, OUTCOMES_TAB
 from tests.ui.conftest import final_with_grab_bars
 
 
@@ -65,3 +70,24 @@ def test_a_follow_up_by_keyboard_alone(qtbot, window, workspace):
     goal = workspace.outcomes.outcomes(follow_up).goals[0]
     assert (goal.performance, goal.satisfaction) == (None, None)
     assert outcomes.goals[0].performance.text() == ""
+
+
+def test_a_long_follow_up_shows_at_once_and_enter_walks_on_into_the_cards_built_after(qtbot, demo_workspace, messages):
+    _, follow_up, _ = install_demo_follow_up(demo_workspace)
+    window = MainWindow(WindowServices.from_workspace(demo_workspace), ErrorPath(None))
+    qtbot.addWidget(window)
+    window.show()
+    window.open_assessment(follow_up)
+    window.assessment.tabs.setCurrentIndex(FOLLOW_UP_TAB)
+    view = window.assessment.follow_up
+    total = len(demo_workspace.follow_ups.items(follow_up))
+    assert FIRST_CARDS <= len(view.cards) < total  # on screen before every card is built
+    qtbot.waitUntil(lambda: len(view.cards) == total)
+
+    cards = list(view.cards.values())
+    last_field = cards[FIRST_CARDS - 1].note if not cards[FIRST_CARDS - 1].checks else \
+        list(cards[FIRST_CARDS - 1].checks.values())[-1][0]
+    last_field.setFocus()
+    press(qtbot, Qt.Key_Return)
+    assert QApplication.focusWidget() is cards[FIRST_CARDS].status
+    assert window.ops.wait(20_000)
