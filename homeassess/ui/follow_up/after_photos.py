@@ -9,7 +9,7 @@ are named in one message at the end. The thumbnails of the cards (before and aft
 from __future__ import annotations
 
 import threading
-from collections.abc import Generator
+from collections.abc import Generator, Mapping
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -32,12 +32,14 @@ class AfterPhotos(QObject):
         self._assessments = assessments
         self._ops = ops
 
-    def thumbnails(self, *assessment_ids: int) -> dict[int, bytes]:
-        """Photo id → thumbnail, for every photo of these assessments (the original's before, the follow-up's after)."""
+    def thumbnails(self, rooms: Mapping[int, set[str]]) -> dict[int, bytes]:
+        """Photo id → thumbnail, for the photos of these rooms (assessment id → room names): the original's
+        rooms for the before photos, the follow-up's for the after photos."""
         found: dict[int, bytes] = {}
-        for assessment_id in assessment_ids:
+        for assessment_id, names in rooms.items():
             for room in self._assessments.room_views(assessment_id):
-                found.update((view.id, view.thumbnail) for view in self._photos.photos(assessment_id, room.id))
+                if room.name in names:
+                    found.update((view.id, view.thumbnail) for view in self._photos.photos(assessment_id, room.id))
         return found
 
     def add(self, follow_up_id: int | None, item: InstalledItem, parent: QWidget) -> None:

@@ -83,7 +83,7 @@ class FollowUpView(QWidget):
         self.walk.clear()
         self._generation += 1
         self._pending = list(items)
-        self._thumbnails = self._read_thumbnails()
+        self._thumbnails = self._read_thumbnails(items)
         body = QWidget()
         self._column = QVBoxLayout(body)
         if not items:
@@ -165,9 +165,13 @@ class FollowUpView(QWidget):
             text += " <i>This follow-up is final: read-only.</i>"
         self.summary.setText(text)
 
-    def _read_thumbnails(self) -> dict[int, bytes]:
+    def _read_thumbnails(self, items: list[InstalledItem]) -> dict[int, bytes]:
+        """The thumbnails these items show, read from the rooms that hold them only."""
         original = self.follow_ups.link(self.follow_up_id).original_id
-        return self.photos.thumbnails(*(i for i in (original, self.follow_up_id) if i is not None))
+        before = {i.room_name for i in items if i.before_photos}
+        after = {i.room_name for i in items if i.after_photos}
+        rooms = {original: before} if original is not None and before else {}
+        return self.photos.thumbnails({**rooms, self.follow_up_id: after} if after else rooms)
 
     def _show_card_photos(self, card: InstalledItemCard, item: InstalledItem) -> None:
         shown = self._thumbnails
@@ -177,8 +181,9 @@ class FollowUpView(QWidget):
     def _show_photos(self, items: list[InstalledItem] | None = None) -> None:
         if self.follow_up_id is None:
             return
-        self._thumbnails = self._read_thumbnails()
-        for item in items if items is not None else self.follow_ups.items(self.follow_up_id):
+        items = items if items is not None else self.follow_ups.items(self.follow_up_id)
+        self._thumbnails = self._read_thumbnails(items)
+        for item in items:
             if (card := self.cards.get(item.installation_id)) is not None:
                 self._show_card_photos(card, item)
 
