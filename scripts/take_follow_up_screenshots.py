@@ -58,8 +58,10 @@ def main() -> int:
         window.open_assessment(follow_up)
         screen = window.assessment
         screen.show_tab(FOLLOW_UP_TAB)
-        settle(app, 600)
         view = screen.follow_up
+        while len(view.cards) < len(ws.follow_ups.items(follow_up)):  # the later cards are built just after
+            settle(app, 100)
+        settle(app, 600)
         deviating = next((card for card in view.cards.values()
                           if any(verdict.isVisible() and "✗" in verdict.text() for _, verdict in card.checks.values())), None)
         if deviating is not None:  # the grab bar fitted too high, in view with its verdict
