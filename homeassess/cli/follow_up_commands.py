@@ -18,6 +18,7 @@ from homeassess.domain.follow_up import InstalledItem
 from homeassess.domain.refusals import InvalidInput, NotFound
 from homeassess.domain.vocabulary import InstallStatus
 from homeassess.services.changes import Change
+from homeassess.services.follow_up import install_status
 from homeassess.services.workspace import Workspace
 
 
@@ -87,8 +88,10 @@ def _installed_actions(ws: Workspace, args: Namespace, item: InstalledItem) -> l
     actions: list[Callable[[], Change]] = []
     if args.status is not None or args.reason is not None or args.reason_note is not None:
         status = args.status if args.status is not None else item.status.value
-        reason = args.reason if args.reason is not None else (item.reason.value if item.reason else None)
-        note = args.reason_note if args.reason_note is not None else item.reason_note
+        # A new status that needs no reason drops the stored one (a reason typed with it is refused).
+        keep = args.status is None or _needs_reason(args.status)
+        reason = args.reason if args.reason is not None else (item.reason.value if item.reason and keep else None)
+        note = args.reason_note if args.reason_note is not None else (item.reason_note if keep else "")
         actions.append(lambda: ws.follow_ups.set_status(fid, iid, status, reason, note))
     if args.date is not None or args.by is not None:
         on = _date(args.date) if args.date is not None else item.installed_on
@@ -162,6 +165,13 @@ def _find(items: list[InstalledItem], ref: str) -> tuple[int, InstalledItem]:
     if named:
         raise Refused(f"{len(named)} installed items are {ref}; name one by its number or ref (see 'installed ID --list')")
     raise Refused(f"no installed item {ref!r}; 'homeassess installed ID --list' shows them")
+
+
+def _needs_reason(status: str) -> bool:
+    try:
+        return install_status(status).needs_reason
+    except Refused:
+        return False  # the service refuses the status itself, with the choices
 
 
 def _exists(ws: Workspace, assessment_id: int) -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from homeassess.domain.as_installed import judge_installed, unmeasured
 from homeassess.domain.follow_up import FollowUpRecord, InstalledItem, VerifyCheck
+from homeassess.domain.limits import TEXT
 from homeassess.domain.outcomes import compare
 from homeassess.domain.refusals import InvalidInput, NotFound, Refused
 from homeassess.domain.vocabulary import AssessmentStatus, InstallStatus, NotDoneReason, RecommendationStatus
@@ -32,8 +33,8 @@ if TYPE_CHECKING:
     from homeassess.services.outcomes import OutcomeService
     from homeassess.services.recommendations import RecommendationService
 
-NAME_MAX = 120
-NOTE_MAX = 2000
+NAME_MAX = TEXT.line  # who installed it: a line, as the export file carries it
+NOTE_MAX = TEXT.paragraph
 DETAIL_FIELDS = ("clinician", "credentials", "licence", "referral", "address", "dwelling_type", "tenure", "landlord_name",
                  "landlord_contact", "access_contact", "standard", "unit")
 
@@ -127,7 +128,7 @@ class FollowUpService:
     def set_status(self, follow_up_id: int, installation_id: int, status: InstallStatus | str,
                    reason: NotDoneReason | str | None = None, reason_note: str = "") -> Change:
         """What was found; a reason (why not done) only with a status that needs one."""
-        new = _parse(InstallStatus, status, "status")
+        new = install_status(status)
         why = _parse(NotDoneReason, reason, "reason") if reason else None
         note = _text(reason_note, NOTE_MAX, "The reason note")
         if (why is not None or note) and not new.needs_reason:
@@ -241,6 +242,11 @@ def _visit(record: AssessmentRecord) -> date:
 
 
 EnumT = TypeVar("EnumT", bound=StrEnum)
+
+
+def install_status(value: object) -> InstallStatus:
+    """A status as typed ("as specified", "not-done") or as stored; refused with the choices."""
+    return _parse(InstallStatus, value, "status")
 
 
 def _parse(kind: type[EnumT], value: object, what: str) -> EnumT:

@@ -15,6 +15,7 @@ from datetime import date
 
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.follow_up import CONCERN_RANGE, FALLS_RANGE, GOAL_SCORE_RANGE, GoalScore, OutcomeChange, Outcomes
+from homeassess.domain.limits import TEXT
 from homeassess.domain.outcomes import compare, validate_score
 from homeassess.domain.refusals import InvalidInput, NotFound
 from homeassess.domain.vocabulary import Difficulty
@@ -24,7 +25,7 @@ from homeassess.services.changes import Change, Scope, change
 from homeassess.store.repositories.assessments import AssessmentRecord
 from homeassess.store.repositories.outcomes import GoalScoreRecord, OutcomeRecord, OutcomeRepository
 
-INSTRUMENT_MAX = 120
+INSTRUMENT_MAX = TEXT.line  # an instrument's name or score: a line, as the export file carries it
 
 
 class OutcomeService:

@@ -73,6 +73,8 @@ def test_the_whole_follow_up_by_command_line(store):
     assert after[bar["installation_id"]]["installed_by"] == "Acme Builders"
     assert (after[hinges["installation_id"]]["status"], after[hinges["installation_id"]]["reason"]) == (
         "not_done", "landlord_declined")
+    fitted = ok("installed", follow_up, hinges["ref"], "--status", "as specified", data_dir=store)
+    assert "Status: Installed as specified\n" in fitted and "landlord" not in fitted.lower()  # the reason went with the status
 
     text = ok("outcome", follow_up, "--goal", "1", "--performance", "7", "--satisfaction", "8", "--falls", "0",
               "--concern", "3", data_dir=store)
@@ -81,7 +83,7 @@ def test_the_whole_follow_up_by_command_line(store):
     changes = {c["label"]: c for c in outcome["changes"]}
     falls = next(c for label, c in changes.items() if "Falls" in label)
     assert (falls["baseline"], falls["follow_up"], falls["direction"]) == ("3", "0", "better")
-    assert outcome["open_findings"] == len(found)  # nothing installed as specified yet
+    assert outcome["open_findings"] == len(found) - 1  # every item but the hinges, installed as specified, is open
 
 
 def test_bad_input_at_the_follow_up_changes_nothing(store):
