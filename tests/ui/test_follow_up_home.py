@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from homeassess.ui.dialogs.settings_dialog import SettingsDialog
 from homeassess.ui.home.assessment_list_model import FOLLOW_UP_COLUMN
 from homeassess.ui.home.home_screen import FILTERS
 from tests.ui.conftest import create_assessment, final_with_grab_bars
@@ -45,3 +46,11 @@ def test_a_follow_up_shows_which_visit_it_follows(qtbot, window, workspace):
     window.show_home()
     choose_filter(window.home, "Drafts")
     assert list(shown(window.home).values()) == [f"of the {visit:%d %b %Y} visit"]
+
+
+def test_settings_say_when_a_follow_up_falls_due(qtbot, workspace, judge, messages):
+    dialog = SettingsDialog(workspace.settings.load(), judge.standards)
+    qtbot.addWidget(dialog)
+    weeks = dialog.editors["followup_weeks"]
+    assert weeks.accessibleName() == "Follow-up due after (weeks)"
+    assert weeks.value() == 8
