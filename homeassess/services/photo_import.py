@@ -87,7 +87,7 @@ class PhotoImportService:
         self._check_after(assessment_id, recommendation_id)
         summary = ImportSummary(total=len(files))
         total = len(files)
-        known = self._known_pictures(assessment_id, room_id, item_id)
+        known = self._known_pictures(assessment_id, room_id, item_id, recommendation_id)
         try:
             yield ImportProgress(0.0, _counted("Importing", total))
             for done, path in enumerate(files, start=1):
@@ -121,7 +121,7 @@ class PhotoImportService:
         self._check_after(assessment_id, recommendation_id)
         summary = ImportSummary(total=1)
         try:
-            summary.add(self._import_one(assessment_id, room_id, item_id, name, data, self._known_pictures(assessment_id, room_id, item_id),
+            summary.add(self._import_one(assessment_id, room_id, item_id, name, data, self._known_pictures(assessment_id, room_id, item_id, recommendation_id),
                                          recommendation_id=recommendation_id))
         finally:
             self._record(assessment_id, summary)
@@ -158,14 +158,17 @@ class PhotoImportService:
         if self._repo.assessment_of_recommendation(recommendation_id) != record.parent_id:
             raise NotFound("recommendation")
 
-    def _known_pictures(self, assessment_id: int, room_id: int | None, item_id: str | None) -> set[str]:
-        """Content hashes (of the working copy, the same for the same file) already in this room and item.
+    def _known_pictures(self, assessment_id: int, room_id: int | None, item_id: str | None,
+                        recommendation_id: int | None = None) -> set[str]:
+        """Content hashes (of the working copy, the same for the same file) already in this room and item
+        (and, for an "after" photo, of this recommendation).
 
         A rerun of a batch lands in the same place and is skipped; the same picture may still be
-        attached on purpose to another room or item.
+        attached on purpose to another room, item or recommendation.
         """
         rows = self._repo.list(assessment_id, room_id, item_id)
-        return {row.sha256 for row in rows if row.sha256 and row.room_id == room_id and row.item_id == item_id}
+        return {row.sha256 for row in rows if row.sha256 and row.room_id == room_id and row.item_id == item_id
+                and row.recommendation_id == recommendation_id}
 
     def _record(self, assessment_id: int, summary: ImportSummary) -> None:
         if summary.imported or summary.refused or summary.skipped:

@@ -8,6 +8,7 @@ import pytest
 
 from homeassess.domain.refusals import Refused
 from homeassess.domain.vocabulary import InstallStatus, NotDoneReason, RecommendationStatus
+from homeassess.services.assessments import AssessmentDetails, NewAssessment
 from homeassess.services.audit_log import AuditAction
 from homeassess.services.workspace import Workspace
 
@@ -247,3 +248,30 @@ def test_removing_a_follow_up_room_and_undoing_it_puts_its_items_back_in_it(demo
     removed = ws.assessments.remove_room(room.id)
     removed.undo()
     assert _grab_bar(ws, fid).room_name == bar.room_name
+
+
+def _picture() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (640, 480), (90, 120, 150)).save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def test_an_after_photo_attaches_to_its_item_and_the_same_picture_may_show_another_item(demo_workspace):
+    ws = demo_workspace
+    fid = _follow_up(ws)
+    items = [i for i in ws.follow_ups.items(fid) if i.room_name == "Upstairs bathroom"]
+    room = next(r.id for r in ws.assessments.room_views(fid) if r.name == "Upstairs bathroom")
+    first, second = items[0], items[1]
+    added = ws.photo_import.import_bytes(fid, room, None, _picture(), recommendation_id=first.recommendation_id)
+    again = ws.photo_import.import_bytes(fid, room, None, _picture(), recommendation_id=second.recommendation_id)
+    assert added.imported_count == 1 and again.imported_count == 1
+    assert ws.follow_ups.item(fid, first.installation_id).after_photos == tuple(added.imported)
+    assert ws.follow_ups.item(fid, second.installation_id).after_photos == tuple(again.imported)
+    draft = ws.assessments.create(NewAssessment(client={"name": "Another Client"}, details=AssessmentDetails())).value
+    with pytest.raises(Refused, match="An after photo belongs to a follow-up visit"):
+        ws.photo_import.import_bytes(draft, None, None, _picture(), recommendation_id=first.recommendation_id)
+    assert ws.photos_repo.list(draft) == []
