@@ -38,7 +38,7 @@ from homeassess.ui.shell.idle_lock import IdleWatcher, LockScreen
 from homeassess.ui.shell.screen_fit import fit_to_screen
 from homeassess.ui.shell.window_actions import build_menus
 from homeassess.ui.shell.window_services import WindowServices
-from homeassess.ui.visit.assessment_screen import AssessmentScreen
+from homeassess.ui.visit.assessment_screen import FOLLOW_UP_TAB, AssessmentScreen
 
 
 class MainWindow(QMainWindow):
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
             "backups": self.manage_backups, "lock": self.lock, "quit": self.close,
             "settings": self.commands.edit_settings, "finalise": self.commands.finalise,
             "reopen": self.commands.reopen_draft, "audit": self.show_audit,
+            "follow_up": lambda: self.commands.start_follow_up(self.open_follow_up),
             "next_room": lambda: self.step_room(1), "previous_room": lambda: self.step_room(-1),
             "reports": self.reports_of_current,
             "measure_help": lambda: show_how_to_measure(self, services.judge.catalogue),
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
             return self._assessment
         s = self.services
         screen = self._assessment = AssessmentScreen(s.assessments, s.checklist, s.recommendations, s.photos, s.judge,
-                                                     self.ops, self.registry)
+                                                     self.ops, self.registry, s.follow_ups, s.outcomes)
         self.stack.addWidget(screen)
         screen.back_requested.connect(self.show_home)
         screen.details_requested.connect(self.commands.edit_details)
@@ -187,6 +188,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         screen.walk.take_up_room()
         self._update_actions()
+
+    def open_follow_up(self, follow_up_id: int) -> None:
+        """A follow-up just started: opened on its Follow-up tab, at the first item's status."""
+        self.open_assessment(follow_up_id)
+        self.assessment.show_tab(FOLLOW_UP_TAB)
 
     def step_room(self, step: int) -> None:
         screen = self._open_screen()
