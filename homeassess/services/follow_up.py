@@ -121,10 +121,9 @@ class FollowUpService:
         return self.reader.items(record, self.repository.installations(follow_up_id))
 
     def item(self, follow_up_id: int, installation_id: int) -> InstalledItem:
-        for item in self.items(follow_up_id):
-            if item.installation_id == installation_id:
-                return item
-        raise NotFound("installed item")
+        """One installed item, read and judged alone (a save redraws one card, not every item)."""
+        record = self._follow_up(follow_up_id)
+        return self.reader.items(record, [self._installation(follow_up_id, installation_id)])[0]
 
     def set_status(self, follow_up_id: int, installation_id: int, status: InstallStatus | str,
                    reason: NotDoneReason | str | None = None, reason_note: str = "") -> Change:

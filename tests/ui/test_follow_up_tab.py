@@ -193,14 +193,15 @@ def test_the_wheel_over_the_follow_up_and_outcome_editors_changes_nothing(qtbot,
 
 
 def test_an_after_photo_is_added_beside_the_first_visits_photo(qtbot, window, workspace, monkeypatch, tmp_path):
-    original, follow_up = started_follow_up(workspace)
+    original = final_with_grab_bars(workspace)
     before, after = tmp_path / "before.jpg", tmp_path / "after.jpg"
     Image.new("RGB", (640, 480), (90, 90, 90)).save(before, "JPEG")
     Image.new("RGB", (480, 640), (200, 200, 200)).save(after, "JPEG")
-    workspace.assessments.set_status(original, "draft")
+    workspace.assessments.set_status(original, "draft")  # the first visit's photo, taken before the follow-up starts
     bathroom = workspace.assessments.room_views(original)[0].id
     run_to_end(workspace.photo_import.import_files(original, bathroom, "toilet_grab_bars", [before]))
     workspace.assessments.set_status(original, "final")
+    follow_up = int(workspace.follow_ups.start(original).value)
     _, card = open_follow_up(window, follow_up)
     assert card.before.pixmap() is not None and not card.before.pixmap().isNull()
     assert card.after.text() == "—"
