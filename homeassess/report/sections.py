@@ -53,6 +53,21 @@ def by_priority(recs: Sequence[Recommendation]) -> list[Recommendation]:
     return sorted(recs, key=lambda r: priority_rank(r.priority))  # stable: keeps room order within a priority
 
 
+def with_options(recs: Sequence[Recommendation]) -> list[tuple[Recommendation, tuple[Recommendation, ...]]]:
+    """Each chosen recommendation, in the order given, with the options listed instead of it (same room
+    and item, ``alternative_to`` its title); an option whose chosen one is not given stands on its own."""
+    groups: list[tuple[Recommendation, list[Recommendation]]] = []
+    for rec in recs:
+        home = next((options for chosen, options in groups if rec.alternative_to and not chosen.alternative_to
+                     and chosen.title == rec.alternative_to and chosen.room == rec.room
+                     and chosen.item_id == rec.item_id), None)
+        if home is not None:
+            home.append(rec)
+        else:
+            groups.append((rec, []))
+    return [(chosen, tuple(options)) for chosen, options in groups]
+
+
 def _label(kind: type[Priority] | type[Installer], value: str) -> str:
     try:
         return kind(value).label

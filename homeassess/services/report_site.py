@@ -75,12 +75,7 @@ class WorkItems:
     ramp: frozenset[str]
     quantity: dict[str, str]
     removal: dict[str, str]
-    alternatives: tuple[frozenset[str], ...]
     ramp_length: dict[str, str]  # library id: "run" or "handrails", the worked-out figure that is its length
-
-    def alternative(self, first: str, other: str) -> bool:
-        """Whether two library entries answer one finding in different ways (one of them is built)."""
-        return first != other and any(first in group and other in group for group in self.alternatives)
 
 
 @cache
@@ -92,7 +87,6 @@ def work_items() -> WorkItems:
         ramp=frozenset(data.get("ramp", ())),
         quantity={k: v["quantity"] for k, v in entries.items() if v.get("quantity")},
         removal={k: v["removal"] for k, v in entries.items() if v.get("removal")},
-        alternatives=tuple(frozenset(group) for group in data.get("alternatives", ())),
         ramp_length={k: v["ramp_length"] for k, v in entries.items() if v.get("ramp_length")},
     )
 
