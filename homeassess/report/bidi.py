@@ -51,14 +51,16 @@ def has_rtl(text: str) -> bool:
 
 
 def base_direction(text: str) -> str:
-    """``"RTL"`` when the first strongly directional character is right-to-left, else ``"LTR"``."""
+    """``"RTL"`` when most of the strongly directional letters are right-to-left (a text written in Arabic
+    or Hebrew), else ``"LTR"``. The reports are written in English: a value that mixes an Arabic name with
+    Latin words and a phone number ("ليلى حداد (Layla Haddad), +61 3 9555 7788") is read left to right,
+    the name in its place and the number as typed, although its first letter is Arabic."""
+    rtl = ltr = 0
     for ch in text:
         kind = unicodedata.bidirectional(ch)
-        if kind == "L":
-            return "LTR"
-        if kind in _RTL_CLASSES:
-            return "RTL"
-    return "LTR"
+        ltr += kind == "L"
+        rtl += kind in _RTL_CLASSES
+    return "RTL" if rtl > ltr else "LTR"
 
 
 @lru_cache(maxsize=4096)

@@ -22,6 +22,7 @@ from homeassess.report.page_template import Cancelled, Progress, RenderedReport,
 from homeassess.report.report_data import Recommendation, ReportData
 from homeassess.report.sections import by_priority, money, with_options
 from homeassess.report.styles import ACCENT, RULE, PlanStyles, form_style, make_plan_styles, make_styles
+from homeassess.report.voice import in_voice
 
 SECTIONS = (("high", "Do these first"), ("medium", "Do these next"), ("low", "Do these when you can"))
 FAMILY = {"client", "family"}  # work the client or the family can do themselves
@@ -170,7 +171,7 @@ def _items(recs: list[Recommendation], options: dict[int, tuple[Recommendation, 
     width, height = page
     out: list[Flowable] = []
     for rec in recs:
-        text: list[Flowable] = [para(rec.plain or rec.title, styles.strong)]
+        text: list[Flowable] = [para(in_voice(rec.plain or rec.title, "client"), styles.strong)]
         if rec.room:
             text.append(para(compose("Room: {room}.", room=rec.room), styles.note))
         text.append(para(WHO.get(rec.installer, WHO_ELSE), styles.note))
@@ -180,7 +181,7 @@ def _items(recs: list[Recommendation], options: dict[int, tuple[Recommendation, 
         if cost:
             text.append(para(cost, styles.note))
         for option in options.get(id(rec), ()):
-            text.append(para(compose("Or we may do this instead: {what}", what=option.plain or option.title), styles.note))
+            text.append(para(compose("Or we may do this instead: {what}", what=in_voice(option.plain or option.title, "client")), styles.note))
         table = splittable_table([[TickBox(), text]], [0.55 * inch, width - 0.55 * inch], form_style(),
                                  whole_below=height - HEADING_ROOM)
         table.setStyle(

@@ -37,6 +37,7 @@ from homeassess.report.sections import (
     with_options,
 )
 from homeassess.report.styles import Styles, make_styles
+from homeassess.report.voice import in_voice
 
 RESPONSE_DAYS = 14  # the landlord is asked to answer within two weeks of the letter's date
 ANSWERS = ("Approve", "Decline", "Discuss")
@@ -186,7 +187,7 @@ def _modifications(data: ReportData, styles: Styles, width: float) -> list[Flowa
         [
             Paragraph(str(i), styles.cell),
             para(chosen.room, styles.cell),
-            [para(chosen.plain or chosen.title, styles.cell), *(_option(o, styles) for o in options)],
+            [para(in_voice(chosen.plain or chosen.title, "tenant"), styles.cell), *(_option(o, styles) for o in options)],
             para(installer_label(chosen.installer), styles.cell),
             para(payer_label(chosen), styles.cell),
             AnswerBoxes(),
@@ -200,7 +201,7 @@ def _modifications(data: ReportData, styles: Styles, width: float) -> list[Flowa
 
 def _option(rec: Recommendation, styles: Styles) -> Flowable:
     """An alternative the landlord may prefer to the change above it: one request, not another."""
-    return para(compose("<i>Or, instead:</i> {what} (installed by {who}; paid by {payer})", what=rec.plain or rec.title,
+    return para(compose("<i>Or, instead:</i> {what} (installed by {who}; paid by {payer})", what=in_voice(rec.plain or rec.title, "tenant"),
                         who=installer_label(rec.installer).lower(), payer=payer_label(rec)), styles.cell)
 
 

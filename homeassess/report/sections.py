@@ -14,6 +14,7 @@ from homeassess.domain.vocabulary import Funding, Installer, Priority, format_co
 from homeassess.report.layout import header_widths, splittable_table
 from homeassess.report.markup import SafeMarkup, compose, para
 from homeassess.report.report_data import Letterhead, Photo, Recommendation, ReportData, Room
+from homeassess.report.stored_jpeg import StoredJpeg
 from homeassess.report.styles import Styles, form_style, grid_style
 
 PRIORITY_ORDER = tuple(p.value for p in Priority)  # labels, ranks and money come from the one vocabulary
@@ -203,7 +204,7 @@ def photo_grid(
             continue
         w, h = size
         scale = min(col / w, max_height / h)
-        parts: list[Flowable] = [Image(io.BytesIO(photo.jpeg), width=w * scale, height=h * scale)]
+        parts: list[Flowable] = [StoredJpeg(photo.jpeg, w * scale, h * scale)]
         if len(photo.caption) > CAPTION_IN_GRID:
             parts.append(Paragraph(f"<b>Photo {number}</b> (caption below)", styles.caption))
             long_captions.append(para(photo.caption, styles.caption, label))

@@ -113,7 +113,9 @@ class ReportService:
         details, client = view.details, view.client
         today = today or date.today()
         system = LengthUnit(details.unit).system
-        mm = millimetres or system is UnitSystem.METRIC
+        # A clinician working in millimetres gets what --mm gives: every length of every text (a library
+        # specification, a clearance) in millimetres, not only the measured values.
+        millimetres = millimetres or system is UnitSystem.METRIC
         length = to_millimetres if millimetres else (lambda text: text)
         chosen = [r for r in view.rooms if rooms is None or r.id in set(rooms)]
         judged = judge_rooms(self.ws, assessment_id, {r.id for r in chosen})
@@ -162,7 +164,7 @@ class ReportService:
                 generated=today,
                 audience=audience,
                 paper_size=(paper_size or settings.paper_size).lower(),
-                unit_system="metric" if mm else "imperial",
+                unit_system="metric" if millimetres else "imperial",
                 millimetres=millimetres,
             ),
             letterhead=rd.Letterhead(
@@ -234,12 +236,12 @@ class ReportService:
         for row in self.ws.photos_repo.list(assessment_id, room_id):
             if not row.include_in_report:
                 continue
-            data = self.ws.photos_repo.renditions(row.id)
-            if data is None or not data.print_copy:
+            print_copy = self.ws.photos_repo.print_copy(row.id)
+            if not print_copy:
                 continue
             caption = row.caption or (prompts[row.item_id].prompt if row.item_id in prompts else "")
             photos.append(
-                rd.Photo(data.print_copy, length(caption), item_id=row.item_id or "")
+                rd.Photo(print_copy, length(caption), item_id=row.item_id or "")
             )
         return tuple(photos)
 
