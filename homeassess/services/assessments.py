@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import functools
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
@@ -20,6 +21,7 @@ from homeassess.services.changes import Change, Scope, change
 from homeassess.services.settings import SettingsService
 from homeassess.store.repositories import AssessmentRepository, AssessmentSummary, RoomProgress, RoomRepository
 from homeassess.store.repositories.assessments import AssessmentRecord
+from homeassess.store.repositories.recording import RecordingTarget
 from homeassess.store.repositories.rooms import RoomRecord, RoomSnapshot
 from homeassess.store.tables import utcnow
 
@@ -116,14 +118,20 @@ class AssessmentService:
         room, record = found
         return room, self._context(record, room.name, for_change)
 
+    def recording_context(self, target: RecordingTarget) -> JudgeContext:
+        """What a typed value is judged against, from what the recording read; refused unless a draft."""
+        return self._judging(target.status, target.standard, target.unit, target.client_profile_json, target.room.name, True)
+
     def _context(self, record: AssessmentRecord, room_name: str, for_change: bool) -> JudgeContext:
-        if for_change and record.status != AssessmentStatus.DRAFT:
+        return self._judging(record.status, record.standard, record.unit, record.client_profile_json, room_name, for_change)
+
+    def _judging(self, status: str, standard: str, unit_text: str, client_json: str, room_name: str,
+                 for_change: bool) -> JudgeContext:
+        if for_change and status != AssessmentStatus.DRAFT:
             raise ReadOnlyAssessment()
-        unit = LengthUnit(record.unit)
-        return JudgeContext(
-            standard=record.standard, unit=unit, client=ClientProfile.from_stored(record.client_profile_json),
-            margins=self.settings.load().margins(unit.system), room_name=room_name,
-        )
+        unit = LengthUnit(unit_text)
+        return JudgeContext(standard=standard, unit=unit, client=_judged_client(client_json),
+                            margins=self.settings.load().margins(unit.system), room_name=room_name)
 
     def require_draft(self, assessment_id: int) -> None:
         status = self.assessments.status_of(assessment_id)
@@ -240,6 +248,12 @@ class AssessmentService:
         if room is None:
             raise NotFound("room")
         return room
+
+
+@functools.lru_cache(maxsize=8)
+def _judged_client(profile_json: str) -> ClientProfile:
+    """A stored client profile, parsed once per text: every typed value is judged against it (read-only there)."""
+    return ClientProfile.from_stored(profile_json)
 
 
 def _room_name(name: str) -> str:

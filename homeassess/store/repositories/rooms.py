@@ -176,8 +176,7 @@ class RoomRepository:
     ) -> ResponseRecord | None:
         """Insert or replace one response in one transaction; returns the previous one (for undo) or None.
 
-        Core statements, not the ORM: this is the write a clinician makes for every typed value
-        (benchmarks/scenarios/record_measurement.py holds it to twice a raw insert-and-commit).
+        Core statements, not the ORM (a note; a typed value is recorded by ``recording.ResponseRecorder``).
         """
         now = utcnow()
         fields: dict[str, object] = {"value_text": value_text, "value": value, "verdict": verdict, "updated_at": now}
@@ -203,14 +202,6 @@ class RoomRepository:
                  "verdict": r.verdict, "note": r.note, "updated_at": now} for r in responses
             ])
             _touch_room_assessment(conn, room_id, now)
-
-    def clear_response(self, room_id: int, item_id: str) -> ResponseRecord | None:
-        with write_connection(self.engine) as conn:
-            previous = _response_of(conn, room_id, item_id)
-            if previous is not None:
-                conn.execute(_RESPONSE.delete().where(_RESPONSE.c.id == previous.id))
-                _touch_room_assessment(conn, room_id, utcnow())
-            return previous
 
     def set_verdicts(self, verdicts: Mapping[int, str]) -> None:
         """Store re-judged verdicts (after a margin in Settings changed)."""

@@ -33,6 +33,7 @@ from homeassess.ui.shell.assessment_commands import AssessmentCommands
 from homeassess.ui.shell.bundle_actions import BundleActions
 from homeassess.ui.shell.clinician_details import in_words, missing_details
 from homeassess.ui.shell.first_paint import after_first_paint
+from homeassess.ui.shell.idle_backup import IdleBackup
 from homeassess.ui.shell.idle_lock import IdleWatcher, LockScreen
 from homeassess.ui.shell.screen_fit import fit_to_screen
 from homeassess.ui.shell.window_actions import build_menus
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         self.bundles = BundleActions(services.bundles, self.ops, self)
         self.idle = IdleWatcher(services.settings.load().idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
+        self.idle_backup = IdleBackup(services.backups, parent=self)  # so that quitting seldom has one to write
+        self.idle.activity.connect(self.idle_backup.note_activity)
         self.actions = build_menus(self, self.registry, self.undo_stack, {
             "new": self.commands.new_assessment, "home": self.show_home, "demo": self.commands.add_demo,
             "export": self.export_assessment, "import": lambda: self.bundles.import_file(self.open_assessment),
@@ -244,6 +247,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(False)
         self.frame.setCurrentWidget(self.lock_screen)
         self.lock_screen.reset()
+        self.idle_backup.stop()  # its connection closes with the others
         self.services.session.lock()
 
     def unlock(self, passphrase: str) -> None:
@@ -259,6 +263,7 @@ class MainWindow(QMainWindow):
         self.frame.setCurrentWidget(self.stack)
         self.menuBar().setEnabled(True)
         self.idle.set_minutes(self.services.settings.load().idle_lock_minutes)
+        self.idle_backup.resume()
 
     # --- closing ---------------------------------------------------------------------------
 
@@ -274,5 +279,6 @@ class MainWindow(QMainWindow):
         wait_for_all()
         self._save_layout()
         self.idle.stop()
+        self.idle_backup.stop()  # a backup under way finishes before the store closes
         self.closing.emit()
         event.accept()
