@@ -10,10 +10,11 @@ report's units.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from homeassess.report.follow_up_data import FollowUpBlock
@@ -238,15 +239,27 @@ class ReportData:
 PRIORITIES = ("high", "medium", "low")
 
 
-def cost_totals(recs: list[Recommendation]) -> tuple[CostTotal, ...]:
-    """Count and summed cost range of the recommendations, per priority; an alternative to another
-    recommendation is an option, not counted."""
+class Priced(Protocol):
+    @property
+    def priority(self) -> str: ...
+    @property
+    def cost_low(self) -> int | None: ...
+    @property
+    def cost_high(self) -> int | None: ...
+
+
+def cost_totals(recs: Sequence[Recommendation]) -> tuple[CostTotal, ...]:
+    """Count and summed cost range of the recommendations, per priority; an option (``alternative_to``,
+    decided by ``services.recommendation_views.options``) is listed, not counted."""
+    return priced_totals([r for r in recs if not r.alternative_to])
+
+
+def priced_totals(recs: Sequence[Priced]) -> tuple[CostTotal, ...]:
+    """Count and summed cost range per priority of everything given (the review's totals and every
+    report's add up the same way): a range with only its low end counts that end as its high end too."""
     out = []
     for priority in PRIORITIES:
-        chosen = [r for r in recs if r.priority == priority and not r.alternative_to]
-        out.append(
-            CostTotal(
-                priority, len(chosen), sum(r.cost_low or 0 for r in chosen), sum(r.cost_high or 0 for r in chosen)
-            )
-        )
+        chosen = [r for r in recs if r.priority == priority]
+        out.append(CostTotal(priority, len(chosen), sum(r.cost_low or 0 for r in chosen),
+                             sum(r.cost_high or r.cost_low or 0 for r in chosen)))
     return tuple(out)

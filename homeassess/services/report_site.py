@@ -77,12 +77,7 @@ class WorkItems:
     ramp: frozenset[str]
     quantity: dict[str, str]
     removal: dict[str, str]
-    alternatives: tuple[frozenset[str], ...]
     ramp_length: dict[str, str]  # library id: "run" or "handrails", the worked-out figure that is its length
-
-    def alternative(self, first: str, other: str) -> bool:
-        """Whether two library entries answer one finding in different ways (one of them is built)."""
-        return first != other and any(first in group and other in group for group in self.alternatives)
 
 
 @cache
@@ -94,7 +89,6 @@ def work_items() -> WorkItems:
         ramp=frozenset(data.get("ramp", ())),
         quantity={k: v["quantity"] for k, v in entries.items() if v.get("quantity")},
         removal={k: v["removal"] for k, v in entries.items() if v.get("removal")},
-        alternatives=tuple(frozenset(group) for group in data.get("alternatives", ())),
         ramp_length={k: v["ramp_length"] for k, v in entries.items() if v.get("ramp_length")},
     )
 
@@ -270,9 +264,9 @@ def printed_photo(ws: Workspace, row: PhotoRecord | None, length: Callable[[str]
     """The photo as a report prints it; None when it is gone, left out of reports, or has no print copy."""
     if row is None or not row.include_in_report:
         return None
-    data = ws.photos_repo.renditions(row.id)
-    if data is None or not data.print_copy:
+    print_copy = ws.photos_repo.print_copy(row.id)  # the print copy alone: the working copy is not printed
+    if not print_copy:
         return None
     prompts = ws.assessments.catalogue.items
     caption = row.caption or (prompts[row.item_id].prompt if row.item_id in prompts else "")
-    return rd.Photo(data.print_copy, length(caption), item_id=row.item_id or "")
+    return rd.Photo(print_copy, length(caption), item_id=row.item_id or "")

@@ -118,10 +118,12 @@ class ReportService:
         details, client = view.details, view.client
         today = today or date.today()
         system = LengthUnit(details.unit).system
-        mm = millimetres or system is UnitSystem.METRIC
+        # A clinician working in millimetres gets what --mm gives: every length of every text (a library
+        # specification, a clearance) in millimetres, not only the measured values.
+        millimetres = millimetres or system is UnitSystem.METRIC
         length = to_millimetres if millimetres else (lambda text: text)
-        follow_up = gather_follow_up(self.ws, assessment_id, audience, UnitSystem.METRIC if mm else system,
-                                     to_millimetres if mm else length, include_photos)  # the follow-up's reports print no rooms
+        follow_up = gather_follow_up(self.ws, assessment_id, audience, UnitSystem.METRIC if millimetres else system,
+                                     length, include_photos)  # the follow-up's reports print no rooms
         chosen = [r for r in view.rooms if follow_up is None and (rooms is None or r.id in set(rooms))]
         judged = judge_rooms(self.ws, assessment_id, {r.id for r in chosen})
         profile = self.ws.judge.standards.profile(details.standard)
@@ -169,7 +171,7 @@ class ReportService:
                 generated=today,
                 audience=audience,
                 paper_size=(paper_size or settings.paper_size).lower(),
-                unit_system="metric" if mm else "imperial",
+                unit_system="metric" if millimetres else "imperial",
                 millimetres=millimetres,
             ),
             letterhead=rd.Letterhead(

@@ -106,6 +106,11 @@ class PhotoRepository:
             row = session.get(PhotoDataRow, photo_id)
             return _data(row) if row is not None else None
 
+    def print_copy(self, photo_id: int) -> bytes | None:
+        """The print copy alone (a report reads nothing else: the working copy is several times its size)."""
+        with read_session(self.engine) as session:
+            return session.exec(select(PhotoDataRow.print_copy).where(PhotoDataRow.photo_id == photo_id)).first()
+
     def update(self, photo_id: int, **changes: object) -> PhotoRecord:
         with write_session(self.engine) as session:
             row = get_row(session, PhotoRow, photo_id)
