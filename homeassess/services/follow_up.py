@@ -63,7 +63,7 @@ class FollowUpService:
 
     def start(self, original_id: int) -> Change:
         """A draft follow-up of a final assessment; ``Change.value`` is its id."""
-        original = self._record(original_id)
+        original = self.assessments.record(original_id)
         if original.parent_id is not None:
             raise Refused("Start the follow-up from the original assessment.")
         if original.status == AssessmentStatus.DRAFT:
@@ -89,7 +89,7 @@ class FollowUpService:
                       ids=(original_id, follow_up_id), value=follow_up_id, undo=lambda: self._remove(follow_up_id))
 
     def _remove(self, follow_up_id: int) -> Change:
-        record = self._record(follow_up_id)
+        record = self.assessments.record(follow_up_id)
         self.assessments.require_draft(follow_up_id)
         original_id = record.parent_id
         self.repository.remove(follow_up_id, self.audit.entry(AuditAction.EDIT, original_id, f"follow-up {follow_up_id} removed"))
@@ -97,14 +97,14 @@ class FollowUpService:
                       ids=(follow_up_id,), undo=(lambda: self.start(original_id)) if original_id is not None else None)
 
     def link(self, assessment_id: int) -> FollowUpLink:
-        record = self._record(assessment_id)
+        record = self.assessments.record(assessment_id)
         follow_ups = tuple(fid for fid, _status in self.repository.follow_ups_of(assessment_id))
         due = record.fields.get("followup_due")
         return FollowUpLink(record.parent_id, follow_ups, due if isinstance(due, date) else None)
 
     def set_due(self, assessment_id: int, due: date | None) -> Change:
         """When the follow-up is due (None: not planned); on an original assessment, draft or final."""
-        record = self._record(assessment_id)
+        record = self.assessments.record(assessment_id)
         if record.parent_id is not None:
             raise InvalidInput("A follow-up has no follow-up due date of its own; set it on the original assessment.")
         previous = self.assessments.assessments.update(
@@ -170,7 +170,7 @@ class FollowUpService:
         """Everything the follow-up reports print."""
         record = self._follow_up(follow_up_id)
         original_id = _original(record)
-        original = self._record(original_id)
+        original = self.assessments.record(original_id)
         items = tuple(self.reader.items(record, self.repository.installations(follow_up_id)))
         baseline = self.outcomes.outcomes(original_id)
         now = self.outcomes.outcomes(follow_up_id, open_findings=self.open_findings(follow_up_id, items))
@@ -232,18 +232,13 @@ class FollowUpService:
         return found
 
     def _follow_up(self, follow_up_id: int, *, for_change: bool = False) -> AssessmentRecord:
-        record = self._record(follow_up_id)
+        record = self.assessments.record(follow_up_id)
         if record.parent_id is None:
             raise InvalidInput("This assessment is not a follow-up.")
         if for_change:
             self.assessments.require_draft(follow_up_id)
         return record
 
-    def _record(self, assessment_id: int) -> AssessmentRecord:
-        record = self.assessments.assessments.get(assessment_id)
-        if record is None:
-            raise NotFound("assessment")
-        return record
 
 
 def _original(record: AssessmentRecord) -> int:
