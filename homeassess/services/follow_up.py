@@ -133,6 +133,11 @@ class FollowUpService:
         note = _text(reason_note, NOTE_MAX, "The reason note")
         if (why is not None or note) and not new.needs_reason:
             raise InvalidInput("A reason is recorded only for work not done or partly done.")
+        if new is InstallStatus.AS_SPECIFIED:
+            off = self.item(follow_up_id, installation_id).deviations
+            if off:
+                raise InvalidInput(f"{off[0].check.label} is off the specification, so this was installed with deviations;"
+                                   " correct the measurement first if it was mistyped.")
         fields = {"status": new.value, "reason": why.value if why else None, "reason_note": note}
         return self._update(follow_up_id, installation_id, fields, f"set status {new.label.lower()}", f"status {new.value}")
 
@@ -146,7 +151,12 @@ class FollowUpService:
         return self._update(follow_up_id, installation_id, {"note": _text(note, NOTE_MAX, "The note")}, "edit note", "note")
 
     def record_check(self, follow_up_id: int, installation_id: int, check_id: str, text: str) -> Change:
-        """One as-installed measurement, judged; ``Change.value`` is the ``CheckResult`` ("" clears it)."""
+        """One as-installed measurement, judged; ``Change.value`` is the ``CheckResult`` ("" clears it). A deviation
+        found on work recorded as installed as specified makes it installed with deviations, in the same transaction."""
+        return self._record_check(follow_up_id, installation_id, check_id, text, None)
+
+    def _record_check(self, follow_up_id: int, installation_id: int, check_id: str, text: str,
+                      force: InstallStatus | None) -> Change:
         record = self._follow_up(follow_up_id, for_change=True)
         installation = self._installation(follow_up_id, installation_id)
         check = self._check(record, installation, check_id)
@@ -155,12 +165,15 @@ class FollowUpService:
             measure: MeasureRecord | None = MeasureRecord(check.id, result.value_text, result.value, result.verdict.value)
         else:
             result, measure = unmeasured(check), None
+        was = InstallStatus(installation.status)
+        status = force or (InstallStatus.DEVIATIONS if result.deviates and was is InstallStatus.AS_SPECIFIED else None)
         audit = self.audit.entry(AuditAction.AS_INSTALLED_CHECK, follow_up_id, f"item {installation_id} check {check.id}")
-        previous = self.repository.set_measure(installation_id, measure, check.id, audit)
+        previous = self.repository.set_measure(installation_id, measure, check.id, audit,
+                                               status=status.value if status else None)
         before = previous.value_text if previous is not None else ""
-        return change(Scope.FOLLOW_UP, label=f"record {check.label.lower()}", assessment_id=follow_up_id, item_id=check.id,
+        return change(Scope.FOLLOW_UP, Scope.OUTCOMES, label=f"record {check.label.lower()}", assessment_id=follow_up_id, item_id=check.id,
                       ids=(installation_id,), value=result,
-                      undo=lambda: self.record_check(follow_up_id, installation_id, check_id, before))
+                      undo=lambda: self._record_check(follow_up_id, installation_id, check_id, before, was if status else None))
 
     def checks(self, follow_up_id: int, installation_id: int) -> tuple[VerifyCheck, ...]:
         """The as-installed measurements the item's library entry lists (none for a custom recommendation)."""
