@@ -36,9 +36,10 @@ def is_follow_up(ws: Workspace, assessment_id: int) -> bool:
 
 
 def audiences_for(ws: Workspace, assessment_id: int) -> tuple[Audience, ...]:
-    """The reports an assessment has: a follow-up adds its completion record and follow-up report."""
+    """The reports an assessment has, in the order offered: a follow-up's completion record and follow-up report
+    come first, then the first visit's four."""
     first_visit = tuple(a for a in Audience if not a.is_follow_up)
-    return first_visit + FOLLOW_UP_AUDIENCES if is_follow_up(ws, assessment_id) else first_visit
+    return FOLLOW_UP_AUDIENCES + first_visit if is_follow_up(ws, assessment_id) else first_visit
 
 
 def gather_follow_up(

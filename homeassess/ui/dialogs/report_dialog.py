@@ -92,10 +92,9 @@ class ReportDialog(QDialog):
 
         self.audience = QComboBox()
         self.audience.setAccessibleName("Audience")
-        available = {str(a) for a in reports.audiences(assessment_id)}
-        for label, value in AUDIENCES:
-            if value in available:
-                self.audience.addItem(label, value)
+        labels = dict((value, label) for label, value in AUDIENCES)
+        for audience in reports.audiences(assessment_id):  # a follow-up's own reports first
+            self.audience.addItem(labels[str(audience)], str(audience))
         self.rooms = QListWidget()
         self.rooms.setAccessibleName("Rooms in the report")
         for room in rooms:
@@ -104,6 +103,7 @@ class ReportDialog(QDialog):
             item.setCheckState(Qt.Checked)
             self.rooms.addItem(item)
         self.audience.currentIndexChanged.connect(lambda: self.rooms.setEnabled(not self._follow_up_audience()))
+        self.rooms.setEnabled(not self._follow_up_audience())  # a follow-up opens on its own report
         self.photos = QCheckBox("Include photos", checked=True)
         self.paper = QComboBox()
         self.paper.setAccessibleName("Paper size")
