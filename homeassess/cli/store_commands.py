@@ -42,7 +42,9 @@ def run_list(args: Namespace) -> int:
     statuses = tuple(AssessmentStatus) if args.all else (AssessmentStatus.DRAFT, AssessmentStatus.FINAL)
     with open_workspace(args) as ws:
         rows = ws.assessments.list(args.search, statuses)
-        if getattr(args, "due", False):
+        due = getattr(args, "due", False)
+        waiting = sorted(r.followup_due for r in rows if r.followup_due and not r.final_follow_ups) if due else []
+        if due:
             rows = [r for r in rows if r.follow_up_due]
         follow_ups = {r.id: ws.follow_ups.link(r.id).follow_up_ids for r in rows if r.follow_ups}
     if args.json:
@@ -53,6 +55,10 @@ def run_list(args: Namespace) -> int:
              "follow_up_ids": list(follow_ups.get(r.id, ()))}
             for r in rows
         ], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not rows and due:
+        print(f"No follow-up is due yet; the next is due on {waiting[0].isoformat()}." if waiting
+              else "No follow-up is due: none is waiting for a final assessment.")
         return EXIT_OK
     if not rows:
         print("No assessments match." if args.search else "No assessments yet. 'homeassess demo' adds an example to explore.")

@@ -136,7 +136,7 @@ def judge_installed(check: VerifyCheck, text: str, ctx: JudgeContext, judge: Jud
     if reasons:
         message = f"{_opening(check, measured)}: " + "; ".join(reasons)
     elif ranged:
-        message = f"{_opening(check, measured)}: meets, specified {target}"
+        message = f"{_opening(check, measured)}: as specified ({target})"
     else:  # judged by its item alone: what it met, or that nothing sets a figure ("ADA 2010 sets no figure")
         message = f"{_opening(check, measured)}: " + (_met(finding) if verdicts else finding.required if finding else target)
     return CheckResult(check, typed, value, verdict, message, correction if verdict is Verdict.FAILS else "")

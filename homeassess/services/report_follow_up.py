@@ -25,10 +25,11 @@ FOLLOW_UP_AUDIENCES = tuple(a for a in Audience if a.is_follow_up)
 class NotAFollowUp(Refused):
     title = "Not a follow-up"
 
-    def __init__(self, audience: Audience) -> None:
+    def __init__(self, audience: Audience, follow_ups: tuple[int, ...] = ()) -> None:
         name = "completion record" if audience is Audience.COMPLETION else "follow-up report"
-        super().__init__(f"the {name} is built from a follow-up visit, and this assessment is not one;"
-                         " start a follow-up from the final assessment first")
+        then = (f"build it from its follow-up, assessment {follow_ups[-1]}" if follow_ups
+                else "start a follow-up from the final assessment first")
+        super().__init__(f"the {name} is built from a follow-up visit, and this assessment is not one; {then}")
 
 
 def is_follow_up(ws: Workspace, assessment_id: int) -> bool:
@@ -50,7 +51,7 @@ def gather_follow_up(
     if not audience.is_follow_up:
         return None
     if not is_follow_up(ws, assessment_id):
-        raise NotAFollowUp(audience)
+        raise NotAFollowUp(audience, ws.follow_ups.link(assessment_id).follow_up_ids)
     record = ws.follow_ups.record(assessment_id)
 
     def photo(photo_id: int) -> Photo | None:

@@ -53,6 +53,7 @@ def test_the_whole_follow_up_by_command_line(store):
        "--falls", "3", "--concern", "8", data_dir=store)
     finalised = ok("finalise", DEMO, data_dir=store)
     assert "follow-up is due" in finalised
+    assert "No follow-up is due yet; the next is due on 20" in ok("list", "--due", data_dir=store)
     started = ok("followup", DEMO, data_dir=store)
     follow_up = started.split("id ")[1].split(",")[0]
     rows = listed(store)

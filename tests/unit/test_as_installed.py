@@ -54,7 +54,7 @@ def test_in_millimetre_mode_the_message_and_correction_are_in_millimetres(judge)
 def test_a_grab_bar_inside_the_range_meets_and_proposes_nothing(judge):
     result = judge_installed(check(judge, "grab_bars_toilet", "height"), "34 1/2 in", INCHES, judge)
     assert result.verdict is Verdict.MEETS and not result.deviates
-    assert result.message == "Grab bar installed at 34 1/2 in: meets, specified 33–36 in to the top of the gripping surface"
+    assert result.message == "Grab bar installed at 34 1/2 in: as specified (33–36 in to the top of the gripping surface)"
     assert result.correction == ""
 
 

@@ -97,6 +97,7 @@ def test_a_first_visit_has_no_follow_up_reports_and_they_are_refused_in_one_sent
         with pytest.raises(Refused) as refused:
             service.build(ws.demo_id, audience)
         assert refused.value.sentence.count(".") == 1 and "not one" in refused.value.sentence
+        assert f"build it from its follow-up, assessment {fid}" in refused.value.sentence  # the first visit has one
 
 
 def test_the_demo_follow_up_reads_as_the_funder_and_the_clinician_expect(workspace):
