@@ -129,6 +129,12 @@ def test_a_measurement_that_cannot_be_read_is_refused_beside_its_field(qtbot, wi
     assert not next(c for c in stored_item(workspace, follow_up).checks if c.check.id == "height").measured
     assert messages == []  # told beside the field, not in a dialog
 
+    length = card.checks["side_length"][0]
+    length.setFocus()
+    qtbot.keyClicks(length, "42")
+    qtbot.keyClick(length, Qt.Key_Return)  # saving the next field redraws the card…
+    assert "(not saved)" in verdict.text() and height.text() == "3 in 4 cm"  # …and the refusal is still told
+
 
 def test_undo_takes_back_each_follow_up_edit(qtbot, window, workspace):
     _, follow_up = started_follow_up(workspace)

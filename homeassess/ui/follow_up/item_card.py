@@ -183,6 +183,8 @@ class InstalledItemCard(QGroupBox):
             edit, verdict = self.checks[result.check.id]
             if set_fields:
                 edit.setText(result.value_text)
+            elif edit.text().strip() != result.value_text:
+                continue  # typed and refused (or not yet saved): its "(not saved)" message stays until it is corrected
             self.show_check(result.check.id, check_html(result, self.system))
 
     def show_chosen(self, status: InstallStatus, reason: NotDoneReason | None) -> None:
