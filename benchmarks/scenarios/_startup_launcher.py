@@ -107,8 +107,8 @@ def run_program(data_dir: Path, then_unlock: bool) -> None:
     preloads = []
 
     class WatchedPreload(program.Preload):
-        def __init__(self) -> None:
-            super().__init__()
+        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - Preload's
+            super().__init__(*args, **kwargs)
             preloads.append(self)
 
     def accept_when_loaded(dialog: QDialog) -> None:

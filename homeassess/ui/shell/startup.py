@@ -2,7 +2,9 @@
 
 ``homeassess.app`` (the composition root) calls these in order; everything that is not Qt
 (opening the store, building the services) stays there. Importing this module imports no more
-than the unlock dialog needs: the dialog is painted before the rest of the program loads.
+than the unlock dialog needs: the dialog is painted before the rest of the program loads. (PySide6
+builds a class's enums the first time it is touched, a few milliseconds each: the classes the first
+run's progress window and the settings need are imported where they are used.)
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication
 
 from homeassess.domain.data_files import resources_dir
 from homeassess.ui.kit.palette import theme
@@ -22,6 +24,8 @@ from homeassess.ui.shell.first_paint import after_first_paint
 from homeassess.ui.shell.unlock_dialog import UnlockDialog
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
     from homeassess.ui.shell.main_window import MainWindow
 
 T = TypeVar("T")
@@ -59,6 +63,9 @@ class _Finished(QObject):
 def run_with_progress(text: str, work: Callable[[], T]) -> T:
     """``work`` on a thread while a busy indicator says ``text`` (the first run's store and demo): never a
     blank screen. Returns what ``work`` returned, or raises what it raised, on the GUI thread."""
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QProgressDialog
+
     dialog = QProgressDialog(text, "", 0, 0)
     dialog.setWindowTitle("HomeAssess")
     dialog.setCancelButton(None)  # it cannot be stopped half way
@@ -87,6 +94,8 @@ def run_with_progress(text: str, work: Callable[[], T]) -> T:
 
 
 def window_geometry_store() -> QSettings:
+    from PySide6.QtCore import QSettings
+
     return QSettings()
 
 
