@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from homeassess.domain.catalogue import STRICT, Catalogue
 from homeassess.domain.client_wording import CLIENT_FIELDS
+from homeassess.domain.follow_up import VerifyCheck
 from homeassess.domain.vocabulary import Category, Priority, Responsible
 
 # The finding's fields, and the client's words (device, side, helper: homeassess.domain.client_wording).
@@ -79,6 +80,9 @@ class LibraryEntry:
     cost: CostRange
     triggers: tuple[Trigger, ...]
     contractor: ContractorSpec = ContractorSpec()
+    # The measurements that verify the installed work at a follow-up (validated apart from the entry:
+    # homeassess.domain.validation.verify), in the order the clinician takes them.
+    verify: tuple[VerifyCheck, ...] = ()
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> LibraryEntry:
@@ -90,7 +94,17 @@ class LibraryEntry:
             "cost": CostRange(**data["cost"]),
             "triggers": tuple(Trigger(**t) for t in data["triggers"]),
             "contractor": ContractorSpec(**data["contractor"]),
+            "verify": tuple(_verify_check(v) for v in data.get("verify", ())),
         })
+
+    def check(self, check_id: str) -> VerifyCheck | None:
+        """The as-installed check with this id, or None (a stored id the library no longer lists)."""
+        return next((c for c in self.verify if c.id == check_id), None)
+
+
+def _verify_check(data: dict[str, Any]) -> VerifyCheck:
+    plausible = data.get("plausible")
+    return VerifyCheck(**{**data, "plausible": (plausible[0], plausible[1]) if plausible else None})
 
 
 def template_fields(text: str) -> set[str]:
@@ -134,8 +148,13 @@ def fill_template(template: str, values: dict[str, str]) -> str:
 
 
 class RecommendationLibrary:
-    def __init__(self, version: str, entries: list[LibraryEntry], shortfall_bounds: dict) -> None:
+    def __init__(
+        self, version: str, entries: list[LibraryEntry], shortfall_bounds: dict, corrections: dict[str, str] | None = None
+    ) -> None:
         self.version = version
+        # The correction templates for an as-installed value that fails the standard or the client's fit
+        # (``standard``, ``client_fit``); a value outside the specified range uses its check's own.
+        self.corrections = corrections or {}
         self.entries = entries
         self._by_id = {e.id: e for e in entries}
         self._shortfall_bounds = shortfall_bounds
@@ -154,7 +173,8 @@ class RecommendationLibrary:
     def from_data(cls, data: dict[str, Any]) -> RecommendationLibrary:
         """From validated plain data: the entries, and each trigger's shortfall bounds in canonical units."""
         bounds = {(entry_id, index): (low, high) for entry_id, index, low, high in data["shortfall_bounds"]}
-        return cls(data["version"], [LibraryEntry.from_data(e) for e in data["entries"]], bounds)
+        entries = [LibraryEntry.from_data(e) for e in data["entries"]]
+        return cls(data["version"], entries, bounds, data.get("corrections"))
 
     def entry(self, entry_id: str) -> LibraryEntry:
         return self._by_id[entry_id]

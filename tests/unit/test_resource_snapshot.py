@@ -78,6 +78,8 @@ def test_an_edited_figure_takes_effect_at_the_next_load(resources):
         ("recommendations/library.toml", 'priority = "high"', 'priority = "urgent"', "offset_hinges", "priority"),
         ("recommendations/library.toml", "cost = { low = 14, high = 60,", "cost = { low = 140, high = 60,",
          "offset_hinges", "cost"),
+        ("recommendations/library.toml", 'label = "Door clear width"\nitem = "door_clear_width"',
+         'label = "Door clear width"\nitem = "door_clear_widht"', "offset_hinges", "verify.0.item"),
         ("standards/irc.toml", 'max = "7 3/4 in"', 'max = "7 3/4 parsecs"', "stair_riser_height", "min/max"),
         ("standards/person_fit.toml", 'devices = ["manual_wheelchair"', 'devices = ["hovercraft"',
          "device_clear_width", "devices.0"),

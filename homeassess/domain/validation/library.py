@@ -3,27 +3,43 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from homeassess.domain.catalogue import STRICT, Catalogue
+from homeassess.domain.follow_up import VerifyCheck
 from homeassess.domain.recommendations import TEMPLATE_FIELDS, LibraryEntry, template_fields
 from homeassess.domain.units import LengthUnit, MeasurementError
 from homeassess.domain.validation.entries import (
+    EntryProblem,
     fail,
     read_file,
     require,
     require_identifier,
     require_length,
+    validated,
     validated_entries,
 )
+from homeassess.domain.validation.verify import VerifyEntry, require_unique, verify_check
+
+CORRECTION_TEMPLATE_FIELDS = {"standard": {"label", "required", "citation"}, "client_fit": {"label", "required", "rule"}}
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """The correction proposed for an as-installed value that fails the standard or the client's fit."""
+
+    __pydantic_config__ = STRICT
+    standard: str
+    client_fit: str
 
 
 @dataclass(frozen=True)
 class LibraryFile:
     __pydantic_config__ = STRICT
     version: str
+    corrections: Corrections
     recommendations: tuple[dict[str, Any], ...]
 
 
@@ -62,7 +78,14 @@ _LOOSE_ROOM = re.compile(r"\{room\}")
 def validate_library(path: Path, catalogue: Catalogue) -> dict[str, Any]:
     """The library as plain data: its entries, and each trigger's shortfall bounds in canonical units."""
     library = read_file(path, LibraryFile)
-    entries = validated_entries(path, library.recommendations, LibraryEntry, "recommendation", check_entry)
+    for name, allowed in CORRECTION_TEMPLATE_FIELDS.items():
+        unknown = template_fields(getattr(library.corrections, name)) - allowed
+        if unknown:
+            raise fail(path, " corrections", name, f"unknown template field(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
+    raws = library.recommendations
+    without_checks = [{k: v for k, v in raw.items() if k != "verify"} if isinstance(raw, dict) else raw for raw in raws]
+    entries = validated_entries(path, without_checks, LibraryEntry, "recommendation", check_entry)
+    entries = [replace(e, verify=_checks(path, e, raw.get("verify", []), catalogue)) for e, raw in zip(entries, raws, strict=True)]
     bounds: list[tuple[str, int, float | None, float | None]] = []
     seen: set[str] = set()
     for entry in entries:
@@ -84,4 +107,21 @@ def validate_library(path: Path, catalogue: Catalogue) -> dict[str, Any]:
             except (MeasurementError, TypeError) as exc:
                 raise fail(path, where, "triggers.min/max_shortfall", str(exc)) from None
             bounds.append((entry.id, index, low, high))
-    return {"version": library.version, "entries": [asdict(e) for e in entries], "shortfall_bounds": bounds}
+    return {"version": library.version, "entries": [asdict(e) for e in entries], "shortfall_bounds": bounds,
+            "corrections": asdict(library.corrections)}
+
+
+def _checks(path: Path, entry: LibraryEntry, raw: object, catalogue: Catalogue) -> tuple[VerifyCheck, ...]:
+    """The entry's ``[[recommendations.verify]]`` tables as checks; an error names the file, the entry and the field."""
+    where = f" recommendation {entry.id!r}"
+    if not isinstance(raw, list):
+        raise fail(path, where, "verify", "a list of [[recommendations.verify]] tables")
+    checks = []
+    try:
+        for index, table in enumerate(raw):
+            written = validated(path, VerifyEntry, table, f"{where} verify.{index}")
+            checks.append(verify_check(written, index, entry.specification, catalogue))
+        require_unique(checks)
+    except EntryProblem as problem:
+        raise fail(path, where, problem.field, problem.message) from None
+    return tuple(checks)
