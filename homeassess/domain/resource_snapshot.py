@@ -28,6 +28,7 @@ from homeassess.domain.data_files import resources_dir
 SNAPSHOT_FORMAT = b"homeassess-resources-1"
 DATA_FOLDERS = ("checklists", "standards", "recommendations")
 PARTS = ("catalogue", "standards", "person_fit", "library")
+APP_NAME = "HomeAssess"
 KEEP = 4  # snapshots of other content versions kept (switching branches or releases back and forth)
 DOMAIN_DIR = Path(__file__).resolve().parent
 
@@ -36,9 +37,25 @@ def cache_dir() -> Path:
     override = os.environ.get("HOMEASSESS_CACHE_DIR")
     if override:
         return Path(override)
+    linux = _linux_cache_dir()
+    if linux is not None:
+        return linux
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("HomeAssess", appauthor=False))
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def _linux_cache_dir() -> Path | None:
+    """platformdirs' answer on Linux (the XDG rule), without importing it: its Linux module imports ``tempfile``
+    (``shutil``, ``random``), a tenth of ``homeassess check``'s time. None elsewhere, or for an unusual home
+    (platformdirs decides then). ``tests/unit/test_resource_snapshot.py`` holds the two to the same answer."""
+    if not sys.platform.startswith("linux"):
+        return None
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg) / APP_NAME
+    home = os.environ.get("HOME", "")
+    return Path(home) / ".cache" / APP_NAME if os.path.isabs(home) else None
 
 
 def _code_fingerprint(digest: Any) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("pydantic", "pydantic_core", "sqlalchemy", "sqlmodel", "sqlcipher3", "alembic", "PySide6", "shiboken6",
-         "reportlab", "PIL", "tomllib")
+         "reportlab", "PIL", "tomllib", "platformdirs", "tempfile")
 PROGRAM = """
 import json, sys
 from homeassess.cli import main
