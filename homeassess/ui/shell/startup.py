@@ -19,7 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from homeassess.domain.data_files import resources_dir
-from homeassess.ui.kit.palette import theme
+from homeassess.ui.kit.palette import Scheme, theme
 from homeassess.ui.shell.first_paint import after_first_paint
 from homeassess.ui.shell.unlock_dialog import UnlockDialog
 
@@ -31,14 +31,51 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+STYLE = "Fusion"  # draws with the palette's colours on every platform, so their contrast holds
+SCHEME_SETTING = "appearance/scheme"  # the scheme the last start showed, in the program's QSettings
+
+
 def qt_application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv)
+    """The application, styled, in the colour scheme of the last start (the system's is followed after the first
+    paint: :func:`follow_system_scheme`)."""
+    existing = QApplication.instance()
+    # A new application is given its style on Qt's command line: ``setStyle`` hands back a Python QStyle, whose
+    # enums PySide builds first (about 8 % of a bare window's start).
+    app = existing or QApplication([*sys.argv, "-style", STYLE])
     app.setApplicationName("HomeAssess")
     app.setOrganizationName("HomeAssess")
+    if existing is not None:
+        app.setStyle(STYLE)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "homeassess.png")))
-    app.setStyle("Fusion")  # draws with the palette's colours on every platform, so their contrast holds
-    theme().follow_system()
+    theme().apply(remembered_scheme())
     return app
+
+
+def remembered_scheme() -> Scheme:
+    from PySide6.QtCore import QSettings
+
+    try:
+        return Scheme(QSettings().value(SCHEME_SETTING, Scheme.LIGHT.value))
+    except ValueError:  # a value written by hand, or by a later version
+        return Scheme.LIGHT
+
+
+def follow_system_scheme() -> None:
+    """Follow the system's colour scheme from now on, and remember it for the next start.
+
+    Called once the first dialog is painted: reading the scheme makes PySide build the ``Qt`` namespace's
+    enums (about 1,200 members, a fifth of a bare window's start), which the first paint does not wait for. A
+    scheme changed since the last start therefore shows a moment after that paint; otherwise nothing changes."""
+    theme().changed.connect(_remember_scheme)
+    theme().follow_system()
+
+
+def _remember_scheme(scheme: Scheme) -> None:
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings()
+    settings.setValue(SCHEME_SETTING, scheme.value)
+    settings.sync()
 
 
 def ask_to_unlock(open_store: Callable[[str], T], creating: bool,
@@ -49,6 +86,7 @@ def ask_to_unlock(open_store: Callable[[str], T], creating: bool,
     """
     failures = [0]
     dialog = UnlockDialog(open_store, creating, on_failure=lambda: failures.__setitem__(0, failures[0] + 1))
+    after_first_paint(dialog, follow_system_scheme, later=True)
     if painted is not None:
         after_first_paint(dialog, painted)
     if dialog.exec() != UnlockDialog.Accepted:

@@ -54,7 +54,8 @@ class UnlockDialog(QDialog):
             form.addRow("&Repeat:", self.repeat)
         else:
             self.repeat.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox()  # not QDialogButtonBox(buttons): its overloads make PySide build the Qt namespace
+        buttons.setStandardButtons(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText("Create store" if creating else "Unlock")
         buttons.accepted.connect(self.try_unlock)
         buttons.rejected.connect(self.reject)
