@@ -138,11 +138,17 @@ def window_geometry_store() -> QSettings:
 
 
 def run_window(app: QApplication, window: MainWindow, painted: Callable[[], None] | None = None) -> int:
-    """Show the window and run until it closes; the idle lock sees every key and click.
+    """Show the window and run until it closes; the idle lock sees every key and click from its first paint on.
 
-    ``painted`` runs just after the window's first paint (what the home screen does not need waits for it)."""
-    app.installEventFilter(window.idle)
-    if painted is not None:
-        after_first_paint(window, painted, later=True)
+    ``painted`` runs just after the window's first paint (what the home screen does not need waits for it). The
+    idle lock's application-wide event filter is installed then too: before it, every event of every widget
+    being shown and laid out would pass through Python (a third of the time from the unlock to the paint)."""
+
+    def on_first_paint() -> None:
+        app.installEventFilter(window.idle)
+        if painted is not None:
+            painted()
+
+    after_first_paint(window, on_first_paint, later=True)
     window.show()
     return app.exec()
