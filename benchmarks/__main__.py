@@ -57,7 +57,7 @@ def machine_info() -> dict:
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
     }
     versions = {name: _version(name) for name in (
-        "homeassess", "PySide6-Essentials", "reportlab", "pillow", "sqlcipher3", "SQLAlchemy", "sqlmodel", "pydantic",
+        "homeassess", "PySide6-Essentials", "reportlab", "rl-accel", "pillow", "sqlcipher3", "SQLAlchemy", "sqlmodel", "pydantic",
         "alembic", "pi-heif")}
     try:
         import sqlcipher3.dbapi2 as sqlcipher

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "resources" / "licenses"
 DISTRIBUTIONS = (
     "pyside6-essentials", "pyside6-pdf", "shiboken6", "sqlmodel", "sqlalchemy", "sqlcipher3", "alembic", "mako",
-    "markupsafe", "reportlab", "uharfbuzz", "pillow", "pi-heif", "platformdirs", "pydantic", "pydantic-core",
+    "markupsafe", "reportlab", "rl-accel", "uharfbuzz", "pillow", "pi-heif", "platformdirs", "pydantic", "pydantic-core",
     "annotated-types", "typing-inspection", "typing-extensions", "cryptography", "cffi", "pycparser", "python-bidi",
 )
 QT_TEXTS = {"LGPL-3": "LGPL-3.0.txt", "GPL-3": "GPL-3.0.txt", "GPL-2": "GPL-2.0.txt"}
@@ -33,6 +33,8 @@ def main() -> int:
             return 1
         expression = dist.metadata.get("License-Expression") or next(iter((dist.metadata.get("License") or "").splitlines()), "")
         files = [f for f in dist.files or [] if "dist-info/licenses/" in str(f) or str(f).endswith("LICENSES_bundled.txt")]
+        if not files:  # an older wheel keeps its licence beside the metadata (rl-accel's LICENSE.txt)
+            files = [f for f in dist.files or [] if str(f).endswith(".dist-info/LICENSE.txt")]
         copied = []
         for f in files:
             target = OUT / f"{dist.metadata['Name'].lower()}-{Path(str(f)).name}"

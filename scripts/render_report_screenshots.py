@@ -1,4 +1,4 @@
-"""Render the three demo reports and save one page of each as a PNG for the docs.
+"""Render the demo's reports (and its follow-up's two) and save one page of each as a PNG for the docs.
 
     .venv/bin/python scripts/render_report_screenshots.py [--out docs/screenshots] [--keep-pdfs DIR]
 
@@ -7,8 +7,11 @@ HOMEASSESS_PASSPHRASE, or a fixed one), installs the demo assessment, gives it a
 fictional agency letterhead, logo and signature and a few generated photos, builds the
 clinical, contractor and landlord reports, and rasterises with ``pdftoppm`` (poppler-utils)
 at 100 dpi: for the clinical and contractor reports the first page that holds a photo,
-for the landlord letter its first page. Each PNG is written as
-``report-<audience>.png``. Also prints the build times and PDF sizes.
+for the landlord letter its first page. It then installs the demo's follow-up (grab bars fitted
+too high, the doorway declined by the landlord, other work as specified, outcomes improved),
+adds a photo of the grab bars as installed, and saves the completion record's measurements page
+and the follow-up report's outcome page. Each PNG is written as ``report-<audience>.png``. Also prints
+the build times and PDF sizes.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from homeassess.services.workspace import Workspace  # noqa: E402
 from homeassess.store.store import Store  # noqa: E402
 
 AUDIENCES = ("clinical", "contractor", "landlord", "client")
+FOLLOW_UP_AUDIENCES = {"completion": "As-installed measurements", "followup": "Outcomes"}  # the page to show
 PHOTOS = {  # room position -> captions
     0: ["Front steps and the plywood ramp laid by a neighbour", "Storm door closes against the wheelchair"],
     4: ["Toilet with no grab bar; vanity on the left"],
@@ -129,6 +133,31 @@ def prepare(data_dir: Path) -> tuple[Workspace, int]:
     return ws, assessment_id
 
 
+def follow_up(ws: Workspace) -> int:
+    """The demo's follow-up (grab bar too high, doorway declined by the landlord, outcomes improved),
+    with a photo of the grab bars as installed."""
+    from homeassess.services.demo_follow_up import install_demo_follow_up
+
+    _, fid, _ = install_demo_follow_up(ws)
+    bars = next(i for i in ws.follow_ups.items(fid) if i.library_id == "grab_bars_toilet")
+    room = next(r.id for r in ws.assessments.open(fid, audit=False).rooms if r.name == bars.room_name)
+    jpeg = _photo("Grab bars as installed", 3)
+    size = Image.open(io.BytesIO(jpeg)).size
+    ws.photos_repo.add(fid, room, None, working=jpeg, print_copy=jpeg, thumbnail=jpeg, width=size[0], height=size[1],
+                       sha256=hashlib.sha256(jpeg).hexdigest(), caption="Grab bars as installed",
+                       recommendation_id=bars.recommendation_id)
+    return fid
+
+
+def page_with(pdf: bytes, heading: str) -> int:
+    from pypdf import PdfReader
+
+    for number, page in enumerate(PdfReader(io.BytesIO(pdf)).pages, start=1):
+        if heading in (page.extract_text() or ""):
+            return number
+    return 1
+
+
 def first_photo_page(pdf: bytes) -> int:
     from pypdf import PdfReader
 
@@ -165,11 +194,14 @@ def main() -> int:
         ws, assessment_id = prepare(Path(temp) / "store")
         service = ReportService(ws)
         try:
-            for audience in AUDIENCES:
+            fid = None
+            for audience in (*AUDIENCES, *FOLLOW_UP_AUDIENCES):
+                if audience in FOLLOW_UP_AUDIENCES and fid is None:
+                    fid = follow_up(ws)
                 times = []
                 for _ in range(3):
                     start = time.perf_counter()
-                    pdf = service.build(assessment_id, audience)
+                    pdf = service.build(fid or assessment_id, audience)
                     times.append(time.perf_counter() - start)
                 pdf_path = Path(temp) / f"{audience}.pdf"
                 pdf_path.write_bytes(pdf)
@@ -177,6 +209,8 @@ def main() -> int:
                     args.keep_pdfs.mkdir(parents=True, exist_ok=True)
                     shutil.copy(pdf_path, args.keep_pdfs / pdf_path.name)
                 page = first_photo_page(pdf) if audience in ("clinical", "contractor") else 1
+                if audience in FOLLOW_UP_AUDIENCES:
+                    page = page_with(pdf, FOLLOW_UP_AUDIENCES[audience])
                 target = args.out / f"report-{audience}.png"
                 rasterise(pdf_path, page, target)
                 print(

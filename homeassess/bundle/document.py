@@ -10,39 +10,18 @@ field path names only fields of this schema and list positions.
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Set as AbstractSet
-from typing import cast
-
 from pydantic import BaseModel, ValidationError
 
 from homeassess.bundle.json_shape import check_shape, loads_strictly
 from homeassess.bundle.schema import (
     NEWER,
     READABLE_VERSIONS,
-    RENDITIONS,
     SCHEMA_VERSION,
     AssessmentDocument,
-    AssessmentHeader,
     BundleError,
     BundleLimits,
-    Photo,
-    Recommendation,
-    Response,
-    Room,
-    photo_member,
 )
-from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.limits import BUNDLE
-from homeassess.store.tables import (
-    AssessmentRow,
-    ClientRow,
-    PhotoDataRow,
-    PhotoRow,
-    RecommendationRow,
-    ResponseRow,
-    RoomRow,
-)
 
 NOT_VALID = "the assessment in this file is not valid (at {where})"
 UNKNOWN_FIELD = "the assessment in this file has a field HomeAssess does not know (in {where})"
@@ -50,64 +29,6 @@ TOO_LONG = "a text in this file is longer than HomeAssess accepts (at {where})"
 OUT_OF_RANGE = "a number in this file is outside the range HomeAssess accepts (at {where})"
 TOO_MANY = "this file holds more entries than HomeAssess accepts (at {where})"
 RANGE_ERRORS = {"greater_than_equal", "less_than_equal", "greater_than", "less_than", "finite_number"}
-
-
-def document_from_rows(
-    assessment: AssessmentRow,
-    parent_uid: str | None,
-    client: ClientRow,
-    rooms: list[RoomRow],
-    responses: list[ResponseRow],
-    photos: list[tuple[PhotoRow, PhotoDataRow]],
-    recommendations: list[RecommendationRow],
-) -> tuple[AssessmentDocument, dict[str, bytes]]:
-    """Build the document and its photo members from store rows (any order; sorted here)."""
-    rooms = sorted(rooms, key=lambda r: (r.position, r.id))
-    room_keys = {room.id: f"room-{n}" for n, room in enumerate(rooms, start=1)}
-    by_room: dict[int, list[ResponseRow]] = {}
-    for response in responses:
-        by_room.setdefault(response.room_id, []).append(response)
-    files: dict[str, bytes] = {}
-    photo_docs = []
-    for row, data in sorted(photos, key=lambda pair: (pair[0].position, pair[0].id)):
-        described = {}
-        for rendition, blob in zip(RENDITIONS, (data.working, data.print_copy, row.thumbnail), strict=True):
-            member = photo_member(row.uid, rendition)
-            files[member] = bytes(blob)
-            described[rendition] = {"member": member, "sha256": _sha256(blob), "size": len(blob)}
-        photo_docs.append({
-            **_fields(row, Photo, skip={"room", "files"}), "room": room_keys.get(row.room_id), "files": described,
-        })
-    header = _fields(assessment, AssessmentHeader, skip={"parent_uid"})
-    document = AssessmentDocument.model_validate({
-        "schema_version": SCHEMA_VERSION,
-        "assessment": {**header, "parent_uid": parent_uid},
-        "client": {
-            "profile": ClientProfile.from_stored(client.profile_json).model_dump(mode="json"),
-            "created_at": client.created_at, "updated_at": client.updated_at,
-        },
-        "rooms": [
-            {
-                **_fields(room, Room, skip={"key", "responses"}), "key": room_keys[room.id],
-                "responses": [_fields(r, Response) for r in sorted(by_room.get(cast(int, room.id), []), key=lambda r: r.item_id)],
-            }
-            for room in rooms
-        ],
-        "photos": photo_docs,
-        "recommendations": [
-            {**_fields(rec, Recommendation, skip={"room"}), "room": room_keys.get(rec.room_id)}
-            for rec in sorted(recommendations, key=lambda r: (r.position, r.id))
-        ],
-    })
-    return document, files
-
-
-def _fields(row: object, model: type[BaseModel], skip: AbstractSet[str] = frozenset()) -> dict[str, object]:
-    return {name: getattr(row, name) for name in model.model_fields if name not in skip}
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def version_key(version: str) -> tuple[int, ...]:

@@ -82,16 +82,17 @@ def _decrypted(path: Path, passphrase: str, limits: BundleLimits, kdf: KdfLimits
 def check_against_catalogue(doc: AssessmentDocument, judge: Judge) -> None:
     """Versions, standard, room types and items this HomeAssess knows."""
     catalogue = judge.catalogue
-    if version_key(doc.assessment.catalogue_version) > version_key(catalogue.version):
+    visits = doc.visits()
+    if any(version_key(v.assessment.catalogue_version) > version_key(catalogue.version) for v in visits):
         raise BundleError("this assessment was made with a newer checklist; update HomeAssess to import it")
-    if doc.assessment.standard.lower() not in judge.standards.profiles:
+    if any(v.assessment.standard.lower() not in judge.standards.profiles for v in visits):
         raise BundleError("this assessment uses a standard this HomeAssess does not know")
     room_types = {rt.id for rt in catalogue.room_types}
-    if any(room.room_type not in room_types for room in doc.rooms):
+    if any(room.room_type not in room_types for v in visits for room in v.rooms):
         raise BundleError("the file uses a room type this HomeAssess does not know")
-    item_ids = [r.item_id for room in doc.rooms for r in room.responses]
-    item_ids += [p.item_id for p in doc.photos if p.item_id is not None]
-    item_ids += [r.item_id for r in doc.recommendations if r.item_id is not None]
+    item_ids = [r.item_id for v in visits for room in v.rooms for r in room.responses]
+    item_ids += [p.item_id for p in doc.all_photos() if p.item_id is not None]
+    item_ids += [r.item_id for v in visits for r in v.recommendations if r.item_id is not None]
     if any(item_id not in catalogue.items for item_id in item_ids):
         raise BundleError("the file uses a checklist item this HomeAssess does not know")
 
@@ -99,7 +100,7 @@ def check_against_catalogue(doc: AssessmentDocument, judge: Judge) -> None:
 def check_photos(doc: AssessmentDocument, files: Members) -> None:
     """Each photo's three members: present, as described, and a JPEG within its rendition's budget."""
     expected = {}
-    for photo in doc.photos:
+    for photo in doc.all_photos():
         for rendition in RENDITIONS:
             described = getattr(photo.files, rendition)
             expected[described.member] = (photo, rendition, described)

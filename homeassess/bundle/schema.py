@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
-from datetime import UTC, date, datetime
-from typing import Annotated, Literal
+from datetime import date
+from typing import Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from homeassess.bundle.container import (  # noqa: F401 - re-exported for the service and tests
     CIPHER,
@@ -45,23 +44,35 @@ from homeassess.bundle.container import (  # noqa: F401 - re-exported for the se
     unseal,
     unseal_file,
 )
+from homeassess.bundle.follow_up_schema import MAX_INSTALLATIONS, GoalScoreEntry, Installation, OutcomeMeasures
+from homeassess.bundle.schema_types import (
+    SHA256_PATTERN,
+    CatalogueId,
+    Cost,
+    Line,
+    Paragraph,
+    Position,
+    RecommendationKey,
+    RoomKey,
+    StoredValue,
+    Uid,
+    UtcTime,
+)
+from homeassess.bundle.schema_types import Strict as _Strict
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.limits import BUNDLE, TEXT
 from homeassess.domain.vocabulary import Funding, Installer
 from homeassess.photos import PRINT_MAX_SIDE, THUMBNAIL_MAX_SIDE, WORKING_MAX_SIDE
 
-# 2: recommendations are the clinician's decisions (proposals are derived); 3: with installer and funding
-SCHEMA_VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
+# 2: recommendations are the clinician's decisions (proposals are derived); 3: with installer and funding;
+# 4: follow-ups (a follow-up carries its original), outcomes, recommendation keys, after photos
+SCHEMA_VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
 DOCUMENT_MEMBER = "assessment.json"
 RENDITIONS = ("working", "print", "thumb")
 RENDITION_MAX_SIDE = {"working": WORKING_MAX_SIDE, "print": PRINT_MAX_SIDE, "thumb": THUMBNAIL_MAX_SIDE}
 RENDITION_MAX_BYTES = {"working": BUNDLE.max_working_bytes, "print": BUNDLE.max_print_bytes,
                        "thumb": BUNDLE.max_thumbnail_bytes}
-UID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9-]{0,63}$"
-ID_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
-ROOM_KEY_PATTERN = r"^room-[1-9][0-9]{0,5}$"
-SHA256_PATTERN = r"^[0-9a-f]{64}$"
 INNER_MEMBER = re.compile(r"^(assessment\.json|photos/[A-Za-z0-9][A-Za-z0-9-]{0,63}/(working|print|thumb)\.jpg)$")
 
 
@@ -74,25 +85,6 @@ def member_cap(name: str) -> int:
     if name == DOCUMENT_MEMBER:
         return BUNDLE.max_document
     return RENDITION_MAX_BYTES.get(name.rsplit("/", 1)[-1].removesuffix(".jpg"), 0)
-
-
-def _as_utc(value: datetime) -> datetime:
-    """Store times are UTC; SQLite hands them back naive."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-UtcTime = Annotated[datetime, AfterValidator(_as_utc)]
-Uid = Annotated[str, Field(pattern=UID_PATTERN)]
-CatalogueId = Annotated[str, Field(pattern=ID_PATTERN)]
-RoomKey = Annotated[str, Field(pattern=ROOM_KEY_PATTERN)]
-Line = Annotated[str, Field(max_length=TEXT.line)]
-Paragraph = Annotated[str, Field(max_length=TEXT.paragraph)]
-Position = Annotated[int, Field(ge=0, le=BUNDLE.max_position)]
-Cost = Annotated[int, Field(ge=0, le=BUNDLE.max_cost)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class AssessmentHeader(_Strict):
@@ -116,6 +108,7 @@ class AssessmentHeader(_Strict):
     created_at: UtcTime
     updated_at: UtcTime
     finalised_at: UtcTime | None = None
+    followup_due: date | None = None  # schema 4
 
 
 class ClientRecord(_Strict):
@@ -141,7 +134,7 @@ class ClientRecord(_Strict):
 class Response(_Strict):
     item_id: CatalogueId
     value_text: Line = ""
-    value: float | None = Field(default=None, ge=-BUNDLE.max_json_integer, le=BUNDLE.max_json_integer)
+    value: StoredValue | None = None
     verdict: Literal["", "meets", "fails", "advisory", "not_applicable", "implausible"] = ""
     note: Paragraph = ""
     updated_at: UtcTime
@@ -181,6 +174,7 @@ class Photo(_Strict):
     orientation_unknown: bool = False
     created_at: UtcTime
     files: PhotoFiles
+    recommendation: RecommendationKey | None = None  # schema 4: a follow-up's "after" photo of the original's recommendation
 
     @model_validator(mode="after")
     def _member_names(self) -> Photo:
@@ -201,6 +195,7 @@ class Recommendation(_Strict):
     every proposal in full; ``untouched_proposal`` picks out the ones that are derived now.
     """
 
+    key: RecommendationKey | None = None  # schema 4: what a follow-up's installations and after photos name
     room: RoomKey | None = None
     item_id: CatalogueId | None = None
     library_id: CatalogueId | None = None
@@ -244,34 +239,45 @@ class Recommendation(_Strict):
                 and (self.updated_at - self.created_at).total_seconds() < 1)
 
 
-class AssessmentDocument(_Strict):
-    schema_version: Literal[1, 2, 3]
+class Visit(_Strict):
+    """One visit: the assessment, its client, rooms and answers, photos, recommendations and outcomes."""
+
     assessment: AssessmentHeader
     client: ClientRecord
     rooms: list[Room] = Field(default=[], max_length=BUNDLE.max_rooms)
     photos: list[Photo] = Field(default=[], max_length=BUNDLE.max_photos)
     recommendations: list[Recommendation] = Field(default=[], max_length=BUNDLE.max_recommendations)
+    outcome: OutcomeMeasures | None = None  # schema 4
+    goal_scores: list[GoalScoreEntry] = Field(default=[], max_length=TEXT.list_items)  # schema 4
+
+    def check_visit(self) -> None:
+        """What a field-by-field check cannot see in one visit: duplicates and dangling references."""
+        from homeassess.bundle.consistency import check_visit
+
+        check_visit(self)
+
+
+class AssessmentDocument(Visit):
+    """The exported assessment; a follow-up (schema 4) carries its original and its installed items."""
+
+    schema_version: Literal[1, 2, 3, 4]
+    installations: list[Installation] = Field(default=[], max_length=MAX_INSTALLATIONS)  # schema 4, follow-ups
+    original: Visit | None = None  # schema 4: the assessment a follow-up follows up
 
     def encode(self) -> bytes:
         """The canonical bytes: sorted keys, two-space indent, UTF-8, newline at the end."""
         text = json.dumps(self.model_dump(mode="json"), sort_keys=True, indent=2, ensure_ascii=False)
         return (text + "\n").encode("utf-8")
 
+    def visits(self) -> tuple[Visit, ...]:
+        """The original (when the file carries one), then the exported assessment."""
+        return (self.original, self) if self.original is not None else (self,)
+
+    def all_photos(self) -> list[Photo]:
+        return [photo for visit in self.visits() for photo in visit.photos]
+
     def check_consistency(self) -> None:
-        """What a field-by-field check cannot see: duplicates and dangling references."""
-        keys = [room.key for room in self.rooms]
-        if len(set(keys)) != len(keys):
-            raise BundleError("the file lists the same room twice")
-        for room in self.rooms:
-            if max(Counter(r.item_id for r in room.responses).values(), default=1) > 1:
-                raise BundleError("the file has two answers to the same item in one room")
-        uids = [photo.uid for photo in self.photos]
-        if len(set(uids)) != len(uids):
-            raise BundleError("the file lists the same photo twice")
-        known = set(keys)
-        if any(p.room is not None and p.room not in known for p in self.photos):
-            raise BundleError("a photo in the file refers to a room that is not in it")
-        if any(r.room is not None and r.room not in known for r in self.recommendations):
-            raise BundleError("a recommendation in the file refers to a room that is not in it")
-        if self.assessment.parent_uid == self.assessment.uid:
-            raise BundleError("the assessment in the file names itself as its parent")
+        """What a field-by-field check cannot see: duplicates and dangling references, within and across the visits."""
+        from homeassess.bundle.consistency import check_document
+
+        check_document(self)

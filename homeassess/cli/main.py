@@ -12,7 +12,9 @@ from pathlib import Path
 
 from homeassess.cli.errors import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Refused
 
-COMMANDS = ("check", "list", "demo", "export", "import", "report", "photos", "selftest", "gui")
+COMMANDS = ("check", "list", "demo", "export", "import", "report", "photos", "finalise", "followup", "installed", "outcome",
+            "selftest", "gui")
+FOLLOW_UP_COMMANDS = ("finalise", "followup", "installed", "outcome")
 GLOBAL_OPTIONS_WITH_VALUE = ("--data-dir", "--passphrase-file")
 
 
@@ -91,6 +93,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         listing.add_argument("--json", action="store_true")
         listing.add_argument("--search", default="", help="only those whose client or address contains this")
         listing.add_argument("--all", action="store_true", help="include archived assessments")
+        listing.add_argument("--due", action="store_true", help="only assessments whose follow-up is due (today or earlier)")
 
     if wanted("demo"):
         command(sub, "demo", help="put the demo assessment into the store (idempotent)")
@@ -117,13 +120,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     if wanted("report"):
         report = command(sub, "report", help="write an assessment's report as PDF")
         report.add_argument("id", type=int, help="assessment id (see 'list')")
-        report.add_argument("--audience", required=True, help="clinical, contractor, landlord or client")
+        report.add_argument("--audience", required=True, help="clinical, contractor, landlord or client; completion or followup for a follow-up")
         report.add_argument("-o", "--output", help="PDF file to write (default: homeassess-ID-AUDIENCE-DATE.pdf here)")
         report.add_argument("--paper", help="letter or a4 (default: from Settings)")
         report.add_argument("--no-photos", action="store_true", help="leave the photos out")
         report.add_argument("--mm", action="store_true", help="every length in millimetres")
         report.add_argument("--confirm-text", action="store_true",
-                            help="print free text the clinical-wording check found (contractor, landlord)")
+                            help="print free text the clinical-wording check found (contractor, landlord, completion)")
     if wanted("photos"):
         photos = command(sub, "photos", help="photos of an assessment")
         photos_sub = photos.add_subparsers(dest="photos_command", metavar="ACTION", required=True)
@@ -133,12 +136,52 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         photos_add.add_argument("--item", help="attach to one checklist item (its id)")
         photos_add.add_argument("files", nargs="+", type=Path, help="photo files or folders")
 
+    add_follow_up_parsers(sub, command, wanted)
+
     if wanted("selftest"):
         selftest = command(sub, "selftest", help="exercise store, photos, reports and export in a temporary store")
         selftest.add_argument("--no-gui", action="store_true", help="skip the Qt window and PDF preview step")
     if wanted("gui"):
         command(sub, "gui", help="open the program (the default)")
     return parser
+
+
+def add_follow_up_parsers(sub, command, wanted) -> None:  # noqa: ANN001 - argparse's objects, as build_parser has them
+    if wanted("finalise"):
+        finalise = command(sub, "finalise", help="finalise an assessment (read-only; an original gets its follow-up due date)")
+        finalise.add_argument("id", type=int, help="assessment id (see 'list')")
+    if wanted("followup"):
+        followup = command(sub, "followup", help="start the follow-up visit of a final assessment; prints its id")
+        followup.add_argument("id", type=int, help="the final assessment's id (see 'list')")
+        followup.add_argument("--json", action="store_true")
+    if wanted("installed"):
+        installed = command(sub, "installed", help="what a follow-up found of each accepted recommendation")
+        installed.add_argument("id", type=int, help="the follow-up's id")
+        installed.add_argument("ref", nargs="?", help="the item's number (see --list), its recommendation ref or library id")
+        installed.add_argument("--list", action="store_true", help="list the installed items")
+        installed.add_argument("--json", action="store_true")
+        installed.add_argument("--status", help="not_checked, as_specified, deviations, partly or not_done")
+        installed.add_argument("--reason", help="why not (fully) done: cost, landlord_declined, client_declined, "
+                                                "awaiting_funding or other")
+        installed.add_argument("--reason-note", help="the reason in a few words")
+        installed.add_argument("--date", help="installed on (YYYY-MM-DD)")
+        installed.add_argument("--by", help="who installed it")
+        installed.add_argument("--note", help="a note about the item")
+        installed.add_argument("--check", action="append", metavar="CHECK=VALUE",
+                               help='an as-installed measurement, e.g. height="38 in" (repeat for more; CHECK= clears)')
+    if wanted("outcome"):
+        outcome = command(sub, "outcome", help="outcome measures of a visit (baseline or follow-up), and their change")
+        outcome.add_argument("id", type=int, help="assessment id (an original: the baseline; a follow-up)")
+        outcome.add_argument("--goal", type=int, metavar="N", help="the goal scored (its number in the client profile)")
+        outcome.add_argument("--performance", type=int, metavar="P", help="the client's rating of performance, 1-10")
+        outcome.add_argument("--satisfaction", type=int, metavar="S", help="the client's rating of satisfaction, 1-10")
+        outcome.add_argument("--difficulty", metavar="D", help="difficulty of the activity: none, some, much or unable")
+        outcome.add_argument("--falls", type=int, metavar="N", help="falls in the last 3 months")
+        outcome.add_argument("--concern", type=int, metavar="N", help="concern about falling, 0-10")
+        outcome.add_argument("--instrument", metavar="NAME", help="a standardised instrument used (its name)")
+        outcome.add_argument("--score", metavar="TEXT", help="its score, as recorded")
+        outcome.add_argument("--date", help="when these were recorded (YYYY-MM-DD; default today)")
+        outcome.add_argument("--json", action="store_true")
 
 
 def _log_unexpected(data_dir: Path | None) -> Path:
@@ -180,6 +223,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from homeassess.cli.photos_command import run_photos_add
 
             return run_photos_add(args)
+        if command in FOLLOW_UP_COMMANDS:
+            from homeassess.cli import follow_up_commands
+
+            return getattr(follow_up_commands, f"run_{command}")(args)
         if command == "selftest":
             from homeassess.cli.selftest_command import run_selftest_command
 

@@ -1,6 +1,8 @@
-"""``homeassess report ID --audience clinical|contractor|landlord|client -o FILE.pdf [--confirm-text]``.
+"""``homeassess report ID --audience clinical|contractor|landlord|client|completion|followup -o FILE.pdf [--confirm-text]``.
 
-Contractor and landlord documents are checked for clinical wording first: each field found is
+``completion`` (the completion record) and ``followup`` (the follow-up clinical report) are a
+follow-up's: for any other assessment they are refused with one sentence.
+Contractor, landlord and completion documents are checked for clinical wording first: each field found is
 listed on stderr and the build is refused, unless ``--confirm-text`` lets the text print.
 
 Builds one audience's PDF from the encrypted store, writes it atomically and records it.
@@ -21,7 +23,7 @@ from homeassess.cli.store_commands import open_workspace
 from homeassess.domain.refusals import NotFound
 from homeassess.report.privacy import ClinicalWording
 
-AUDIENCES = ("clinical", "contractor", "landlord", "client")
+AUDIENCES = ("clinical", "contractor", "landlord", "client", "completion", "followup")
 PAPERS = ("letter", "a4")
 
 

@@ -14,6 +14,7 @@ from homeassess.domain.vocabulary import AssessmentStatus
 from homeassess.services.workspace import Workspace
 from homeassess.store.engine import StoreError
 from homeassess.store.location import default_data_dir
+from homeassess.store.repositories import AssessmentSummary
 from homeassess.store.store import Store, StoreNotFound
 
 
@@ -41,26 +42,47 @@ def run_list(args: Namespace) -> int:
     statuses = tuple(AssessmentStatus) if args.all else (AssessmentStatus.DRAFT, AssessmentStatus.FINAL)
     with open_workspace(args) as ws:
         rows = ws.assessments.list(args.search, statuses)
+        if getattr(args, "due", False):
+            rows = [r for r in rows if r.follow_up_due]
+        follow_ups = {r.id: ws.follow_ups.link(r.id).follow_up_ids for r in rows if r.follow_ups}
     if args.json:
         print(json.dumps([
             {"id": r.id, "uid": r.uid, "client": r.client_name, "address": r.address, "visit_date": r.visit_date.isoformat(),
-             "status": r.status, "findings": r.findings, "accepted": r.accepted}
+             "status": r.status, "findings": r.findings, "accepted": r.accepted,
+             "followup_due": r.followup_due.isoformat() if r.followup_due else None, "original_id": r.parent_id,
+             "follow_up_ids": list(follow_ups.get(r.id, ()))}
             for r in rows
         ], indent=2, ensure_ascii=False))
         return EXIT_OK
     if not rows:
         print("No assessments match." if args.search else "No assessments yet. 'homeassess demo' adds an example to explore.")
         return EXIT_OK
-    print(f"{'id':>5}  {'visit':<10}  {'status':<8} {'client':<28} {'address':<40} findings accepted")
+    print(f"{'id':>5}  {'visit':<10}  {'status':<8} {'client':<28} {'address':<40} findings accepted  follow-up")
     for r in rows:
-        print(f"{r.id:>5}  {r.visit_date.isoformat()}  {r.status:<8} {r.client_name:<28.28} {r.address:<40.40} {r.findings:>8} {r.accepted:>8}")
+        print(f"{r.id:>5}  {r.visit_date.isoformat()}  {r.status:<8} {r.client_name:<28.28} {r.address:<40.40} {r.findings:>8} "
+              f"{r.accepted:>8}  {_visit_link(r)}")
     return EXIT_OK
+
+
+def _visit_link(row: AssessmentSummary) -> str:
+    """"follow-up of 3", "due 2027-01-27", "done (5)" or nothing."""
+    if row.parent_id is not None:
+        return f"follow-up of {row.parent_id}"
+    if row.final_follow_ups:
+        return "done"
+    if row.followup_due is not None:
+        return ("DUE " if row.follow_up_due else "due ") + row.followup_due.isoformat()
+    return ""
 
 
 def run_demo(args: Namespace) -> int:
     from homeassess.services.demo import install_demo
+    from homeassess.services.demo_follow_up import install_demo_follow_up
 
     with open_workspace(args, create=True) as ws:
         assessment_id, added = install_demo(ws)
+        original_id, follow_up_id, follow_up_added = install_demo_follow_up(ws)
     print(f"Demo assessment {'added' if added else 'already in the store'}: id {assessment_id}")
+    print(f"Demo follow-up {'added' if follow_up_added else 'already in the store'}: id {follow_up_id} "
+          f"(follow-up of the finalised visit {original_id})")
     return EXIT_OK

@@ -51,14 +51,23 @@ def has_rtl(text: str) -> bool:
 
 
 def base_direction(text: str) -> str:
-    """``"RTL"`` when the first strongly directional character is right-to-left, else ``"LTR"``."""
+    """``"RTL"`` when the first strongly directional letter is right-to-left and no fewer of the letters are
+    right-to-left than left-to-right (a text written in Arabic or Hebrew), else ``"LTR"``. The reports are
+    written in English: a value that begins with an Arabic name but is mostly Latin words and a phone
+    number ("ليلى حداد (Layla Haddad), +61 3 9555 7788") reads left to right, the name in its place and
+    the number as typed (right to left, the "+" would land after the number)."""
+    first = ""
+    rtl = ltr = 0
     for ch in text:
         kind = unicodedata.bidirectional(ch)
         if kind == "L":
-            return "LTR"
-        if kind in _RTL_CLASSES:
-            return "RTL"
-    return "LTR"
+            ltr += 1
+        elif kind in _RTL_CLASSES:
+            rtl += 1
+        else:
+            continue
+        first = first or kind
+    return "RTL" if first in _RTL_CLASSES and rtl >= ltr else "LTR"
 
 
 @lru_cache(maxsize=4096)

@@ -13,7 +13,9 @@ from collections.abc import Callable
 
 from homeassess.report.client_plan import render_client_plan
 from homeassess.report.clinical_report import render_clinical
+from homeassess.report.completion_record import render_completion
 from homeassess.report.contractor_scope import render_contractor
+from homeassess.report.follow_up_report import render_follow_up
 from homeassess.report.landlord_request import render_landlord
 from homeassess.report.page_template import Cancelled, Progress, RenderedReport, ReportCancelled
 from homeassess.report.report_data import Audience, ReportData
@@ -23,6 +25,8 @@ RENDERERS: dict[Audience, Callable[..., RenderedReport]] = {
     Audience.CONTRACTOR: render_contractor,
     Audience.LANDLORD: render_landlord,
     Audience.CLIENT: render_client_plan,
+    Audience.COMPLETION: render_completion,
+    Audience.FOLLOWUP: render_follow_up,
 }
 
 

@@ -20,8 +20,9 @@ from homeassess.report.layout import keep_with_next, splittable_table
 from homeassess.report.markup import compose, para
 from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_height, content_width, render
 from homeassess.report.report_data import Recommendation, ReportData
-from homeassess.report.sections import by_priority, money
+from homeassess.report.sections import by_priority, money, with_options
 from homeassess.report.styles import ACCENT, RULE, PlanStyles, form_style, make_plan_styles, make_styles
+from homeassess.report.voice import in_voice
 
 SECTIONS = (("high", "Do these first"), ("medium", "Do these next"), ("low", "Do these when you can"))
 FAMILY = {"client", "family"}  # work the client or the family can do themselves
@@ -66,6 +67,8 @@ def render_client_plan(
     styles = make_plan_styles()
     page = content_width(data.meta.paper_size), content_height(data.meta.paper_size)
     recs = by_priority(data.recommendations)
+    options = {id(chosen): found for chosen, found in with_options(recs)}  # listed under the change, not as one more
+    recs = [r for r in recs if id(r) in options]
     story: list[Flowable] = _head(data, styles)
     story += _intro(data, recs, styles)
     story += _who_to_call(data, styles, page[0])
@@ -73,10 +76,10 @@ def render_client_plan(
         chosen = [r for r in recs if r.priority == priority]
         chosen.sort(key=lambda r: r.installer not in FAMILY)  # what the family can do first
         if chosen:
-            story += keep_with_next([Paragraph(title, styles.h1), *_items(chosen, data.currency, styles, page)])
+            story += keep_with_next([Paragraph(title, styles.h1), *_items(chosen, options, data.currency, styles, page)])
     others = [r for r in recs if r.priority not in dict(SECTIONS)]
     if others:
-        story += keep_with_next([Paragraph("Other things to do", styles.h1), *_items(others, data.currency, styles, page)])
+        story += keep_with_next([Paragraph("Other things to do", styles.h1), *_items(others, options, data.currency, styles, page)])
     story += _closing(data, styles)
     return render(story, data, make_styles(), progress, cancelled)
 
@@ -161,12 +164,14 @@ def cost_sentence(rec: Recommendation, currency: str) -> str:
     return f"It may cost about {money(low, currency)} to {money(high, currency)}."
 
 
-def _items(recs: list[Recommendation], currency: str, styles: PlanStyles, page: tuple[float, float]) -> list[Flowable]:
-    """One table per change: its box, words and cost stay on one page unless nearly a page long."""
+def _items(recs: list[Recommendation], options: dict[int, tuple[Recommendation, ...]], currency: str,
+           styles: PlanStyles, page: tuple[float, float]) -> list[Flowable]:
+    """One table per change: its box, words and cost stay on one page unless nearly a page long; another
+    way to make the same change (an option) is told under it, not as one more thing to do."""
     width, height = page
     out: list[Flowable] = []
     for rec in recs:
-        text: list[Flowable] = [para(rec.plain or rec.title, styles.strong)]
+        text: list[Flowable] = [para(in_voice(rec.plain or rec.title, "client"), styles.strong)]
         if rec.room:
             text.append(para(compose("Room: {room}.", room=rec.room), styles.note))
         text.append(para(WHO.get(rec.installer, WHO_ELSE), styles.note))
@@ -175,6 +180,8 @@ def _items(recs: list[Recommendation], currency: str, styles: PlanStyles, page: 
         cost = cost_sentence(rec, currency)
         if cost:
             text.append(para(cost, styles.note))
+        for option in options.get(id(rec), ()):
+            text.append(para(compose("Or we may do this instead: {what}", what=in_voice(option.plain or option.title, "client")), styles.note))
         table = splittable_table([[TickBox(), text]], [0.55 * inch, width - 0.55 * inch], form_style(),
                                  whole_below=height - HEADING_ROOM)
         table.setStyle(

@@ -28,6 +28,7 @@ from homeassess.report.sections import (
     letterhead,
     photo_grid,
     photo_numbers,
+    with_options,
 )
 from homeassess.report.styles import Styles, form_style, make_styles
 
@@ -144,6 +145,7 @@ def _room(room: Room, data: ReportData, styles: Styles, width: float, numbers: d
             [heading(room.name, styles.h3, SafeMarkup("Photos: ")), *photo_grid(room.photos, styles, width, numbers)]
         )
     if room.recommendations:
-        table = recommendation_table(tuple(by_priority(room.recommendations)), data, styles, width)
+        grouped = [r for chosen, options in with_options(by_priority(room.recommendations)) for r in (chosen, *options)]
+        table = recommendation_table(grouped, data, styles, width)  # each option right under its chosen one
         out += keep_with_next([Paragraph("Recommendations", styles.h3), table])
     return out

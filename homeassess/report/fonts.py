@@ -87,10 +87,13 @@ def register_fonts() -> FontSet:
     with _lock:
         folder = resources_dir() / "fonts"
         coverage: dict[str, frozenset[int]] = {}
+        # Not getFont() to ask: for a name not registered yet it parses every Type 1 metrics file on
+        # ReportLab's search path (636 on a Debian machine with Ghostscript: seconds before the first report).
+        registered = set(pdfmetrics.getRegisteredFontNames())
         for name, file_name in FILES.items():
-            try:
+            if name in registered:
                 font = pdfmetrics.getFont(name)
-            except KeyError:
+            else:
                 font = TTFont(name, str(folder / file_name))
                 pdfmetrics.registerFont(font)
             # A snapshot: shaping later adds private-use entries for glyphs that have no character.

@@ -24,7 +24,7 @@ from homeassess.domain.refusals import Refused
 from homeassess.report.fonts import SANS
 from homeassess.report.markup import compose, para
 from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_width, render
-from homeassess.report.report_data import ReportData
+from homeassess.report.report_data import Recommendation, ReportData
 from homeassess.report.sections import (
     by_priority,
     data_table,
@@ -34,8 +34,10 @@ from homeassess.report.sections import (
     letterhead,
     payer_label,
     signature_lines,
+    with_options,
 )
 from homeassess.report.styles import Styles, make_styles
+from homeassess.report.voice import in_voice
 
 RESPONSE_DAYS = 14  # the landlord is asked to answer within two weeks of the letter's date
 ANSWERS = ("Approve", "Decline", "Discuss")
@@ -184,17 +186,23 @@ def _modifications(data: ReportData, styles: Styles, width: float) -> list[Flowa
     rows = [
         [
             Paragraph(str(i), styles.cell),
-            para(r.room, styles.cell),
-            para(r.plain or r.title, styles.cell),
-            para(installer_label(r.installer), styles.cell),
-            para(payer_label(r), styles.cell),
+            para(chosen.room, styles.cell),
+            [para(in_voice(chosen.plain or chosen.title, "tenant"), styles.cell), *(_option(o, styles) for o in options)],
+            para(installer_label(chosen.installer), styles.cell),
+            para(payer_label(chosen), styles.cell),
             AnswerBoxes(),
         ]
-        for i, r in enumerate(recs, start=1)
+        for i, (chosen, options) in enumerate(with_options(recs), start=1)
     ]
     widths = [width * f for f in (0.05, 0.16, 0.37, 0.12, 0.15, 0.15)]
     out.append(data_table(["#", "Where", "Modification", "Installed by", "Paid by", "Your answer"], rows, widths, styles))
     return out
+
+
+def _option(rec: Recommendation, styles: Styles) -> Flowable:
+    """An alternative the landlord may prefer to the change above it: one request, not another."""
+    return para(compose("<i>Or, instead:</i> {what} (installed by {who}; paid by {payer})", what=in_voice(rec.plain or rec.title, "tenant"),
+                        who=installer_label(rec.installer).lower(), payer=payer_label(rec)), styles.cell)
 
 
 def _tenant(data: ReportData, tenant: str, styles: Styles, width: float) -> list[Flowable]:

@@ -35,7 +35,8 @@ LABEL_LENGTH = 40
 # The fields of a recommendation the landlord letter prints (landlord_request.py); it prints no other.
 LETTER_FIELDS = frozenset({"room", "title", "plain", "funding_program"})
 LIST_LABELS = {"rooms": "room", "whole_home": "whole-home recommendation", "recommendations": "recommendation",
-               "photos": "photo", "measurements": "measurement", "findings": "finding"}
+               "photos": "photo", "measurements": "measurement", "findings": "finding",
+               "items": "item", "checks": "measurement", "before": "before photo", "after": "after photo"}
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ class ClinicalWording(Refused):
 
 
 def _document(audience: Audience) -> str:
-    return {Audience.LANDLORD: "landlord letter", Audience.CONTRACTOR: "scope of works"}.get(audience, "report")
+    return {Audience.LANDLORD: "landlord letter", Audience.CONTRACTOR: "scope of works",
+            Audience.COMPLETION: "completion record"}.get(audience, "report")
 
 
 @dataclass(frozen=True)

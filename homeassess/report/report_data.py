@@ -10,9 +10,14 @@ report's units.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from homeassess.report.follow_up_data import FollowUpBlock
 
 
 class Audience(StrEnum):
@@ -20,6 +25,13 @@ class Audience(StrEnum):
     CONTRACTOR = "contractor"
     LANDLORD = "landlord"
     CLIENT = "client"
+    COMPLETION = "completion"  # a follow-up's completion record: funder, landlord and contractor
+    FOLLOWUP = "followup"  # a follow-up's clinical report: outcomes and what is still open
+
+    @property
+    def is_follow_up(self) -> bool:
+        """Built from a follow-up visit (``ReportData.follow_up``), not from a first assessment."""
+        return self in (Audience.COMPLETION, Audience.FOLLOWUP)
 
     @property
     def title(self) -> str:  # type: ignore[override]  # the report's title, not str.title()
@@ -28,11 +40,13 @@ class Audience(StrEnum):
             "contractor": "Scope of Works",
             "landlord": "Request for Reasonable Modification",
             "client": "Your Home Safety Plan",
+            "completion": "Completion Record",
+            "followup": "Follow-up Clinical Report",
         }[self.value]
 
     @property
     def confidentiality(self) -> str:
-        if self is Audience.CLINICAL:
+        if self in (Audience.CLINICAL, Audience.FOLLOWUP):
             return "Confidential — contains health information"
         if self is Audience.CLIENT:
             return "Your own copy — keep it private"
@@ -211,6 +225,7 @@ class ReportData:
     signature: Signature = field(default_factory=Signature)
     dismissed_count: int = 0
     currency: str = "USD"
+    follow_up: FollowUpBlock | None = None  # the completion record and the follow-up report only
 
     @property
     def recommendations(self) -> list[Recommendation]:
@@ -224,15 +239,27 @@ class ReportData:
 PRIORITIES = ("high", "medium", "low")
 
 
-def cost_totals(recs: list[Recommendation]) -> tuple[CostTotal, ...]:
-    """Count and summed cost range of the recommendations, per priority; an alternative to another
-    recommendation is an option, not counted."""
+class Priced(Protocol):
+    @property
+    def priority(self) -> str: ...
+    @property
+    def cost_low(self) -> int | None: ...
+    @property
+    def cost_high(self) -> int | None: ...
+
+
+def cost_totals(recs: Sequence[Recommendation]) -> tuple[CostTotal, ...]:
+    """Count and summed cost range of the recommendations, per priority; an option (``alternative_to``,
+    decided by ``services.recommendation_views.options``) is listed, not counted."""
+    return priced_totals([r for r in recs if not r.alternative_to])
+
+
+def priced_totals(recs: Sequence[Priced]) -> tuple[CostTotal, ...]:
+    """Count and summed cost range per priority of everything given (the review's totals and every
+    report's add up the same way): a range with only its low end counts that end as its high end too."""
     out = []
     for priority in PRIORITIES:
-        chosen = [r for r in recs if r.priority == priority and not r.alternative_to]
-        out.append(
-            CostTotal(
-                priority, len(chosen), sum(r.cost_low or 0 for r in chosen), sum(r.cost_high or 0 for r in chosen)
-            )
-        )
+        chosen = [r for r in recs if r.priority == priority]
+        out.append(CostTotal(priority, len(chosen), sum(r.cost_low or 0 for r in chosen),
+                             sum(r.cost_high or r.cost_low or 0 for r in chosen)))
     return tuple(out)

@@ -14,6 +14,7 @@ from homeassess.domain.vocabulary import Funding, Installer, Priority, format_co
 from homeassess.report.layout import header_widths, splittable_table
 from homeassess.report.markup import SafeMarkup, compose, para
 from homeassess.report.report_data import Letterhead, Photo, Recommendation, ReportData, Room
+from homeassess.report.stored_jpeg import StoredJpeg
 from homeassess.report.styles import Styles, form_style, grid_style
 
 PRIORITY_ORDER = tuple(p.value for p in Priority)  # labels, ranks and money come from the one vocabulary
@@ -51,6 +52,21 @@ def priority_rank(priority: str) -> int:
 
 def by_priority(recs: Sequence[Recommendation]) -> list[Recommendation]:
     return sorted(recs, key=lambda r: priority_rank(r.priority))  # stable: keeps room order within a priority
+
+
+def with_options(recs: Sequence[Recommendation]) -> list[tuple[Recommendation, tuple[Recommendation, ...]]]:
+    """Each chosen recommendation, in the order given, with the options listed instead of it (same room
+    and item, ``alternative_to`` its title); an option whose chosen one is not given stands on its own."""
+    groups: list[tuple[Recommendation, list[Recommendation]]] = []
+    for rec in recs:
+        home = next((options for chosen, options in groups if rec.alternative_to and not chosen.alternative_to
+                     and chosen.title == rec.alternative_to and chosen.room == rec.room
+                     and chosen.item_id == rec.item_id), None)
+        if home is not None:
+            home.append(rec)
+        else:
+            groups.append((rec, []))
+    return [(chosen, tuple(options)) for chosen, options in groups]
 
 
 def _label(kind: type[Priority] | type[Installer], value: str) -> str:
@@ -188,7 +204,7 @@ def photo_grid(
             continue
         w, h = size
         scale = min(col / w, max_height / h)
-        parts: list[Flowable] = [Image(io.BytesIO(photo.jpeg), width=w * scale, height=h * scale)]
+        parts: list[Flowable] = [StoredJpeg(photo.jpeg, w * scale, h * scale)]
         if len(photo.caption) > CAPTION_IN_GRID:
             parts.append(Paragraph(f"<b>Photo {number}</b> (caption below)", styles.caption))
             long_captions.append(para(photo.caption, styles.caption, label))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import builtins
+import functools
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any
 
 from homeassess.domain.catalogue import Catalogue
@@ -20,6 +22,7 @@ from homeassess.services.changes import Change, Scope, change
 from homeassess.services.settings import SettingsService
 from homeassess.store.repositories import AssessmentRepository, AssessmentSummary, RoomProgress, RoomRepository
 from homeassess.store.repositories.assessments import AssessmentRecord
+from homeassess.store.repositories.recording import RecordingTarget
 from homeassess.store.repositories.rooms import RoomRecord, RoomSnapshot
 from homeassess.store.tables import utcnow
 
@@ -116,14 +119,20 @@ class AssessmentService:
         room, record = found
         return room, self._context(record, room.name, for_change)
 
+    def recording_context(self, target: RecordingTarget) -> JudgeContext:
+        """What a typed value is judged against, from what the recording read; refused unless a draft."""
+        return self._judging(target.status, target.standard, target.unit, target.client_profile_json, target.room.name, True)
+
     def _context(self, record: AssessmentRecord, room_name: str, for_change: bool) -> JudgeContext:
-        if for_change and record.status != AssessmentStatus.DRAFT:
+        return self._judging(record.status, record.standard, record.unit, record.client_profile_json, room_name, for_change)
+
+    def _judging(self, status: str, standard: str, unit_text: str, client_json: str, room_name: str,
+                 for_change: bool) -> JudgeContext:
+        if for_change and status != AssessmentStatus.DRAFT:
             raise ReadOnlyAssessment()
-        unit = LengthUnit(record.unit)
-        return JudgeContext(
-            standard=record.standard, unit=unit, client=ClientProfile.from_stored(record.client_profile_json),
-            margins=self.settings.load().margins(unit.system), room_name=room_name,
-        )
+        unit = LengthUnit(unit_text)
+        return JudgeContext(standard=standard, unit=unit, client=_judged_client(client_json),
+                            margins=self.settings.load().margins(unit.system), room_name=room_name)
 
     def require_draft(self, assessment_id: int) -> None:
         status = self.assessments.status_of(assessment_id)
@@ -161,17 +170,26 @@ class AssessmentService:
 
     def set_status(self, assessment_id: int, status: str) -> Change:
         """Finalise, return to draft or archive."""
-        new = AssessmentStatus.parse(status)
+        return self._set_status(assessment_id, AssessmentStatus.parse(status), None)
+
+    def _set_status(self, assessment_id: int, new: AssessmentStatus, restore_due: dict[str, object] | None) -> Change:
+        """Finalising an original sets its follow-up due date (the settings' weeks on); undo restores the previous one."""
+        record = self._record(assessment_id)
+        if new is AssessmentStatus.DRAFT and record.status != AssessmentStatus.DRAFT and self.assessments.has_follow_ups(assessment_id):
+            raise InvalidInput("This assessment has a follow-up, so it stays as it was signed; record what changed in the follow-up.")
         fields: dict[str, Any] = {"status": new.value}
         if new is AssessmentStatus.FINAL:
             fields["finalised_at"] = utcnow()
+            if record.parent_id is None:
+                fields["followup_due"] = date.today() + timedelta(weeks=self.settings.load().followup_weeks)
+        fields.update(restore_due or {})
         action = {AssessmentStatus.FINAL: AuditAction.FINALISE, AssessmentStatus.ARCHIVED: AuditAction.ARCHIVE}.get(new, AuditAction.EDIT)
-        if self.assessments.status_of(assessment_id) is None:
-            raise NotFound("assessment")
         previous = self.assessments.update(assessment_id, audit=self.audit.entry(action, assessment_id, f"status {new.value}"), **fields)
         verb = {AssessmentStatus.FINAL: "finalise", AssessmentStatus.ARCHIVED: "archive"}.get(new, "return to draft")
+        before = AssessmentStatus(str(previous["status"]))
+        due = {"followup_due": previous["followup_due"]} if "followup_due" in previous else None
         return change(Scope.ASSESSMENT, Scope.ASSESSMENTS, label=f"{verb} assessment", assessment_id=assessment_id,
-                      undo=lambda: self.set_status(assessment_id, str(previous["status"])))
+                      undo=lambda: self._set_status(assessment_id, before, due))
 
     def add_room(self, assessment_id: int, room_type: str, name: str = "") -> Change:
         """A room at the end of the list; ``Change.value`` is its id."""
@@ -240,6 +258,12 @@ class AssessmentService:
         if room is None:
             raise NotFound("room")
         return room
+
+
+@functools.lru_cache(maxsize=8)
+def _judged_client(profile_json: str) -> ClientProfile:
+    """A stored client profile, parsed once per text: every typed value is judged against it (read-only there)."""
+    return ClientProfile.from_stored(profile_json)
 
 
 def _room_name(name: str) -> str:

@@ -27,6 +27,10 @@ class AuditAction(StrEnum):
     UNLOCK_FAILED = "unlock_failed"
     FINALISE = "finalise"
     ARCHIVE = "archive"
+    FOLLOW_UP_STARTED = "follow_up_started"
+    INSTALLED_ITEM = "installed_item"  # a follow-up's item: status, reason, installed on/by, note
+    AS_INSTALLED_CHECK = "as_installed_check"
+    OUTCOMES = "outcomes"  # goal scores, falls, concern, instrument score
 
 
 class AuditLog:

@@ -22,13 +22,12 @@ from typing import Literal
 from pydantic import ValidationError
 from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
-from homeassess.bundle.document import document_from_rows
+from homeassess.bundle.from_rows import document_from_rows
 from homeassess.bundle.reader import read_bundle
 from homeassess.bundle.schema import (
     DOCUMENT_MEMBER,
-    RENDITIONS,
     AssessmentDocument,
     BundleError,
     BundleLimits,
@@ -37,6 +36,7 @@ from homeassess.bundle.schema import (
 )
 from homeassess.domain.limits import BUNDLE, KDF, PASSPHRASE, KdfLimits
 from homeassess.services.audit_log import AuditAction
+from homeassess.services.bundle_rows import insert_installations, insert_visit, match_recommendations, read_visit
 from homeassess.services.workspace import Workspace
 from homeassess.store.atomic_file import write_atomically
 from homeassess.store.engine import SaveFailed
@@ -46,11 +46,7 @@ from homeassess.store.tables import (
     AssessmentRow,
     AuditRow,
     ClientRow,
-    PhotoDataRow,
-    PhotoRow,
-    RecommendationRow,
-    ResponseRow,
-    RoomRow,
+    InstallationRow,
     stored_id,
 )
 
@@ -124,7 +120,7 @@ class BundleService:
         if len(passphrase) < PASSPHRASE.min_export_length:
             raise BundleError(f"an export passphrase needs at least {PASSPHRASE.min_export_length} characters")
         document, files = self.document(assessment_id)
-        if len(document.photos) > self.limits.max_photos:
+        if len(document.all_photos()) > self.limits.max_photos:
             raise BundleError(f"this assessment has more photos than one file can carry ({self.limits.max_photos})")
         inner = pack_zip({DOCUMENT_MEMBER: document.encode(), **files})
         if len(inner) > self.limits.max_total:
@@ -142,25 +138,12 @@ class BundleService:
         return ExportResult(path, len(data), len(document.rooms), len(document.photos))
 
     def document(self, assessment_id: int) -> tuple[AssessmentDocument, dict[str, bytes]]:
-        """The assessment as the export document plus its photo members (nothing written)."""
+        """The assessment as the export document plus its photo members (nothing written); a follow-up carries its original."""
         with read_session(self.engine) as s:
-            row = s.get(AssessmentRow, assessment_id)
-            if row is None:
-                raise BundleError(f"no assessment with id {assessment_id}")
-            parent = s.get(AssessmentRow, row.parent_id) if row.parent_id else None
-            rooms = list(s.exec(select(RoomRow).where(RoomRow.assessment_id == assessment_id)))
-            room_ids = [stored_id(room.id) for room in rooms]
-            responses = list(s.exec(select(ResponseRow).where(col(ResponseRow.room_id).in_(room_ids))))
-            photos = list(s.exec(select(PhotoRow).where(PhotoRow.assessment_id == assessment_id)))
-            photo_ids = [stored_id(p.id) for p in photos]
-            data = {d.photo_id: d for d in s.exec(select(PhotoDataRow).where(col(PhotoDataRow.photo_id).in_(photo_ids)))}
-            recs = list(s.exec(select(RecommendationRow).where(RecommendationRow.assessment_id == assessment_id)))
-            client = s.get(ClientRow, row.client_id)
-        if client is None:
-            raise BundleError("this assessment has records HomeAssess cannot export (a damaged store)")
+            visit = read_visit(s, assessment_id)
+            original = read_visit(s, visit.assessment.parent_id) if visit.assessment.parent_id is not None else None
         try:
-            return document_from_rows(row, parent.uid if parent else None, client, rooms, responses,
-                                      [(p, data[stored_id(p.id)]) for p in photos], recs)
+            return document_from_rows(visit, original)
         except (ValidationError, KeyError):
             raise BundleError("this assessment has records HomeAssess cannot export (a text over the limits in "
                               "docs/limits.md, or a damaged store)") from None
@@ -207,46 +190,44 @@ class BundleService:
             amendments: list[int] = []
             if replace:
                 amendments = [stored_id(i) for i in s.exec(select(AssessmentRow.id).where(AssessmentRow.parent_id == old_id))]
+                if amendments and s.exec(select(InstallationRow.id).where(col(InstallationRow.assessment_id).in_(amendments))).first():
+                    raise BundleError("this assessment has a follow-up in the store that records its recommendations; "
+                                      "import the file as a second copy instead of replacing it")
                 s.exec(delete(AssessmentRow).where(col(AssessmentRow.id) == old_id))
                 if s.exec(select(AssessmentRow.id).where(AssessmentRow.client_id == old_client)).first() is None:
                     s.exec(delete(ClientRow).where(col(ClientRow.id) == old_client))
+            parent_id, original_recs, how_original = self._original(s, doc, files)
+            inserted = insert_visit(s, doc, files, uid=str(uuid.uuid4()) if fresh else header.uid, parent_id=parent_id,
+                                    fresh_photos=fresh, original_recs=original_recs)
+            insert_installations(s, doc, inserted, original_recs)
+            if amendments:
+                s.exec(update(AssessmentRow).where(col(AssessmentRow.id).in_(amendments)).values(parent_id=inserted.id))
+            how = "replaced an earlier copy" if replace else "kept as a second copy" if fresh else "new"
+            s.add(AuditRow(action=AuditAction.IMPORT.value, clinician=clinician, assessment_id=inserted.id,
+                           detail=f"{len(doc.rooms)} rooms, {len(doc.photos)} photos; {how}{how_original}"))
+            s.flush()
+            return ImportResult(inserted.id, old_id if replace else None, fresh)
+
+    def _original(self, s: Session, doc: AssessmentDocument, files: dict[str, memoryview | bytes]) -> tuple[int | None, dict[str, int], str]:
+        """The parent's id (the original a follow-up follows up) and its recommendations by the file's keys.
+
+        An original the file carries is linked to the stored one with its uid when that one still has every
+        recommendation; otherwise it is added (as a second copy if its uid is taken), so nothing in the file is lost.
+        """
+        header = doc.assessment
+        if doc.original is None:
             parent = s.exec(select(AssessmentRow).where(AssessmentRow.uid == header.parent_uid)).first() \
                 if header.parent_uid else None
-            client = ClientRow(name=doc.client.profile.name, profile_json=doc.client.profile.model_dump_json(),
-                               created_at=doc.client.created_at, updated_at=doc.client.updated_at)
-            s.add(client)
-            s.flush()
-            fields = header.model_dump(exclude={"uid", "parent_uid"})
-            row = AssessmentRow(**fields, uid=str(uuid.uuid4()) if fresh else header.uid, client_id=stored_id(client.id),
-                                parent_id=parent.id if parent else None)
-            s.add(row)
-            s.flush()
-            new_id = stored_id(row.id)
-            rooms: dict[str, RoomRow] = {}
-            for room in doc.rooms:
-                rooms[room.key] = RoomRow(assessment_id=new_id, **room.model_dump(exclude={"key", "responses"}))
-                s.add(rooms[room.key])
-            s.flush()
-            for room in doc.rooms:
-                s.add_all(ResponseRow(room_id=stored_id(rooms[room.key].id), **r.model_dump()) for r in room.responses)
-            taken = set(s.exec(select(PhotoRow.uid).where(col(PhotoRow.uid).in_([p.uid for p in doc.photos]))))
-            for photo in doc.photos:
-                member = {r: getattr(photo.files, r).member for r in RENDITIONS}
-                photo_row = PhotoRow(
-                    **photo.model_dump(exclude={"uid", "room", "files"}), assessment_id=new_id,
-                    uid=str(uuid.uuid4()) if fresh or photo.uid in taken else photo.uid,
-                    room_id=rooms[photo.room].id if photo.room else None, thumbnail=files[member["thumb"]],
-                )
-                s.add(photo_row)
-                s.flush()
-                s.add(PhotoDataRow(photo_id=stored_id(photo_row.id), working=files[member["working"]], print_copy=files[member["print"]]))
-            for rec in doc.recommendations:
-                s.add(RecommendationRow(**rec.model_dump(exclude={"room"}), assessment_id=new_id,
-                                        room_id=rooms[rec.room].id if rec.room else None))
-            if amendments:
-                s.exec(update(AssessmentRow).where(col(AssessmentRow.id).in_(amendments)).values(parent_id=new_id))
-            how = "replaced an earlier copy" if replace else "kept as a second copy" if fresh else "new"
-            s.add(AuditRow(action=AuditAction.IMPORT.value, clinician=clinician, assessment_id=new_id,
-                           detail=f"{len(doc.rooms)} rooms, {len(doc.photos)} photos; {how}"))
-            s.flush()
-            return ImportResult(new_id, old_id if replace else None, fresh)
+            return (parent.id if parent else None), {}, ""
+        stored = s.exec(select(AssessmentRow).where(AssessmentRow.uid == doc.original.assessment.uid)).first()
+        if stored is not None:
+            matched = match_recommendations(s, stored_id(stored.id), doc.original)
+            if matched is not None:
+                return stored_id(stored.id), matched, "; original already here"
+        uid = str(uuid.uuid4()) if stored is not None else doc.original.assessment.uid
+        original = insert_visit(s, doc.original, files, uid=uid, parent_id=None, fresh_photos=stored is not None,
+                                original_recs={})
+        s.add(AuditRow(action=AuditAction.IMPORT.value, clinician=self.ws.settings.load().clinician_name,
+                       assessment_id=original.id,
+                       detail=f"{len(doc.original.rooms)} rooms, {len(doc.original.photos)} photos; original of a follow-up"))
+        return original.id, original.recommendations, "; with its original"

@@ -20,6 +20,7 @@ from homeassess.domain.verdicts import Finding, Verdict
 from homeassess.services.assessments import AssessmentService
 from homeassess.services.changes import Change, Scope, change
 from homeassess.store.repositories import RoomRepository
+from homeassess.store.repositories.recording import RecordingTarget, ResponseRecorder, StoredAnswer
 from homeassess.store.repositories.rooms import NewResponse, ResponseRecord, RoomRecord
 
 
@@ -47,6 +48,7 @@ class ChecklistService:
     def __init__(self, assessments: AssessmentService, rooms: RoomRepository) -> None:
         self.assessments = assessments
         self.rooms = rooms
+        self.recorder = ResponseRecorder(rooms.engine)
 
     @property
     def judge(self) -> Judge:
@@ -93,21 +95,31 @@ class ChecklistService:
         return response.value_text if response else ""
 
     def record(self, room_id: int, item_id: str, text: str) -> Change:
-        """Store one typed value; ``Change.value`` is a ResponseResult. Refuses a value that cannot be read."""
+        """Store one typed value; ``Change.value`` is a ResponseResult. Refuses a value that cannot be read.
+
+        One transaction reads the room, its assessment and the previous answer, judges the value and writes
+        it (``store/repositories/recording.py``): the hot path of a visit, held to twice a raw insert."""
         item = self.catalogue.item(item_id)
-        room, ctx = self.assessments.room_context(room_id, for_change=True)
         text = text.strip()
-        finding = self._validated_finding(item, text, ctx) if text else None
-        if text:
-            previous = self.rooms.save_response(room_id, item_id, text, _stored_value(item, text, finding),
-                                                finding.verdict.value if finding else "")
-        else:
-            previous = self.rooms.clear_response(room_id, item_id)
-        previous_text = previous.value_text if previous else ""
+        judged: list[Finding | None] = []
+
+        def decide(target: RecordingTarget) -> StoredAnswer | None:
+            ctx = self.assessments.recording_context(target)
+            finding = self._validated_finding(item, text, ctx) if text else None
+            judged.append(finding)
+            if not text:
+                return None
+            return StoredAnswer(text, _stored_value(item, text, finding), finding.verdict.value if finding else "")
+
+        target = self.recorder.record(room_id, item_id, decide)
+        if target is None:
+            raise NotFound("room")
+        finding = judged[0]
+        previous_text = target.previous.value_text if target.previous else ""
         error = finding.message if finding and finding.verdict is Verdict.IMPLAUSIBLE else None
         return change(
             Scope.ITEMS, Scope.ROOMS, Scope.RECOMMENDATIONS, label=f"set {item.prompt.lower()}",
-            assessment_id=room.assessment_id, room_id=room_id, item_id=item_id,
+            assessment_id=target.room.assessment_id, room_id=room_id, item_id=item_id,
             value=ResponseResult(room_id, item_id, text, finding, error),
             undo=lambda: self.record(room_id, item_id, previous_text),
         )

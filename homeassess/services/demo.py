@@ -40,6 +40,11 @@ def install_demo(workspace: Workspace, path: Path | None = None) -> tuple[int, b
     existing = workspace.assessments.assessments.id_of_uid(doc["uid"])
     if existing is not None:
         return existing, False
+    return install_document(workspace, doc, (path or demo_path()).parent), True
+
+
+def install_document(workspace: Workspace, doc: dict[str, Any], folder: Path) -> int:
+    """One demo document's visit: answers judged, photos made, proposals accepted or dismissed as it lists."""
     home, visit = doc.get("home", {}), doc.get("visit", {})
     details = AssessmentDetails(
         visit_date=visit["date"], clinician=visit.get("clinician", ""), credentials=visit.get("credentials", ""),
@@ -52,7 +57,6 @@ def install_demo(workspace: Workspace, path: Path | None = None) -> tuple[int, b
     new = NewAssessment(client=doc["client"], details=details, rooms=rooms, uid=doc["uid"])
     assessment_id = cast(int, workspace.assessments.create(new).value)
     views = workspace.assessments.room_views(assessment_id)
-    folder = (path or demo_path()).parent
     photos = doc.get("photos", [])
     pool = ThreadPoolExecutor(max_workers=PHOTO_WORKERS, thread_name_prefix="homeassess-demo-photo")
     try:  # Pillow decodes and resizes without holding the GIL: the photos are made while the answers are written
@@ -72,7 +76,7 @@ def install_demo(workspace: Workspace, path: Path | None = None) -> tuple[int, b
     accepted = [ref for key, ref in proposed.items() if key in accept]
     workspace.recommendations.set_status(assessment_id, accepted, RecommendationStatus.ACCEPTED)
     workspace.recommendations.set_status(assessment_id, [r for r in proposed.values() if r not in accepted], RecommendationStatus.DISMISSED)
-    return assessment_id, True
+    return assessment_id
 
 
 def _answers(room_doc: dict[str, Any]) -> dict[str, tuple[str, str]]:

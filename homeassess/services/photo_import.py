@@ -19,6 +19,7 @@ from collections.abc import Callable, Generator, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from homeassess.domain.refusals import InvalidInput, NotFound
 from homeassess.photos import PhotoCancelled, PhotoRejected, Renditions, process_photo, rotate_renditions
 from homeassess.services.assessments import AssessmentService
 from homeassess.services.audit_log import AuditAction, AuditLog
@@ -72,16 +73,21 @@ class PhotoImportService:
         item_id: str | None,
         paths: Iterable[Path | str],
         cancel: threading.Event | None = None,
+        *,
+        recommendation_id: int | None = None,
     ) -> Generator[ImportProgress, None, ImportSummary]:
         """Import each file in turn; yields after every file, returns the summary.
 
-        Stops between files when ``cancel`` is set (or when the generator is closed).
+        Stops between files when ``cancel`` is set (or when the generator is closed). On a follow-up,
+        ``recommendation_id`` (the original's recommendation, ``InstalledItem.recommendation_id``) makes
+        each photo an "after" photo of that installed item.
         """
         files = [Path(p) for p in paths]
         self._assessments.require_draft(assessment_id)
+        self._check_after(assessment_id, recommendation_id)
         summary = ImportSummary(total=len(files))
         total = len(files)
-        known = self._known_pictures(assessment_id, room_id, item_id)
+        known = self._known_pictures(assessment_id, room_id, item_id, recommendation_id)
         try:
             yield ImportProgress(0.0, _counted("Importing", total))
             for done, path in enumerate(files, start=1):
@@ -89,7 +95,8 @@ class PhotoImportService:
                     summary.cancelled = True
                     break
                 try:
-                    outcome = self._import_one(assessment_id, room_id, item_id, path.name, path, known, cancel)
+                    outcome = self._import_one(assessment_id, room_id, item_id, path.name, path, known, cancel,
+                                               recommendation_id)
                 except PhotoCancelled:  # asked while a photo was being decoded
                     summary.cancelled = True
                     break
@@ -106,20 +113,23 @@ class PhotoImportService:
         return summary
 
     def import_bytes(
-        self, assessment_id: int, room_id: int | None, item_id: str | None, data: bytes, name: str = PASTED_NAME
+        self, assessment_id: int, room_id: int | None, item_id: str | None, data: bytes, name: str = PASTED_NAME,
+        *, recommendation_id: int | None = None,
     ) -> ImportSummary:
         """Import one image given as bytes (the clipboard); the summary holds one outcome."""
         self._assessments.require_draft(assessment_id)
+        self._check_after(assessment_id, recommendation_id)
         summary = ImportSummary(total=1)
         try:
-            summary.add(self._import_one(assessment_id, room_id, item_id, name, data, self._known_pictures(assessment_id, room_id, item_id)))
+            summary.add(self._import_one(assessment_id, room_id, item_id, name, data, self._known_pictures(assessment_id, room_id, item_id, recommendation_id),
+                                         recommendation_id=recommendation_id))
         finally:
             self._record(assessment_id, summary)
         return summary
 
     def _import_one(
         self, assessment_id: int, room_id: int | None, item_id: str | None, name: str, source: Path | bytes,
-        known: set[str], cancel: threading.Event | None = None,
+        known: set[str], cancel: threading.Event | None = None, recommendation_id: int | None = None,
     ) -> FileOutcome:
         try:
             renditions = process_photo(source, cancel=cancel)
@@ -134,18 +144,31 @@ class PhotoImportService:
             assessment_id, room_id, item_id,
             working=renditions.working, print_copy=renditions.print_copy, thumbnail=renditions.thumbnail,
             width=renditions.width, height=renditions.height, sha256=renditions.sha256,
-            orientation_unknown=renditions.orientation_unknown,
+            orientation_unknown=renditions.orientation_unknown, recommendation_id=recommendation_id,
         )
         return FileOutcome(name, photo_id=row.id)
 
-    def _known_pictures(self, assessment_id: int, room_id: int | None, item_id: str | None) -> set[str]:
-        """Content hashes (of the working copy, the same for the same file) already in this room and item.
+    def _check_after(self, assessment_id: int, recommendation_id: int | None) -> None:
+        """An "after" photo belongs to a follow-up, for a recommendation of its original."""
+        if recommendation_id is None:
+            return
+        record = self._assessments.assessments.get(assessment_id)
+        if record is None or record.parent_id is None:
+            raise InvalidInput("An after photo belongs to a follow-up visit.")
+        if self._repo.assessment_of_recommendation(recommendation_id) != record.parent_id:
+            raise NotFound("recommendation")
+
+    def _known_pictures(self, assessment_id: int, room_id: int | None, item_id: str | None,
+                        recommendation_id: int | None = None) -> set[str]:
+        """Content hashes (of the working copy, the same for the same file) already in this room and item
+        (and, for an "after" photo, of this recommendation).
 
         A rerun of a batch lands in the same place and is skipped; the same picture may still be
-        attached on purpose to another room or item.
+        attached on purpose to another room, item or recommendation.
         """
         rows = self._repo.list(assessment_id, room_id, item_id)
-        return {row.sha256 for row in rows if row.sha256 and row.room_id == room_id and row.item_id == item_id}
+        return {row.sha256 for row in rows if row.sha256 and row.room_id == room_id and row.item_id == item_id
+                and row.recommendation_id == recommendation_id}
 
     def _record(self, assessment_id: int, summary: ImportSummary) -> None:
         if summary.imported or summary.refused or summary.skipped:
@@ -270,5 +293,5 @@ def _view(row: PhotoRecord) -> PhotoView:
     return PhotoView(
         id=row.id, assessment_id=row.assessment_id, room_id=row.room_id, item_id=row.item_id, caption=row.caption,
         include_in_report=row.include_in_report, position=row.position, width=row.width, height=row.height,
-        orientation_unknown=row.orientation_unknown, thumbnail=row.thumbnail,
+        orientation_unknown=row.orientation_unknown, thumbnail=row.thumbnail, recommendation_id=row.recommendation_id,
     )

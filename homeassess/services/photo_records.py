@@ -93,6 +93,7 @@ class PhotoView:
     height: int
     orientation_unknown: bool
     thumbnail: bytes = field(repr=False)
+    recommendation_id: int | None = None  # on a follow-up: the "after" photo of this recommendation of the original
 
 
 @dataclass(frozen=True)

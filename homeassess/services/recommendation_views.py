@@ -8,12 +8,14 @@ among 250 does not rebuild the other 249.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from typing import SupportsInt, TypeVar
 
 from homeassess.domain.catalogue import Catalogue
+from homeassess.domain.data_files import read_toml, resources_dir
 from homeassess.domain.vocabulary import Category, Funding, Installer, Priority, RecommendationStatus, Responsible
 from homeassess.services.proposals import Proposal
 from homeassess.store.repositories.recommendations import FIELDS, Decision
@@ -138,6 +140,41 @@ class ReviewList:
             funding_program=str(fields.get("funding_program") or ""), status=status, custom=custom, position=position,
             edited=edited,
         )
+
+
+@cache
+def alternative_groups() -> tuple[frozenset[str], ...]:
+    """Library entries that answer one finding in different ways, of which one is built
+    (``resources/reports/work_items.toml``, ``alternatives``)."""
+    data = read_toml(resources_dir() / "reports" / "work_items.toml")
+    return tuple(frozenset(group) for group in data.get("alternatives", ()))
+
+
+def alternatives(first: str | None, other: str | None) -> bool:
+    """Whether two library entries are alternatives to each other (one of them is built)."""
+    return bool(first and other) and first != other and any(
+        first in group and other in group for group in alternative_groups())
+
+
+def options(views: Sequence[RecommendationView]) -> dict[str, RecommendationView]:
+    """The options among accepted recommendations, each with the chosen one it is an option to.
+
+    Two or more recommendations for one finding (one room, one checklist item) whose library entries
+    are alternatives: the first of the highest priority (in review order) is the chosen one, the others
+    are options, listed beside it and counted in no total. The one rule for the review's totals and
+    every report's."""
+    accepted = [v for v in views if v.status is RecommendationStatus.ACCEPTED]
+    rank = {p: n for n, p in enumerate(Priority)}
+    chosen: list[RecommendationView] = []
+    out: dict[str, RecommendationView] = {}
+    for view in sorted(accepted, key=lambda v: rank[v.priority]):  # stable: review order within a priority
+        first = next((c for c in chosen if c.item_id and c.item_id == view.item_id and c.room_id == view.room_id
+                      and alternatives(c.library_id, view.library_id)), None)
+        if first is None:
+            chosen.append(view)
+        else:
+            out[view.ref] = first
+    return out
 
 
 def fields_of(p: Proposal) -> dict[str, object]:

@@ -18,11 +18,12 @@ from dataclasses import dataclass, replace
 from homeassess.domain.judge import JudgeContext
 from homeassess.domain.refusals import InvalidInput, NotFound
 from homeassess.domain.vocabulary import Category, Funding, Installer, Priority, RecommendationStatus, Responsible
+from homeassess.report.report_data import priced_totals
 from homeassess.services.assessments import AssessmentService
 from homeassess.services.audit_log import AuditAction
 from homeassess.services.changes import Change, Scope, change
 from homeassess.services.proposals import Proposal, ProposalDeriver
-from homeassess.services.recommendation_views import CUSTOM_DEFAULTS, RecommendationView, ReviewList
+from homeassess.services.recommendation_views import CUSTOM_DEFAULTS, RecommendationView, ReviewList, options
 from homeassess.store.repositories import RecommendationRepository
 from homeassess.store.repositories.recommendations import FIELDS, Decision
 from homeassess.store.repositories.rooms import RoomRecord
@@ -30,13 +31,15 @@ from homeassess.store.repositories.rooms import RoomRecord
 
 @dataclass(frozen=True)
 class CostTotals:
-    """Accepted recommendations' cost ranges, per priority and overall."""
+    """Accepted recommendations' cost ranges, per priority and overall; an option (an alternative to the
+    chosen recommendation for the same finding) is counted in ``count`` and ``options`` but in no sum."""
 
     by_priority: dict[Priority, tuple[int, int]]
     low: int
     high: int
     count: int
     unpriced: int
+    options: int = 0
 
 
 class RecommendationService:
@@ -84,18 +87,13 @@ class RecommendationService:
 
     def totals(self, assessment_id: int, views: Sequence[RecommendationView] | None = None) -> CostTotals:
         views = views if views is not None else self.list(assessment_id)
-        by_priority = {p: (0, 0) for p in Priority}
-        count = unpriced = 0
-        for v in views:
-            if v.status is not RecommendationStatus.ACCEPTED:
-                continue
-            count += 1
-            if v.cost_low is None and v.cost_high is None:
-                unpriced += 1
-            low, high = by_priority[v.priority]
-            by_priority[v.priority] = (low + (v.cost_low or 0), high + (v.cost_high or v.cost_low or 0))
-        return CostTotals(by_priority, sum(lo for lo, _ in by_priority.values()),
-                          sum(hi for _, hi in by_priority.values()), count, unpriced)
+        accepted = [v for v in views if v.status is RecommendationStatus.ACCEPTED]
+        optional = options(accepted)
+        summed = priced_totals([v for v in accepted if v.ref not in optional])
+        by_priority = {Priority(t.priority): (t.low, t.high) for t in summed}
+        unpriced = sum(1 for v in accepted if v.ref not in optional and v.cost_low is None and v.cost_high is None)
+        return CostTotals(by_priority, sum(t.low for t in summed), sum(t.high for t in summed), len(accepted), unpriced,
+                          len(optional))
 
     # --- changing --------------------------------------------------------------------------
 

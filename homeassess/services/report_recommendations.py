@@ -9,10 +9,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
-from homeassess.domain.recommendations import RecommendationLibrary
+from homeassess.domain.recommendations import RecommendationLibrary, with_room
 from homeassess.report import report_data as rd
-from homeassess.report.sections import priority_rank
-from homeassess.services.recommendation_views import RecommendationView
+from homeassess.services.recommendation_views import WHOLE_HOME, RecommendationView, options
 from homeassess.services.report_site import Judged, measurements, vetted_source, work_items
 
 # Per room id: every answered item of the room, judged (report_site.Judged).
@@ -26,7 +25,7 @@ def report_recommendations(views: Sequence[RecommendationView], judged: JudgedBy
     work in a room (two findings that both propose a ramp make one ramp, resting on both).
     ``ramp`` is the room's worked-out ramp, carried by the work items that build one."""
     recs = [_recommendation(v, judged, library, clinical, length, ramp) for v in views]
-    recs = alternatives(recs, [v.library_id or "" for v in views])
+    recs = alternatives(recs, views)
     if not clinical:
         merged: dict[str, rd.Recommendation] = {}
         for view, rec in zip(views, recs, strict=True):
@@ -41,22 +40,12 @@ def report_recommendations(views: Sequence[RecommendationView], judged: JudgedBy
     return tuple(recs)
 
 
-def alternatives(recs: Sequence[rd.Recommendation], library_ids: Sequence[str]) -> list[rd.Recommendation]:
-    """Mark the options: of the alternatives accepted for one finding (room and item, entries the
-    resources list as alternatives), the first of the highest priority is chosen, the others are options."""
-    groups = work_items()
-    order = sorted(range(len(recs)), key=lambda i: priority_rank(recs[i].priority))  # stable: review order
-    out = list(recs)
-    chosen: list[int] = []
-    for i in order:
-        rec = recs[i]
-        first = next((c for c in chosen if recs[c].item_id and recs[c].item_id == rec.item_id
-                      and recs[c].room == rec.room and groups.alternative(library_ids[c], library_ids[i])), None)
-        if first is None:
-            chosen.append(i)
-        else:
-            out[i] = dataclasses.replace(rec, alternative_to=recs[first].title)
-    return out
+def alternatives(recs: Sequence[rd.Recommendation], views: Sequence[RecommendationView]) -> list[rd.Recommendation]:
+    """Mark the options (``recommendation_views.options``, the one rule the review's totals follow too)
+    with the title of the chosen recommendation they are an option to."""
+    optional = options(views)
+    return [dataclasses.replace(rec, alternative_to=optional[view.ref].title) if view.ref in optional else rec
+            for view, rec in zip(views, recs, strict=True)]
 
 
 def _recommendation(view: RecommendationView, judged: JudgedByRoom, library: RecommendationLibrary, clinical: bool,
@@ -71,11 +60,13 @@ def _recommendation(view: RecommendationView, judged: JudgedByRoom, library: Rec
     room = judged.get(row.room_id, []) if row.room_id is not None else []  # whole-home work has none
     extra = work_items()
     library_id = row.library_id or ""
-    location = contractor.location if contractor else ""
+    # Every place names its room: the library writes "The door of the {room}", never "this room".
+    room_name = view.room_name if row.room_id is not None else WHOLE_HOME
+    location = with_room(contractor.location, room_name) if contractor else ""
     ramp = ramp if library_id in extra.ramp else ()
     figure = {"run": 1, "handrails": -1}.get(extra.ramp_length.get(library_id, ""))
     worked_out = ramp[figure] if ramp and figure is not None and len(ramp) > 1 else ""  # replaces the rule of thumb
-    where = " — ".join(x for x in (view.room_name if row.room_id is not None else "", view.item_prompt, location) if x)
+    where = " — ".join(x for x in (room_name, view.item_prompt, location) if x)
     return rd.Recommendation(
         room=view.room_name,
         title=row.title,

@@ -8,7 +8,8 @@
   is no finding): total rise, sloped run, landings and handrail lengths, by the profile's limits;
 - the existing conditions (wall construction, stud spacing...) in the clinician's room notes;
 - the vetted cost source of a recommendation (``resources/reports/cost_sources.toml``);
-- the client's body and device measures the client-fit verdicts were judged with.
+- the client's body and device measures the client-fit verdicts were judged with;
+- a photo as printed: its stored print copy and its caption (the checklist prompt without one).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from homeassess.domain.verdicts import Finding
 from homeassess.report import report_data as rd
 from homeassess.report.privacy import client_pattern, vocabulary
 from homeassess.services.workspace import Workspace
+from homeassess.store.repositories.photos import PhotoRecord
 
 RISE_ITEMS = ("ramp_total_rise", "ramp_rise")  # the total rise first; one run's rise when that is all there is
 STEPS = ("entry_step_count", "entry_step_height")
@@ -75,12 +77,7 @@ class WorkItems:
     ramp: frozenset[str]
     quantity: dict[str, str]
     removal: dict[str, str]
-    alternatives: tuple[frozenset[str], ...]
     ramp_length: dict[str, str]  # library id: "run" or "handrails", the worked-out figure that is its length
-
-    def alternative(self, first: str, other: str) -> bool:
-        """Whether two library entries answer one finding in different ways (one of them is built)."""
-        return first != other and any(first in group and other in group for group in self.alternatives)
 
 
 @cache
@@ -92,7 +89,6 @@ def work_items() -> WorkItems:
         ramp=frozenset(data.get("ramp", ())),
         quantity={k: v["quantity"] for k, v in entries.items() if v.get("quantity")},
         removal={k: v["removal"] for k, v in entries.items() if v.get("removal")},
-        alternatives=tuple(frozenset(group) for group in data.get("alternatives", ())),
         ramp_length={k: v["ramp_length"] for k, v in entries.items() if v.get("ramp_length")},
     )
 
@@ -262,3 +258,15 @@ def _values(client: ClientProfile, system: UnitSystem) -> dict[str, str]:
         values.setdefault(f"{label} overall length", fmt(d.overall_length))
         values.setdefault(f"{label} turning diameter", fmt(d.turning_diameter))
     return values
+
+
+def printed_photo(ws: Workspace, row: PhotoRecord | None, length: Callable[[str], str]) -> rd.Photo | None:
+    """The photo as a report prints it; None when it is gone, left out of reports, or has no print copy."""
+    if row is None or not row.include_in_report:
+        return None
+    print_copy = ws.photos_repo.print_copy(row.id)  # the print copy alone: the working copy is not printed
+    if not print_copy:
+        return None
+    prompts = ws.assessments.catalogue.items
+    caption = row.caption or (prompts[row.item_id].prompt if row.item_id in prompts else "")
+    return rd.Photo(print_copy, length(caption), item_id=row.item_id or "")

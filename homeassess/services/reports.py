@@ -1,13 +1,14 @@
 """Reports: gather an assessment into plain report data, build the PDF, save it and say so.
 
 What an audience may read is decided here, at gather time, as well as in the builders:
-a contractor's or landlord's data carries no diagnosis, conditions, limitations,
-referral, clinical rationale or clinician's notes, and before either builds, every free
-text in it (a room name, a caption, an edited recommendation) is checked for the client's
-diagnosis and conditions and for clinical words (``report/privacy.py``): with any found the
-build is refused (``ClinicalWording``, listing each field) unless the clinician confirms the
-text on purpose (``confirm_text``). Nothing is blanked or replaced. Contractor and landlord reports list accepted
-recommendations only; the clinical one lists them too and counts the dismissed ones.
+a contractor's, landlord's or completion record's data carries no diagnosis, conditions,
+limitations, referral, clinical rationale, notes or outcomes, and before one builds, every free
+text in it (a room name, a caption, an edited recommendation, an installed item's note) is checked
+for the client's diagnosis and conditions and for clinical words (``report/privacy.py``): with any
+found the build is refused (``ClinicalWording``, each field listed) unless the clinician confirms
+the text on purpose (``confirm_text``). Nothing is blanked or replaced. Contractor and landlord
+reports list accepted recommendations only; the clinical one also counts the dismissed ones. A
+follow-up's two reports come from its record (``report_follow_up.py``) and print no rooms.
 
 Saving writes the file atomically, records a report (audience, sha256, page count,
 file name without its folder) and an audit event whose detail holds no health information.
@@ -32,12 +33,14 @@ from homeassess.report.millimetres import in_millimetres, to_millimetres
 from homeassess.report.page_template import Cancelled, Progress, ReportCancelled
 from homeassess.report.privacy import ClinicalWording, Hit, clinical_wording
 from homeassess.services.audit_log import AuditAction
+from homeassess.services.report_follow_up import audiences_for, gather_follow_up
 from homeassess.services.report_recommendations import report_recommendations
 from homeassess.services.report_site import (
     Judged,
     body_measures,
     existing_conditions,
     judge_rooms,
+    printed_photo,
     ramp_figures,
     rise_of,
 )
@@ -56,8 +59,10 @@ CATEGORIES = {
     rd.Audience.CONTRACTOR: {"equipment", "minor_modification", "major_modification"},
     rd.Audience.LANDLORD: {"minor_modification", "major_modification"},
     rd.Audience.CLIENT: None,  # the client's own plan: everything accepted, in plain words
+    rd.Audience.COMPLETION: None,  # a follow-up's: its installed items only (report_follow_up.py)
+    rd.Audience.FOLLOWUP: None,
 }
-CHECKED = (rd.Audience.CONTRACTOR, rd.Audience.LANDLORD)  # free text checked for clinical wording
+CHECKED = (rd.Audience.CONTRACTOR, rd.Audience.LANDLORD, rd.Audience.COMPLETION)  # free text checked for clinical wording
 TENURE_LABELS = {"owner": "Owner-occupied", "renter": "Rented", "other": "Other"}
 
 
@@ -107,15 +112,19 @@ class ReportService:
         unless ``confirm_text`` (the clinician read the hits and lets the text print).
         """
         audience = parse_audience(audience)
-        clinical = audience is rd.Audience.CLINICAL
+        clinical = audience in (rd.Audience.CLINICAL, rd.Audience.FOLLOWUP)
         view = self.ws.assessments.open(assessment_id, audit=False)
         settings = self.ws.settings.load()
         details, client = view.details, view.client
         today = today or date.today()
         system = LengthUnit(details.unit).system
-        mm = millimetres or system is UnitSystem.METRIC
+        # A clinician working in millimetres gets what --mm gives: every length of every text (a library
+        # specification, a clearance) in millimetres, not only the measured values.
+        millimetres = millimetres or system is UnitSystem.METRIC
         length = to_millimetres if millimetres else (lambda text: text)
-        chosen = [r for r in view.rooms if rooms is None or r.id in set(rooms)]
+        follow_up = gather_follow_up(self.ws, assessment_id, audience, UnitSystem.METRIC if millimetres else system,
+                                     length, include_photos)  # the follow-up's reports print no rooms
+        chosen = [r for r in view.rooms if follow_up is None and (rooms is None or r.id in set(rooms))]
         judged = judge_rooms(self.ws, assessment_id, {r.id for r in chosen})
         profile = self.ws.judge.standards.profile(details.standard)
         categories = CATEGORIES[audience]
@@ -148,7 +157,7 @@ class ReportService:
                         self._notes(room.id, judged.get(room.id, [])), [client.diagnosis, *client.conditions]),
                 )
             )
-        if len(chosen) == len(view.rooms):  # work not tied to a room goes with the whole home
+        if follow_up is None and len(chosen) == len(view.rooms):  # work not tied to a room goes with the whole home
             whole_home = list(
                 report_recommendations(
                     [v for v in accepted if v.room_id is None], judged, library, clinical, length
@@ -162,7 +171,7 @@ class ReportService:
                 generated=today,
                 audience=audience,
                 paper_size=(paper_size or settings.paper_size).lower(),
-                unit_system="metric" if mm else "imperial",
+                unit_system="metric" if millimetres else "imperial",
                 millimetres=millimetres,
             ),
             letterhead=rd.Letterhead(
@@ -197,6 +206,7 @@ class ReportService:
                 _png(settings.signature_png_b64),
             ),
             dismissed_count=len(self.ws.recommendations.list(assessment_id, (RecommendationStatus.DISMISSED,))) if clinical else 0,
+            follow_up=follow_up,
         )
         if millimetres:
             data = in_millimetres(data)  # every length, in every free text too, by one rounding rule
@@ -229,19 +239,8 @@ class ReportService:
         return tuple(out)
 
     def _photos(self, assessment_id: int, room_id: int, length: Callable[[str], str]) -> tuple[rd.Photo, ...]:
-        photos = []
-        prompts = self.ws.assessments.catalogue.items
-        for row in self.ws.photos_repo.list(assessment_id, room_id):
-            if not row.include_in_report:
-                continue
-            data = self.ws.photos_repo.renditions(row.id)
-            if data is None or not data.print_copy:
-                continue
-            caption = row.caption or (prompts[row.item_id].prompt if row.item_id in prompts else "")
-            photos.append(
-                rd.Photo(data.print_copy, length(caption), item_id=row.item_id or "")
-            )
-        return tuple(photos)
+        rows = self.ws.photos_repo.list(assessment_id, room_id)
+        return tuple(p for p in (printed_photo(self.ws, row, length) for row in rows) if p is not None)
 
     def _standard_name(self, standard: str) -> str:
         try:
@@ -294,3 +293,7 @@ class ReportService:
 
     def history(self, assessment_id: int) -> list[ReportRecord]:
         return self.reports.list(assessment_id)
+
+    def audiences(self, assessment_id: int) -> tuple[rd.Audience, ...]:
+        """The audiences this assessment's reports have (a follow-up's two only for a follow-up)."""
+        return audiences_for(self.ws, assessment_id)

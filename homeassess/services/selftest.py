@@ -99,5 +99,9 @@ def run_selftest(extra: Callable[[Workspace, int, bytes], Iterator[Step]] | None
 
             if extra is not None:
                 yield from extra(ws, assessment_id, clinical)
+            # The exit backup's detached step, started the way the bundle starts it (store/exit_backup.py).
+            after_quit = ws.store.backup_after_close("selftest")
         finally:
             ws.close()
+        written = after_quit.wait(timeout=120)
+        yield "backup after quitting", written, "written and verified once the store closed" if written else "failed"

@@ -40,6 +40,7 @@ class AppSettings(BaseModel):
     idle_lock_minutes: int = Field(default=10, ge=1, le=240)
     backups_to_keep: int = Field(default=10, ge=1, le=100)
     paper_size: Literal["letter", "a4"] = "letter"
+    followup_weeks: int = Field(default=8, ge=1, le=104)  # a final assessment's follow-up is due this many weeks later
 
     def margins(self, system: UnitSystem) -> FitMargins:
         """The margins to judge with in ``system``: the clinician's, or the standard ones for those units."""

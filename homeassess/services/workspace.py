@@ -16,6 +16,9 @@ from homeassess.services.assessments import AssessmentService
 from homeassess.services.audit_log import AuditAction, AuditLog
 from homeassess.services.backups import BackupService
 from homeassess.services.checklist import ChecklistService
+from homeassess.services.follow_up import FollowUpService
+from homeassess.services.follow_up_items import InstalledItemReader
+from homeassess.services.outcomes import OutcomeService
 from homeassess.services.photo_import import PhotoImportService
 from homeassess.services.proposals import ProposalDeriver
 from homeassess.services.recommendations import RecommendationService
@@ -23,6 +26,8 @@ from homeassess.services.settings import SettingsService
 from homeassess.store.repositories import (
     AssessmentRepository,
     AuditRepository,
+    FollowUpRepository,
+    OutcomeRepository,
     PhotoRepository,
     RecommendationRepository,
     RoomRepository,
@@ -68,6 +73,8 @@ class Workspace:
     photo_import: PhotoImportService
     backups: BackupService
     session: StoreSession
+    follow_ups: FollowUpService
+    outcomes: OutcomeService
 
     @classmethod
     def build(cls, store: Store, judge: Judge) -> Workspace:
@@ -82,14 +89,19 @@ class Workspace:
         checklist = ChecklistService(assessments, rooms)
         assessments.verdicts = checklist.verdicts
         deriver = ProposalDeriver(judge.catalogue, checklist.evaluate)
+        recommendations = RecommendationService(assessments, recs, deriver)
+        outcomes = OutcomeService(assessments, OutcomeRepository(engine))
+        follow_ups = FollowUpService(assessments, recommendations, FollowUpRepository(engine),
+                                     InstalledItemReader(assessments, recommendations, photos), outcomes)
+        outcomes.open_findings = follow_ups.open_findings
         return cls(
             store=store, judge=judge, settings=settings, audit=audit, assessments=assessments,
             checklist=checklist,
-            recommendations=RecommendationService(assessments, recs, deriver),
+            recommendations=recommendations,
             photos_repo=photos,
             photo_import=PhotoImportService(photos, assessments, audit),
             backups=BackupService(store, settings, audit),
-            session=StoreSession(store, audit),
+            session=StoreSession(store, audit), follow_ups=follow_ups, outcomes=outcomes,
         )
 
     def close(self) -> None:

@@ -178,7 +178,8 @@ def remove_stale_temp_files(folder: Path) -> int:
     removed = 0
     if not folder.is_dir():
         return 0
-    for path in folder.glob(f".*{TEMP_SUFFIX}"):
+    # with what SQLite leaves beside a temporary database (a backup killed while being verified)
+    for path in (p for suffix in ("", "-journal", "-wal", "-shm") for p in folder.glob(f".*{TEMP_SUFFIX}{suffix}")):
         with contextlib.suppress(OSError):
             if stat.S_ISREG(path.lstat().st_mode):
                 path.unlink()

@@ -6,11 +6,13 @@ import contextlib
 import hmac
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
 
+from homeassess.store import exit_backup
 from homeassess.store.atomic_file import (
     commit_temp_file,
     make_private,
@@ -28,6 +30,7 @@ from homeassess.store.engine import (
     open_spare_connections,
     writer,
 )
+from homeassess.store.exit_backup import DetachedBackup
 from homeassess.store.location import backup_dir, staging_dir
 from homeassess.store.migrate import MigrationResult, upgrade_store
 
@@ -44,6 +47,7 @@ class Store:
     _passphrase: str = field(repr=False)
     backups_to_keep: int = 10
     migration: MigrationResult | None = None
+    _after_close: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     @property
     def path(self) -> Path:
@@ -81,6 +85,25 @@ class Store:
     def backup(self, reason: str) -> BackupInfo:
         return take_backup(self.engine, self._passphrase, backup_dir(self.data_dir), reason, self.backups_to_keep)
 
+    def change_marker(self) -> tuple[tuple[int, int] | None, ...]:
+        """What moves whenever anything is committed to the store: the modification time and size of the store
+        file and of its write-ahead log. Equal markers before and after a backup mean the backup is current."""
+        marks: list[tuple[int, int] | None] = []
+        for path in (self.path, self.path.with_name(STORE_FILE_NAME + "-wal")):
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                marks.append(None)
+                continue
+            marks.append((stat.st_mtime_ns, stat.st_size))
+        return tuple(marks)
+
+    def backup_after_close(self, reason: str) -> DetachedBackup:
+        """A backup written and verified by a detached step once this store is closed (``exit_backup``)."""
+        detached = exit_backup.start(self.data_dir, self._passphrase, reason, self.backups_to_keep)
+        self._after_close.append(detached.release)
+        return detached
+
     def backups(self) -> list[BackupInfo]:
         return list_backups(backup_dir(self.data_dir))
 
@@ -115,3 +138,6 @@ class Store:
 
     def close(self) -> None:
         checkpoint_and_dispose(self.engine)
+        hooks, self._after_close = self._after_close, []
+        for hook in hooks:
+            hook()

@@ -25,7 +25,14 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
-from homeassess.domain.vocabulary import AssessmentStatus, Priority, RecommendationStatus
+from homeassess.domain.vocabulary import (
+    AssessmentStatus,
+    Difficulty,
+    InstallStatus,
+    NotDoneReason,
+    Priority,
+    RecommendationStatus,
+)
 
 
 def utcnow() -> datetime:
@@ -91,6 +98,7 @@ class AssessmentRow(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     finalised_at: datetime | None = None
+    followup_due: date | None = None  # set at finalising an original; NULL on follow-ups (docs/follow-up.md)
 
 
 class RoomRow(SQLModel, table=True):
@@ -126,6 +134,8 @@ class PhotoRow(SQLModel, table=True):
     assessment_id: int = Field(sa_column=_fk("assessment.id"))
     room_id: int | None = Field(default=None, sa_column=_fk("room.id", nullable=True))
     item_id: str | None = None
+    # A follow-up's "after" photo of this (original's) recommendation; NULL for every other photo.
+    recommendation_id: int | None = Field(default=None, sa_column=_fk("recommendation.id", nullable=True, ondelete="SET NULL"))
     caption: str = ""
     include_in_report: bool = True
     position: int = 0
@@ -196,6 +206,76 @@ class ReportRow(SQLModel, table=True):
     sha256: str = ""
     page_count: int = 0
     file_name: str = ""
+
+
+class InstallationRow(SQLModel, table=True):
+    """What a follow-up found of one accepted recommendation of the original visit."""
+
+    __tablename__ = "installation"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "recommendation_id", name="uq_installation_recommendation"),
+        CheckConstraint(_one_of("status", InstallStatus), name="ck_installation_status"),
+        CheckConstraint(f"reason IS NULL OR {_one_of('reason', NotDoneReason)}", name="ck_installation_reason"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    assessment_id: int = Field(sa_column=_fk("assessment.id"))  # the follow-up
+    recommendation_id: int = Field(sa_column=_fk("recommendation.id"))  # the original's decision row
+    room_id: int | None = Field(default=None, sa_column=_fk("room.id", nullable=True, ondelete="SET NULL"))  # the follow-up's room
+    status: str = InstallStatus.NOT_CHECKED.value
+    reason: str | None = None
+    reason_note: str = ""
+    installed_on: date | None = None
+    installed_by: str = ""
+    note: str = ""
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class InstalledMeasureRow(SQLModel, table=True):
+    """One as-installed measurement: the text as typed, its stored value and its cached verdict."""
+
+    __tablename__ = "installed_measure"
+    __table_args__ = (UniqueConstraint("installation_id", "check_id", name="uq_installed_measure_check"),)
+    id: int | None = Field(default=None, primary_key=True)
+    installation_id: int = Field(sa_column=_fk("installation.id"))
+    check_id: str
+    value_text: str = ""
+    value: float | None = None
+    verdict: str = ""
+
+
+class OutcomeRow(SQLModel, table=True):
+    """The outcome measures of one visit: the baseline on an original, the follow-up's own on a follow-up."""
+
+    __tablename__ = "outcome"
+    __table_args__ = (
+        CheckConstraint("fall_concern IS NULL OR fall_concern BETWEEN 0 AND 10", name="ck_outcome_concern"),
+        CheckConstraint("falls_3m IS NULL OR falls_3m >= 0", name="ck_outcome_falls"),
+    )
+    assessment_id: int = Field(sa_column=Column(Integer, ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True))
+    recorded_on: date | None = None
+    falls_3m: int | None = None
+    fall_concern: int | None = None
+    instrument: str = ""
+    instrument_score: str = ""
+
+
+class GoalScoreRow(SQLModel, table=True):
+    """One of the client's goals, scored by the client at one visit."""
+
+    __tablename__ = "goal_score"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "position", name="uq_goal_score_position"),
+        CheckConstraint("performance IS NULL OR performance BETWEEN 1 AND 10", name="ck_goal_score_performance"),
+        CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 10", name="ck_goal_score_satisfaction"),
+        CheckConstraint(f"difficulty IS NULL OR {_one_of('difficulty', Difficulty)}", name="ck_goal_score_difficulty"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    assessment_id: int = Field(sa_column=_fk("assessment.id"))
+    position: int
+    goal: str = ""
+    performance: int | None = None
+    satisfaction: int | None = None
+    difficulty: str | None = None
 
 
 class SettingRow(SQLModel, table=True):

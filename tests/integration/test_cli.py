@@ -154,9 +154,10 @@ def test_demo_then_list_through_the_encrypted_store(tmp_path):
     again = run("demo", env=env, data_dir=tmp_path)
     assert "already in the store" in again.stdout
     listed = run("list", "--json", env=env, data_dir=tmp_path)
-    rows = json.loads(listed.stdout)
-    assert len(rows) == 1
-    assert rows[0]["findings"] > 0 and rows[0]["accepted"] > 0
+    rows = {row["id"]: row for row in json.loads(listed.stdout)}
+    assert len(rows) == 3  # the demo visit (a draft), its finalised copy and that copy's follow-up
+    assert rows[1]["findings"] > 0 and rows[1]["accepted"] > 0
+    assert rows[2]["status"] == "final" and rows[2]["follow_up_ids"] == [3] and rows[3]["original_id"] == 2
     wrong = run("list", env={"HOMEASSESS_PASSPHRASE": "wrong"}, data_dir=tmp_path)
     assert wrong.returncode == 1
     assert wrong.stderr.strip() == "homeassess: wrong passphrase or damaged file"

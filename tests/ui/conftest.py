@@ -61,3 +61,23 @@ def create_assessment(workspace, name: str = "Test client", rooms=("entrance", "
         rooms=[RoomSpec(type=r) if isinstance(r, str) else r for r in rooms],
     )
     return int(workspace.assessments.create(new).value)
+
+
+GRAB_BARS = "Grab bars at the toilet"
+
+
+def final_with_grab_bars(workspace, name: str = "Test client", goals=("Use the toilet on my own", "Shower standing")) -> int:
+    """A final assessment whose accepted plan is grab bars at the toilet (checked as installed at a follow-up)."""
+    assessment_id = create_assessment(workspace, name, rooms=("bathroom",), goals=list(goals))
+    bathroom = workspace.assessments.open(assessment_id, audit=False).rooms[0].id
+    workspace.checklist.record(bathroom, "toilet_grab_bars", "none")
+    ref = next(r.ref for r in workspace.recommendations.list(assessment_id) if r.title == GRAB_BARS)
+    workspace.recommendations.set_status(assessment_id, [ref], "accepted")
+    workspace.assessments.set_status(assessment_id, "final")
+    return assessment_id
+
+
+def started_follow_up(workspace) -> tuple[int, int]:
+    """(original id, follow-up id): a draft follow-up of ``final_with_grab_bars``."""
+    original = final_with_grab_bars(workspace)
+    return original, int(workspace.follow_ups.start(original).value)

@@ -14,8 +14,9 @@ from homeassess.ui.dialogs.report_dialog import ReportDialog
 from homeassess.ui.dialogs.settings_dialog import SettingsDialog
 from homeassess.ui.recommendations.editor import RecommendationEditor
 from homeassess.ui.shell.unlock_dialog import UnlockDialog
+from homeassess.ui.visit.assessment_screen import FOLLOW_UP_TAB, OUTCOMES_TAB
 from tests.conftest import PASSPHRASE
-from tests.ui.conftest import create_assessment
+from tests.ui.conftest import create_assessment, final_with_grab_bars
 
 
 def walk_screens(qtbot, window, workspace) -> Iterator[tuple[str, QWidget]]:
@@ -32,6 +33,15 @@ def walk_screens(qtbot, window, workspace) -> Iterator[tuple[str, QWidget]]:
     window.assessment.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: window.assessment.recommendations.model.rowCount() > 0)
     yield "visit, recommendations", window
+    window.assessment.tabs.setCurrentIndex(OUTCOMES_TAB)
+    yield "visit, outcomes", window
+    follow_up = int(workspace.follow_ups.start(final_with_grab_bars(workspace)).value)
+    window.open_assessment(follow_up)
+    window.assessment.show_tab(FOLLOW_UP_TAB)
+    yield "follow-up, installed items", window
+    window.assessment.show_tab(OUTCOMES_TAB)
+    yield "follow-up, outcomes", window
+    window.open_assessment(assessment_id)
     window.assessment.tabs.setCurrentIndex(0)
     window.lock()
     yield "lock screen", window

@@ -255,19 +255,38 @@ def test_proposals_from_the_library_cannot_be_removed(setup):
 
 def test_totals_show_the_accepted_sums_per_priority(qtbot, setup):
     workspace, view, _, _, assessment_id = setup
-    proposals = workspace.recommendations.list(assessment_id)[:3]
-    for rec in proposals:
+    proposals = workspace.recommendations.list(assessment_id)
+    one_per_door = [next(r for r in proposals if r.room_name == room and r.library_id == "offset_hinges")
+                    for room in ("Front entrance", "Upstairs bathroom")]
+    for rec in one_per_door:
         view.select_recommendation(rec.ref)
         view.accept_selected()
     totals = workspace.recommendations.totals(assessment_id)
-    assert totals.count == 3
+    assert totals.count == 2 and totals.options == 0
     text = view.totals.text()
-    assert "Accepted: 3" in text
+    assert "Accepted: 2" in text
     assert f"Total {format_cost(totals.low, totals.high)}" in text
     for priority, (low, high) in totals.by_priority.items():
         if high:
             assert f"{priority.label} {format_cost(low, high)}" in text
-    assert totals.low == sum(r.cost_low or 0 for r in proposals)
+    assert (totals.low, totals.high) == (sum(r.cost_low or 0 for r in one_per_door), sum(r.cost_high or 0 for r in one_per_door))
+    assert "option" not in text
+
+
+def test_the_total_counts_one_way_of_making_a_door_wider_and_lists_the_others_as_options(qtbot, setup):
+    workspace, view, _, _, assessment_id = setup
+    door = [r for r in workspace.recommendations.list(assessment_id) if r.room_name == "Front entrance"
+            and r.library_id in ("offset_hinges", "remove_door", "widen_doorway")]  # three ways for one door
+    for rec in door:
+        view.select_recommendation(rec.ref)
+        view.accept_selected()
+    hinges = next(r for r in door if r.library_id == "offset_hinges")  # the first of the highest priority
+    totals = workspace.recommendations.totals(assessment_id)
+    assert (totals.count, totals.options) == (3, 2)
+    assert (totals.low, totals.high) == (hinges.cost_low, hinges.cost_high)
+    text = view.totals.text()
+    assert "Accepted: 3" in text and f"Total {format_cost(hinges.cost_low, hinges.cost_high)}" in text
+    assert "2 options not counted" in text
 
 
 def test_sorting_by_cost_puts_cheaper_first_by_number_not_text(qtbot, setup):

@@ -7,7 +7,7 @@ from pathlib import Path
 import homeassess.ui
 
 UI = Path(homeassess.ui.__file__).parent
-FOLDERS = {"kit", "shell", "home", "visit", "photos", "recommendations", "dialogs"}
+FOLDERS = {"kit", "shell", "home", "visit", "photos", "recommendations", "dialogs", "follow_up"}
 
 
 def test_every_ui_module_is_in_a_screen_folder_and_under_300_lines():

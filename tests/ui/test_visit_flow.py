@@ -199,7 +199,7 @@ def test_a_failed_save_keeps_the_typed_value_and_says_why(qtbot, window, workspa
     def disk_full(*args, **kwargs):
         raise SaveFailed("could not save: the disk is full. Free some space; what you typed is kept and can be saved again")
 
-    monkeypatch.setattr(workspace.checklist.rooms, "save_response", disk_full)
+    monkeypatch.setattr(workspace.checklist.recorder, "record", disk_full)
     _type(qtbot, window, "door_clear_width", "30")
     row = window.assessment.checklist.rows["door_clear_width"]
     assert row.editor.text() == "30"

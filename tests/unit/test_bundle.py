@@ -423,12 +423,15 @@ def test_replace_swaps_the_copy_in_one_go_and_keeps_follow_ups_linked(demo_works
     assert last.action == "import" and "replaced" in last.detail
 
 
-def test_a_parent_that_is_not_in_the_store_is_dropped_on_import(demo_workspace, other, tmp_path):
+def test_a_follow_up_carries_its_original_so_the_link_survives_import(demo_workspace, other, tmp_path):
     ws = demo_workspace
     follow_up = ws.assessments.create(NewAssessment(client={"name": "Someone Else"}, details=AssessmentDetails(), rooms=[])).value
     ws.assessments.assessments.update(follow_up, parent_id=ws.demo_id)
     path = tmp_path / "follow-up.hax"
     BundleService(ws, kdf=CHEAP).export(follow_up, path, FILE_PASSPHRASE)
-    assert json.loads(decrypt(path)[1])["assessment"]["parent_uid"] == "5f0c0e1e-0d6a-4c7e-9a53-demo00000001"
+    document = json.loads(decrypt(path)[1])
+    assert document["assessment"]["parent_uid"] == "5f0c0e1e-0d6a-4c7e-9a53-demo00000001"
+    assert document["original"]["assessment"]["uid"] == "5f0c0e1e-0d6a-4c7e-9a53-demo00000001"
     result = BundleService(other, kdf=CHEAP).import_file(path, FILE_PASSPHRASE)
-    assert other.assessments.assessments.get(result.assessment_id).parent_id is None
+    parent = other.assessments.assessments.get(result.assessment_id).parent_id
+    assert other.assessments.assessments.get(parent).uid == "5f0c0e1e-0d6a-4c7e-9a53-demo00000001"

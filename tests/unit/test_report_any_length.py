@@ -64,6 +64,10 @@ PRINTED = {
     ),
     Audience.LANDLORD: ("name", "visit_address", "landlord", "landlord_contact", "clinician", "credentials", "licence", "email", "agency", "room", "plain"),
     Audience.CLIENT: ("name", "clinician", "email", "landlord", "landlord_contact", "agency", "room", "plain"),
+    # a follow-up's reports (their own fields: test_report_follow_up_any_length): here the header only
+    Audience.COMPLETION: ("name", "visit_address", "landlord", "landlord_contact", "clinician", "credentials", "licence", "email", "agency", "agency_address"),
+    Audience.FOLLOWUP: ("name", "visit_address", "landlord", "landlord_contact", "clinician", "credentials", "licence", "email", "agency", "agency_address",
+                        "diagnosis", "condition", "goal", "device"),
 }  # fmt: skip
 FIELDS = sorted({f for fields in PRINTED.values() for f in fields} | {"access"})
 

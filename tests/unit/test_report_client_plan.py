@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from homeassess.report.build import render_report
 from homeassess.report.client_plan import WHO
 from homeassess.report.styles import PLAN_SIZE
+from homeassess.report.voice import in_voice
 from homeassess.services.reports import ReportService
 from tests.integration.test_report_cli import run
 from tests.unit import test_report_builds
@@ -65,10 +66,10 @@ def test_changes_come_by_priority_with_who_does_them_and_a_box_each(plan):
     high = [r for r in data.recommendations if r.priority == "high"]
     medium = [r for r in data.recommendations if r.priority == "medium"]
     for rec in high[:3]:
-        at = text.index(" ".join((rec.plain or rec.title).split()))
+        at = text.index(" ".join(in_voice(rec.plain or rec.title, "client").split()))
         assert first < at < nxt
     for rec in medium[:3]:
-        assert text.index(" ".join((rec.plain or rec.title).split())) > nxt
+        assert text.index(" ".join(in_voice(rec.plain or rec.title, "client").split())) > nxt
     family = sum(1 for r in data.recommendations if r.installer in ("client", "family"))
     assert f"You and your family can do {family} of them yourselves." in text
     assert text.count("Room: ") == len(data.recommendations)

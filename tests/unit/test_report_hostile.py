@@ -51,7 +51,7 @@ def hostile(demo_workspace):
     return ws, aid, jpeg
 
 
-@pytest.mark.parametrize("audience", ["clinical", "contractor", "landlord"])
+@pytest.mark.parametrize("audience", ["clinical", "contractor", "landlord", "client"])
 def test_hostile_text_builds_and_comes_out_literally(hostile, audience):
     ws, aid, jpeg = hostile
     pdf = ReportService(ws).build(aid, audience)
@@ -61,7 +61,7 @@ def test_hostile_text_builds_and_comes_out_literally(hostile, audience):
     assert "\ufffd" in text  # the emoji became the visible placeholder, not an empty box
     stored = {ws.photos_repo.renditions(p.id).print_copy for p in ws.photos_repo.list(aid)}
     images = image_streams(pdf)
-    if audience == "landlord":
+    if audience in ("landlord", "client"):  # neither prints photos
         assert images == []
     else:  # <img src> embedded nothing: every image is one of the stored photos, the hostile one included
         assert jpeg in images and set(images) <= stored

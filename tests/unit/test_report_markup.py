@@ -113,7 +113,10 @@ def test_right_to_left_words_are_put_in_visual_order():
     assert visual_line("Client: محمد علي (tenant)") == "Client: علي محمد (tenant)"
     assert visual_line("شارع 12 الملك") == "الملك 12 شارع"
     assert visual_line("Flat 3, 12 Main Street") == "Flat 3, 12 Main Street"
-    assert visual_line("محمد Smith Jones علي") == "علي Smith Jones محمد"
+    # Mostly Latin, although it begins with an Arabic name: read left to right, as an English report is.
+    assert visual_line("محمد Smith Jones علي") == "محمد Smith Jones علي"
+    assert visual_line("ليلى حداد (Layla Haddad), +61 3 9555 7788") == "حداد ليلى (Layla Haddad), +61 3 9555 7788"
+    assert visual_line("محمد علي سمير Jo") == "Jo سمير علي محمد"  # mostly Arabic: right to left
 
 
 def test_punctuation_stays_outside_hebrew_and_arabic_names():

@@ -61,11 +61,13 @@ def test_a_sentence_with_health_or_a_person_is_never_taken_as_a_building_conditi
 
 def test_work_items_give_quantity_exact_place_and_removal(scope_text):
     widen = scope_text[scope_text.index("Widen the doorway"):]
-    assert "Where Upstairs bathroom — Door clear width — The door in this room" in widen
+    assert "Where Upstairs bathroom — Door clear width — The door of the upstairs bathroom (the one measured)" in widen
     assert "Quantity 1 doorway" in widen
     assert "Remove first Remove and dispose of the existing door, jamb, casing" in widen
     assert "Quantity 2 bars: side wall and rear wall" in scope_text  # grab bars at the toilet
-    assert "Where Front entrance — Door handle type — Doors in this room Quantity 1 lever set" in scope_text
+    assert "Where Front entrance — Door handle type — The door of the front entrance (the one checked)" \
+           " Quantity 1 lever set for the door named" in scope_text
+    assert "this room" not in scope_text.lower() and "this entrance" not in scope_text.lower()  # every place is named
 
 
 def test_the_threshold_ramp_is_installed_work_not_equipment_to_buy(scope_text):

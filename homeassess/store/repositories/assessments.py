@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, RowMapping, func, or_
 from sqlalchemy import select as sa_select
+from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
 from homeassess.domain.vocabulary import AssessmentStatus, RecommendationStatus
@@ -39,6 +40,15 @@ class AssessmentSummary:
     findings: int  # answers that fail or are advisory
     accepted: int  # recommendations the clinician accepted
     updated_at: datetime
+    followup_due: date | None = None  # an original's follow-up due date (None on follow-ups)
+    parent_id: int | None = None  # a follow-up's original
+    follow_ups: int = 0  # follow-ups started from this assessment (any status)
+    final_follow_ups: int = 0  # of which final
+
+    @property
+    def follow_up_due(self) -> bool:
+        """Due on or before today with no final follow-up yet (the home screen's "Follow-up due" filter)."""
+        return self.followup_due is not None and self.followup_due <= date.today() and not self.final_follow_ups
 
 
 @dataclass(frozen=True)
@@ -118,6 +128,10 @@ class AssessmentRepository:
             found: str | None = conn.execute(sa_select(_ASSESSMENT.c.status).where(_ASSESSMENT.c.id == assessment_id)).scalar()
         return found
 
+    def has_follow_ups(self, assessment_id: int) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(sa_select(_ASSESSMENT.c.id).where(_ASSESSMENT.c.parent_id == assessment_id).limit(1)).first() is not None
+
     def update(
         self, assessment_id: int, *, audit: AuditEntry | None = None, verdicts: Mapping[int, str] | None = None,
         **fields: object,
@@ -173,9 +187,20 @@ class AssessmentRepository:
             .scalar_subquery()
             .label("findings")
         )
+        child = aliased(AssessmentRow)
+        follow_ups = (
+            select(func.count()).select_from(child).where(child.parent_id == AssessmentRow.id)
+            .correlate(AssessmentRow).scalar_subquery().label("follow_ups")
+        )
+        final_follow_ups = (
+            select(func.count()).select_from(child)
+            .where(child.parent_id == AssessmentRow.id, child.status == AssessmentStatus.FINAL)
+            .correlate(AssessmentRow).scalar_subquery().label("final_follow_ups")
+        )
         query = (  # more columns than sqlmodel's select() is typed for: SQLAlchemy's, read through the session's connection
             sa_select(col(AssessmentRow.id), col(AssessmentRow.uid), col(ClientRow.name), col(AssessmentRow.address),
-                      col(AssessmentRow.visit_date), col(AssessmentRow.status), findings, accepted, col(AssessmentRow.updated_at))
+                      col(AssessmentRow.visit_date), col(AssessmentRow.status), findings, accepted, col(AssessmentRow.updated_at),
+                      col(AssessmentRow.followup_due), col(AssessmentRow.parent_id), follow_ups, final_follow_ups)
             .join(ClientRow, col(ClientRow.id) == col(AssessmentRow.client_id))
             .where(col(AssessmentRow.status).in_(statuses))
             .order_by(col(AssessmentRow.visit_date).desc(), col(AssessmentRow.id).desc())
@@ -187,7 +212,7 @@ class AssessmentRepository:
             rows = session.connection().execute(query).all()
         return [
             AssessmentSummary(row.id, row.uid, row.name, row.address, row.visit_date, row.status, row.findings, row.accepted,
-                              row.updated_at)
+                              row.updated_at, row.followup_due, row.parent_id, row.follow_ups, row.final_follow_ups)
             for row in rows
         ]
 

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func
 from sqlmodel import col, select
 
 from homeassess.store.repositories.session import get_row, read_session, write_session
-from homeassess.store.tables import AssessmentRow, PhotoDataRow, PhotoRow, stored_id, utcnow
+from homeassess.store.tables import AssessmentRow, PhotoDataRow, PhotoRow, RecommendationRow, stored_id, utcnow
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class PhotoRecord:
     assessment_id: int
     room_id: int | None
     item_id: str | None
+    recommendation_id: int | None
     caption: str
     include_in_report: bool
     position: int
@@ -69,11 +70,13 @@ class PhotoRepository:
         orientation_unknown: bool = False,
         caption: str = "",
         uid: str | None = None,
+        recommendation_id: int | None = None,
     ) -> PhotoRecord:
         with write_session(self.engine) as session:
             last = session.exec(select(func.max(PhotoRow.position)).where(PhotoRow.assessment_id == assessment_id)).one()
             row = PhotoRow(
                 uid=uid or str(uuid.uuid4()), assessment_id=assessment_id, room_id=room_id, item_id=item_id,
+                recommendation_id=recommendation_id,
                 caption=caption, width=width, height=height, sha256=sha256, orientation_unknown=orientation_unknown,
                 thumbnail=thumbnail, position=(last if last is not None else -1) + 1,
             )
@@ -92,10 +95,21 @@ class PhotoRepository:
         with read_session(self.engine) as session:
             return [_record(row) for row in session.exec(query.order_by(col(PhotoRow.position), col(PhotoRow.id)))]
 
+    def assessment_of_recommendation(self, recommendation_id: int) -> int | None:
+        """The assessment a recommendation decision belongs to (None: no such decision), for an "after" photo."""
+        with read_session(self.engine) as session:
+            row = session.get(RecommendationRow, recommendation_id)
+            return row.assessment_id if row is not None else None
+
     def renditions(self, photo_id: int) -> PhotoData | None:
         with read_session(self.engine) as session:
             row = session.get(PhotoDataRow, photo_id)
             return _data(row) if row is not None else None
+
+    def print_copy(self, photo_id: int) -> bytes | None:
+        """The print copy alone (a report reads nothing else: the working copy is several times its size)."""
+        with read_session(self.engine) as session:
+            return session.exec(select(PhotoDataRow.print_copy).where(PhotoDataRow.photo_id == photo_id)).first()
 
     def update(self, photo_id: int, **changes: object) -> PhotoRecord:
         with write_session(self.engine) as session:

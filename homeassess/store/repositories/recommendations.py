@@ -67,6 +67,12 @@ class RecommendationRepository:
         with self.engine.connect() as conn:
             return [_decision(row) for row in conn.execute(query)]
 
+    def decision(self, decision_id: int) -> Decision | None:
+        """One stored decision by its id (a follow-up's installed item names it)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(_RECOMMENDATION.select().where(_RECOMMENDATION.c.id == decision_id)).first()
+        return _decision(row) if row is not None else None
+
     def apply(
         self, assessment_id: int, states: Mapping[str, Decision | None], audit: AuditEntry | None = None
     ) -> dict[str, Decision | None]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -12,7 +12,16 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from homeassess.store.repositories.session import AuditEntry, get_row, read_session, write_connection, write_session
-from homeassess.store.tables import AssessmentRow, RecommendationRow, ResponseRow, RoomRow, stored_id, table_of, utcnow
+from homeassess.store.tables import (
+    AssessmentRow,
+    InstallationRow,
+    RecommendationRow,
+    ResponseRow,
+    RoomRow,
+    stored_id,
+    table_of,
+    utcnow,
+)
 
 FINDING_VERDICTS = ("fails", "advisory")
 _RESPONSE = table_of(ResponseRow)
@@ -68,6 +77,7 @@ class RoomSnapshot:
     room: dict[str, Any]
     responses: list[dict[str, Any]]
     decisions: list[dict[str, Any]]
+    installations: list[int] = field(default_factory=list)  # a follow-up's installed items in the room (their room_id)
 
 
 def room_record(row: RoomRow) -> RoomRecord:
@@ -122,7 +132,9 @@ class RoomRepository:
             room = get_row(session, RoomRow, room_id)
             responses = session.exec(select(ResponseRow).where(ResponseRow.room_id == room_id))
             decisions = session.exec(select(RecommendationRow).where(RecommendationRow.room_id == room_id))
-            snapshot = RoomSnapshot(room.model_dump(), [r.model_dump() for r in responses], [d.model_dump() for d in decisions])
+            installed = session.exec(select(InstallationRow.id).where(InstallationRow.room_id == room_id))
+            snapshot = RoomSnapshot(room.model_dump(), [r.model_dump() for r in responses], [d.model_dump() for d in decisions],
+                                    [stored_id(i) for i in installed])
             session.delete(room)
             _touch(session, room.assessment_id)
             return snapshot
@@ -133,6 +145,8 @@ class RoomRepository:
             session.flush()
             session.add_all(ResponseRow(**response) for response in snapshot.responses)
             session.add_all(RecommendationRow(**decision) for decision in snapshot.decisions)
+            for installation_id in snapshot.installations:
+                get_row(session, InstallationRow, installation_id).room_id = snapshot.room["id"]
             _touch(session, snapshot.room["assessment_id"])
 
     def progress(self, assessment_id: int) -> dict[int, RoomProgress]:
@@ -176,8 +190,7 @@ class RoomRepository:
     ) -> ResponseRecord | None:
         """Insert or replace one response in one transaction; returns the previous one (for undo) or None.
 
-        Core statements, not the ORM: this is the write a clinician makes for every typed value
-        (benchmarks/scenarios/record_measurement.py holds it to twice a raw insert-and-commit).
+        Core statements, not the ORM (a note; a typed value is recorded by ``recording.ResponseRecorder``).
         """
         now = utcnow()
         fields: dict[str, object] = {"value_text": value_text, "value": value, "verdict": verdict, "updated_at": now}
@@ -203,14 +216,6 @@ class RoomRepository:
                  "verdict": r.verdict, "note": r.note, "updated_at": now} for r in responses
             ])
             _touch_room_assessment(conn, room_id, now)
-
-    def clear_response(self, room_id: int, item_id: str) -> ResponseRecord | None:
-        with write_connection(self.engine) as conn:
-            previous = _response_of(conn, room_id, item_id)
-            if previous is not None:
-                conn.execute(_RESPONSE.delete().where(_RESPONSE.c.id == previous.id))
-                _touch_room_assessment(conn, room_id, utcnow())
-            return previous
 
     def set_verdicts(self, verdicts: Mapping[int, str]) -> None:
         """Store re-judged verdicts (after a margin in Settings changed)."""

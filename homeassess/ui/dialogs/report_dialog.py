@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from homeassess.domain.refusals import Refused
 from homeassess.report.page_template import ReportCancelled
+from homeassess.report.report_data import Audience
 from homeassess.services.assessments import RoomView
 from homeassess.services.audit_log import AuditAction, AuditLog
 from homeassess.services.reports import ReportService
@@ -47,6 +48,8 @@ AUDIENCES = (
     ("Contractor scope of works", "contractor"),
     ("Landlord modification request", "landlord"),
     ("Client's action plan", "client"),
+    ("Completion record (follow-up)", "completion"),
+    ("Follow-up clinical report", "followup"),
 )
 
 
@@ -89,8 +92,10 @@ class ReportDialog(QDialog):
 
         self.audience = QComboBox()
         self.audience.setAccessibleName("Audience")
+        available = {str(a) for a in reports.audiences(assessment_id)}
         for label, value in AUDIENCES:
-            self.audience.addItem(label, value)
+            if value in available:
+                self.audience.addItem(label, value)
         self.rooms = QListWidget()
         self.rooms.setAccessibleName("Rooms in the report")
         for room in rooms:
@@ -98,6 +103,7 @@ class ReportDialog(QDialog):
             item.setData(Qt.UserRole, room.id)
             item.setCheckState(Qt.Checked)
             self.rooms.addItem(item)
+        self.audience.currentIndexChanged.connect(lambda: self.rooms.setEnabled(not self._follow_up_audience()))
         self.photos = QCheckBox("Include photos", checked=True)
         self.paper = QComboBox()
         self.paper.setAccessibleName("Paper size")
@@ -172,10 +178,13 @@ class ReportDialog(QDialog):
     def build(self) -> None:
         self._start(confirm_text=False)
 
+    def _follow_up_audience(self) -> bool:  # a follow-up's own report: built from its installed items, not rooms
+        return Audience(self.audience.currentData()).is_follow_up
+
     def _start(self, confirm_text: bool) -> None:
         """Build on the worker; ``confirm_text``: the clinician read the clinical-wording hits and lets them print."""
         opts = self.options()
-        if not opts["rooms"]:
+        if not opts["rooms"] and not self._follow_up_audience():
             self.status.setText("Tick at least one room.")
             return
         service, assessment_id = self.reports, self.assessment_id

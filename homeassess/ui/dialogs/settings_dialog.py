@@ -53,6 +53,7 @@ LABELS = {
     "transfer_tolerance_mm": "Person-fit: transfer height tolerance",
     "idle_lock_minutes": "Lock after idle (minutes)",
     "backups_to_keep": "Backups to keep",
+    "followup_weeks": "Follow-up due after (weeks)",
     "paper_size": "Report paper size",
 }
 IMAGE_FIELDS = ("signature_png_b64", "agency_logo_png_b64")

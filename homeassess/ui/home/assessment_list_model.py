@@ -1,25 +1,45 @@
-"""The home screen's table of assessments."""
+"""The home screen's table of assessments.
+
+The Follow-up column says when a final assessment's follow-up is due (or that it was done), and on
+a follow-up which visit it follows ("of the 2 Oct 2026 visit").
+"""
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from homeassess.domain.vocabulary import AssessmentStatus
 from homeassess.services.assessments import AssessmentSummary
 
-COLUMNS = ("Client", "Address", "Visit date", "Status", "Findings", "Accepted")
+COLUMNS = ("Client", "Address", "Visit date", "Status", "Findings", "Accepted", "Follow-up")
 COUNTS = (4, 5)  # right-aligned numbers
+FOLLOW_UP_COLUMN = 6
 
 
 class AssessmentListModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[AssessmentSummary] = []
+        self.visits: dict[int, date] = {}  # assessment id -> visit date, for "of the … visit"
 
-    def set_rows(self, rows: list[AssessmentSummary]) -> None:
+    def set_rows(self, rows: list[AssessmentSummary], visits: dict[int, date] | None = None) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.visits = {**(visits or {}), **{r.id: r.visit_date for r in rows}}
         self.endResetModel()
+
+    def follow_up_text(self, row: AssessmentSummary) -> str:
+        if row.parent_id is not None:
+            visit = self.visits.get(row.parent_id)
+            return f"of the {visit:%d %b %Y} visit" if visit else "a follow-up"
+        if row.final_follow_ups:
+            return "done"
+        if row.followup_due is None:
+            return ""
+        note = " (started)" if row.follow_ups else (" (overdue)" if row.followup_due < date.today() else "")
+        return f"due {row.followup_due:%d %b %Y}{note}"
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self.rows)
@@ -39,10 +59,12 @@ class AssessmentListModel(QAbstractTableModel):
         if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
             return (
                 row.client_name or "(no name)", row.address, row.visit_date.strftime("%d %b %Y"),
-                AssessmentStatus(row.status).label, str(row.findings), str(row.accepted),
+                AssessmentStatus(row.status).label, str(row.findings), str(row.accepted), self.follow_up_text(row),
             )[index.column()]
         if role == Qt.UserRole:
             return row.id
+        if role == Qt.ToolTipRole and index.column() == FOLLOW_UP_COLUMN:
+            return "When the follow-up visit is due; on a follow-up, the visit it follows"
         if role == Qt.ToolTipRole and index.column() in COUNTS:
             return ("Answers that fail or are advisory", "Recommendations accepted")[index.column() - COUNTS[0]]
         if role == Qt.TextAlignmentRole and index.column() in COUNTS:

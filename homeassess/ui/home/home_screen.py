@@ -1,5 +1,8 @@
 """The home screen: assessments with search as you type and status filters.
 
+"Follow-up due" lists the final assessments whose follow-up is due today or earlier and has no
+final follow-up yet; the Follow-up column shows each due date, and on a follow-up the visit it follows.
+
 It refreshes itself whenever a change names the list of assessments (one created, imported,
 archived, renamed by an edit of its client), so it never shows a stale copy.
 """
@@ -33,9 +36,11 @@ FILTERS = (
     ("Drafts and finals", (DRAFT, FINAL)),
     ("Drafts", (DRAFT,)),
     ("Finals", (FINAL,)),
+    ("Follow-up due", (FINAL,)),
     ("Archived", (ARCHIVED,)),
     ("All", (DRAFT, FINAL, ARCHIVED)),
 )
+FOLLOW_UP_DUE = 3  # the filter that keeps only the finals whose follow-up is due
 
 
 class HomeScreen(QWidget):
@@ -72,7 +77,7 @@ class HomeScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
-        for column, width in ((0, 220), (2, 110), (3, 80), (4, 85), (5, 85)):
+        for column, width in ((0, 220), (2, 110), (3, 80), (4, 85), (5, 85), (6, 175)):
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.table.activated.connect(lambda index: self._open_row(index.row()))
@@ -170,7 +175,9 @@ class HomeScreen(QWidget):
     def refresh(self) -> None:
         current = self.model.assessment_id(self.table.currentIndex().row())
         rows = self.assessments.list(self.search.text(), self.statuses())
-        self.model.set_rows(rows)
+        if self.filter.currentIndex() == FOLLOW_UP_DUE:
+            rows = [r for r in rows if r.follow_up_due]
+        self.model.set_rows(rows, self._visits_followed(rows))
         no_data = not rows and not self.search.text() and self.statuses() == FILTERS[0][1]
         self.body.setCurrentWidget(self.welcome if no_data else self.table)
         self.count_label.setText("" if no_data else f"{len(rows)} assessment{'s' if len(rows) != 1 else ''}")
@@ -180,6 +187,13 @@ class HomeScreen(QWidget):
             self.table.selectRow(row)
         self.open_button.setEnabled(bool(rows))
         self.archive_button.setEnabled(bool(rows))
+
+    def _visits_followed(self, rows: list) -> dict:
+        """The visit dates of originals the list does not show itself (a search for the follow-up alone)."""
+        shown = {r.id for r in rows}
+        if all(r.parent_id is None or r.parent_id in shown for r in rows):
+            return {}
+        return {r.id: r.visit_date for r in self.assessments.list("", FILTERS[-1][1])}
 
     def current_assessment_id(self) -> int | None:
         return self.model.assessment_id(self.table.currentIndex().row())

@@ -29,6 +29,7 @@ class Context(Enum):
     CHECKLIST = "Checklist"
     PHOTOS = "Photo strip"
     RECOMMENDATIONS = "Recommendations"
+    FOLLOW_UP = "Follow-up and Outcomes tabs"
 
 
 @dataclass(frozen=True)

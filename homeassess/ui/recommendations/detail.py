@@ -40,6 +40,8 @@ def totals_html(totals: CostTotals) -> str:
     parts.append(f"<b>Total {format_cost(totals.low, totals.high)}</b>")
     if totals.unpriced:
         parts.append(f"{totals.unpriced} without a cost estimate")
+    if totals.options:  # alternatives for a finding whose chosen one is counted (docs/reports.md, Alternatives)
+        parts.append(f"{totals.options} option{'s' if totals.options != 1 else ''} not counted")
     return " &nbsp;·&nbsp; ".join(parts)
 
 

@@ -8,7 +8,7 @@ Help → Keyboard shortcuts. Shortcuts work while the focus is in the review.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,7 +56,8 @@ ACTIONS = {
     "dismiss": ActionSpec("Dismiss", ("Ctrl+D",), REVIEW, tip="Dismiss the selected recommendations"),
     "edit": ActionSpec("Edit…", ("Ctrl+E",), REVIEW, tip="Edit the selected recommendation"),
     "add": ActionSpec("Add recommendation…", ("Ctrl+Shift+A",), REVIEW, tip="Add a recommendation of your own"),
-    "remove": ActionSpec("Remove", (QKeySequence.Delete,), REVIEW, tip="Remove the selected recommendations you added"),
+    # The Delete key itself: the platform's Delete binding also holds Ctrl+D on X11, which is Dismiss here.
+    "remove": ActionSpec("Remove", (Qt.Key_Delete,), REVIEW, tip="Remove the selected recommendations you added"),
 }
 BUTTON_NAMES = {"accept": "Accept recommendation", "dismiss": "Dismiss recommendation", "edit": "Edit recommendation",
                 "add": "Add recommendation", "remove": "Remove recommendation"}

@@ -1,7 +1,7 @@
 """The window's commands about whole assessments, and the settings: each asks, then runs one operation.
 
-New assessment, client and visit details, finalise, return to draft, archive, the demo, and
-Settings. Every one of them goes through ``Operations`` like any other edit: a refusal shows its
+New assessment, client and visit details, finalise, return to draft, archive, start a follow-up,
+the demo, and Settings. Every one of them goes through ``Operations`` like any other edit: a refusal shows its
 sentence, a success is announced so the home list, the title and the checklist follow. A status
 change is not put on the undo stack: the assessment is opened afresh (finalising makes it
 read-only; a return to draft is a deliberate, audited step).
@@ -72,7 +72,7 @@ class AssessmentCommands:
         if assessment_id is None:
             return
         s = self.services
-        work = open_work(assessment_id, s.assessments, s.checklist, s.recommendations)
+        work = open_work(assessment_id, s.assessments, s.checklist, s.recommendations, s.follow_ups)
         if prompts.confirm(self.parent, "Finalise assessment", finalise_question(work)):
             self._set_status(assessment_id, AssessmentStatus.FINAL, reopen=True)
 
@@ -88,6 +88,14 @@ class AssessmentCommands:
         if prompts.confirm(self.parent, "Archive assessment",
                            "Archive this assessment? It stays in the store under the Archived filter."):
             self._set_status(assessment_id, AssessmentStatus.ARCHIVED, reopen=False)
+
+    def start_follow_up(self, then: Callable[[int], None]) -> None:
+        """A follow-up of the final assessment shown or selected; ``then`` opens it. A refusal names what is wrong."""
+        assessment_id = self.current_assessment()
+        if assessment_id is None:
+            return
+        self.ops.run(lambda: self.services.follow_ups.start(assessment_id), undoable=False,
+                     title="Follow-up not started", on_done=lambda done: then(int(done.value)))
 
     def add_demo(self) -> None:
         install = self.services.install_demo

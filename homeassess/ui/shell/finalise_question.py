@@ -4,6 +4,8 @@ Unanswered items (notes are optional and not counted) are listed room by room, a
 recommendations still proposed (neither accepted nor dismissed) by title, a few of each with
 "and N more", so the clinician finalises knowing what the reports will leave out. The counts
 are read from the services when the question is due, never from what a screen loaded earlier.
+On a follow-up it also names the installed items not yet checked and those not (fully) done
+whose reason is not recorded yet.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import html
 from dataclasses import dataclass
 
 from homeassess.domain.catalogue import ItemKind
-from homeassess.domain.vocabulary import RecommendationStatus
+from homeassess.domain.vocabulary import InstallStatus, RecommendationStatus
 from homeassess.services.assessments import AssessmentService
 from homeassess.services.checklist import ChecklistService
+from homeassess.services.follow_up import FollowUpService
 from homeassess.services.recommendations import RecommendationService
 
 NAMED = 3  # items or titles named in each line before "and N more"
@@ -24,6 +27,8 @@ NAMED = 3  # items or titles named in each line before "and N more"
 class OpenWork:
     unanswered: list[tuple[str, list[str]]]  # (room name, prompts of its unanswered items)
     undecided: list[str]  # titles of the recommendations still proposed
+    unchecked: tuple[str, ...] = ()  # a follow-up's installed items not yet checked
+    no_reason: tuple[str, ...] = ()  # a follow-up's items not (fully) done, without a reason
 
     @property
     def unanswered_count(self) -> int:
@@ -31,14 +36,19 @@ class OpenWork:
 
 
 def open_work(assessment_id: int, assessments: AssessmentService, checklist: ChecklistService,
-              recommendations: RecommendationService) -> OpenWork:
+              recommendations: RecommendationService, follow_ups: FollowUpService | None = None) -> OpenWork:
     unanswered = []
     for room in assessments.room_views(assessment_id):
         prompts = [s.item.prompt for s in checklist.room_items(room.id) if not s.text and s.item.kind is not ItemKind.NOTE]
         if prompts:
             unanswered.append((room.name, prompts))
     undecided = [v.title for v in recommendations.list(assessment_id) if v.status is RecommendationStatus.PROPOSED]
-    return OpenWork(unanswered, undecided)
+    if follow_ups is None or follow_ups.link(assessment_id).original_id is None:
+        return OpenWork(unanswered, undecided)
+    items = follow_ups.items(assessment_id)
+    unchecked = tuple(i.title for i in items if i.status is InstallStatus.NOT_CHECKED)
+    no_reason = tuple(i.title for i in items if i.status.needs_reason and i.reason is None)
+    return OpenWork(unanswered, undecided, unchecked, no_reason)
 
 
 def _some(names: list[str]) -> str:
@@ -60,6 +70,11 @@ def finalise_question(work: OpenWork) -> str:
     if work.undecided:
         parts.append(f"<p><b>{_plural(len(work.undecided), 'recommendation is', 'recommendations are')} "
                      f"still proposed</b> (neither accepted nor dismissed): {_some(work.undecided)}.</p>")
+    if work.unchecked:
+        parts.append(f"<p><b>{_plural(len(work.unchecked), 'installed item is', 'installed items are')} not yet "
+                     f"checked:</b> {_some(list(work.unchecked))}.</p>")
+    if work.no_reason:
+        parts.append(f"<p><b>No reason recorded</b> for work not done or partly done: {_some(list(work.no_reason))}.</p>")
     if not parts:
         parts.append("<p>Every item is answered and every recommendation decided.</p>")
     parts.append("<p>Finalise this assessment? It becomes read-only.</p>")

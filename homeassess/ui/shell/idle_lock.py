@@ -15,9 +15,11 @@ ACTIVITY = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.W
 
 
 class IdleWatcher(QObject):
-    """An application-wide event filter that emits ``idle`` after ``minutes`` without input."""
+    """An application-wide event filter that emits ``idle`` after ``minutes`` without input, and ``activity``
+    on input (the idle backup's countdown follows it)."""
 
     idle = Signal()
+    activity = Signal()
 
     def __init__(self, minutes: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +38,7 @@ class IdleWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY and self.timer.isActive():
             self.timer.start()
+            self.activity.emit()
         return False
 
 

@@ -33,11 +33,12 @@ from homeassess.ui.shell.assessment_commands import AssessmentCommands
 from homeassess.ui.shell.bundle_actions import BundleActions
 from homeassess.ui.shell.clinician_details import in_words, missing_details
 from homeassess.ui.shell.first_paint import after_first_paint
+from homeassess.ui.shell.idle_backup import IdleBackup
 from homeassess.ui.shell.idle_lock import IdleWatcher, LockScreen
 from homeassess.ui.shell.screen_fit import fit_to_screen
 from homeassess.ui.shell.window_actions import build_menus
 from homeassess.ui.shell.window_services import WindowServices
-from homeassess.ui.visit.assessment_screen import AssessmentScreen
+from homeassess.ui.visit.assessment_screen import FOLLOW_UP_TAB, AssessmentScreen
 
 
 class MainWindow(QMainWindow):
@@ -71,12 +72,15 @@ class MainWindow(QMainWindow):
         self.bundles = BundleActions(services.bundles, self.ops, self)
         self.idle = IdleWatcher(services.settings.load().idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
+        self.idle_backup = IdleBackup(services.backups, parent=self)  # so that quitting seldom has one to write
+        self.idle.activity.connect(self.idle_backup.note_activity)
         self.actions = build_menus(self, self.registry, self.undo_stack, {
             "new": self.commands.new_assessment, "home": self.show_home, "demo": self.commands.add_demo,
             "export": self.export_assessment, "import": lambda: self.bundles.import_file(self.open_assessment),
             "backups": self.manage_backups, "lock": self.lock, "quit": self.close,
             "settings": self.commands.edit_settings, "finalise": self.commands.finalise,
             "reopen": self.commands.reopen_draft, "audit": self.show_audit,
+            "follow_up": lambda: self.commands.start_follow_up(self.open_follow_up),
             "next_room": lambda: self.step_room(1), "previous_room": lambda: self.step_room(-1),
             "reports": self.reports_of_current,
             "measure_help": lambda: show_how_to_measure(self, services.judge.catalogue),
@@ -102,7 +106,7 @@ class MainWindow(QMainWindow):
             return self._assessment
         s = self.services
         screen = self._assessment = AssessmentScreen(s.assessments, s.checklist, s.recommendations, s.photos, s.judge,
-                                                     self.ops, self.registry)
+                                                     self.ops, self.registry, s.follow_ups, s.outcomes)
         self.stack.addWidget(screen)
         screen.back_requested.connect(self.show_home)
         screen.details_requested.connect(self.commands.edit_details)
@@ -185,6 +189,11 @@ class MainWindow(QMainWindow):
         screen.walk.take_up_room()
         self._update_actions()
 
+    def open_follow_up(self, follow_up_id: int) -> None:
+        """A follow-up just started: opened on its Follow-up tab, at the first item's status."""
+        self.open_assessment(follow_up_id)
+        self.assessment.show_tab(FOLLOW_UP_TAB)
+
     def step_room(self, step: int) -> None:
         screen = self._open_screen()
         if screen is not None:
@@ -244,6 +253,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(False)
         self.frame.setCurrentWidget(self.lock_screen)
         self.lock_screen.reset()
+        self.idle_backup.stop()  # its connection closes with the others
         self.services.session.lock()
 
     def unlock(self, passphrase: str) -> None:
@@ -259,6 +269,7 @@ class MainWindow(QMainWindow):
         self.frame.setCurrentWidget(self.stack)
         self.menuBar().setEnabled(True)
         self.idle.set_minutes(self.services.settings.load().idle_lock_minutes)
+        self.idle_backup.resume()
 
     # --- closing ---------------------------------------------------------------------------
 
@@ -274,5 +285,6 @@ class MainWindow(QMainWindow):
         wait_for_all()
         self._save_layout()
         self.idle.stop()
+        self.idle_backup.stop()  # a backup under way finishes before the store closes
         self.closing.emit()
         event.accept()

@@ -31,6 +31,8 @@ ACTIONS = {
     "reports": ActionSpec("&Reports…", ("Ctrl+R",), help="Reports of this assessment"),
     "finalise": ActionSpec("&Finalise assessment…", ("Ctrl+Shift+F",)),
     "reopen": ActionSpec("Return to &draft"),
+    "follow_up": ActionSpec("Start f&ollow-up", ("Ctrl+Shift+O",),
+                            help="Start the follow-up visit of a final assessment (this one, or the one selected)"),
     "audit": ActionSpec("Audit &trail…"),
     "measure_help": ActionSpec("How to &measure"),
     "shortcuts": ActionSpec("&Keyboard shortcuts"),
@@ -41,12 +43,14 @@ REDO = ActionSpec("&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), help="Redo")
 MENUS = (
     ("&File", ("new", "home", "demo", None, "export", "import", None, "backups", "lock", None, "quit")),
     ("&Edit", ("undo", "redo", None, "settings")),
-    ("Assess&ment", ("next_room", "previous_room", None, "reports", None, "finalise", "reopen", None, "audit")),
+    ("Assess&ment", ("next_room", "previous_room", None, "reports", None, "finalise", "reopen", None, "follow_up", None,
+                     "audit")),
     ("&Help", ("measure_help", "shortcuts", "about")),
 )
 NOTES = (
     ("Tab or Shift+Tab", "Next or previous field", Context.WINDOW),
-    ("Alt+R or Alt+C", "Rooms tab or Recommendations tab", Context.WINDOW),
+    ("Alt+R, Alt+C, Alt+U or Alt+O", "Rooms, Recommendations, Follow-up or Outcomes tab", Context.WINDOW),
+    ("Enter", "Save the field and move to the next one", Context.FOLLOW_UP),
     ("Enter", "Save the answer and move to the next item", Context.CHECKLIST),
     ("Y, N or A", "Answer a yes/no item: Yes, No or Not applicable", Context.CHECKLIST),
     ("Enter", "Edit the selected recommendation", Context.RECOMMENDATIONS),

@@ -1,14 +1,16 @@
-"""One assessment: the room walk (rooms, checklist, photos) and the recommendation review.
+"""One assessment: the room walk (rooms, checklist, photos), the recommendation review, and for a
+follow-up the installed items (Follow-up tab); the outcome measures of any visit (Outcomes tab).
 
 This screen lays them out, opens an assessment in them, and follows the announced changes to the
-assessment itself (the title). The review is first built when its tab is shown, so opening an
-assessment or typing in a room never waits for it; from then on it follows the changes itself.
-The room walk (room_walk.py) follows the rest.
+assessment itself (the title). The review, the Follow-up and the Outcomes tabs are filled in when
+their tab is first shown, so opening an assessment or typing in a room never waits for them; from
+then on each follows the changes itself. The room walk (room_walk.py) follows the rest.
 """
 
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,8 +28,13 @@ from homeassess.domain.judge import Judge
 from homeassess.services.assessments import AssessmentService, AssessmentView
 from homeassess.services.changes import Change, Scope
 from homeassess.services.checklist import ChecklistService
+from homeassess.services.follow_up import FollowUpService
+from homeassess.services.outcomes import OutcomeService
 from homeassess.services.photo_import import PhotoImportService
 from homeassess.services.recommendations import RecommendationService
+from homeassess.ui.follow_up.after_photos import AfterPhotos
+from homeassess.ui.follow_up.follow_up_view import FollowUpView
+from homeassess.ui.follow_up.outcomes_view import OutcomesView
 from homeassess.ui.kit.actions import ActionRegistry
 from homeassess.ui.kit.operations import Operations
 from homeassess.ui.kit.palette import theme
@@ -37,7 +44,7 @@ from homeassess.ui.visit.checklist_view import ChecklistView
 from homeassess.ui.visit.room_panel import RoomPanel
 from homeassess.ui.visit.room_walk import RoomWalk
 
-REVIEW_TAB = 1
+REVIEW_TAB, FOLLOW_UP_TAB, OUTCOMES_TAB = 1, 2, 3
 COLLAPSE_BELOW = 760  # a window shorter than this opens with the photo strip collapsed
 
 
@@ -48,13 +55,16 @@ class AssessmentScreen(QWidget):
 
     def __init__(self, assessments: AssessmentService, checklist: ChecklistService,
                  recommendations: RecommendationService, photos: PhotoImportService, judge: Judge,
-                 ops: Operations, registry: ActionRegistry, parent: QWidget | None = None) -> None:
+                 ops: Operations, registry: ActionRegistry, follow_ups: FollowUpService, outcomes: OutcomeService,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.assessments = assessments
         self.judge = judge
         self.ops = ops
         self.view: AssessmentView | None = None
-        self._review_for: int | None = None  # the assessment the review was built for
+        self.follow_ups = follow_ups
+        self._shown_for: dict[int, int | None] = {}  # tab -> the assessment it was last filled in for
+        self.original_visit: date | None = None  # a follow-up's: the visit it follows
 
         self.title = QLabel("")
         self.title.setObjectName("assessmentTitle")
@@ -102,7 +112,11 @@ class AssessmentScreen(QWidget):
         self.tabs.setAccessibleName("Rooms or recommendations")
         self.tabs.addTab(walk, "&Rooms")
         self.tabs.addTab(self.recommendations, "Re&commendations")
-        self.tabs.currentChanged.connect(lambda _: self._show_review_if_current())
+        self.follow_up = FollowUpView(follow_ups, AfterPhotos(photos, assessments, ops, self), ops)
+        self.outcomes = OutcomesView(outcomes, follow_ups, ops)
+        self.tabs.addTab(self.follow_up, "Follow-&up")
+        self.tabs.addTab(self.outcomes, "&Outcomes")
+        self.tabs.currentChanged.connect(lambda _: self._fill_tab_if_current())
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -140,14 +154,23 @@ class AssessmentScreen(QWidget):
         """Show this assessment from the start (first room, Rooms tab); the undo history starts afresh."""
         self.ops.undo_stack.clear()
         self.view = self.assessments.open(assessment_id)
+        original = self.follow_ups.link(assessment_id).original_id
+        self.original_visit = None if original is None else self.assessments.open(original, audit=False).details.visit_date
         self._render_title()
         self.walk.open(assessment_id, self.view.read_only, self.view.rooms)
-        self._review_for = None  # built when its tab is first shown
+        self._shown_for = {}  # each tab is filled in when first shown
+        self.tabs.setTabVisible(FOLLOW_UP_TAB, original is not None)
         self.tabs.setCurrentIndex(0)
+
+    @property
+    def is_follow_up(self) -> bool:
+        return self.original_visit is not None
 
     def _render_title(self) -> None:
         v = self.view
         status = "" if not v.read_only else f" — <b>{html.escape(v.status.upper())}</b> (read-only)"
+        if self.original_visit is not None:
+            status = f" · follow-up of the visit of {self.original_visit:%d %b %Y}{status}"
         standard = self.judge.standards.profile(v.details.standard).short
         self.title.setText(
             f"<b>{html.escape(v.client.name or '(no name)')}</b> · {html.escape(v.details.address)} · "
@@ -161,7 +184,20 @@ class AssessmentScreen(QWidget):
             self.view = self.assessments.open(self.view.id, audit=False)
             self._render_title()
 
-    def _show_review_if_current(self) -> None:
-        if self.view is not None and self.tabs.currentIndex() == REVIEW_TAB and self._review_for != self.view.id:
-            self._review_for = self.view.id
-            self.recommendations.set_assessment(self.view.id, self.view.read_only)
+    def show_tab(self, tab: int) -> None:
+        """Show a tab (Follow-up, Outcomes...) and give its first open field the focus."""
+        self.tabs.setCurrentIndex(tab)
+        view = self.tabs.widget(tab)
+        if hasattr(view, "take_up"):
+            view.take_up()
+
+    def _fill_tab_if_current(self) -> None:
+        tab = self.tabs.currentIndex()
+        if self.view is None or tab == 0 or self._shown_for.get(tab) == self.view.id:
+            return
+        self._shown_for[tab] = self.view.id
+        if tab == FOLLOW_UP_TAB:
+            self.follow_up.set_assessment(self.view.id, self.view.read_only, self.view.details.unit.system)
+            return
+        views = {REVIEW_TAB: self.recommendations, OUTCOMES_TAB: self.outcomes}
+        views[tab].set_assessment(self.view.id, self.view.read_only)

@@ -19,13 +19,13 @@ SYMBOLS = {
 }
 
 
-def _span(verdict: Verdict, text: str) -> str:
+def verdict_span(verdict: Verdict, text: str) -> str:
     return f'<span style="color:{colour(VERDICT_TONES[verdict])}; font-weight:600">{SYMBOLS[verdict]} {html.escape(text)}</span>'
 
 
 def verdict_html(finding: Finding | None, error: str | None) -> str:
     if error and (finding is None or finding.verdict is Verdict.IMPLAUSIBLE):
-        return _span(Verdict.IMPLAUSIBLE, error if finding is None else finding.message) + (
+        return verdict_span(Verdict.IMPLAUSIBLE, error if finding is None else finding.message) + (
             " <i>(saved as typed; not counted as a finding)</i>" if finding is not None else " <i>(not saved)</i>"
         )
     if finding is None:
@@ -35,27 +35,27 @@ def verdict_html(finding: Finding | None, error: str | None) -> str:
         failed = [f"{finding.standard} standard"] if finding.standard_verdict.is_finding else []
         failed += [c.title for c in finding.person_fit if c.verdict.is_finding]
         why = f" — not met: {html.escape('; '.join(failed))}" if failed else " — standard and client fit"
-        parts.append(_span(finding.verdict, f"Overall: {finding.verdict.label}") + why)
+        parts.append(verdict_span(finding.verdict, f"Overall: {finding.verdict.label}") + why)
     if finding.measured_value is not None:
         sv = finding.standard_verdict
         if sv is Verdict.MEETS:
-            parts.append(_span(sv, f"Meets {finding.standard}") + f" — {html.escape(finding.required)}")
+            parts.append(verdict_span(sv, f"Meets {finding.standard}") + f" — {html.escape(finding.required)}")
         elif sv in (Verdict.FAILS, Verdict.ADVISORY):
             word = "short by" if finding.direction == "below" else "over by"
             label = "Fails" if sv is Verdict.FAILS else "Advisory"
-            parts.append(_span(sv, f"{label}: {word} {finding.shortfall}") + f" — requires {html.escape(finding.required)}")
+            parts.append(verdict_span(sv, f"{label}: {word} {finding.shortfall}") + f" — requires {html.escape(finding.required)}")
         else:
-            parts.append(_span(sv, f"{finding.standard} sets no figure"))
+            parts.append(verdict_span(sv, f"{finding.standard} sets no figure"))
         if finding.citation:
             parts[-1] += f" <i>({html.escape(finding.citation)})</i>"
         if finding.note and sv is not Verdict.MEETS:
             parts.append(f"<small>{html.escape(finding.note)}</small>")
     elif finding.verdict is Verdict.FAILS:
-        parts.append(_span(Verdict.FAILS, "Concern"))
+        parts.append(verdict_span(Verdict.FAILS, "Concern"))
     elif finding.verdict is Verdict.MEETS:
-        parts.append(_span(Verdict.MEETS, "No concern"))
+        parts.append(verdict_span(Verdict.MEETS, "No concern"))
     for check in finding.person_fit:
-        parts.append(_span(check.verdict, f"Person-fit: {check.message}"))
+        parts.append(verdict_span(check.verdict, f"Person-fit: {check.message}"))
     if finding.recommendations and finding.verdict.is_finding:
         titles = ", ".join(html.escape(r.title) for r in finding.recommendations[:3])
         more = f" and {len(finding.recommendations) - 3} more" if len(finding.recommendations) > 3 else ""
