@@ -28,15 +28,16 @@ log = logging.getLogger(__name__)
 
 
 def start_session(workspace: Workspace, failed_attempts: int, created: bool) -> None:
-    """Audit the unlock (and the attempts that failed); a new store starts with the demo assessment."""
+    """Audit the unlock (and the attempts that failed); a new store starts with the demo assessment and
+    the demo's follow-up (its finalised copy and a follow-up visit), so a new user sees the whole journey."""
     from homeassess.services.audit_log import AuditAction
-    from homeassess.services.demo import install_demo
+    from homeassess.services.demo_follow_up import install_demos
 
     for _ in range(failed_attempts):
         workspace.audit.record(AuditAction.UNLOCK_FAILED)
     workspace.audit.record(AuditAction.UNLOCK)
     if created:
-        install_demo(workspace)
+        install_demos(workspace)
 
 
 class Preload:

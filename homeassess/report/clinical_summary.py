@@ -59,12 +59,16 @@ def summary_page(data: ReportData, styles: Styles, width: float) -> list[Flowabl
     findings = [f for room in data.rooms for f in room.findings]
     fails = sum(1 for f in findings if f.verdict in ("Fails", "Client fit"))
     out: list[Flowable] = [Paragraph("Summary", styles.h1), Paragraph("Main risks", styles.h2)]
-    out.append(Paragraph(compose(
-        "{findings} finding{s} in {rooms} room{rs}: {fails} fail the standard or the client's needs, {advisory} advisory."
-        "{stakes} The most pressing:",
-        findings=len(findings), s="s" if len(findings) != 1 else "", rooms=len(data.rooms),
-        rs="s" if len(data.rooms) != 1 else "", fails=fails, advisory=len(findings) - fails, stakes=_by_severity(findings),
-    ), styles.body))
+    if not findings:  # nothing to rank: say so, rather than "0 findings … The most pressing:" and nothing after it
+        out.append(Paragraph(compose("No findings in the {rooms} room{rs} assessed.", rooms=len(data.rooms),
+                                     rs="s" if len(data.rooms) != 1 else ""), styles.body))
+    else:
+        out.append(Paragraph(compose(
+            "{findings} finding{s} in {rooms} room{rs}: {fails} fail the standard or the client's needs, {advisory} advisory."
+            "{stakes} The most pressing:",
+            findings=len(findings), s="s" if len(findings) != 1 else "", rooms=len(data.rooms),
+            rs="s" if len(data.rooms) != 1 else "", fails=fails, advisory=len(findings) - fails, stakes=_by_severity(findings),
+        ), styles.body))
     for room, f in main_risks(data):
         detail = f"{f.measured} (required {f.required})" if f.measured and f.required else f.measured
         stake = f"{Severity(f.severity).label}: " if f.severity else ""

@@ -79,7 +79,7 @@ class AssessmentService:
         return self.assessments.summaries(search, statuses)
 
     def open(self, assessment_id: int, *, audit: bool = True) -> AssessmentView:
-        record = self._record(assessment_id)
+        record = self.record(assessment_id)
         if audit:
             self.audit.record(AuditAction.OPEN, assessment_id)
         return AssessmentView(
@@ -109,7 +109,7 @@ class AssessmentService:
 
     def context(self, assessment_id: int, room_name: str = "", *, for_change: bool = False) -> JudgeContext:
         """What responses are judged against; with ``for_change``, refuse unless the assessment is a draft."""
-        return self._context(self._record(assessment_id), room_name, for_change)
+        return self._context(self.record(assessment_id), room_name, for_change)
 
     def room_context(self, room_id: int, *, for_change: bool = False) -> tuple[RoomRecord, JudgeContext]:
         """A room and what its answers are judged against, in one read (asked for every typed value)."""
@@ -174,7 +174,7 @@ class AssessmentService:
 
     def _set_status(self, assessment_id: int, new: AssessmentStatus, restore_due: dict[str, object] | None) -> Change:
         """Finalising an original sets its follow-up due date (the settings' weeks on); undo restores the previous one."""
-        record = self._record(assessment_id)
+        record = self.record(assessment_id)
         if new is AssessmentStatus.DRAFT and record.status != AssessmentStatus.DRAFT and self.assessments.has_follow_ups(assessment_id):
             raise InvalidInput("This assessment has a follow-up, so it stays as it was signed; record what changed in the follow-up.")
         fields: dict[str, Any] = {"status": new.value}
@@ -247,7 +247,8 @@ class AssessmentService:
         return change(Scope.ROOMS, Scope.ITEMS, Scope.RECOMMENDATIONS, Scope.PHOTOS, label=label,
                       assessment_id=assessment_id, room_id=room_id, undo=undo, value=value)
 
-    def _record(self, assessment_id: int) -> AssessmentRecord:
+    def record(self, assessment_id: int) -> AssessmentRecord:
+        """The stored assessment; NotFound when there is none."""
         record = self.assessments.get(assessment_id)
         if record is None:
             raise NotFound("assessment")

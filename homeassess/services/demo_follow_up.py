@@ -57,10 +57,8 @@ def install_demo_follow_up(workspace: Workspace, path: Path | None = None) -> tu
 
 
 def install_demos(workspace: Workspace) -> int:
-    """The demo visit and the demo's follow-up (the window's "add the demo"); returns the demo visit's id.
-
-    The first start installs the demo visit alone (``homeassess.app``): the follow-up would add about a
-    second to the first-run budget (benchmarks/README.md, ``first_run``)."""
+    """The demo visit and the demo's follow-up (the first start and the window's "add the demo"); returns the
+    demo visit's id. The follow-up adds about a second of the first run (benchmarks/README.md, ``first_run``)."""
     demo_id, _ = install_demo(workspace)
     install_demo_follow_up(workspace)
     return demo_id

@@ -63,7 +63,7 @@ class FollowUpService:
 
     def start(self, original_id: int) -> Change:
         """A draft follow-up of a final assessment; ``Change.value`` is its id."""
-        original = self._record(original_id)
+        original = self.assessments.record(original_id)
         if original.parent_id is not None:
             raise Refused("Start the follow-up from the original assessment.")
         if original.status == AssessmentStatus.DRAFT:
@@ -89,7 +89,7 @@ class FollowUpService:
                       ids=(original_id, follow_up_id), value=follow_up_id, undo=lambda: self._remove(follow_up_id))
 
     def _remove(self, follow_up_id: int) -> Change:
-        record = self._record(follow_up_id)
+        record = self.assessments.record(follow_up_id)
         self.assessments.require_draft(follow_up_id)
         original_id = record.parent_id
         self.repository.remove(follow_up_id, self.audit.entry(AuditAction.EDIT, original_id, f"follow-up {follow_up_id} removed"))
@@ -97,14 +97,14 @@ class FollowUpService:
                       ids=(follow_up_id,), undo=(lambda: self.start(original_id)) if original_id is not None else None)
 
     def link(self, assessment_id: int) -> FollowUpLink:
-        record = self._record(assessment_id)
+        record = self.assessments.record(assessment_id)
         follow_ups = tuple(fid for fid, _status in self.repository.follow_ups_of(assessment_id))
         due = record.fields.get("followup_due")
         return FollowUpLink(record.parent_id, follow_ups, due if isinstance(due, date) else None)
 
     def set_due(self, assessment_id: int, due: date | None) -> Change:
         """When the follow-up is due (None: not planned); on an original assessment, draft or final."""
-        record = self._record(assessment_id)
+        record = self.assessments.record(assessment_id)
         if record.parent_id is not None:
             raise InvalidInput("A follow-up has no follow-up due date of its own; set it on the original assessment.")
         previous = self.assessments.assessments.update(
@@ -133,6 +133,11 @@ class FollowUpService:
         note = _text(reason_note, NOTE_MAX, "The reason note")
         if (why is not None or note) and not new.needs_reason:
             raise InvalidInput("A reason is recorded only for work not done or partly done.")
+        if new is InstallStatus.AS_SPECIFIED:
+            off = self.item(follow_up_id, installation_id).deviations
+            if off:
+                raise InvalidInput(f"{off[0].check.label} is off the specification, so this was installed with deviations;"
+                                   " correct the measurement first if it was mistyped.")
         fields = {"status": new.value, "reason": why.value if why else None, "reason_note": note}
         return self._update(follow_up_id, installation_id, fields, f"set status {new.label.lower()}", f"status {new.value}")
 
@@ -146,7 +151,12 @@ class FollowUpService:
         return self._update(follow_up_id, installation_id, {"note": _text(note, NOTE_MAX, "The note")}, "edit note", "note")
 
     def record_check(self, follow_up_id: int, installation_id: int, check_id: str, text: str) -> Change:
-        """One as-installed measurement, judged; ``Change.value`` is the ``CheckResult`` ("" clears it)."""
+        """One as-installed measurement, judged; ``Change.value`` is the ``CheckResult`` ("" clears it). A deviation
+        found on work recorded as installed as specified makes it installed with deviations, in the same transaction."""
+        return self._record_check(follow_up_id, installation_id, check_id, text, None)
+
+    def _record_check(self, follow_up_id: int, installation_id: int, check_id: str, text: str,
+                      force: InstallStatus | None) -> Change:
         record = self._follow_up(follow_up_id, for_change=True)
         installation = self._installation(follow_up_id, installation_id)
         check = self._check(record, installation, check_id)
@@ -155,12 +165,15 @@ class FollowUpService:
             measure: MeasureRecord | None = MeasureRecord(check.id, result.value_text, result.value, result.verdict.value)
         else:
             result, measure = unmeasured(check), None
+        was = InstallStatus(installation.status)
+        status = force or (InstallStatus.DEVIATIONS if result.deviates and was is InstallStatus.AS_SPECIFIED else None)
         audit = self.audit.entry(AuditAction.AS_INSTALLED_CHECK, follow_up_id, f"item {installation_id} check {check.id}")
-        previous = self.repository.set_measure(installation_id, measure, check.id, audit)
+        previous = self.repository.set_measure(installation_id, measure, check.id, audit,
+                                               status=status.value if status else None)
         before = previous.value_text if previous is not None else ""
-        return change(Scope.FOLLOW_UP, label=f"record {check.label.lower()}", assessment_id=follow_up_id, item_id=check.id,
+        return change(Scope.FOLLOW_UP, Scope.OUTCOMES, label=f"record {check.label.lower()}", assessment_id=follow_up_id, item_id=check.id,
                       ids=(installation_id,), value=result,
-                      undo=lambda: self.record_check(follow_up_id, installation_id, check_id, before))
+                      undo=lambda: self._record_check(follow_up_id, installation_id, check_id, before, was if status else None))
 
     def checks(self, follow_up_id: int, installation_id: int) -> tuple[VerifyCheck, ...]:
         """The as-installed measurements the item's library entry lists (none for a custom recommendation)."""
@@ -170,7 +183,7 @@ class FollowUpService:
         """Everything the follow-up reports print."""
         record = self._follow_up(follow_up_id)
         original_id = _original(record)
-        original = self._record(original_id)
+        original = self.assessments.record(original_id)
         items = tuple(self.reader.items(record, self.repository.installations(follow_up_id)))
         baseline = self.outcomes.outcomes(original_id)
         now = self.outcomes.outcomes(follow_up_id, open_findings=self.open_findings(follow_up_id, items))
@@ -232,18 +245,13 @@ class FollowUpService:
         return found
 
     def _follow_up(self, follow_up_id: int, *, for_change: bool = False) -> AssessmentRecord:
-        record = self._record(follow_up_id)
+        record = self.assessments.record(follow_up_id)
         if record.parent_id is None:
             raise InvalidInput("This assessment is not a follow-up.")
         if for_change:
             self.assessments.require_draft(follow_up_id)
         return record
 
-    def _record(self, assessment_id: int) -> AssessmentRecord:
-        record = self.assessments.assessments.get(assessment_id)
-        if record is None:
-            raise NotFound("assessment")
-        return record
 
 
 def _original(record: AssessmentRecord) -> int:

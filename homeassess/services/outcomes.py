@@ -17,7 +17,7 @@ from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.follow_up import CONCERN_RANGE, FALLS_RANGE, GOAL_SCORE_RANGE, GoalScore, OutcomeChange, Outcomes
 from homeassess.domain.limits import TEXT
 from homeassess.domain.outcomes import compare, validate_score
-from homeassess.domain.refusals import InvalidInput, NotFound
+from homeassess.domain.refusals import InvalidInput
 from homeassess.domain.vocabulary import Difficulty
 from homeassess.services.assessments import AssessmentService
 from homeassess.services.audit_log import AuditAction
@@ -40,7 +40,7 @@ class OutcomeService:
 
     def outcomes(self, assessment_id: int, *, open_findings: int | None = None) -> Outcomes:
         """The visit's outcomes; ``open_findings`` when the caller has counted a follow-up's already."""
-        record = self._record(assessment_id)
+        record = self.assessments.record(assessment_id)
         stored = self.repository.goals(assessment_id)
         goals = tuple(_scored(text, position, stored) for position, text in enumerate(_goals(record)))
         measures = self.repository.measures(assessment_id) or OutcomeRecord()
@@ -54,7 +54,7 @@ class OutcomeService:
 
     def compare(self, follow_up_id: int) -> tuple[OutcomeChange, ...]:
         """The follow-up's outcomes against its original's (the baseline), each with its direction."""
-        record = self._record(follow_up_id)
+        record = self.assessments.record(follow_up_id)
         if record.parent_id is None:
             raise InvalidInput("This assessment is not a follow-up.")
         return compare(self.outcomes(record.parent_id), self.outcomes(follow_up_id))
@@ -106,15 +106,10 @@ class OutcomeService:
     # --- helpers ----------------------------------------------------------------------------
 
     def _draft(self, assessment_id: int) -> AssessmentRecord:
-        record = self._record(assessment_id)
+        record = self.assessments.record(assessment_id)
         self.assessments.require_draft(assessment_id)
         return record
 
-    def _record(self, assessment_id: int) -> AssessmentRecord:
-        record = self.assessments.assessments.get(assessment_id)
-        if record is None:
-            raise NotFound("assessment")
-        return record
 
 
 def _goals(record: AssessmentRecord) -> list[str]:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from homeassess.app import AfterFirstPaint
+from homeassess.app import AfterFirstPaint, start_session
 from homeassess.services.demo import install_demo
 from homeassess.store.repositories import AuditRepository
 from homeassess.ui.shell.startup import run_with_progress
@@ -49,3 +49,12 @@ def test_after_the_home_screen_is_painted_the_unlock_is_audited_and_the_day_is_b
     actions = [record.action for record in AuditRepository(workspace.store.engine).all()]
     assert actions.count("unlock_failed") == 1 and actions.count("unlock") == 1
     assert [backup.reason for backup in workspace.backups.list()] == ["daily"]
+
+
+def test_a_new_store_starts_with_the_demo_visit_and_its_follow_up(workspace):
+    start_session(workspace, 0, created=True)
+    listed = workspace.assessments.list()
+    follow_ups = [s for s in listed if s.parent_id is not None]
+    assert len(follow_ups) == 1
+    assert any(s.id == follow_ups[0].parent_id and s.status == "final" for s in listed)
+    assert any(s.parent_id is None and s.status == "draft" for s in listed)  # the demo visit to try things on

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from homeassess.ui.visit.assessment_screen import OUTCOMES_TAB
-from tests.ui.conftest import create_assessment, started_follow_up
+from tests.ui.conftest import create_assessment, final_with_grab_bars
 
 
 def open_outcomes(window, assessment_id: int):
@@ -67,11 +67,12 @@ def test_a_score_out_of_range_shows_the_refusal_sentence_and_saves_nothing(qtbot
 
 
 def test_the_follow_up_compares_each_measure_with_the_first_visit_in_words(qtbot, window, workspace):
-    original, follow_up = started_follow_up(workspace)
-    workspace.assessments.set_status(original, "draft")  # the baseline is recorded on the first visit
+    original = final_with_grab_bars(workspace)
+    workspace.assessments.set_status(original, "draft")  # the baseline is recorded at the first visit
     workspace.outcomes.set_goal(original, 0, 3, 2, "much")
     workspace.outcomes.set_measures(original, recorded_on=None, falls_3m=3, fall_concern=8)
     workspace.assessments.set_status(original, "final")
+    follow_up = int(workspace.follow_ups.start(original).value)
 
     view = open_outcomes(window, follow_up)
     assert view.comparison_box.isVisible()

@@ -290,3 +290,28 @@ def test_an_original_with_a_follow_up_cannot_return_to_draft_so_its_follow_up_lo
         ws.assessments.set_status(original, "draft")
     assert ws.assessments.open(original, audit=False).status == "final"
     assert len(ws.follow_ups.items(fid)) == items_before
+
+
+def test_a_deviation_found_on_work_recorded_as_specified_makes_it_installed_with_deviations(demo_workspace):
+    ws = demo_workspace
+    fid = _follow_up(ws)
+    bar = _grab_bar(ws, fid)
+    ws.follow_ups.set_status(fid, bar.installation_id, "as_specified")
+    recorded = ws.follow_ups.record_check(fid, bar.installation_id, "height", "40")
+    assert _grab_bar(ws, fid).status is InstallStatus.DEVIATIONS  # never "as specified" beside a failing measurement
+    recorded.undo()
+    undone = _grab_bar(ws, fid)
+    assert undone.status is InstallStatus.AS_SPECIFIED and not any(c.measured for c in undone.checks)
+
+
+def test_installed_as_specified_is_refused_while_a_measurement_is_off_the_specification(demo_workspace):
+    ws = demo_workspace
+    fid = _follow_up(ws)
+    bar = _grab_bar(ws, fid)
+    ws.follow_ups.record_check(fid, bar.installation_id, "height", "38")
+    with pytest.raises(Refused, match="Grab bar height is off the specification"):
+        ws.follow_ups.set_status(fid, bar.installation_id, "as_specified")
+    assert _grab_bar(ws, fid).status is InstallStatus.NOT_CHECKED
+    ws.follow_ups.record_check(fid, bar.installation_id, "height", "34")  # a mistyped value corrected
+    ws.follow_ups.set_status(fid, bar.installation_id, "as_specified")
+    assert _grab_bar(ws, fid).status is InstallStatus.AS_SPECIFIED

@@ -51,13 +51,14 @@ def test_an_assessment_with_one_empty_room_builds_and_says_there_is_nothing_to_d
     text = flat(pdf)
     assert f"Page {pages(pdf)} of {pages(pdf)}" in text
     expected = {
-        "clinical": ["Guest bathroom", "No findings in this room.", "Clinician's attestation"],
+        "clinical": ["Guest bathroom", "No findings in the 1 room assessed.", "No findings in this room.", "Clinician's attestation"],
         "contractor": ["No modifications have been accepted for this home.", "Returning your bid"],
         "landlord": ["No modifications are requested at this time.", "Landlord's response"],
         "client": ["We did not find anything that needs to change.", "Who to call"],
     }[audience]
     for words in expected:
         assert words in text, (audience, words)
+    assert "most pressing" not in text  # no heading with nothing under it
 
 
 def tiny_jpeg(n: int) -> bytes:

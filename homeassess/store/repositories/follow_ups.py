@@ -160,8 +160,9 @@ class FollowUpRepository:
             return before
 
     def set_measure(self, installation_id: int, measure: MeasureRecord | None, check_id: str,
-                    audit: AuditEntry | None = None) -> MeasureRecord | None:
-        """Store (or, given None, clear) one as-installed measurement; returns the previous one."""
+                    audit: AuditEntry | None = None, *, status: str | None = None) -> MeasureRecord | None:
+        """Store (or, given None, clear) one as-installed measurement, and with ``status`` the item's new status in
+        the same transaction; returns the previous measurement."""
         now = utcnow()
         m = _MEASURE.c
         with write_connection(self.engine, audit) as conn:
@@ -174,7 +175,8 @@ class FollowUpRepository:
                 conn.execute(_MEASURE.insert().values(installation_id=installation_id, **_measure_values(measure)))
             else:
                 conn.execute(_MEASURE.update().where(where).values(**_measure_values(measure)))
-            conn.execute(_INSTALLATION.update().where(_INSTALLATION.c.id == installation_id).values(updated_at=now))
+            changed: dict[str, object] = {"updated_at": now} if status is None else {"updated_at": now, "status": status}
+            conn.execute(_INSTALLATION.update().where(_INSTALLATION.c.id == installation_id).values(**changed))
             _touch(conn, before.assessment_id, now)
             return previous
 
