@@ -4,8 +4,8 @@ Nothing else in the program builds services for the window. Qt itself is only to
 ``homeassess.ui.shell.startup``; widgets get the named services they use from ``MainWindow``.
 
 Paint first, then load: the unlock dialog (or the first-run passphrase dialog) is painted before
-the store, SQLAlchemy, Alembic, the services, the main window and the catalogue are imported.
-They load on a background thread (:class:`Preload`) while the clinician types, so once the
+the store, SQLAlchemy, Alembic, the services, the main window and the catalogue are imported, and
+before the log file is opened. They load on a background thread (:class:`Preload`) while the clinician types, so once the
 passphrase is accepted the home screen waits only for the key derivation. What the home screen does not
 need comes after its first paint (:class:`AfterFirstPaint`): the unlock audited, the spare store
 connections and the day's backup (on background threads), and the assessment screen (``MainWindow``).
@@ -41,12 +41,14 @@ def start_session(workspace: Workspace, failed_attempts: int, created: bool) -> 
 
 
 class Preload:
-    """Imports what the program needs after the unlock, and loads the catalogue, on a background thread."""
+    """Opens the log, imports what the program needs after the unlock and loads the catalogue, on a background
+    thread. (Before the log is opened nothing health-related exists in the process: no store is open.)"""
 
     MODULES = ("homeassess.store.store", "homeassess.services.workspace", "homeassess.services.audit_log",
                "homeassess.ui.shell.main_window", "homeassess.ui.shell.window_services")
 
-    def __init__(self) -> None:
+    def __init__(self, log_folder: Path) -> None:
+        self._log_folder = log_folder
         self._done = threading.Event()
         self._started = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -76,6 +78,9 @@ class Preload:
         import importlib
 
         try:
+            from homeassess.logs import configure_logging
+
+            configure_logging(self._log_folder)
             for name in self.MODULES:
                 importlib.import_module(name)
             from sqlalchemy.orm import configure_mappers
@@ -120,7 +125,7 @@ class AfterFirstPaint:
 
 
 def run_app(data_dir: Path | None = None) -> int:
-    from homeassess.logs import configure_logging
+    from homeassess.logs import log_file
     from homeassess.ui.kit.error_path import ErrorPath
     from homeassess.ui.shell.startup import (
         ask_to_unlock,
@@ -132,10 +137,10 @@ def run_app(data_dir: Path | None = None) -> int:
 
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     app = qt_application()
-    errors = ErrorPath(configure_logging(log_dir(data_dir)))
+    errors = ErrorPath(log_file(log_dir(data_dir)))
     errors.install()
     created = not (data_dir / STORE_FILE_NAME).exists()
-    preload = Preload()
+    preload = Preload(log_dir(data_dir))
 
     def open_store(phrase: str):  # noqa: ANN202 - a Store
         preload.judge()  # the store layer is imported by now

@@ -96,19 +96,24 @@ def run_home_floor(data_dir: Path) -> None:
 
 
 def run_program(data_dir: Path, then_unlock: bool) -> None:
-    """The real start (``homeassess --data-dir DATA_DIR``), watched through the QApplication it creates."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+    """The real start (``homeassess --data-dir DATA_DIR``), its dialog and window watched as the floor's window is.
+
+    The watchers go on the two widgets themselves, as the program hands them to ``after_first_paint`` (its own
+    first-paint hook): an application-wide Python event filter would make PySide wrap every object that gets an
+    event (the style among them, whose enums it then builds) and cost the program time the floor does not pay.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QMainWindow
 
     import homeassess.app as program
     from homeassess.cli import main
     from homeassess.ui.shell import startup
 
-    preloads = []
+    preloads, watchers = [], []
 
     class WatchedPreload(program.Preload):
-        def __init__(self) -> None:
-            super().__init__()
+        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - Preload's
+            super().__init__(*args, **kwargs)
             preloads.append(self)
 
     def accept_when_loaded(dialog: QDialog) -> None:
@@ -121,28 +126,25 @@ def run_program(data_dir: Path, then_unlock: bool) -> None:
         _marks["accepted"] = time.perf_counter()
         dialog.try_unlock()
 
-    class Watcher(QObject):
-        def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, N802 - Qt API
-            if event.type() == QEvent.Type.Paint:
-                if isinstance(obj, QDialog) and "unlock_painted" not in _marks:
-                    _marks["unlock_painted"] = time.perf_counter()
-                    if not then_unlock:
-                        _finish()
-                    QTimer.singleShot(0, lambda: accept_when_loaded(obj))
-                elif isinstance(obj, QMainWindow) and "accepted" in _marks and "painted" not in _marks:
-                    _marks["painted"] = time.perf_counter()
-                    _finish()
-            return False
+    def dialog_painted(dialog: QDialog) -> None:
+        if not then_unlock:
+            _finish()
+        QTimer.singleShot(0, lambda: accept_when_loaded(dialog))
 
-    watcher = Watcher()
-    real_application = startup.qt_application
+    def watch(widget) -> None:  # noqa: ANN001 - the dialog or the main window
+        if isinstance(widget, QDialog) and not watchers:
+            watchers.append(_on_first_paint(widget, "unlock_painted", lambda: dialog_painted(widget)))
+        elif isinstance(widget, QMainWindow) and "accepted" in _marks:
+            watchers.append(_on_first_paint(widget, "painted", _finish))
 
-    def watched_application() -> QApplication:
-        app = real_application()
-        app.installEventFilter(watcher)
-        return app
+    real_after_first_paint = startup.after_first_paint
 
-    startup.qt_application = watched_application
+    def watched_after_first_paint(widget, then, **kwargs):  # noqa: ANN001, ANN003, ANN202 - first_paint's
+        hook = real_after_first_paint(widget, then, **kwargs)
+        watch(widget)  # installed last, so called first: the stamp comes before the program's own work
+        return hook
+
+    startup.after_first_paint = watched_after_first_paint
     program.Preload = WatchedPreload
     main(["--data-dir", str(data_dir)])
     raise SystemExit("the program ended before the moment was stamped")

@@ -26,7 +26,7 @@ def open_workspace(args: Namespace, *, create: bool = False, passphrase: str | N
     if passphrase is None:
         passphrase = read_passphrase(getattr(args, "passphrase_file", None), creating=creating)
     try:
-        store = Store.open(data_dir, passphrase, create=create)
+        store = Store.open(data_dir, passphrase, create=create, spares=0)
     except StoreNotFound:
         raise Refused(f"no store in {data_dir} yet; run 'homeassess demo' or open the program to create one") from None
     except StoreError as exc:

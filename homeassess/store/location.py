@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "HomeAssess"
 STORE_FILE_NAME = "homeassess.db"  # here, not in engine.py: the program asks whether a store exists before SQLAlchemy is imported
 
@@ -21,6 +19,8 @@ def default_data_dir() -> Path:
     override = os.environ.get("HOMEASSESS_DATA_DIR")
     if override:
         return Path(override)
+    import platformdirs  # not before the unlock dialog is painted when --data-dir names the folder
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -12,7 +12,10 @@ from tests.conftest import PASSPHRASE, ROOT
 
 LATER = ("sqlalchemy", "sqlmodel", "alembic", "sqlcipher3", "pydantic", "reportlab", "PIL", "homeassess.store.store",
          "homeassess.store.engine", "homeassess.services.workspace", "homeassess.ui.shell.main_window",
-         "homeassess.domain.judge", "homeassess.domain.catalogue")
+         "homeassess.domain.judge", "homeassess.domain.catalogue",
+         # nor what the dialog needs only once the clinician has typed (or something has failed):
+         "logging.handlers", "homeassess.domain.limits", "homeassess.services.unlock_throttle",
+         "homeassess.ui.kit.prompts", "platformdirs")
 PROGRAM = """
 import json, sys
 from PySide6.QtCore import QEvent, QObject, QTimer

@@ -41,6 +41,8 @@ from homeassess.report.report_data import (
 )
 from tests.unit.test_report_builds import landscape_jpeg
 
+pytestmark = pytest.mark.slow  # whole reports built, read back and measured for every generated example
+
 # Letters no template sentence uses, so a lost character cannot hide behind one of ours; plus the
 # characters that are markup to ReportLab, digits and spaces and line breaks.
 LETTERS = "ÀÉÎÕÜßçđłŋœžΑΒΓΔλμπωЖЗИЙяшщ王小明北京김민준서울ሀለሐመ"

@@ -95,9 +95,9 @@ def test_who_to_call_comes_first_and_no_clinical_word_is_printed(plan, shared_de
     assert "[omitted]" not in text  # the client's own plan is not redacted; it carries no clinical field
 
 
-def test_the_command_line_builds_the_plan(tmp_path):
-    store = tmp_path / "store"
-    assert run("demo", data_dir=store).returncode == 0
+@pytest.mark.slow
+def test_the_command_line_builds_the_plan(tmp_path, cli_demo_store):
+    store = cli_demo_store  # the demo, as `homeassess demo` writes it (tests/integration/test_cli.py tests that command)
     out = tmp_path / "plan.pdf"
     result = run("report", "1", "--audience", "client", "-o", str(out), data_dir=store)
     assert result.returncode == 0, result.stderr

@@ -8,6 +8,7 @@ cache changes nothing but the time a start takes.
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ import pytest
 import homeassess.domain.validation as validation
 from homeassess.domain.data_files import CatalogueError, resources_dir
 from homeassess.domain.judge import Judge, JudgeContext
+from homeassess.domain.resource_snapshot import cache_dir
 from homeassess.domain.verdicts import Verdict
 
 DATA_FOLDERS = ("checklists", "standards", "recommendations")
@@ -31,7 +33,7 @@ def resources(tmp_path, monkeypatch) -> Path:
 
 
 def snapshots(resources: Path) -> list[Path]:
-    return sorted((resources.parent / "cache").glob("resources-*.json"))
+    return sorted((resources.parent / "cache").glob("resources-*.marshal"))
 
 
 def door_verdict(judge: Judge, value: str) -> Verdict:
@@ -102,10 +104,11 @@ def test_a_file_broken_after_a_good_load_is_refused_naming_file_entry_and_field(
 def test_a_damaged_snapshot_is_validated_again_and_replaced(resources):
     Judge.load(resources)
     (snapshot,) = snapshots(resources)
-    snapshot.write_bytes(b'{"key": "truncated')
+    whole = snapshot.read_bytes()
+    snapshot.write_bytes(whole[: len(whole) // 2])
 
     assert door_verdict(Judge.load(resources), "30 1/2") is Verdict.FAILS
-    assert snapshot.read_bytes().startswith(b'{"key": "') and len(snapshot.read_bytes()) > 10_000
+    assert snapshot.read_bytes() == whole
 
 
 def test_a_cache_folder_that_cannot_be_written_only_costs_a_validation(resources, monkeypatch):
@@ -115,3 +118,18 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_a_validation(resources
 
     assert door_verdict(Judge.load(resources), "30 1/2") is Verdict.FAILS
     assert door_verdict(Judge.load(resources), "32") is Verdict.MEETS
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux cache folder is worked out without platformdirs")
+@pytest.mark.parametrize("xdg_cache_home", [None, "", "relative/cache", "/var/tmp/xdg-cache"])
+def test_the_cache_folder_is_the_one_platformdirs_names(monkeypatch, tmp_path, xdg_cache_home):
+    import platformdirs
+
+    monkeypatch.delenv("HOMEASSESS_CACHE_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    if xdg_cache_home is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg_cache_home)
+
+    assert cache_dir() == Path(platformdirs.user_cache_dir("HomeAssess", appauthor=False))

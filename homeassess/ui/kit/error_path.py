@@ -5,7 +5,8 @@
 - Anything else is a bug: logged by type and frames only (``homeassess.logs`` withholds the
   message), then one "Something went wrong" dialog that names the log file.
 
-Installed as ``sys.excepthook`` so an exception in any slot is never silent.
+Installed as ``sys.excepthook`` so an exception in any slot is never silent. It is installed before the
+unlock dialog is painted, so the message boxes (``prompts``) are imported when first shown, not with it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from types import TracebackType
 from PySide6.QtWidgets import QWidget
 
 from homeassess.domain.refusals import Refused
-from homeassess.ui.kit import prompts
 
 log = logging.getLogger("homeassess.ui")
 
@@ -40,15 +40,21 @@ class ErrorPath:
 
     def unexpected(self) -> None:
         where = f"\n\nDetails for support (no health information) are in:\n{self.log_file}" if self.log_file else ""
-        prompts.show_error(
+        _show_error(
             self.parent, "Something went wrong",
             "HomeAssess hit an unexpected problem. Your saved work is safe: every change was stored as you made it." + where,
         )
 
     def show_refusal(self, refusal: Refused, title: str | None = None) -> None:
         """An expected failure: its own sentence under its own title (or the caller's)."""
-        prompts.show_error(self.parent, title or refusal.title, refusal.sentence)
+        _show_error(self.parent, title or refusal.title, refusal.sentence)
 
     def refused(self, title: str, message: str) -> None:
         """A refusal composed by the caller (several files refused at once)."""
-        prompts.show_error(self.parent, title, message)
+        _show_error(self.parent, title, message)
+
+
+def _show_error(parent: QWidget | None, title: str, text: str) -> None:
+    from homeassess.ui.kit import prompts
+
+    prompts.show_error(parent, title, text)

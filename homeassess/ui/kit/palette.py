@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -100,6 +100,8 @@ def qt_palette(scheme: Scheme) -> QPalette:
 
 
 def system_scheme() -> Scheme:
+    from PySide6.QtCore import Qt  # here: importing it builds PySide's ~1,200 Qt enum members (docs/startup.md)
+
     hints = QGuiApplication.styleHints()
     return Scheme.DARK if hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark else Scheme.LIGHT
 

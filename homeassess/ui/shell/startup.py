@@ -2,7 +2,9 @@
 
 ``homeassess.app`` (the composition root) calls these in order; everything that is not Qt
 (opening the store, building the services) stays there. Importing this module imports no more
-than the unlock dialog needs: the dialog is painted before the rest of the program loads.
+than the unlock dialog needs: the dialog is painted before the rest of the program loads. (PySide6
+builds a class's enums the first time it is touched, a few milliseconds each: the classes the first
+run's progress window and the settings need are imported where they are used.)
 """
 
 from __future__ import annotations
@@ -12,29 +14,68 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication
 
 from homeassess.domain.data_files import resources_dir
-from homeassess.ui.kit.palette import theme
+from homeassess.ui.kit.palette import Scheme, theme
 from homeassess.ui.shell.first_paint import after_first_paint
 from homeassess.ui.shell.unlock_dialog import UnlockDialog
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
     from homeassess.ui.shell.main_window import MainWindow
 
 T = TypeVar("T")
 
 
+STYLE = "Fusion"  # draws with the palette's colours on every platform, so their contrast holds
+SCHEME_SETTING = "appearance/scheme"  # the scheme the last start showed, in the program's QSettings
+
+
 def qt_application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv)
+    """The application, styled, in the colour scheme of the last start (the system's is followed after the first
+    paint: :func:`follow_system_scheme`)."""
+    existing = QApplication.instance()
+    # A new application is given its style on Qt's command line: ``setStyle`` hands back a Python QStyle, whose
+    # enums PySide builds first (about 8 % of a bare window's start).
+    app = existing or QApplication([*sys.argv, "-style", STYLE])
     app.setApplicationName("HomeAssess")
     app.setOrganizationName("HomeAssess")
+    if existing is not None:
+        app.setStyle(STYLE)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "homeassess.png")))
-    app.setStyle("Fusion")  # draws with the palette's colours on every platform, so their contrast holds
-    theme().follow_system()
+    theme().apply(remembered_scheme())
     return app
+
+
+def remembered_scheme() -> Scheme:
+    from PySide6.QtCore import QSettings
+
+    try:
+        return Scheme(QSettings().value(SCHEME_SETTING, Scheme.LIGHT.value))
+    except ValueError:  # a value written by hand, or by a later version
+        return Scheme.LIGHT
+
+
+def follow_system_scheme() -> None:
+    """Follow the system's colour scheme from now on, and remember it for the next start.
+
+    Called once the first dialog is painted: reading the scheme makes PySide build the ``Qt`` namespace's
+    enums (about 1,200 members, a fifth of a bare window's start), which the first paint does not wait for. A
+    scheme changed since the last start therefore shows a moment after that paint; otherwise nothing changes."""
+    theme().changed.connect(_remember_scheme)
+    theme().follow_system()
+
+
+def _remember_scheme(scheme: Scheme) -> None:
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings()
+    settings.setValue(SCHEME_SETTING, scheme.value)
+    settings.sync()
 
 
 def ask_to_unlock(open_store: Callable[[str], T], creating: bool,
@@ -45,6 +86,7 @@ def ask_to_unlock(open_store: Callable[[str], T], creating: bool,
     """
     failures = [0]
     dialog = UnlockDialog(open_store, creating, on_failure=lambda: failures.__setitem__(0, failures[0] + 1))
+    after_first_paint(dialog, follow_system_scheme, later=True)
     if painted is not None:
         after_first_paint(dialog, painted)
     if dialog.exec() != UnlockDialog.Accepted:
@@ -59,6 +101,9 @@ class _Finished(QObject):
 def run_with_progress(text: str, work: Callable[[], T]) -> T:
     """``work`` on a thread while a busy indicator says ``text`` (the first run's store and demo): never a
     blank screen. Returns what ``work`` returned, or raises what it raised, on the GUI thread."""
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QProgressDialog
+
     dialog = QProgressDialog(text, "", 0, 0)
     dialog.setWindowTitle("HomeAssess")
     dialog.setCancelButton(None)  # it cannot be stopped half way
@@ -87,15 +132,23 @@ def run_with_progress(text: str, work: Callable[[], T]) -> T:
 
 
 def window_geometry_store() -> QSettings:
+    from PySide6.QtCore import QSettings
+
     return QSettings()
 
 
 def run_window(app: QApplication, window: MainWindow, painted: Callable[[], None] | None = None) -> int:
-    """Show the window and run until it closes; the idle lock sees every key and click.
+    """Show the window and run until it closes; the idle lock sees every key and click from its first paint on.
 
-    ``painted`` runs just after the window's first paint (what the home screen does not need waits for it)."""
-    app.installEventFilter(window.idle)
-    if painted is not None:
-        after_first_paint(window, painted, later=True)
+    ``painted`` runs just after the window's first paint (what the home screen does not need waits for it). The
+    idle lock's application-wide event filter is installed then too: before it, every event of every widget
+    being shown and laid out would pass through Python (a third of the time from the unlock to the paint)."""
+
+    def on_first_paint() -> None:
+        app.installEventFilter(window.idle)
+        if painted is not None:
+            painted()
+
+    after_first_paint(window, on_first_paint, later=True)
     window.show()
     return app.exec()

@@ -1,16 +1,19 @@
 """Unlock on start; on first run, create the store with a passphrase typed twice.
 
-Repeated wrong passphrases meet a growing delay (``services/unlock_throttle.py``)."""
+Repeated wrong passphrases meet a growing delay (``services/unlock_throttle.py``). The throttle (and the
+limits file it reads) is loaded at the first try, not before the dialog is painted (docs/startup.md)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from homeassess.domain.refusals import Refused
-from homeassess.services.unlock_throttle import UnlockThrottle
+
+if TYPE_CHECKING:
+    from homeassess.services.unlock_throttle import UnlockThrottle
 
 MIN_LENGTH = 8
 
@@ -23,7 +26,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self._open_store = open_store
         self._on_failure = on_failure
-        self.throttle = UnlockThrottle()
+        self._throttle: UnlockThrottle | None = None
         self.creating = creating
         self.result_value: object = None
         self.setWindowTitle("Create your HomeAssess store" if creating else "Unlock HomeAssess")
@@ -51,7 +54,8 @@ class UnlockDialog(QDialog):
             form.addRow("&Repeat:", self.repeat)
         else:
             self.repeat.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox()  # not QDialogButtonBox(buttons): its overloads make PySide build the Qt namespace
+        buttons.setStandardButtons(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText("Create store" if creating else "Unlock")
         buttons.accepted.connect(self.try_unlock)
         buttons.rejected.connect(self.reject)
@@ -62,7 +66,16 @@ class UnlockDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.passphrase.setFocus(Qt.OtherFocusReason)
+        self.passphrase.setFocus()
+
+    @property
+    def throttle(self) -> UnlockThrottle:
+        """The delay policy for wrong passphrases (made at the first try)."""
+        if self._throttle is None:
+            from homeassess.services.unlock_throttle import UnlockThrottle
+
+            self._throttle = UnlockThrottle()
+        return self._throttle
 
     def try_unlock(self) -> None:
         phrase = self.passphrase.text()
@@ -94,4 +107,4 @@ class UnlockDialog(QDialog):
 
     def _refuse(self, text: str) -> None:
         self.message.setText(text)
-        self.passphrase.setFocus(Qt.OtherFocusReason)
+        self.passphrase.setFocus()
