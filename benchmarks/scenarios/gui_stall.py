@@ -20,7 +20,7 @@ import threading
 import time
 import traceback
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 
 from benchmarks import gui_stall as stall
 from benchmarks import store_fixture
@@ -60,6 +60,9 @@ def _session(app, folder, paths: list, measure) -> list[tuple[float, list[float]
         ops.wait()
         strip.close()
         strip.deleteLater()
+        # Deleted here, before the store closes: processEvents() does not run deferred deletes, and a strip left
+        # for a later event loop (another scenario, another test in the same pytest worker) outlives its store.
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
         app.processEvents()
     finally:
         ws.close()

@@ -42,7 +42,7 @@ def print_items(items: Sequence[InstalledItem]) -> None:
 def print_item(number: int, item: InstalledItem) -> None:
     print(f"{number}. {item.title} ({item.room_name}) [{item.ref}]")
     print(f"   Status: {_status(item)}" + (f"; {item.reason_note}" if item.reason_note else ""))
-    if item.installed_on or item.installed_by:
+    if item.installation_shown:
         on = item.installed_on.isoformat() if item.installed_on else "date not recorded"
         print(f"   Installed: {on}" + (f" by {item.installed_by}" if item.installed_by else ""))
     if item.note:

@@ -101,6 +101,11 @@ class InstalledItem:
         return tuple(c for c in self.checks if c.deviates)
 
     @property
+    def installation_shown(self) -> bool:
+        """Whether "installed on … by …" is printed: never beside "Not done", whatever was typed before."""
+        return self.status is not InstallStatus.NOT_DONE and bool(self.installed_on or self.installed_by)
+
+    @property
     def is_open(self) -> bool:
         """Still needs work: not installed as specified, or a measurement deviates."""
         return not self.status.is_complete or bool(self.deviations)

@@ -315,3 +315,4 @@ def test_installed_as_specified_is_refused_while_a_measurement_is_off_the_specif
     ws.follow_ups.record_check(fid, bar.installation_id, "height", "34")  # a mistyped value corrected
     ws.follow_ups.set_status(fid, bar.installation_id, "as_specified")
     assert _grab_bar(ws, fid).status is InstallStatus.AS_SPECIFIED
+

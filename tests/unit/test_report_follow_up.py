@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import date
 
 import pytest
 
@@ -184,3 +185,9 @@ def test_each_verdict_of_a_measurement_prints_as_its_word():
     assert s("180 17–19 in to the top of the seat Check value 180 is not a plausible seat height") in text
     assert s("Not measured at this visit: • 1 Raised toilet seat: Seat height.") in text  # listed, not a row of blanks
     assert "notmeasuredyet" not in text
+
+
+def test_work_not_done_never_prints_who_installed_it():
+    not_done = dataclasses.replace(record().items[2], installed_on=date(2026, 2, 1), installed_by="Acme Builders")
+    text = squashed(text_of(render_report(report_data(COMPLETION, record((not_done,)))).pdf))
+    assert s("Not done") in text and "AcmeBuilders" not in text and "2026-02-01" not in text

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, RowMapping, func, or_
+from sqlalchemy import Engine, RowMapping, case, func, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
@@ -192,9 +192,11 @@ class AssessmentRepository:
             select(func.count()).select_from(child).where(child.parent_id == AssessmentRow.id)
             .correlate(AssessmentRow).scalar_subquery().label("follow_ups")
         )
+        # Counted over the parent_id index alone: with the status in the WHERE clause SQLite picks the status
+        # index and scans every final assessment once per listed row (0.9 s for 2,000 assessments).
         final_follow_ups = (
-            select(func.count()).select_from(child)
-            .where(child.parent_id == AssessmentRow.id, child.status == AssessmentStatus.FINAL)
+            select(func.coalesce(func.sum(case((child.status == AssessmentStatus.FINAL.value, 1), else_=0)), 0))
+            .select_from(child).where(child.parent_id == AssessmentRow.id)
             .correlate(AssessmentRow).scalar_subquery().label("final_follow_ups")
         )
         query = (  # more columns than sqlmodel's select() is typed for: SQLAlchemy's, read through the session's connection
