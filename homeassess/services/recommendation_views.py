@@ -165,13 +165,13 @@ def options(views: Sequence[RecommendationView]) -> dict[str, RecommendationView
     every report's."""
     accepted = [v for v in views if v.status is RecommendationStatus.ACCEPTED]
     rank = {p: n for n, p in enumerate(Priority)}
-    chosen: list[RecommendationView] = []
+    chosen: dict[tuple[int | None, str], list[RecommendationView]] = {}  # by finding: an accept stays O(n)
     out: dict[str, RecommendationView] = {}
     for view in sorted(accepted, key=lambda v: rank[v.priority]):  # stable: review order within a priority
-        first = next((c for c in chosen if c.item_id and c.item_id == view.item_id and c.room_id == view.room_id
-                      and alternatives(c.library_id, view.library_id)), None)
+        finding = chosen.setdefault((view.room_id, view.item_id or ""), [])
+        first = next((c for c in finding if c.item_id and alternatives(c.library_id, view.library_id)), None)
         if first is None:
-            chosen.append(view)
+            finding.append(view)
         else:
             out[view.ref] = first
     return out
