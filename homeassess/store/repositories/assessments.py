@@ -195,7 +195,7 @@ class AssessmentRepository:
         # Counted over the parent_id index alone: with the status in the WHERE clause SQLite picks the status
         # index and scans every final assessment once per listed row (0.9 s for 2,000 assessments).
         final_follow_ups = (
-            select(func.coalesce(func.sum(case((child.status == AssessmentStatus.FINAL.value, 1), else_=0)), 0))
+            select(func.coalesce(func.sum(case((col(child.status) == AssessmentStatus.FINAL.value, 1), else_=0)), 0))
             .select_from(child).where(child.parent_id == AssessmentRow.id)
             .correlate(AssessmentRow).scalar_subquery().label("final_follow_ups")
         )
