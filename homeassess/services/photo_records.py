@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from dataclasses import dataclass, field
 
 from homeassess.domain.refusals import NotFound
@@ -70,6 +71,22 @@ class ImportSummary:
             self.skipped.append(outcome.name)
         else:
             self.refused.append((outcome.name, outcome.reason or ""))
+
+    def relay(self, steps: Generator[ImportProgress, None, ImportSummary]) -> Generator[tuple[float, str], None, None]:
+        """Each step of an import as (fraction, message) for a progress bar, its outcome tallied here; the
+        batch's totals when it ends. Closing (a cancel) ends the batch, which writes its audit line."""
+        try:
+            while True:
+                try:
+                    step = next(steps)
+                except StopIteration as done:
+                    self.cancelled, self.stopped, self.total = done.value.cancelled, done.value.stopped, done.value.total
+                    return
+                if step.outcome is not None:
+                    self.add(step.outcome)
+                yield step.fraction, step.message
+        finally:
+            steps.close()
 
     def as_change(self, assessment_id: int, room_id: int | None) -> Change:
         """What the batch changed (photos added; not undoable, like any import), with this summary as its value."""

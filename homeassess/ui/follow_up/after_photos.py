@@ -54,20 +54,8 @@ class AfterPhotos(QObject):
         room_id = next((room.id for room in rooms if room.name == item.room_name), None)
 
         def job(cancel: threading.Event) -> Generator[tuple[float, str], None, Change]:
-            steps = photos.import_files(follow_up_id, room_id, None, files, cancel,
-                                        recommendation_id=item.recommendation_id)
-            try:
-                while True:
-                    try:
-                        step = next(steps)
-                    except StopIteration as done:
-                        tally.cancelled, tally.stopped, tally.total = done.value.cancelled, done.value.stopped, done.value.total
-                        break
-                    if step.outcome is not None:
-                        tally.add(step.outcome)
-                    yield step.fraction, step.message
-            finally:
-                steps.close()
+            yield from tally.relay(photos.import_files(follow_up_id, room_id, None, files, cancel,
+                                                       recommendation_id=item.recommendation_id))
             return tally.as_change(follow_up_id, room_id)
 
         def finished(_: Change) -> None:

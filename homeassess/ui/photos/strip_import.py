@@ -50,19 +50,7 @@ class StripImporter:
         def job(cancel: threading.Event) -> Generator[tuple[float, str], None, Change]:
             files = _expand(sources, tally)
             if files:
-                steps = photos.import_files(assessment_id, room_id, item_id, files, cancel)
-                try:
-                    while True:
-                        try:
-                            step = next(steps)
-                        except StopIteration as done:
-                            tally.cancelled, tally.stopped, tally.total = done.value.cancelled, done.value.stopped, done.value.total
-                            break
-                        if step.outcome is not None:
-                            tally.add(step.outcome)
-                        yield step.fraction, step.message
-                finally:
-                    steps.close()  # on cancel: ends the batch (and writes its audit line) before "cancelled"
+                yield from tally.relay(photos.import_files(assessment_id, room_id, item_id, files, cancel))
             return tally.as_change(assessment_id, room_id)
 
         self._start(job, tally, assessment_id, room_id)
