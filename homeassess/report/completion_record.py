@@ -45,23 +45,23 @@ SIGN_OFF = (
 )
 
 
-def build_completion(data: ReportData, progress: Progress | None = None, cancelled: Cancelled | None = None) -> bytes:
-    return render_completion(data, progress, cancelled).pdf
-
-
 def follow_up_of(data: ReportData) -> FollowUpBlock:
     """The data's follow-up, or an empty one (a follow-up with nothing carried into it)."""
     return data.follow_up or FollowUpBlock(0, "", data.visit.visit_date)
 
 
+def opening(data: ReportData) -> tuple[Styles, float, FollowUpBlock, list[Flowable]]:
+    """How both follow-up reports begin: their styles, text width, follow-up, and the letterhead with the report's line."""
+    styles = make_styles()
+    subtitle = compose("Report {rid} · printed {day}", rid=data.meta.report_id, day=data.meta.generated.isoformat())
+    story: list[Flowable] = letterhead(data.letterhead, styles, data.meta.audience.title, subtitle)
+    return styles, content_width(data.meta.paper_size), follow_up_of(data), story
+
+
 def render_completion(
     data: ReportData, progress: Progress | None = None, cancelled: Cancelled | None = None
 ) -> RenderedReport:
-    styles = make_styles()
-    width = content_width(data.meta.paper_size)
-    fu = follow_up_of(data)
-    subtitle = compose("Report {rid} · printed {day}", rid=data.meta.report_id, day=data.meta.generated.isoformat())
-    story: list[Flowable] = letterhead(data.letterhead, styles, data.meta.audience.title, subtitle)
+    styles, width, fu, story = opening(data)
     story.append(para(compose(INTRO, first=fu.original_visit or "the first visit", second=fu.follow_up_visit or "—"),
                       styles.body))
     story += keep_with_next([Paragraph("Client, home and visits", styles.h2), visit_header(data, styles, width)])

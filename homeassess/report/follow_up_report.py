@@ -12,14 +12,14 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from homeassess.report.attestation import signature_block
-from homeassess.report.completion_record import follow_up_of, work_sections
+from homeassess.report.completion_record import follow_up_of, opening, work_sections
 from homeassess.report.follow_up_tables import instrument_line, open_table, outcome_table, visit_header
 from homeassess.report.layout import KeepWithContent, keep_with_next
-from homeassess.report.markup import compose, para
-from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_width, render
+from homeassess.report.markup import para
+from homeassess.report.page_template import Cancelled, Progress, RenderedReport, render
 from homeassess.report.report_data import ClientBlock, ReportData
-from homeassess.report.sections import field_table, letterhead
-from homeassess.report.styles import Styles, make_styles
+from homeassess.report.sections import field_table
+from homeassess.report.styles import Styles
 
 OUTCOME_NOTE = (
     "Goal scores are the client's own ratings from 1 to 10 (higher is better); falls are those in the last"
@@ -30,18 +30,10 @@ NO_OUTCOMES = "No outcomes were recorded at either visit."
 NONE_OPEN = "None: every item was installed as specified and every measurement meets its specification."
 
 
-def build_follow_up(data: ReportData, progress: Progress | None = None, cancelled: Cancelled | None = None) -> bytes:
-    return render_follow_up(data, progress, cancelled).pdf
-
-
 def render_follow_up(
     data: ReportData, progress: Progress | None = None, cancelled: Cancelled | None = None
 ) -> RenderedReport:
-    styles = make_styles()
-    width = content_width(data.meta.paper_size)
-    fu = follow_up_of(data)
-    subtitle = compose("Report {rid} · printed {day}", rid=data.meta.report_id, day=data.meta.generated.isoformat())
-    story: list[Flowable] = letterhead(data.letterhead, styles, data.meta.audience.title, subtitle)
+    styles, width, fu, story = opening(data)
     story += keep_with_next([Paragraph("Client, home and visits", styles.h2), visit_header(data, styles, width)])
     story += _profile(data.client, styles, width)
     story += _outcomes(data, styles, width)
