@@ -206,10 +206,12 @@ class FollowUpService:
             return names[decision.room_id], decision.item_id
 
         found = self.items(follow_up_id) if items is None else items
-        return count_open_at_follow_up(self._verdicts(original_id), [(i, key(i)) for i in found], self._verdicts(follow_up_id))
+        return count_open_at_follow_up(self._verdicts(original_id, names), [(i, key(i)) for i in found],
+                                       self._verdicts(follow_up_id))
 
-    def _verdicts(self, assessment_id: int) -> dict[tuple[str, str], str]:
-        names = {room.id: room.name for room in self.assessments.assessments.rooms(assessment_id)}
+    def _verdicts(self, assessment_id: int, names: dict[int, str] | None = None) -> dict[tuple[str, str], str]:
+        """Each answer's verdict by (room name, item); ``names``: the assessment's room names, when already read."""
+        names = names if names is not None else {room.id: room.name for room in self.assessments.assessments.rooms(assessment_id)}
         return {(names[room_id], item_id): response.verdict
                 for room_id, answers in self.assessments.rooms.responses_by_room(assessment_id).items() if room_id in names
                 for item_id, response in answers.items()}
