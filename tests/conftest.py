@@ -201,3 +201,30 @@ def cli_demo_store(tmp_path, cli_demo_template) -> Path:
     data_dir = tmp_path / "cli-store"
     cli_demo_template.copy_to(data_dir)
     return data_dir
+
+
+@pytest.fixture(scope="session")
+def in_process_demo_template(tmp_path_factory, judge) -> StoreTemplate:
+    """A store holding the demo, written once per test process by the ``demo`` command run in this process
+    (tests/cli_in_process.py), so keyed with the cheap derivation, as every in-process command expects; the same
+    assessments as ``cli_demo_template`` (1 the demo visit, 2 its finalised copy, 3 that copy's follow-up) and the
+    clinician's contact. Copy it, do not change it."""
+    from tests.cli_in_process import run_in_process
+
+    data_dir = tmp_path_factory.mktemp("template-in-process-demo")
+    done = run_in_process("demo", data_dir=data_dir, env={"HOMEASSESS_PASSPHRASE": PASSPHRASE})
+    assert done.returncode == 0, done.stderr
+    workspace = Workspace.build(Store.open(data_dir, PASSPHRASE), judge)
+    try:
+        give_demo_contact(workspace)
+    finally:
+        workspace.close()
+    return StoreTemplate(data_dir, demo_id=1)
+
+
+@pytest.fixture
+def in_process_demo_store(tmp_path, in_process_demo_template) -> Path:
+    """This test's own copy of the in-process command line's demo store (its data folder)."""
+    data_dir = tmp_path / "cli-store"
+    in_process_demo_template.copy_to(data_dir)
+    return data_dir

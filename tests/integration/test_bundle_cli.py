@@ -1,4 +1,11 @@
-"""``homeassess export`` and ``homeassess import`` as real processes: exit codes, messages, passphrases."""
+"""``homeassess export`` and ``homeassess import``: exit codes, messages, passphrases.
+
+The commands run in this process (tests/cli_in_process.py) over a copy of the in-process demo store, each call
+about 2 s of CPU less than a ``python -m homeassess`` process. The process side:
+``test_export_passphrase_from_a_file_and_a_folder_as_output`` exports and imports with real processes (passphrases
+from files, a store keyed for real), and tests/integration/test_cli.py holds the other real-process tests (real key
+derivation, no passphrase without a terminal, exit statuses).
+"""
 
 from __future__ import annotations
 
@@ -11,10 +18,11 @@ from pathlib import Path
 import pytest
 
 from homeassess.services.demo import load_demo_document
+from tests.cli_in_process import run_in_process
 from tests.conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.slow  # processes that export and import the whole demo
+pytestmark = pytest.mark.slow  # they export and import the whole demo
 STORE_ENV = {"HOMEASSESS_PASSPHRASE": PASSPHRASE}
 BOTH_ENV = {**STORE_ENV, "HOMEASSESS_EXPORT_PASSPHRASE": "the file's own passphrase"}  # never defaults to the store's
 DUPLICATE = "homeassess: this assessment is already in the store; use --keep-both or --replace\n"
@@ -22,6 +30,12 @@ DAMAGED = "homeassess: wrong passphrase, or the file is damaged or was changed\n
 
 
 def run(*args: str, data_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The command in this process, with both passphrases unless ``env`` is given."""
+    return run_in_process(*args, data_dir=data_dir, env=BOTH_ENV if env is None else env)
+
+
+def run_process(*args: str, data_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The command as a real ``python -m homeassess`` process."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("HOMEASSESS_")}
     full_env.update(BOTH_ENV if env is None else env)
     return subprocess.run(
@@ -41,12 +55,12 @@ def assert_private(result: subprocess.CompletedProcess) -> None:
 
 
 @pytest.fixture(scope="module")
-def source(tmp_path_factory, cli_demo_template) -> tuple[Path, Path]:
-    """A store with the demo, and a folder for files."""
+def source(tmp_path_factory, in_process_demo_template) -> tuple[Path, Path]:
+    """A store with the demo (written in this process), and a folder for files."""
     root = tmp_path_factory.mktemp("cli-bundle")
     store, files = root / "source", root / "files"
     files.mkdir()
-    cli_demo_template.copy_to(store)
+    in_process_demo_template.copy_to(store)
     return store, files
 
 
@@ -100,21 +114,22 @@ def test_export_passphrase_from_the_environment(source, tmp_path):
     assert right.returncode == 0, right.stderr
 
 
-def test_export_passphrase_from_a_file_and_a_folder_as_output(source, tmp_path):
-    store, files = source
+def test_export_passphrase_from_a_file_and_a_folder_as_output(cli_demo_store, tmp_path):
+    """Real processes, over the store a real process wrote (keyed with the real derivation)."""
+    store = cli_demo_store
     secret = tmp_path / "secret.txt"
     secret.write_text("from a file\n", encoding="utf-8")
     folder = tmp_path / "usb"
     folder.mkdir()
-    exported = run("export", "1", "-o", str(folder), "--export-passphrase-file", str(secret), data_dir=store)
+    exported = run_process("export", "1", "-o", str(folder), "--export-passphrase-file", str(secret), data_dir=store)
     assert exported.returncode == 0, exported.stderr
     written = list(folder.iterdir())
     assert [p.name for p in written] == ["homeassess-1-2026-11-18.hax"]
 
     other = tmp_path / "other"
-    imported = run("import", str(written[0]), "--export-passphrase-file", str(secret), data_dir=other)
+    imported = run_process("import", str(written[0]), "--export-passphrase-file", str(secret), data_dir=other)
     assert imported.returncode == 0, imported.stderr
-    assert run("import", str(written[0]), data_dir=other).stderr == DAMAGED
+    assert run_process("import", str(written[0]), data_dir=other).stderr == DAMAGED
 
 
 def test_refusals_are_one_line_with_exit_1(source, tmp_path):

@@ -1,11 +1,16 @@
-"""``homeassess check --client FILE`` on a rated load: the rule used, in text and JSON (issue 11 point 4)."""
+"""``homeassess check --client FILE`` on a rated load: the rule used, in text and JSON (issue 11 point 4).
+
+The command runs in this process (tests/cli_in_process.py); ``check`` as a real process, its exit status and
+stderr, is covered by tests/integration/test_cli.py (``test_implausible_value_exits_1_with_a_reason_on_stderr``).
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from tests.integration.test_cli import check_json, run
+from tests.cli_in_process import run_in_process as run
+from tests.integration.test_cli import check_json
 
 CLIENT = {"devices": [{"kind": "power_wheelchair", "overall_width": "27 in", "weight_kg": "250 lb"}],
           "body": {"weight_kg": "300 lb"}}

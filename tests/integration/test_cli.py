@@ -1,4 +1,14 @@
-"""The command line as agencies script it: real processes, exit codes, stdout and stderr."""
+"""The command line as agencies script it: exit codes, stdout and stderr.
+
+What a command prints and refuses is tested in this process (``run_in_process``, tests/cli_in_process.py), about
+2 s of CPU less per call than a ``python -m homeassess`` process. The process itself is tested here with real
+processes (``run``): a refusal's exit status and one-line stderr (``test_implausible_value_exits_1_with_a_reason_on_stderr``),
+argparse's usage exit (``test_usage_error_exits_2``), a store command with no passphrase and no terminal
+(``test_store_commands_need_a_passphrase``), the passphrase read from ``--passphrase-file``
+(``test_passphrase_file_is_read``), and a store written and reopened with the real key derivation, then refused
+with a wrong passphrase (``test_demo_then_list_through_the_encrypted_store``). The other command-line modules
+(follow-up, bundle, report) lean on these for the process side and keep one real process each at most.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +20,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_in_process import run_in_process
 from tests.conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str, env: dict | None = None, data_dir: Path | None = None) -> subprocess.CompletedProcess:
+    """``python -m homeassess`` as a real process (the process is the subject; else ``run_in_process``)."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("HOMEASSESS_")}
     full_env.update(env or {})
     prefix = ["--data-dir", str(data_dir)] if data_dir else []
@@ -26,7 +38,7 @@ def run(*args: str, env: dict | None = None, data_dir: Path | None = None) -> su
 
 
 def check_json(*args: str) -> dict:
-    result = run("check", *args, "--json")
+    result = run_in_process("check", *args, "--json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -49,7 +61,7 @@ def test_32_inch_door_meets():
 
 
 def test_plain_output_names_verdict_and_citation():
-    result = run("check", "door_clear_width", "30 1/2")
+    result = run_in_process("check", "door_clear_width", "30 1/2")
     assert result.returncode == 0
     assert "FAILS" in result.stdout and "short by 1 1/2 in" in result.stdout and "§404.2.3" in result.stdout
 
@@ -81,7 +93,7 @@ def test_implausible_value_exits_1_with_a_reason_on_stderr():
     ],
 )
 def test_refused_input_exits_1(args, message):
-    result = run("check", *args)
+    result = run_in_process("check", *args)
     assert result.returncode == 1
     assert message in result.stderr
     assert "Traceback" not in result.stderr
@@ -93,16 +105,17 @@ def test_usage_error_exits_2():
 
 
 def test_check_list_names_every_measurement_and_unknown_ids_get_suggestions():
-    listed = run("check", "--list")
+    listed = run_in_process("check", "--list")
     assert listed.returncode == 0 and "door_clear_width" in listed.stdout and "ramp_slope" in listed.stdout
-    wrong = run("check", "ramp_running_slope", "1:10")
+    wrong = run_in_process("check", "ramp_running_slope", "1:10")
     assert wrong.returncode == 1 and "did you mean" in wrong.stderr and "ramp_slope" in wrong.stderr
 
 
-def test_global_options_work_after_the_command_too(cli_demo_store):
+def test_global_options_work_after_the_command_too(in_process_demo_store):
     env = {"HOMEASSESS_PASSPHRASE": PASSPHRASE}
-    assert run("demo", "--data-dir", str(cli_demo_store), env=env).returncode == 0  # already there: nothing to add
-    listed = run("list", "--data-dir", str(cli_demo_store), env=env)
+    store = str(in_process_demo_store)
+    assert run_in_process("demo", "--data-dir", store, env=env).returncode == 0  # already there: nothing to add
+    listed = run_in_process("list", "--data-dir", store, env=env)
     assert listed.returncode == 0 and "Margaret Ellison" in listed.stdout
 
 
@@ -135,7 +148,7 @@ def test_person_fit_with_a_narrower_door_fails(tmp_path):
 def test_bad_client_file_is_refused(tmp_path):
     client = tmp_path / "client.json"
     client.write_text(json.dumps({"devices": [{"kind": "hovercraft"}]}))
-    result = run("check", "door_clear_width", "32", "--client", str(client))
+    result = run_in_process("check", "door_clear_width", "32", "--client", str(client))
     assert result.returncode == 1 and "client file is not valid" in result.stderr
 
 

@@ -1,4 +1,11 @@
-"""``homeassess report`` as agencies script it: a real process, the encrypted store, a PDF on disk."""
+"""``homeassess report`` as agencies script it: the encrypted store, a PDF on disk.
+
+The command runs in this process (``run``, tests/cli_in_process.py) over a copy of the in-process demo store, each
+call about 2 s of CPU less than a ``python -m homeassess`` process; test_report_landlord_cli.py,
+test_report_follow_up_cli.py and tests/unit/test_report_client_plan.py use the same ``run``. The process side:
+``test_report_writes_a_pdf_with_progress_on_stderr`` is a real process (``run_process``) over a store keyed for
+real, its progress lines flushed to a real stderr; tests/integration/test_cli.py holds the other real-process tests.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +18,21 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tests.cli_in_process import run_in_process
 from tests.conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.slow  # each test is a process that opens the store and builds a report
+pytestmark = pytest.mark.slow  # each test opens the store and builds a report
 ENV = {"HOMEASSESS_PASSPHRASE": PASSPHRASE}
 
 
 def run(*args: str, data_dir: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """The command in this process, over a store written in this process."""
+    return run_in_process(*args, data_dir=data_dir, env=ENV, cwd=cwd)
+
+
+def run_process(*args: str, data_dir: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """The command as a real ``python -m homeassess`` process, over a store a real process wrote."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("HOMEASSESS_")}
     env.update(ENV)
     env["PYTHONPATH"] = str(ROOT)
@@ -34,15 +48,17 @@ def run(*args: str, data_dir: Path, cwd: Path = ROOT) -> subprocess.CompletedPro
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory, cli_demo_template) -> Path:
+def store(tmp_path_factory, in_process_demo_template) -> Path:
     data_dir = tmp_path_factory.mktemp("store")
-    cli_demo_template.copy_to(data_dir)
+    in_process_demo_template.copy_to(data_dir)
     return data_dir
 
 
-def test_report_writes_a_pdf_with_progress_on_stderr(store, tmp_path):
+def test_report_writes_a_pdf_with_progress_on_stderr(cli_demo_store, tmp_path):
+    """A real process: the PDF, its path on stdout, its progress on stderr."""
+    store = cli_demo_store
     out = tmp_path / "clinical.pdf"
-    result = run("report", "1", "--audience", "clinical", "-o", str(out), data_dir=store)
+    result = run_process("report", "1", "--audience", "clinical", "-o", str(out), data_dir=store)
     assert result.returncode == 0, result.stderr
     pages = len(PdfReader(io.BytesIO(out.read_bytes())).pages)
     assert result.stdout.strip() == f"{out} ({pages} pages)"

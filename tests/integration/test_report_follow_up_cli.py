@@ -1,4 +1,8 @@
-"""``homeassess report ID --audience completion|followup``: a follow-up's reports from a real process."""
+"""``homeassess report ID --audience completion|followup``: a follow-up's reports from the command line.
+
+The command runs in this process (``run`` of test_report_cli.py) over a copy of the in-process demo store; the
+report command as a real process is ``test_report_cli.py::test_report_writes_a_pdf_with_progress_on_stderr``.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import pytest
 from homeassess.domain.vocabulary import InstallStatus, NotDoneReason
 from homeassess.services.workspace import Workspace
 from homeassess.store.store import Store
-from tests.conftest import PASSPHRASE, real_keys
+from tests.conftest import PASSPHRASE
 from tests.integration.test_report_cli import run
 from tests.unit.test_report_builds import squashed, text_of
 
@@ -15,19 +19,18 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory, cli_demo_template, judge):
+def store(tmp_path_factory, in_process_demo_template, judge):
     """The CLI's demo, finalised, with a follow-up (id returned) whose doorway the landlord declined."""
     data_dir = tmp_path_factory.mktemp("store")
-    cli_demo_template.copy_to(data_dir)
-    with real_keys():
-        ws = Workspace.build(Store.open(data_dir, PASSPHRASE), judge)
-        try:
-            ws.assessments.set_status(1, "final")
-            fid = ws.follow_ups.start(1).value
-            door = next(i for i in ws.follow_ups.items(fid) if i.library_id == "widen_doorway").installation_id
-            ws.follow_ups.set_status(fid, door, InstallStatus.NOT_DONE, NotDoneReason.LANDLORD_DECLINED)
-        finally:
-            ws.close()
+    in_process_demo_template.copy_to(data_dir)
+    ws = Workspace.build(Store.open(data_dir, PASSPHRASE), judge)
+    try:
+        ws.assessments.set_status(1, "final")
+        fid = ws.follow_ups.start(1).value
+        door = next(i for i in ws.follow_ups.items(fid) if i.library_id == "widen_doorway").installation_id
+        ws.follow_ups.set_status(fid, door, InstallStatus.NOT_DONE, NotDoneReason.LANDLORD_DECLINED)
+    finally:
+        ws.close()
     return data_dir, fid
 
 

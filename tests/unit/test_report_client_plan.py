@@ -96,8 +96,10 @@ def test_who_to_call_comes_first_and_no_clinical_word_is_printed(plan, shared_de
 
 
 @pytest.mark.slow
-def test_the_command_line_builds_the_plan(tmp_path, cli_demo_store):
-    store = cli_demo_store  # the demo, as `homeassess demo` writes it (tests/integration/test_cli.py tests that command)
+def test_the_command_line_builds_the_plan(tmp_path, in_process_demo_store):
+    """The command runs in this process (tests/cli_in_process.py); the report command as a real process is
+    tests/integration/test_report_cli.py::test_report_writes_a_pdf_with_progress_on_stderr."""
+    store = in_process_demo_store  # the demo, as the `demo` command writes it (tests/integration/test_cli.py tests that command)
     out = tmp_path / "plan.pdf"
     result = run("report", "1", "--audience", "client", "-o", str(out), data_dir=store)
     assert result.returncode == 0, result.stderr
