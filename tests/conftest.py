@@ -214,7 +214,7 @@ def in_process_demo_template(tmp_path_factory, judge) -> StoreTemplate:
     data_dir = tmp_path_factory.mktemp("template-in-process-demo")
     done = run_in_process("demo", data_dir=data_dir, env={"HOMEASSESS_PASSPHRASE": PASSPHRASE})
     assert done.returncode == 0, done.stderr
-    workspace = Workspace.build(Store.open(data_dir, PASSPHRASE), judge)
+    workspace = Workspace.build(Store.open(data_dir, PASSPHRASE, spares=0), judge)
     try:
         give_demo_contact(workspace)
     finally:
