@@ -204,22 +204,20 @@ def cli_demo_store(tmp_path, cli_demo_template) -> Path:
 
 
 @pytest.fixture(scope="session")
-def in_process_demo_template(tmp_path_factory, judge) -> StoreTemplate:
-    """A store holding the demo, written once per test process by the ``demo`` command run in this process
-    (tests/cli_in_process.py), so keyed with the cheap derivation, as every in-process command expects; the same
-    assessments as ``cli_demo_template`` (1 the demo visit, 2 its finalised copy, 3 that copy's follow-up) and the
-    clinician's contact. Copy it, do not change it."""
+def in_process_demo_template(tmp_path_factory, demo_store_template) -> StoreTemplate:
+    """A store holding the command line's demo, written once per test process by the ``demo`` command run in this
+    process (tests/cli_in_process.py), so keyed with the cheap derivation, as every in-process command expects: the
+    same assessments as ``cli_demo_template`` (1 the demo visit, 2 its finalised copy, 3 that copy's follow-up) and
+    the clinician's contact. The command runs over a copy of ``demo_store_template`` (the demo visit and the contact,
+    built once per worker anyway), so it adds only the follow-up. Copy it, do not change it."""
     from tests.cli_in_process import run_in_process
 
     data_dir = tmp_path_factory.mktemp("template-in-process-demo")
+    demo_store_template.copy_to(data_dir)
     done = run_in_process("demo", data_dir=data_dir, env={"HOMEASSESS_PASSPHRASE": PASSPHRASE})
     assert done.returncode == 0, done.stderr
-    workspace = Workspace.build(Store.open(data_dir, PASSPHRASE, spares=0), judge)
-    try:
-        give_demo_contact(workspace)
-    finally:
-        workspace.close()
-    return StoreTemplate(data_dir, demo_id=1)
+    assert done.stdout.startswith(f"Demo assessment already in the store: id {demo_store_template.demo_id}\n"), done.stdout
+    return StoreTemplate(data_dir, demo_id=demo_store_template.demo_id)
 
 
 @pytest.fixture
