@@ -2,8 +2,8 @@
 
 The commands run in this process (tests/cli_in_process.py) over a copy of the in-process demo store, each call
 about 2 s of CPU less than a ``python -m homeassess`` process. The process side:
-``test_export_passphrase_from_a_file_and_a_folder_as_output`` exports and imports with real processes (passphrases
-from files, a store keyed for real), and tests/integration/test_cli.py holds the other real-process tests (real key
+``test_export_passphrase_from_a_file_and_a_folder_as_output`` exports with a real process (the file's passphrase from
+files, a store keyed for real), and tests/integration/test_cli.py holds the other real-process tests (real key
 derivation, no passphrase without a terminal, exit statuses).
 """
 
@@ -115,7 +115,8 @@ def test_export_passphrase_from_the_environment(source, tmp_path):
 
 
 def test_export_passphrase_from_a_file_and_a_folder_as_output(cli_demo_store, tmp_path):
-    """Real processes, over the store a real process wrote (keyed with the real derivation)."""
+    """The export is a real process, over the store a real process wrote (keyed with the real derivation); the file
+    it writes is read back by imports in this process (the file's key is its own passphrase's, not the store's)."""
     store = cli_demo_store
     secret = tmp_path / "secret.txt"
     secret.write_text("from a file\n", encoding="utf-8")
@@ -127,9 +128,9 @@ def test_export_passphrase_from_a_file_and_a_folder_as_output(cli_demo_store, tm
     assert [p.name for p in written] == ["homeassess-1-2026-11-18.hax"]
 
     other = tmp_path / "other"
-    imported = run_process("import", str(written[0]), "--export-passphrase-file", str(secret), data_dir=other)
+    imported = run("import", str(written[0]), "--export-passphrase-file", str(secret), data_dir=other)
     assert imported.returncode == 0, imported.stderr
-    assert run_process("import", str(written[0]), data_dir=other).stderr == DAMAGED
+    assert run("import", str(written[0]), data_dir=other).stderr == DAMAGED
 
 
 def test_refusals_are_one_line_with_exit_1(source, tmp_path):
