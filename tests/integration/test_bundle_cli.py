@@ -2,8 +2,8 @@
 
 The commands run in this process (tests/cli_in_process.py) over a copy of the in-process demo store, each call
 about 2 s of CPU less than a ``python -m homeassess`` process. The process side:
-``test_export_passphrase_from_a_file_and_a_folder_as_output`` exports with a real process (the file's passphrase from
-files, a store keyed for real), and tests/integration/test_cli.py holds the other real-process tests (real key
+``test_export_passphrase_from_a_file_and_a_folder_as_output`` exports with a real process (the file's passphrase from a
+file, a store keyed for real), and tests/integration/test_cli.py holds the other real-process tests (real key
 derivation, no passphrase without a terminal, exit statuses).
 """
 
