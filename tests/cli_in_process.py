@@ -18,7 +18,9 @@ What a process would start afresh, each call gets afresh and gives back:
 - ``SystemExit`` becomes the return code, and an exception the command let out prints its traceback on
   stderr with return code 1, as the interpreter would.
 A call that leaves a thread running or a file descriptor open fails the test: a process's exit would
-have hidden it, a test process would carry it into the next call.
+have hidden it, a test process would carry it into the next call. The program's own background threads
+that were already running (``homeassess-*``: a store's spare connections being keyed, a backup) finish
+before the call, so that the files they open are not taken for the call's.
 
 Stores: the test process derives keys cheaply (tests/conftest.py), so a store a call opens must have
 been written in the test process too: ``in_process_demo_store`` (the ``demo`` command run in-process,
@@ -45,7 +47,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 KEPT_VARIABLES = ("HOMEASSESS_CACHE_DIR",)
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGPIPE") if hasattr(signal, name))
-SPARE_CONNECTIONS_THREAD = "homeassess-prewarm"  # homeassess/store/engine.py
+PROGRAM_THREADS = "homeassess-"  # the names of the program's background threads (prewarm, preload, backups)
 THREAD_GRACE_SECONDS = 10.0  # non-daemon threads a process would wait for at exit
 
 
@@ -98,7 +100,7 @@ def _fresh_process_state(env: Mapping[str, str], cwd: Path, argv: list[str], out
     root, sqlalchemy = logging.getLogger(), logging.getLogger("sqlalchemy")
     saved_logging = (list(root.handlers), root.level, sqlalchemy.level)
     saved_signals = {number: signal.getsignal(number) for number in SIGNALS}
-    _let_spare_connections_open()
+    _let_earlier_work_finish()
     threads_before = set(threading.enumerate())
     descriptors_before = _open_descriptors()
     exit_hooks: list[Callable[[], object]] = []
@@ -139,11 +141,12 @@ def _fresh_process_state(env: Mapping[str, str], cwd: Path, argv: list[str], out
     _assert_nothing_left_running(threads_before, descriptors_before)
 
 
-def _let_spare_connections_open() -> None:
-    """A store the test opened before the call keys its spare connections on a thread of its own, which may still
-    be opening them (and may outlive the store's closing); they are counted before the call, not as the call's."""
+def _let_earlier_work_finish() -> None:
+    """The program's own background threads that the test started before the call (a store's spare connections
+    being keyed, a backup, a preload) may still be opening files; they finish first, so that what they open is
+    counted before the call, not as the call's."""
     for thread in threading.enumerate():
-        if thread.name == SPARE_CONNECTIONS_THREAD:
+        if thread.name.startswith(PROGRAM_THREADS) and thread is not threading.current_thread():
             thread.join(THREAD_GRACE_SECONDS)
 
 
