@@ -7,12 +7,14 @@ import sys
 import pytest
 
 from benchmarks.kill_harness import run
+from tests.conftest import key_derivation_iterations
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_ten_random_kills_leave_the_store_whole(tmp_path, real_key_derivation):  # the writers are processes
-    result = run(10, data_dir=tmp_path, seed=7, min_s=0.1, max_s=0.8)
+def test_ten_random_kills_leave_the_store_whole(tmp_path):
+    # each writer is a process of its own, forked warm (benchmarks/fork_server.py) and keyed as this process keys
+    result = run(10, data_dir=tmp_path, seed=7, min_s=0.1, max_s=0.8, kdf_iter=key_derivation_iterations())
     assert result.problems == []
     assert result.kills == 10 and result.survived == 10
     assert result.acknowledged > 10
