@@ -23,7 +23,6 @@ from pathlib import Path
 from sqlalchemy import text
 
 from benchmarks.fork_server import ForkServer
-
 from homeassess.store.store import Store
 
 PASSPHRASE = "kill harness passphrase"

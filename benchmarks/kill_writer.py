@@ -19,7 +19,6 @@ from pathlib import Path
 from PIL import Image
 
 from benchmarks.fork_server import FLAG, serve
-
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.judge import Judge
 from homeassess.photos import process_photo
