@@ -12,8 +12,9 @@ leave no store connection open (each child opens its own after the fork), so no 
 lock or half-written buffer is shared across the fork.
 
 Protocol on the server's stdout, one line each: ``SERVING`` once prepared; ``FORKED <pid>`` per child; the
-child's own lines; ``ENDED <pid> <exit code>`` once the child is reaped (a negative code is the signal
-that ended it, ``-9`` for SIGKILL).
+child's own lines; ``ENDED <pid> <exit code>`` once the child has ended (a negative code is the signal
+that ended it, ``-9`` for SIGKILL). A child is reaped only when the next request comes (or stdin closes), so
+the caller can send it SIGKILL at any moment until then without any risk of reaching a reused pid.
 """
 
 from __future__ import annotations
@@ -53,7 +54,10 @@ def serve(prepare: Callable[[list[str]], Any], work: Callable[[Any, Any], None],
         set_key_derivation_iterations(int(os.environ[KDF_ITER_VARIABLE]))
     prepared = prepare(args)
     print("SERVING", flush=True)
+    ended = 0
     for line in sys.stdin:
+        if ended:  # the caller is done with the last child (it asks for the next): its pid may now be reused
+            os.waitpid(ended, 0)
         request = json.loads(line)
         if threading.active_count() != 1:
             raise RuntimeError("the fork server has threads of its own: a forked child could inherit a held lock")
@@ -76,8 +80,14 @@ def serve(prepare: Callable[[list[str]], Any], work: Callable[[Any, Any], None],
                 sys.stderr.flush()
                 os._exit(code)
         print(f"FORKED {pid}", flush=True)
-        _, status = os.waitpid(pid, 0)
-        print(f"\nENDED {pid} {os.waitstatus_to_exitcode(status)}", flush=True)  # after a line a kill cut short
+        # Waited for but not reaped: until the caller's next request the pid stays this child's (a zombie), so a
+        # SIGKILL sent just after the child finished can never reach another process that was given its pid.
+        info = os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)
+        code = info.si_status if info.si_code == os.CLD_EXITED else -info.si_status
+        print(f"\nENDED {pid} {code}", flush=True)  # on a line of its own after a line a kill cut short
+        ended = pid
+    if ended:
+        os.waitpid(ended, 0)
 
 
 @dataclass
