@@ -13,7 +13,6 @@ nothing, which ``tests/integration/test_check_startup.py`` and ``test_startup_or
 from __future__ import annotations
 
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -51,6 +50,8 @@ def work(_prepared: None, request: dict) -> None:
     for fd, path in ((1, request["stdout"]), (2, request["stderr"])):
         os.dup2(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), fd)
     if request["limit_file_size"]:
+        import resource  # POSIX only, as fork
+
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead of killing
         resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE_LIMIT, FILE_SIZE_LIMIT))
     from homeassess.cli.main import main
@@ -63,11 +64,15 @@ class ForkedCli:
     """``with ForkedCli() as cli: cli.run([...], env=..., cwd=...)`` returns a ``subprocess.CompletedProcess``."""
 
     def __init__(self) -> None:
-        self.server = ForkServer("tests.forked_cli", [])
+        self.server = ForkServer("tests.forked_cli", []) if hasattr(os, "fork") else None
         self.folder = tempfile.TemporaryDirectory(prefix="homeassess-forked-cli-")
 
     def run(self, argv: list[str], *, env: dict[str, str], cwd: Path = ROOT,
             limit_file_size: bool = False) -> subprocess.CompletedProcess:
+        if self.server is None:  # no fork (Windows): a process started cold, as before
+            assert not limit_file_size, "RLIMIT_FSIZE is POSIX"
+            return subprocess.run([sys.executable, "-m", "homeassess", *argv], capture_output=True, text=True,
+                                  env={**env, "PYTHONPATH": str(ROOT)}, cwd=cwd, stdin=subprocess.DEVNULL, timeout=300)
         out, err = Path(self.folder.name) / "stdout", Path(self.folder.name) / "stderr"
         child = self.server.fork({"argv": argv, "env": env, "cwd": str(cwd), "stdout": str(out), "stderr": str(err),
                                   "limit_file_size": limit_file_size})
@@ -75,7 +80,8 @@ class ForkedCli:
         return subprocess.CompletedProcess(["homeassess", *argv], code, out.read_text(), err.read_text())
 
     def close(self) -> None:
-        self.server.close()
+        if self.server is not None:
+            self.server.close()
         self.folder.cleanup()
 
     def __enter__(self) -> ForkedCli:

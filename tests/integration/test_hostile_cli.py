@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from homeassess.domain.client_profile import ClientProfile
-from homeassess.domain.judge import Judge
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
 from homeassess.services.workspace import Workspace
 from homeassess.store.store import Store
@@ -50,10 +49,10 @@ def one_line(result: subprocess.CompletedProcess) -> str:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
+def store(tmp_path_factory, judge) -> Path:
     data_dir = tmp_path_factory.mktemp("cli-hostile") / "store"
     with real_keys():  # the tests open it from processes of their own
-        ws = Workspace.build(Store.open(data_dir, PASSPHRASE, create=True), Judge.load())
+        ws = Workspace.build(Store.open(data_dir, PASSPHRASE, create=True, spares=0), judge)
         ws.assessments.create(NewAssessment(client=ClientProfile(name="Ottoline Brackenbury"), details=AssessmentDetails(),
                                             rooms=[RoomSpec(type="entrance")]))
         ws.close()
