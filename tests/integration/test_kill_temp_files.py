@@ -3,7 +3,10 @@
 A child process (``tests/kill_slow_fsync_writer.py``, forked from one warm server that built the clinical
 report's bytes once) saves the report or an export with every ``os.fsync`` made slow, and this test kills
 it with SIGKILL at a random moment of the write: 20 kills, 8 of the report through an unnamed temporary
-file, 6 of the report through the staging folder, 6 of an export, as before the server.
+file, 6 of the report through the staging folder, 6 of an export, as before the server. One change of
+scale: each fsync sleeps 0.4 s (it was 0.8 s) and the kill comes up to 2.5 fsyncs after ``WRITING`` as
+before; a save makes two fsyncs (the file, then its folder), so the kills spread over the same stretches
+of the write in the same proportions, for half the waiting.
 After each kill, no file anywhere under the test's folders may be a PDF except a complete one
 under the target's own name (the save finished before the kill), and nothing may hold the
 client's name except the encrypted store. Kills of the unnamed-temporary-file path are checked
