@@ -295,8 +295,24 @@ def _insert_sql(table: str, cols: list[str]) -> str:
     return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
 
 
+Rendition = tuple[bytes, bytes, bytes, int, int]  # thumbnail, working copy, print copy, width, height
+
+
+def stored_renditions(data_dir: Path, count: int) -> list[Rendition]:
+    """The first ``count`` photos of the store at ``data_dir`` as the photo pipeline stored them."""
+    conn = open_connection(Path(data_dir) / STORE_FILE_NAME, PASSPHRASE)
+    try:
+        return [tuple(row) for row in conn.execute(  # type: ignore[misc]
+            "SELECT p.thumbnail, d.working, d.print_copy, p.width, p.height FROM photo p"
+            " JOIN photo_data d ON d.photo_id = p.id ORDER BY p.id LIMIT ?", (count,))]
+    finally:
+        conn.close()
+
+
 def build_list_store(data_dir: Path, assessments: int = 2000, photos: int = 100_000, template_rooms: int = 10,
-                     seed: int = 20240601) -> ListStore:
+                     seed: int = 20240601, renditions: list[Rendition] | None = None) -> ListStore:
+    """Many assessments copied from one recorded visit, with ``photos`` spread over them: small stand-in JPEGs
+    (the home list reads rows, not photos), or, given ``renditions``, those photos as the pipeline stores them."""
     started = time.perf_counter()
     rng = random.Random(seed)
     ws = open_workspace(data_dir, create=True)
@@ -356,18 +372,22 @@ def build_list_store(data_dir: Path, assessments: int = 2000, photos: int = 100_
                 ])
             listed += status in ("draft", "final")
             for k in range(per_assessment[i]):
-                thumb, small = thumbs[(i + k) % len(thumbs)], smalls[(i * 3 + k) % len(smalls)]
+                if renditions:
+                    thumb, working, print_copy, width, height = renditions[(i * 3 + k) % len(renditions)]
+                else:
+                    thumb, width, height = thumbs[(i + k) % len(thumbs)], 32, 24
+                    working = print_copy = smalls[(i * 3 + k) % len(smalls)]
                 values = {
                     "uid": str(uuid.UUID(int=rng.getrandbits(128))), "assessment_id": aid,
                     "room_id": room_ids[k % len(room_ids)] if room_ids else None, "item_id": None,
-                    "caption": f"Photo {k + 1}", "include_in_report": 1, "position": k, "width": 32, "height": 24,
+                    "caption": f"Photo {k + 1}", "include_in_report": 1, "position": k, "width": width, "height": height,
                     "sha256": "0" * 64, "orientation_unknown": 0, "thumbnail": thumb,
                     "created_at": "2024-01-01 12:00:00.000000",
                 }
                 photo_id = conn.execute(_insert_sql("photo", p_cols), [values.get(c) for c in p_cols]).lastrowid
-                data = {"photo_id": photo_id, "working": small, "print_copy": small}
+                data = {"photo_id": photo_id, "working": working, "print_copy": print_copy}
                 conn.execute(_insert_sql("photo_data", d_cols), [data.get(c) for c in d_cols])
-                photo_bytes += len(thumb) + 2 * len(small)
+                photo_bytes += len(thumb) + len(working) + len(print_copy)
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -415,8 +435,11 @@ def visit_store(rooms: int = 15, photos: int = 100, findings: int | None = 60,
     return _memo[key]  # type: ignore[return-value]
 
 
-def list_store(assessments: int = 2000, photos: int = 100_000, template_rooms: int = 10) -> ListStore:
-    key = ("list", assessments, photos, template_rooms)
+def list_store(assessments: int = 2000, photos: int = 100_000, template_rooms: int = 10,
+               photos_from: Path | None = None, distinct_photos: int = 20) -> ListStore:
+    """The list store, memoised; ``photos_from``: a store whose first ``distinct_photos`` photos are reused."""
+    key = ("list", assessments, photos, template_rooms, photos_from, distinct_photos)
     if key not in _memo:
-        _memo[key] = build_list_store(scratch_dir("list"), assessments, photos, template_rooms)
+        renditions = stored_renditions(photos_from, distinct_photos) if photos_from is not None else None
+        _memo[key] = build_list_store(scratch_dir("list"), assessments, photos, template_rooms, renditions=renditions)
     return _memo[key]  # type: ignore[return-value]

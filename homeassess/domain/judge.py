@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from homeassess.domain.catalogue import Answer, Catalogue, Item, ItemKind
 from homeassess.domain.person_fit import FitMargins, PersonFitRules
 from homeassess.domain.ramp_figures import ramp_figures
-from homeassess.domain.recommendations import LibraryEntry, RecommendationLibrary, fill_template
+from homeassess.domain.recommendations import LibraryEntry, RecommendationLibrary, template_filler
 from homeassess.domain.standards import StandardsLibrary, StandardsProfile
 from homeassess.domain.units import (
     LengthUnit,
@@ -224,11 +224,10 @@ class Judge:
             "target": check.required if check else finding.required,
             **self.fit_rules.wording.values(ctx.client),
         }
+        fill = template_filler(values)
         return ProposedRecommendation(
-            library_id=entry.id, title=fill_template(entry.title, values),
-            specification=fill_template(entry.specification, values),
-            rationale=fill_template(entry.rationale, values),
-            plain=fill_template(entry.plain, values),
+            library_id=entry.id, title=fill(entry.title), specification=fill(entry.specification),
+            rationale=fill(entry.rationale), plain=fill(entry.plain),
             category=entry.category.value, priority=entry.priority.value, responsible=entry.responsible.value,
             cost_low=entry.cost.low, cost_high=entry.cost.high,
             cost_source=f"{entry.cost.source} ({entry.cost.year})", severity=finding.severity,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -128,6 +129,8 @@ def with_room(template: str, room_name: str) -> str:
     "here": "a ramp here", not "a ramp at this room"); a ``{room}`` that
     starts a sentence is capitalised ("Bathroom:", "This room:"). Library texts use ``{room}`` only as
     ``the {room}`` or at the start of a sentence (checked when the library is loaded)."""
+    if "{room}" not in template:  # most texts: nothing to write in
+        return template
     name = " ".join(room_name.split()).replace("{", "{{").replace("}", "}}")  # formatted after
     if not name:
         template = _AT_THE_ROOM.sub("here", template)
@@ -142,9 +145,14 @@ def with_room(template: str, room_name: str) -> str:
 def fill_template(template: str, values: dict[str, str]) -> str:
     """Fill ``{measured}``-style fields; ``{room}`` reads as :func:`with_room` says; a finding field with no
     value prints as a dash, a client field (``{with_device}`` for a client with no device) as nothing."""
+    return template_filler(values)(template)
+
+
+def template_filler(values: dict[str, str]) -> Callable[[str], str]:
+    """:func:`fill_template` with these values, for several templates (an entry's four texts) at once."""
     room = values.get("room", "")
-    filled = {k: v for k, v in values.items() if (v or k in CLIENT_FIELDS) and k != "room"}
-    return with_room(template, room).format_map(_Blank(filled))
+    filled = _Blank({k: v for k, v in values.items() if (v or k in CLIENT_FIELDS) and k != "room"})
+    return lambda template: with_room(template, room).format_map(filled)
 
 
 class RecommendationLibrary:

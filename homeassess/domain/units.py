@@ -71,22 +71,30 @@ _UNIT = r"(?:\"|'|in\.?|inch(?:es)?|ft\.?|f(?:oo|ee)t|mm|millimet(?:re|er)s?|cm|
 _PART = re.compile(rf"\s*(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})?(?![a-z])", re.IGNORECASE)
 
 
+_GLYPHS = {**_VULGAR, **_QUOTES}
+_WHOLE_AND_FRACTION = re.compile(r"(\d+(?:\.\d+)?)[ -]+(\d+)/(\d+)")
+_FRACTION = re.compile(r"(\d+)/(\d+)")
+
+
 def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text) if not any(ch in text for ch in _VULGAR) else text
-    for glyph, ascii_form in {**_VULGAR, **_QUOTES}.items():
-        text = text.replace(glyph, ascii_form)
+    if text.isascii():  # typed on a keyboard: only a doubled apostrophe to read as inches
+        text = text.replace("''", '"')
+    else:
+        text = unicodedata.normalize("NFKC", text) if not any(ch in text for ch in _VULGAR) else text
+        for glyph, ascii_form in _GLYPHS.items():
+            text = text.replace(glyph, ascii_form)
     return " ".join(text.strip().lower().split())
 
 
 def _number(token: str) -> float:
     token = token.replace(",", ".")
-    whole_and_fraction = re.fullmatch(r"(\d+(?:\.\d+)?)[ -]+(\d+)/(\d+)", token)
+    whole_and_fraction = _WHOLE_AND_FRACTION.fullmatch(token)
     if whole_and_fraction:
         whole, num, den = whole_and_fraction.groups()
         if int(den) == 0:
             raise MeasurementError(f"{token!r} divides by zero")
         return float(whole) + int(num) / int(den)
-    fraction = re.fullmatch(r"(\d+)/(\d+)", token)
+    fraction = _FRACTION.fullmatch(token)
     if fraction:
         num, den = fraction.groups()
         if int(den) == 0:

@@ -7,6 +7,7 @@ show their labels, lists sort by their rank. ``format_money`` is the one money f
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
 from typing import Self
 
 
@@ -19,7 +20,7 @@ class _Labelled(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(type(self)).index(self)
+        return _ranks(type(self))[self]
 
     @classmethod
     def parse(cls, value: object) -> Self:
@@ -183,6 +184,12 @@ RECOMMENDATION_FIELDS = (
 )
 
 CURRENCY_SYMBOLS = {"USD": "$", "AUD": "A$", "CAD": "C$", "GBP": "£", "EUR": "€"}
+
+
+@cache
+def _ranks(kind: type[_Labelled]) -> dict[_Labelled, int]:
+    """Each member's place in its declaration (sorting reads it for every row)."""
+    return {member: i for i, member in enumerate(kind)}
 
 
 def format_money(amount: int, currency: str = "USD") -> str:

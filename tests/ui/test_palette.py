@@ -100,3 +100,18 @@ def test_read_only_text_stays_readable_in_both_schemes(light_again):
         greyed = palette.color(QPalette.Disabled, QPalette.Text).name()
         assert contrast(greyed, palette.color(QPalette.Base).name()) >= AA
         assert contrast(greyed, palette.color(QPalette.Window).name()) >= AA
+
+
+def test_an_open_dialogs_message_takes_the_new_schemes_colour(qtbot, workspace, judge, light_again):
+    from homeassess.ui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(workspace.settings.load(), judge.standards)
+    qtbot.addWidget(dialog)
+    dialog.message.setText("Width margin: must be 0 or more")  # a refusal as the clinician reads it
+    assert SCHEMES[Scheme.LIGHT].tones[Tone.REFUSED] in dialog.message.styleSheet()
+
+    theme().apply(Scheme.DARK)  # the desktop switched while the dialog is open
+
+    dark_red = SCHEMES[Scheme.DARK].tones[Tone.REFUSED]
+    assert dark_red in dialog.message.styleSheet()
+    assert contrast(dark_red, SCHEMES[Scheme.DARK].window) >= AA

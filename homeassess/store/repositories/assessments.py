@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, RowMapping, case, func, or_
+from sqlalchemy import Engine, RowMapping, bindparam, case, func, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
@@ -119,13 +119,12 @@ class AssessmentRepository:
 
         Plain queries here and in ``status_of``: the review asks on every accept, dismiss and undo."""
         with self.engine.connect() as conn:
-            found: datetime | None = conn.execute(
-                sa_select(_ASSESSMENT.c.updated_at).where(_ASSESSMENT.c.id == assessment_id)).scalar()
+            found: datetime | None = conn.execute(_VERSION_OF, {"id": assessment_id}).scalar()
         return found
 
     def status_of(self, assessment_id: int) -> str | None:
         with self.engine.connect() as conn:
-            found: str | None = conn.execute(sa_select(_ASSESSMENT.c.status).where(_ASSESSMENT.c.id == assessment_id)).scalar()
+            found: str | None = conn.execute(_STATUS_OF, {"id": assessment_id}).scalar()
         return found
 
     def has_follow_ups(self, assessment_id: int) -> bool:
@@ -225,6 +224,10 @@ class AssessmentRepository:
 
 
 _ASSESSMENT = table_of(AssessmentRow)
+# Built once: the review asks for these on every accept, dismiss and undo, and building the expression
+# each time cost more than running it.
+_VERSION_OF = sa_select(_ASSESSMENT.c.updated_at).where(_ASSESSMENT.c.id == bindparam("id"))
+_STATUS_OF = sa_select(_ASSESSMENT.c.status).where(_ASSESSMENT.c.id == bindparam("id"))
 _CLIENT = table_of(ClientRow)
 _ROOM = table_of(RoomRow)
 _RECORD_QUERY = sa_select(

@@ -15,7 +15,7 @@ from homeassess.ui.dialogs.client_form import ClientForm, FormError
 from homeassess.ui.dialogs.room_picker import RoomPicker
 from homeassess.ui.dialogs.visit_form import VisitForm
 from homeassess.ui.kit.form_snapshot import ask_before_discarding, form_snapshot
-from homeassess.ui.kit.palette import Tone, colour
+from homeassess.ui.kit.palette import Tone, show_in_tone
 from homeassess.ui.kit.read_only import show_read_only
 from homeassess.ui.kit.wheel_guard import guard_wheels_in
 
@@ -51,7 +51,7 @@ class AssessmentDialog(QDialog):
             self.tabs.addTab(self.rooms, "&3 Rooms")
         self.message = QLabel("")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {colour(Tone.REFUSED)}; font-weight: 600;")
+        show_in_tone(self.message, Tone.REFUSED, "font-weight: 600;")
         self.message.setAccessibleName("Form message")
         self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText("Create assessment" if self.creating else "Save")
@@ -92,7 +92,7 @@ class AssessmentDialog(QDialog):
         """A final assessment's client and visit: read like a document, nothing to save."""
         show_read_only(self.tabs)
         self.message.setText("This assessment is final and read-only.")
-        self.message.setStyleSheet("font-weight: 600;")
+        show_in_tone(self.message, None, "font-weight: 600;")
         self.buttons.button(QDialogButtonBox.Ok).hide()
         self.buttons.button(QDialogButtonBox.Cancel).setText("Close")
 

@@ -33,7 +33,7 @@ from homeassess.services.settings import AppSettings
 from homeassess.ui.dialogs.margin_editor import MARGIN_FIELDS, MarginEditor
 from homeassess.ui.kit import prompts
 from homeassess.ui.kit.form_snapshot import ask_before_discarding, form_snapshot
-from homeassess.ui.kit.palette import Tone, colour
+from homeassess.ui.kit.palette import Tone, show_in_tone
 from homeassess.ui.kit.wheel_guard import guard_wheels_in
 
 LABELS = {
@@ -122,7 +122,7 @@ class SettingsDialog(QDialog):
             self.editors[name] = editor
             form.addRow(LABELS.get(name, name) + ":", editor)
         self.message = QLabel("")
-        self.message.setStyleSheet(f"color: {colour(Tone.REFUSED)};")
+        show_in_tone(self.message, Tone.REFUSED)
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.try_accept)

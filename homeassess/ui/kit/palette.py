@@ -16,7 +16,7 @@ from enum import Enum
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from homeassess.domain.verdicts import Verdict
 
@@ -149,3 +149,28 @@ def theme() -> Theme:
 def colour(tone: Tone) -> str:
     """The tone in the scheme shown now, as "#rrggbb" for a style sheet or rich text."""
     return theme().colour(tone)
+
+
+class _ToneStyle(QObject):
+    """A widget's style sheet in a tone, written again when the scheme changes (a child of the widget, so the
+    connection goes with it)."""
+
+    def __init__(self, widget: QWidget, tone: Tone | None, extra: str) -> None:
+        super().__init__(widget)
+        self.widget, self.tone, self.extra = widget, tone, extra
+        self.restyle()
+        theme().changed.connect(self.restyle)
+
+    def restyle(self, _scheme: object = None) -> None:
+        colour_rule = f"color: {colour(self.tone)}; " if self.tone is not None else ""
+        self.widget.setStyleSheet(colour_rule + self.extra)
+
+
+def show_in_tone(widget: QWidget, tone: Tone | None, extra: str = "") -> None:
+    """Style ``widget``'s text in ``tone`` (None: the scheme's own text colour) plus ``extra`` CSS, in the scheme
+    shown now and in any the system switches to while the widget is open (a dialog's message, say)."""
+    for old in widget.findChildren(_ToneStyle):
+        theme().changed.disconnect(old.restyle)
+        old.setParent(None)
+        old.deleteLater()
+    _ToneStyle(widget, tone, extra)

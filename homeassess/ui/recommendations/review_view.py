@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from homeassess.domain.vocabulary import RecommendationStatus
 from homeassess.ui.kit.actions import ActionRegistry, ActionSpec, Context
-from homeassess.ui.kit.wheel_guard import guard_wheels_in
+from homeassess.ui.kit.repaint_barrier import contain
+from homeassess.ui.kit.wheel_guard import guard_wheel
 from homeassess.ui.recommendations.table_model import (
     COST,
     FUNDING,
@@ -74,7 +75,7 @@ class ReviewLayout(QWidget):
         self.filter.setAccessibleName("Show recommendations")
         for label, status in FILTERS:
             self.filter.addItem(label, status)
-        guard_wheels_in(self)
+        guard_wheel(self.filter)  # the wheel over it scrolls the page; it never changes the filter
         show_label = QLabel("Sho&w:")
         show_label.setBuddy(self.filter)
 
@@ -134,13 +135,18 @@ class ReviewLayout(QWidget):
         self.totals.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self.totals.setWordWrap(True)
         self.totals.setStyleSheet("padding: 4px 2px;")
+        # Two lines held open: a total that grows a line ("1 option not counted") does not shrink the
+        # table, which would repaint every row on an accept.
+        self.totals.setMinimumHeight(2 * self.totals.fontMetrics().lineSpacing() + 10)
 
-        layout = QVBoxLayout(self)
+        contents = QWidget()
+        layout = QVBoxLayout(contents)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.read_only_note)
         layout.addWidget(self.totals)
+        contain(self, contents)  # an accept repaints its row, the counts and the totals, not the window
 
     def _build_table(self) -> QTableView:
         table = QTableView()
