@@ -3,6 +3,9 @@
 Checks after every kill: ``integrity_check`` is ok; every assessment has both its
 rooms; every photo row has its renditions; no response without its room; and the
 last acknowledged edit is in the store. Run ``python -m benchmarks.kill_harness 50``.
+
+Each writer is a process of its own, forked from one server that imported everything and loaded
+the catalogue once (``benchmarks/fork_server.py``), and killed by this process with SIGKILL.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ import json
 import os
 import random
 import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from benchmarks.fork_server import ForkServer
 from homeassess.store.store import Store
 
 PASSPHRASE = "kill harness passphrase"
@@ -41,7 +44,7 @@ def _last_ack(lines: list[str]) -> list[str] | None:
 
 def check_store(data_dir: Path, last: list[str] | None) -> list[str]:
     problems = []
-    store = Store.open(data_dir, PASSPHRASE)
+    store = Store.open(data_dir, PASSPHRASE, spares=0)
     try:
         with store.engine.connect() as conn:
             q = lambda sql: conn.execute(text(sql)).fetchall()  # noqa: E731
@@ -72,35 +75,34 @@ def check_store(data_dir: Path, last: list[str] | None) -> list[str]:
     return problems
 
 
-def run(kills: int, data_dir: Path | None = None, seed: int = 1, min_s: float = 0.2, max_s: float = 1.2) -> HarnessResult:
+def run(kills: int, data_dir: Path | None = None, seed: int = 1, min_s: float = 0.2, max_s: float = 1.2,
+        kdf_iter: int | None = None) -> HarnessResult:
+    """``kills`` writers, each a process of its own forked from one warm server (``benchmarks/fork_server.py``),
+    killed with SIGKILL ``min_s`` to ``max_s`` seconds after it reports ready; the store checked after each.
+    ``kdf_iter``: the writers' key derivation (None: the production one), the one this process opens stores with."""
     rng = random.Random(seed)
     data_dir = data_dir or Path(tempfile.mkdtemp(prefix="homeassess-kill-"))
     env = {**os.environ, "HOMEASSESS_PASSPHRASE": PASSPHRASE}
     result = HarnessResult()
-    for n in range(kills):
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.kill_writer", str(data_dir), str(seed * 1000 + n)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-            cwd=Path(__file__).resolve().parents[1],
-        )
-        assert proc.stdout is not None
-        ready = proc.stdout.readline()
-        if not ready.startswith("READY"):
-            proc.kill()
-            result.problems.append(f"writer did not start: {proc.stderr.read()[-300:]}")
-            break
-        time.sleep(rng.uniform(min_s, max_s))
-        proc.send_signal(signal.SIGKILL)
-        out, _ = proc.communicate()
-        lines = out.splitlines()
-        result.kills += 1
-        result.acknowledged += sum(1 for line in lines if line.startswith("ACK "))
-        problems = check_store(data_dir, _last_ack(lines))
-        if problems:
-            result.problems += [f"kill {n + 1}: {p}" for p in problems]
-            result.lost += sum("last acknowledged" in p for p in problems)
-        else:
-            result.survived += 1
+    with ForkServer("benchmarks.kill_writer", [], env, kdf_iter=kdf_iter) as server:
+        for n in range(kills):
+            writer = server.fork({"data_dir": str(data_dir), "seed": seed * 1000 + n})
+            if writer.read_until("READY") is None:
+                result.problems.append(f"writer did not start: {server.stderr()[-300:]}")
+                break
+            time.sleep(rng.uniform(min_s, max_s))
+            os.kill(writer.pid, signal.SIGKILL)
+            if writer.wait() != -signal.SIGKILL:
+                result.problems.append(f"kill {n + 1}: the writer ended before it was killed: {server.stderr()[-300:]}")
+                break
+            result.kills += 1
+            result.acknowledged += sum(1 for line in writer.lines if line.startswith("ACK "))
+            problems = check_store(data_dir, _last_ack(writer.lines))
+            if problems:
+                result.problems += [f"kill {n + 1}: {p}" for p in problems]
+                result.lost += sum("last acknowledged" in p for p in problems)
+            else:
+                result.survived += 1
     return result
 
 

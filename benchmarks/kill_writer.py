@@ -2,6 +2,10 @@
 
 Each line on stdout is printed only after the edit it names was committed:
 ``ACK <kind> <assessment id> <room id> <item or photo id> <value>``.
+
+``python -m benchmarks.kill_writer DATA_DIR SEED`` writes until it is killed; the harness runs it as
+``--fork-server`` (``benchmarks/fork_server.py``): one process imports everything and loads the
+catalogue once, and each writer is a child forked from it that opens the store for itself.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from benchmarks.fork_server import FLAG, serve
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.judge import Judge
 from homeassess.photos import process_photo
@@ -31,10 +36,14 @@ def _photo_bytes(seed: int) -> bytes:
     return out.getvalue()
 
 
-def main() -> None:
-    data_dir = Path(sys.argv[1])
-    rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
-    ws = Workspace.build(Store.open(data_dir, os.environ["HOMEASSESS_PASSPHRASE"], create=True), Judge.load())
+def prepare(_args: list[str]) -> Judge:
+    """What every writer shares, made before any fork: the imports above and the validated catalogue."""
+    return Judge.load()
+
+
+def write(judge: Judge, data_dir: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    ws = Workspace.build(Store.open(data_dir, os.environ["HOMEASSESS_PASSPHRASE"], create=True, spares=0), judge)
     renditions = process_photo(_photo_bytes(rng.randint(0, 200)))
     print("READY", flush=True)
     while True:
@@ -55,5 +64,13 @@ def main() -> None:
             print(f"ACK photo {assessment_id} {room.id} {photo.id} -", flush=True)
 
 
+def work(judge: Judge, request: dict) -> None:
+    """One forked writer: ``{"data_dir": ..., "seed": ...}``."""
+    write(judge, Path(request["data_dir"]), int(request["seed"]))
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == [FLAG]:
+        serve(prepare, work, sys.argv[2:])
+    else:
+        write(prepare([]), Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 0)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import resource
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -16,8 +14,7 @@ from homeassess.domain.client_profile import ClientProfile
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
 from homeassess.store.engine import SaveFailed
 from tests.conftest import PASSPHRASE
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.forked_cli import FILE_SIZE_LIMIT, ForkedCli
 
 
 def test_a_full_store_refuses_the_save_with_a_plain_message_then_saves_once_space_is_back(workspace):
@@ -46,35 +43,33 @@ def test_a_full_store_refuses_the_save_with_a_plain_message_then_saves_once_spac
     assert workspace.checklist.rooms.responses(room)["door_clear_width"].note == note
 
 
-def _limit_file_size() -> None:
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead of killing
-    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+@pytest.fixture(scope="module")
+def cli():
+    """Each command a process of its own, forked warm (``tests/forked_cli.py``): its file-size limit is its own."""
+    with ForkedCli() as forked:
+        yield forked
 
 
-def _run(args: list[str], data_dir: Path, limited: bool, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "HOMEASSESS_PASSPHRASE": PASSPHRASE, "HOMEASSESS_EXPORT_PASSPHRASE": "the file's passphrase",
-           "PYTHONPATH": str(ROOT)}  # this checkout's code even when cwd is elsewhere
-    return subprocess.run(
-        [sys.executable, "-m", "homeassess", "--data-dir", str(data_dir), *args], capture_output=True, text=True,
-        env=env, cwd=cwd, preexec_fn=_limit_file_size if limited else None, timeout=300,
-    )
+def _run(cli: ForkedCli, args: list[str], data_dir: Path, limited: bool, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "HOMEASSESS_PASSPHRASE": PASSPHRASE, "HOMEASSESS_EXPORT_PASSPHRASE": "the file's passphrase"}
+    return cli.run(["--data-dir", str(data_dir), *args], env=env, cwd=cwd, limit_file_size=limited)
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
-def test_a_full_disk_while_writing_a_report_or_an_export_leaves_nothing_under_the_final_name(tmp_path, cli_demo_store):
+def test_a_full_disk_while_writing_a_report_or_an_export_leaves_nothing_under_the_final_name(tmp_path, cli_demo_store, cli):
     data = cli_demo_store
     out = tmp_path / "out"
     out.mkdir()
     for args, target in ((["report", "1", "--audience", "clinical", "-o", str(out / "r.pdf")], out / "r.pdf"),
                          (["export", "1", "-o", str(out / "a.hax")], out / "a.hax")):
-        full = _run(args, data, limited=True, cwd=out)
+        full = _run(cli, args, data, limited=True, cwd=out)
         assert full.returncode == 1, full.stderr
         reason = full.stderr.strip().splitlines()[-1]  # progress lines come first, then the one-line reason
         assert "Traceback" not in full.stderr and reason.startswith("homeassess: ") and "large" in reason
         assert not target.exists()
         assert [p.name for p in out.iterdir()] == []  # no temporary file left behind either
-        again = _run(args, data, limited=False, cwd=out)
+        again = _run(cli, args, data, limited=False, cwd=out)
         assert again.returncode == 0, again.stderr
-        assert target.exists() and target.stat().st_size > 64 * 1024
+        assert target.exists() and target.stat().st_size > FILE_SIZE_LIMIT
         target.unlink()

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the detached st
 
 @pytest.fixture
 def visit(tmp_path, judge, real_key_derivation):  # the detached step is a process: it derives the real key
-    ws = Workspace.build(Store.open(tmp_path / "store", PASSPHRASE, create=True), judge)
+    ws = Workspace.build(Store.open(tmp_path / "store", PASSPHRASE, create=True, spares=0), judge)
     assessment_id = ws.assessments.create(NewAssessment(
         client=ClientProfile(name="Quit Test"), details=AssessmentDetails(), rooms=[RoomSpec(type="entrance")],
     )).value
@@ -39,7 +39,7 @@ def _answer_in(backup, tmp_path, judge, room):  # noqa: ANN001 - a Path, a Path,
     folder = tmp_path / f"opened-{backup.stem}"
     folder.mkdir()
     shutil.copyfile(backup, folder / STORE_FILE_NAME)
-    ws = Workspace.build(Store.open(folder, PASSPHRASE), judge)
+    ws = Workspace.build(Store.open(folder, PASSPHRASE, spares=0), judge)
     try:
         return ws.checklist.response_text(room, "door_clear_width")
     finally:
@@ -83,10 +83,11 @@ def test_an_exit_backup_killed_while_it_writes_is_never_counted_and_its_temporar
     folder = backup_dir(ws.store.data_dir)
     deadline = time.monotonic() + 120
     while not list(folder.glob(".*")) and done.detached.process.poll() is None and time.monotonic() < deadline:
-        pass  # until the step has begun writing (its temporary file exists): verifying it derives the key again
+        time.sleep(0.002)  # until the step has begun writing (its temporary file exists): verifying it derives
+        # the key again, so the step writes for far longer than this; a busy loop took a core from the step
     assert list(folder.glob(".*")), "the step never began writing"
     os.kill(done.detached.process.pid, signal.SIGKILL)
     done.detached.process.wait(timeout=30)
     assert list(folder.glob("homeassess-*-exit.db")) == []  # no backup counted as good
-    Store.open(ws.store.data_dir, PASSPHRASE).close()  # the next start clears what the killed step left
+    Store.open(ws.store.data_dir, PASSPHRASE, spares=0).close()  # the next start clears what the killed step left
     assert list(folder.glob(".*")) == []

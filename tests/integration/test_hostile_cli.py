@@ -1,32 +1,43 @@
-"""The command line with hostile passphrase files and special files: one line and exit 1, never a crash."""
+"""The command line with hostile passphrase files and special files: one line and exit 1, never a crash.
+
+Each command runs in a process of its own, forked from a warm server (``tests/forked_cli.py``): its stdin is
+``/dev/null``, its passphrase file, FIFO or device is opened by that process, and it derives the real key.
+"""
 
 from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from homeassess.domain.client_profile import ClientProfile
-from homeassess.domain.judge import Judge
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
 from homeassess.services.workspace import Workspace
 from homeassess.store.store import Store
 from tests.conftest import PASSPHRASE, real_keys
+from tests.forked_cli import ForkedCli
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPORT_PASSPHRASE = "the file's own passphrase"
 
 
-def run(*args: str, data_dir: Path, env: dict | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("HOMEASSESS_")}
-    full_env.update({"PYTHONPATH": str(ROOT), **(env or {})})
-    return subprocess.run(
-        [sys.executable, "-m", "homeassess", "--data-dir", str(data_dir), *args], capture_output=True, text=True,
-        env=full_env, cwd=cwd, stdin=subprocess.DEVNULL, timeout=120,
-    )
+@pytest.fixture(scope="module")
+def cli():
+    """Each command a process of its own (stdin /dev/null, the real key derivation), forked warm: ``tests/forked_cli.py``."""
+    with ForkedCli() as forked:
+        yield forked
+
+
+@pytest.fixture
+def run(cli):
+    def run_command(*args: str, data_dir: Path, env: dict | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+        full_env = {k: v for k, v in os.environ.items() if not k.startswith("HOMEASSESS_")}
+        full_env.update(env or {})
+        return cli.run(["--data-dir", str(data_dir), *args], env=full_env, cwd=cwd)
+
+    return run_command
 
 
 def one_line(result: subprocess.CompletedProcess) -> str:
@@ -38,24 +49,24 @@ def one_line(result: subprocess.CompletedProcess) -> str:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
+def store(tmp_path_factory, judge) -> Path:
     data_dir = tmp_path_factory.mktemp("cli-hostile") / "store"
     with real_keys():  # the tests open it from processes of their own
-        ws = Workspace.build(Store.open(data_dir, PASSPHRASE, create=True), Judge.load())
+        ws = Workspace.build(Store.open(data_dir, PASSPHRASE, create=True, spares=0), judge)
         ws.assessments.create(NewAssessment(client=ClientProfile(name="Ottoline Brackenbury"), details=AssessmentDetails(),
                                             rooms=[RoomSpec(type="entrance")]))
         ws.close()
     return data_dir
 
 
-def test_a_nul_in_the_passphrase_file_is_a_plain_refusal(store, tmp_path):
+def test_a_nul_in_the_passphrase_file_is_a_plain_refusal(run, store, tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_bytes(PASSPHRASE.encode() + b"\x00\n")
     line = one_line(run("--passphrase-file", str(secret), "list", data_dir=store))
     assert line == "homeassess: the passphrase holds a NUL character, which a passphrase cannot contain"
 
 
-def test_passphrase_files_that_are_not_one_line_of_text_are_refused(store, tmp_path):
+def test_passphrase_files_that_are_not_one_line_of_text_are_refused(run, store, tmp_path):
     latin = tmp_path / "latin1.txt"
     latin.write_bytes("caf\xe9 passphrase".encode("latin-1"))
     assert one_line(run("--passphrase-file", str(latin), "list", data_dir=store)) == \
@@ -69,7 +80,7 @@ def test_passphrase_files_that_are_not_one_line_of_text_are_refused(store, tmp_p
         assert "it must be an ordinary file" in one_line(run("--passphrase-file", str(fifo), "list", data_dir=store))
 
 
-def test_an_export_never_takes_the_store_passphrase_by_itself(store, tmp_path):
+def test_an_export_never_takes_the_store_passphrase_by_itself(run, store, tmp_path):
     target = tmp_path / "out.hax"
     line = one_line(run("export", "1", "-o", str(target), data_dir=store, env={"HOMEASSESS_PASSPHRASE": PASSPHRASE}))
     assert line.startswith("homeassess: no passphrase for the export file: set HOMEASSESS_EXPORT_PASSPHRASE, "
@@ -87,7 +98,7 @@ def test_an_export_never_takes_the_store_passphrase_by_itself(store, tmp_path):
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="POSIX devices")
-def test_importing_a_device_or_a_fifo_is_refused_without_reading(store, tmp_path):
+def test_importing_a_device_or_a_fifo_is_refused_without_reading(run, store, tmp_path):
     env = {"HOMEASSESS_PASSPHRASE": PASSPHRASE, "HOMEASSESS_EXPORT_PASSPHRASE": EXPORT_PASSPHRASE}
     assert one_line(run("import", "/dev/zero", data_dir=store, env=env)) == \
         "homeassess: this is not an ordinary file, so it cannot be an assessment file"
@@ -97,7 +108,7 @@ def test_importing_a_device_or_a_fifo_is_refused_without_reading(store, tmp_path
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="POSIX devices")
-def test_photos_add_reports_how_far_it_got(store, tmp_path):
+def test_photos_add_reports_how_far_it_got(run, store, tmp_path):
     from tests.hostile_corpus import jpeg
 
     good = tmp_path / "IMG_0001.jpg"

@@ -392,3 +392,21 @@ def test_the_demo_visit_loads_with_its_totals(qtbot, demo_workspace, ops, regist
     assert view.proxy.rowCount() == len(listed)
     assert f"Accepted: {totals.count}" in view.totals.text()
     assert f"Total {format_cost(totals.low, totals.high)}" in view.totals.text()
+
+
+def test_in_a_short_window_an_accept_keeps_the_table_and_the_totals_in_view(qtbot, setup):
+    workspace, view, _, _, assessment_id = setup
+    view.resize(760, 420)  # the review's share of a 1024 x 700 window, or of 200 % on a 1080p screen
+    qtbot.waitExposed(view)
+    view.set_filter(None)
+    table_height = view.table.height()
+    proposal = first_proposal(workspace, assessment_id)
+    assert view.select_recommendation(proposal.ref)
+
+    view.accept_selected()
+
+    qtbot.waitUntil(lambda: "Accepted: 1" in view.totals.text())
+    assert view.table.height() == table_height  # a total that grows a line does not shrink the table
+    totals = view.totals.mapTo(view, view.totals.rect().bottomRight())
+    assert view.rect().contains(totals)  # the totals are on screen, not below the page
+    assert view.totals.visibleRegion().boundingRect().height() == view.totals.height()

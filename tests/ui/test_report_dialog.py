@@ -15,6 +15,10 @@ from homeassess.ui.kit import prompts
 
 pytestmark = pytest.mark.slow  # whole reports built, previewed and printed
 
+# What the printing test checks (every page sent, the print audited) does not depend on the resolution; at
+# QPrinter.HighResolution (1,200 dpi) each letter page was a 10,200 x 13,200 image and the test took 14.5 s.
+DRAFT_DPI = 96
+
 
 @pytest.fixture
 def dialog(qtbot, demo_workspace):
@@ -54,10 +58,11 @@ def test_printing_renders_every_page_and_is_audited(qtbot, dialog, demo_workspac
     _build(qtbot, dialog, "landlord")
     out = tmp_path / "printed.pdf"
 
-    def accept(self):
+    def accept(self):  # the clinician picks a printer: here a PDF file at a draft resolution
         printer = self.printer()
         printer.setOutputFormat(QPrinter.PdfFormat)
         printer.setOutputFileName(str(out))
+        printer.setResolution(DRAFT_DPI)
         return QPrintDialog.Accepted
 
     monkeypatch.setattr(QPrintDialog, "exec", accept)
