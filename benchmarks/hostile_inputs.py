@@ -58,7 +58,8 @@ def _workspace(data_dir: Path):  # noqa: ANN202 - a Workspace
     from homeassess.services.workspace import Workspace
     from homeassess.store.store import Store
 
-    return Workspace.build(Store.open(data_dir, PASSPHRASE, create=True), Judge.load())
+    # No spare connections: a one-case process has no use for them, and each derives the key again.
+    return Workspace.build(Store.open(data_dir, PASSPHRASE, create=True, spares=0), Judge.load())
 
 
 def child(kind: str, path: str, data_dir: str) -> dict:

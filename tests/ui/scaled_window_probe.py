@@ -2,6 +2,10 @@
 
     QT_SCALE_FACTOR=2 QT_QPA_PLATFORM=offscreen:configfile=screen.json python -m tests.ui.scaled_window_probe DIR [PNG]
 
+The demo visit is installed in a new store in DIR; or, when a test copies its own demo store there, it names the
+store with PROBE_PASSPHRASE, PROBE_KDF_ITER (the test process's cheap key derivation) and PROBE_DEMO_ID, and the
+probe opens it as it is (installing the demo, 22 photos through the photo pipeline, was most of the probe's time).
+
 Prints one JSON line: the screen's available area, the window's frame, the visible checklist
 items, the photo strip's state and the device pixel ratio. With PNG, also saves a screenshot.
 """
@@ -9,6 +13,7 @@ items, the photo strip's state and the device pixel ratio. With PNG, also saves 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -36,8 +41,15 @@ def main(folder: str, screenshot: str | None = None) -> int:
     from homeassess.ui.shell.main_window import MainWindow
     from homeassess.ui.shell.window_services import WindowServices
 
-    workspace = Workspace.build(Store.open(Path(folder), "probe passphrase", create=True), Judge.load())
-    assessment_id, _ = install_demo(workspace)
+    if "PROBE_DEMO_ID" in os.environ:  # a copy of a test's demo store
+        import sqlcipher3.dbapi2 as sqlcipher
+
+        sqlcipher.connect(":memory:").execute(f"PRAGMA cipher_default_kdf_iter = {int(os.environ['PROBE_KDF_ITER'])}")
+        workspace = Workspace.build(Store.open(Path(folder), os.environ["PROBE_PASSPHRASE"]), Judge.load())
+        assessment_id = int(os.environ["PROBE_DEMO_ID"])
+    else:
+        workspace = Workspace.build(Store.open(Path(folder), "probe passphrase", create=True), Judge.load())
+        assessment_id, _ = install_demo(workspace)
     window = MainWindow(WindowServices.from_workspace(workspace), ErrorPath(None))
     window.show()
     window.open_assessment(assessment_id)

@@ -15,6 +15,7 @@ from homeassess.ui.kit.error_path import ErrorPath
 from homeassess.ui.shell import screen_fit
 from homeassess.ui.shell.main_window import MainWindow
 from homeassess.ui.shell.window_services import WindowServices
+from tests.conftest import CHEAP_KDF_ITER, PASSPHRASE
 from tests.ui.conftest import create_assessment
 from tests.ui.scaled_window_probe import visible_items
 
@@ -98,15 +99,18 @@ def test_the_photo_strip_stays_as_it_was_left(qtbot, workspace, messages, tmp_pa
 
 
 @pytest.mark.slow
-def test_at_200_percent_on_a_1080p_screen_the_window_fits_and_shows_the_checklist(tmp_path):
-    """A real 200 % scale (QT_SCALE_FACTOR=2) needs its own process: the screen is then 960 × 540 logical pixels."""
+def test_at_200_percent_on_a_1080p_screen_the_window_fits_and_shows_the_checklist(tmp_path, demo_store_template):
+    """A real 200 % scale (QT_SCALE_FACTOR=2) needs its own process: the screen is then 960 × 540 logical pixels.
+    It opens a copy of the session's demo store, keyed as this process keys it."""
     screen = tmp_path / "screen.json"
     screen.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1920, "height": 1080,
                                                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
     store = tmp_path / "store"
     store.mkdir()
+    demo_store_template.copy_to(store)
     env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
-           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "PROBE_PASSPHRASE": PASSPHRASE,
+           "PROBE_KDF_ITER": str(CHEAP_KDF_ITER), "PROBE_DEMO_ID": str(demo_store_template.demo_id)}
     run = subprocess.run([sys.executable, "-m", "tests.ui.scaled_window_probe", str(store)], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=240, check=True)
     probe = json.loads(run.stdout.strip().splitlines()[-1])

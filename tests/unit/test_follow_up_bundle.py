@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from homeassess.bundle.document import parse_document
 from homeassess.services.bundle_transfer import BundleError, BundleService
 from homeassess.services.workspace import Workspace
 from homeassess.store.store import Store
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, StoreTemplate, open_copy
 from tests.unit.test_bundle import CHEAP, FILE_PASSPHRASE, counts, decrypt, repack
 
 
@@ -55,12 +56,27 @@ def _seen(ws: Workspace, fid: int) -> dict:
             "original_uid": ws.assessments.assessments.get(record.original_id).uid}
 
 
+@pytest.fixture(scope="module")
+def exported_once(tmp_path_factory, judge, demo_store_template) -> tuple[StoreTemplate, int, Path]:
+    """The follow-up recorded and exported once per module: its store (closed, to copy), its id and the file."""
+    folder = tmp_path_factory.mktemp("follow-up-export")
+    ws = open_copy(demo_store_template, folder / "store", judge)
+    try:
+        fid = _recorded_follow_up(ws)
+        path = folder / "follow-up.hax"
+        BundleService(ws, kdf=CHEAP).export(fid, path, FILE_PASSPHRASE)
+    finally:
+        ws.close()
+    return StoreTemplate(folder / "store", demo_store_template.demo_id), fid, path
+
+
 @pytest.fixture
-def exported(demo_workspace, tmp_path) -> tuple[Workspace, int, Path]:
-    fid = _recorded_follow_up(demo_workspace)
-    path = tmp_path / "follow-up.hax"
-    BundleService(demo_workspace, kdf=CHEAP).export(fid, path, FILE_PASSPHRASE)
-    return demo_workspace, fid, path
+def exported(exported_once, data_dir, judge) -> Iterator[tuple[Workspace, int, Path]]:
+    """This test's own copy of the store the follow-up was exported from, its id and the file (read only)."""
+    template, fid, path = exported_once
+    ws = open_copy(template, data_dir, judge)
+    yield ws, fid, path
+    ws.close()
 
 
 def test_a_follow_up_and_its_original_arrive_together_as_they_were(exported, tmp_path, judge):

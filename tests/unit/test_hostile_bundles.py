@@ -8,8 +8,11 @@ in ``test_hostile_containers.py``; time and memory per case in ``benchmarks/host
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from tests.conftest import StoreTemplate, open_copy
 from tests.hostile_bundle_fixtures import (
     CLIENT,
     assert_refused,
@@ -28,6 +31,31 @@ from tests.hostile_corpus import (
     scan_bomb,
     truncated_giant_jpeg,
 )
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory, judge, empty_store_template):
+    """The small export made once per module: the store it was made from (closed, to copy), its document (as
+    JSON, to load afresh for each forgery) and its other members."""
+    data_dir = tmp_path_factory.mktemp("small-export") / "store"
+    data_dir.mkdir()
+    ws = open_copy(empty_store_template, data_dir, judge)
+    try:
+        _, path = small_export(ws)
+    finally:
+        ws.close()
+    document, members = members_of(path)
+    return StoreTemplate(data_dir), json.dumps(document), members
+
+
+@pytest.fixture
+def small_export_copy(exported, data_dir, judge):
+    """This test's own copy of the store the export was made from, the export's document and its members."""
+    template, document, members = exported
+    ws = open_copy(template, data_dir, judge)
+    yield ws, json.loads(document), dict(members)
+    ws.close()
+
 
 DOCUMENT_CASES = {
     "schema_version true": (set_field("schema_version", True), "no known schema version"),
@@ -58,9 +86,8 @@ DOCUMENT_CASES = {
 
 
 @pytest.mark.parametrize("case", list(DOCUMENT_CASES))
-def test_a_crafted_document_is_refused_without_quoting_it(case, workspace, tmp_path):
-    ws, path = small_export(workspace)
-    document, members = members_of(path)
+def test_a_crafted_document_is_refused_without_quoting_it(case, small_export_copy, tmp_path):
+    ws, document, members = small_export_copy
     change, expected = DOCUMENT_CASES[case]
     change(document, members)
     message = assert_refused(ws, sealed(tmp_path / "bad.hax", document, members), expected)
@@ -80,8 +107,8 @@ RAW_DOCUMENTS = {
 
 
 @pytest.mark.parametrize("case", list(RAW_DOCUMENTS))
-def test_a_document_that_is_hostile_json_is_refused(case, workspace, tmp_path):
-    ws, path = small_export(workspace)
+def test_a_document_that_is_hostile_json_is_refused(case, small_export_copy, tmp_path):
+    ws, _, _ = small_export_copy
     raw, expected = RAW_DOCUMENTS[case]
     assert_refused(ws, sealed(tmp_path / "bad.hax", raw, {}), expected)
 
@@ -98,9 +125,8 @@ PHOTO_MEMBERS = {
 
 
 @pytest.mark.parametrize("case", list(PHOTO_MEMBERS))
-def test_a_photo_member_goes_through_the_photo_budget(case, workspace, tmp_path):
-    ws, path = small_export(workspace)
-    document, members = members_of(path)
+def test_a_photo_member_goes_through_the_photo_budget(case, small_export_copy, tmp_path):
+    ws, document, members = small_export_copy
     data, expected = PHOTO_MEMBERS[case]
     with_photo_member(document, members, "working", data)
     message = assert_refused(ws, sealed(tmp_path / "bad.hax", document, members), expected)

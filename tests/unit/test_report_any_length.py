@@ -39,7 +39,7 @@ from homeassess.report.report_data import (
     VisitBlock,
     cost_totals,
 )
-from tests.unit.test_report_builds import landscape_jpeg
+from tests.unit.test_report_builds import landscape_jpeg, page_texts
 
 pytestmark = pytest.mark.slow  # whole reports built, read back and measured for every generated example
 
@@ -108,7 +108,7 @@ def report(audience: Audience, t: dict[str, str], paper: str = "letter") -> Repo
 
 
 def pdf_text(pdf: bytes) -> str:
-    return "".join("".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(pdf)).pages)
+    return "".join("".join(page.split()) for page in page_texts(pdf))
 
 
 def assert_every_character_printed(pdf: bytes, texts: list[str]) -> None:

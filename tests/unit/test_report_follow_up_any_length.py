@@ -26,7 +26,7 @@ from homeassess.report.from_follow_up import follow_up_block
 from homeassess.report.report_data import Audience, Photo
 from tests.unit.follow_up_cases import JPEGS, _item, record, report_data
 from tests.unit.test_report_any_length import assert_every_character_printed, field_text, words_outside_the_frame
-from tests.unit.test_report_builds import squashed, text_of
+from tests.unit.test_report_builds import drawn_text_of, squashed
 from tests.unit.test_report_scripts import EXTRACTABLE, SAMPLES
 
 WORK = ("title", "room", "specification", "reason_note", "installed_by", "note", "label", "target", "message",
@@ -86,7 +86,7 @@ def test_every_script_in_a_follow_ups_own_fields_prints(audience):
     texts = {name: f"{name} value" for name in WORK + OUTCOMES}
     texts.update({field: f"{field.upper()} {every}" for field in fields})
     pdf = render_report(follow_up_data(audience, texts)).pdf
-    text = squashed(text_of(pdf))
+    text = squashed(drawn_text_of(pdf))
     assert PLACEHOLDER not in text
     leading = " · ".join(SAMPLES[s] for s in ("Latin", "Vietnamese", "Greek", "Cyrillic"))  # up to the first shaped script
     for field in fields:

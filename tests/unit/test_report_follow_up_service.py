@@ -9,6 +9,7 @@ from homeassess.domain.vocabulary import InstallStatus, NotDoneReason
 from homeassess.report.privacy import ClinicalWording
 from homeassess.report.report_data import Audience
 from homeassess.services.reports import ReportService
+from tests.conftest import StoreTemplate, open_copy
 from tests.unit.test_report_builds import squashed, text_of
 
 pytestmark = pytest.mark.slow  # a follow-up started on the demo store and whole reports built from it
@@ -18,11 +19,9 @@ def _item(ws, fid: int, library_id: str):
     return next(i for i in ws.follow_ups.items(fid) if i.library_id == library_id)
 
 
-@pytest.fixture
-def follow_up(demo_workspace):
+def record_the_follow_up(ws) -> int:
     """The demo finalised and followed up: grab bars fitted too high, the doorway declined by the
-    landlord, the smoke alarms as specified."""
-    ws = demo_workspace
+    landlord, the smoke alarms as specified. Its assessment id."""
     ws.assessments.set_status(ws.demo_id, "final")
     fid = ws.follow_ups.start(ws.demo_id).value
     bars = _item(ws, fid, "grab_bars_toilet").installation_id
@@ -33,12 +32,43 @@ def follow_up(demo_workspace):
     ws.follow_ups.set_status(fid, door, InstallStatus.NOT_DONE, NotDoneReason.LANDLORD_DECLINED)
     alarms = _item(ws, fid, "smoke_co_alarms").installation_id
     ws.follow_ups.set_status(fid, alarms, InstallStatus.AS_SPECIFIED)
-    return ws, fid
+    return fid
 
 
-def test_the_completion_record_prints_statuses_the_deviation_and_its_correction(follow_up):
-    ws, fid = follow_up
-    text = squashed(text_of(ReportService(ws).build(fid, "completion")))
+@pytest.fixture(scope="module")
+def follow_up_template(tmp_path_factory, judge, demo_store_template):
+    """The follow-up recorded once per module in a store to copy (closed), and its id."""
+    data_dir = tmp_path_factory.mktemp("follow-up-template")
+    ws = open_copy(demo_store_template, data_dir, judge)
+    try:
+        fid = record_the_follow_up(ws)
+    finally:
+        ws.close()
+    return StoreTemplate(data_dir, demo_store_template.demo_id), fid
+
+
+@pytest.fixture
+def follow_up(follow_up_template, data_dir, judge):
+    """This test's own store holding the recorded follow-up (a copy of the module's), and its id."""
+    template, fid = follow_up_template
+    ws = open_copy(template, data_dir, judge)
+    yield ws, fid
+    ws.close()
+
+
+@pytest.fixture(scope="module")
+def completion_text(follow_up_template, tmp_path_factory, judge):
+    """The follow-up's completion record (default options), built once per module for the tests that only read it."""
+    template, fid = follow_up_template
+    ws = open_copy(template, tmp_path_factory.mktemp("completion"), judge)
+    try:
+        return squashed(text_of(ReportService(ws).build(fid, "completion")))
+    finally:
+        ws.close()
+
+
+def test_the_completion_record_prints_statuses_the_deviation_and_its_correction(completion_text):
+    text = completion_text
     assert squashed("Grab bars at the toilet Upstairs bathroom") in text
     assert squashed("Installed with deviations") in text and "ByAceHomeBuilders" in text
     assert squashed("Widen the doorway Upstairs bathroom") in text and squashed("Not done Reason: Landlord declined") in text
@@ -48,11 +78,11 @@ def test_the_completion_record_prints_statuses_the_deviation_and_its_correction(
     assert squashed("Installer or landlord Name Organisation Signature Date") in text
 
 
-def test_the_completion_record_carries_no_diagnosis_or_condition(follow_up):
+def test_the_completion_record_carries_no_diagnosis_or_condition(follow_up, completion_text):
     ws, fid = follow_up
     data = ReportService(ws).gather(fid, "completion")
     assert data.client.diagnosis == "" and data.client.conditions == () and data.follow_up.outcomes == ()
-    text = squashed(text_of(ReportService(ws).build(fid, "completion"))).casefold()
+    text = completion_text.casefold()
     for word in ("stroke", "ischemic", "hemiparesis", "hypertension", "diabetes", "aphasia", "osteoarthritis"):
         assert word not in text, word  # the demo client's diagnosis and conditions
 

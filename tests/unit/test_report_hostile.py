@@ -16,7 +16,7 @@ from homeassess.report.build import render_report
 from homeassess.report.page_template import ReportCancelled
 from homeassess.report.report_data import FindingRow
 from homeassess.services.reports import ReportService
-from tests.unit.test_report_builds import add_photo, image_streams, squashed, text_of
+from tests.unit.test_report_builds import add_photo, drawn_text_of, image_streams, squashed, text_of
 
 pytestmark = pytest.mark.slow  # whole reports built from the demo
 
@@ -123,7 +123,7 @@ def test_arabic_is_drawn_shaped_on_a_page(hostile, tmp_path):
     )
     page = Image.open(tmp_path / "page.png").convert("L")
     assert page.getextrema()[0] < 60  # text was drawn
-    arabic_glyphs = [ch for ch in text_of(pdf) if 0xFE70 <= ord(ch) <= 0xFEFF]  # presentation (joined) forms
+    arabic_glyphs = [ch for ch in drawn_text_of(pdf) if 0xFE70 <= ord(ch) <= 0xFEFF]  # presentation (joined) forms
     assert arabic_glyphs, "Arabic was not shaped into joined forms"
 
 

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import io
 import math
 import re
 from fractions import Fraction
 
 import pytest
-from pypdf import PdfReader
 
 from homeassess.report.build import render_report
 from tests.unit import test_report_builds
-from tests.unit.test_report_builds import TODAY
+from tests.unit.test_report_builds import TODAY, page_texts
 
 shared_demo, shared_service = test_report_builds.shared_demo, test_report_builds.shared_service  # module-wide demo
 
@@ -91,7 +89,7 @@ def test_every_length_in_a_mm_build_is_the_inch_build_converted_by_one_rule(shar
 @pytest.mark.parametrize("audience", ["clinical", "contractor"])
 def test_no_inch_or_foot_is_left_in_a_mm_report(shared_service, shared_demo, audience):
     data = shared_service.gather(shared_demo.demo_id, audience, millimetres=True, today=TODAY)
-    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(render_report(data).pdf)).pages)
+    text = " ".join(" ".join(page.split()) for page in page_texts(render_report(data).pdf))
     assert INCH_LEFT.findall(text) == []
     assert "All measurements are in millimetres" in text or "Measurements in millimetres" in text
     for wrong in ("610 mm 102 mm", "1 1/2 to", "815 mm"):  # issue 12's examples, and ADA's own rounding of 32 in
