@@ -120,6 +120,7 @@ class ConnectionFactory:
         self._passphrase = passphrase
         self._spare: list[sqlcipher.Connection] = [first]
         self._lock = threading.Lock()
+        self._generation = 0  # moved by close_spares: a spare keyed for an earlier generation is closed, not kept
 
     def __call__(self) -> sqlcipher.Connection:
         with self._lock:
@@ -128,6 +129,9 @@ class ConnectionFactory:
         return open_connection(self._path, self._passphrase)
 
     def prewarm(self, count: int) -> threading.Thread:
+        with self._lock:
+            generation = self._generation
+
         def work() -> None:
             for _ in range(count):
                 try:
@@ -135,15 +139,22 @@ class ConnectionFactory:
                 except Exception:  # a spare is an optimisation; the pool opens its own
                     return
                 with self._lock:
-                    self._spare.append(conn)
+                    current = generation == self._generation
+                    if current:
+                        self._spare.append(conn)
+                if not current:  # the store was closed (or locked) meanwhile: no keyed connection outlives it
+                    conn.close()
+                    return
 
         thread = threading.Thread(target=work, name="homeassess-prewarm", daemon=True)
         thread.start()
         return thread
 
     def close_spares(self) -> None:
+        """Close the spares, and any a prewarm still under way is keying (it closes them as they open)."""
         with self._lock:
             spares, self._spare = self._spare, []
+            self._generation += 1
         for conn in spares:
             conn.close()
 

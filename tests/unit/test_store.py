@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import sqlite3
 import threading
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -222,3 +225,24 @@ def test_store_backups_and_written_files_are_owner_only(workspace, data_dir, tmp
     assert mode(data_dir / "homeassess.db-wal") == 0o600
     assert mode(backup.path) == 0o600 and mode(backup.path.parent) == 0o700
     assert mode(report) == 0o600
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="lists open files through /proc")
+def test_closing_a_store_while_its_spares_are_keyed_leaves_no_connection_open(tmp_path, real_key_derivation):
+    def open_files() -> list[str]:
+        found = []
+        for fd in os.listdir("/proc/self/fd"):
+            with contextlib.suppress(OSError):
+                target = os.readlink(f"/proc/self/fd/{fd}")
+                if target.startswith(str(tmp_path)):
+                    found.append(target)
+        return found
+
+    store = Store.open(tmp_path / "store", PASSPHRASE, create=True, spares=0)
+    store.open_spares(2)  # keyed on a thread, about 0.1 s each with the real derivation
+    store.close()  # at once, as a lock or a quit right after unlock does: the spares are still being keyed
+    for thread in threading.enumerate():
+        if thread.name == "homeassess-prewarm":
+            thread.join(timeout=30)
+
+    assert open_files() == []  # no decrypted connection to the store outlives it
