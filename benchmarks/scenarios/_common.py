@@ -31,6 +31,26 @@ def compile_bytecode() -> None:
     compileall.compile_dir(REPO / "homeassess", quiet=1)
 
 
+SMOKE_SCALE = 0.05
+"""Below this scale a run is a smoke run (the test suite runs every scenario at 0.01): each scenario takes one
+sample and no warm-up, so that its code path runs once; its figures say nothing about speed. ``--quick`` (0.15)
+and a full run (1.0) are above it and unchanged."""
+
+
+def is_smoke(scale: float) -> bool:
+    return scale < SMOKE_SCALE
+
+
+def sample_count(scale: float, full: int) -> int:
+    """``full`` samples, or one in a smoke run."""
+    return 1 if is_smoke(scale) else full
+
+
+def warmup_count(scale: float, full: int) -> int:
+    """``full`` untimed warm-ups, or none in a smoke run."""
+    return 0 if is_smoke(scale) else full
+
+
 def scaled(full: int, scale: float, minimum: int = 1) -> int:
     """``full`` (the issue's size) times ``scale``, at least ``minimum``."""
     return max(minimum, round(full * scale))

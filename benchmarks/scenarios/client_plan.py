@@ -10,7 +10,7 @@ build in a process also loads and subsets the bundled fonts; that is the first r
 from __future__ import annotations
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import interleaved, median, profile_top, result, scaled
+from benchmarks.scenarios._common import interleaved, median, profile_top, result, scaled, warmup_count
 from homeassess.services.reports import ReportService, page_count
 
 NAME = "client_plan"
@@ -34,7 +34,7 @@ def run(scale: float, repeats: int) -> dict:
             built["plan"] = service.build(store.assessment_id, "client")
 
         runs = max(1, min(repeats, 5))
-        times = interleaved({"plan": plan}, runs, warmup=1)
+        times = interleaved({"plan": plan}, runs, warmup=warmup_count(scale, 1))
     finally:
         ws.close()
     value = median(times["plan"])

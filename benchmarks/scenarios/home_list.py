@@ -13,7 +13,16 @@ Median of repeats after one warm-up; value and floor take turns. The store is bu
 from __future__ import annotations
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import interleaved, median, profile_top, qt_app, result, scaled
+from benchmarks.scenarios._common import (
+    interleaved,
+    median,
+    profile_top,
+    qt_app,
+    result,
+    sample_count,
+    scaled,
+    warmup_count,
+)
 from homeassess.store.engine import STORE_FILE_NAME, open_connection
 
 NAME = "home_list"
@@ -71,8 +80,9 @@ class HomeFixture:
 def run(scale: float, repeats: int) -> dict:
     fx = HomeFixture(scale)
     try:
-        runs = max(3, repeats)
-        times = interleaved({"list": fx.refresh, "floor": lambda: floor_counts(fx.raw)}, runs, warmup=1)
+        runs = sample_count(scale, max(3, repeats))
+        times = interleaved({"list": fx.refresh, "floor": lambda: floor_counts(fx.raw)}, runs,
+                            warmup=warmup_count(scale, 1))
         shown = fx.home.model.rowCount()
     finally:
         fx.close()

@@ -14,7 +14,17 @@ from __future__ import annotations
 import time
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import close_window, median, ms, profile_top, qt_app, result, scaled
+from benchmarks.scenarios._common import (
+    close_window,
+    median,
+    ms,
+    profile_top,
+    qt_app,
+    result,
+    sample_count,
+    scaled,
+    warmup_count,
+)
 
 NAME = "open_assessment"
 POSITION = 90
@@ -50,8 +60,8 @@ def run(scale: float, repeats: int) -> dict:
     ws = store_fixture.open_workspace(store.data_dir)
     samples, items, photos = [], 0, 0
     try:
-        runs = max(3, repeats)
-        for n in range(runs + 1):  # the first one warms up
+        runs, warmups = sample_count(scale, max(3, repeats)), warmup_count(scale, 1)  # the first one warms up
+        for n in range(warmups + runs):
             w = _Window(ws)
             started = time.perf_counter()
             w.open(store.assessment_id)
@@ -60,7 +70,7 @@ def run(scale: float, repeats: int) -> dict:
             items, photos = len(screen.checklist.rows), screen.photos.model.rowCount()
             assert screen.room_id is not None and items and photos == store.first_room_photos, (items, photos)
             w.close()
-            if n:
+            if n >= warmups:
                 samples.append(elapsed)
     finally:
         ws.close()
