@@ -22,7 +22,7 @@ from benchmarks.scenarios._common import (
     qt_app,
     result,
     sample_count,
-    scaled,
+    visit,
     warmup_count,
 )
 
@@ -30,10 +30,6 @@ NAME = "open_assessment"
 POSITION = 90
 BUDGET_MS = 300.0
 
-
-def visit(scale: float) -> store_fixture.VisitStore:
-    return store_fixture.visit_store(15 if scale >= 0.1 else 2, scaled(100, scale, 2), scaled(60, scale, 2),
-                                     store_fixture.PHOTO_SIZE if scale >= 0.1 else (800, 600))
 
 
 class _Window:

@@ -16,6 +16,7 @@ import time
 from benchmarks import store_fixture
 from benchmarks.scenarios._common import (
     close_window,
+    is_smoke,
     median,
     ms,
     profile_top,
@@ -24,6 +25,7 @@ from benchmarks.scenarios._common import (
     sample_count,
     warmup_count,
 )
+from benchmarks.scenarios._common import visit as shared_visit
 
 NAME = "review_actions"
 POSITION = 94
@@ -31,6 +33,10 @@ BUDGET_MS = 50.0
 
 
 def visit(scale: float) -> store_fixture.VisitStore:
+    """Every demo answer recorded (many proposals, accepted and dismissed), two small photos; in a smoke run, the
+    visit store every scenario shares (built the same way)."""
+    if is_smoke(scale):
+        return shared_visit(scale)
     return store_fixture.visit_store(15 if scale >= 0.1 else 3, 2, None, (800, 600))
 
 
