@@ -60,14 +60,14 @@ def scaled(full: int, scale: float, minimum: int = 1) -> int:
 def visit(scale: float):  # noqa: ANN201 - a store_fixture.VisitStore
     """The visit store at ``scale`` (1.0: the issue's 15 rooms, 100 photos, 60 findings), built once per process.
 
-    A smoke run builds one small store for every scenario that opens a visit: 3 rooms, 2 photos of 800×600, every
-    demo answer recorded (about 40 findings, their proposals accepted and dismissed), which is also what the review
-    scenarios need (``review_actions.visit``).
+    A smoke run builds one small store for every scenario that opens a visit, the review scenarios included
+    (``review_actions.visit``): 2 rooms, 2 photos of 800×600, 8 findings, so that some proposals are accepted and
+    some dismissed, as the review needs, and the reports stay short.
     """
     from benchmarks import store_fixture
 
     if is_smoke(scale):
-        return store_fixture.visit_store(3, 2, None, SMALL_PHOTO)
+        return store_fixture.visit_store(2, 2, 8, SMALL_PHOTO)
     return store_fixture.visit_store(15 if scale >= 0.1 else 2, scaled(100, scale, 2), scaled(60, scale, 2),
                                      store_fixture.PHOTO_SIZE if scale >= 0.1 else SMALL_PHOTO)
 

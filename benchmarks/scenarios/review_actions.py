@@ -34,7 +34,7 @@ BUDGET_MS = 50.0
 
 def visit(scale: float) -> store_fixture.VisitStore:
     """Every demo answer recorded (many proposals, accepted and dismissed), two small photos; in a smoke run, the
-    visit store every scenario shares (built the same way)."""
+    small visit store every scenario shares, which has both kinds of decision too."""
     if is_smoke(scale):
         return shared_visit(scale)
     return store_fixture.visit_store(15 if scale >= 0.1 else 3, 2, None, (800, 600))
