@@ -15,6 +15,7 @@ from __future__ import annotations
 from benchmarks import store_fixture
 from benchmarks.scenarios._common import (
     interleaved,
+    is_smoke,
     median,
     profile_top,
     qt_app,
@@ -31,6 +32,10 @@ BUDGET_MS = 150.0
 
 
 def list_store(scale: float) -> store_fixture.ListStore:
+    if is_smoke(scale):  # one list store for a smoke run: the practice store of store_size, whatever its size
+        from benchmarks.scenarios.store_size import practice_store
+
+        return practice_store(scale)
     return store_fixture.list_store(scaled(2000, scale, 20), scaled(100_000, scale, 100), 10 if scale >= 0.1 else 2)
 
 
