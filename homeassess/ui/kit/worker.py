@@ -10,6 +10,14 @@ here until then (``_UNSETTLED``, pruned on the GUI thread): a caller that drops 
 soon as the result arrives could otherwise leave the pool thread holding the last reference,
 and the signals QObject would be destroyed on the wrong thread (docs/pitfalls.md 1.3).
 
+Python's cyclic garbage collector runs on whichever thread happens to allocate when it is due.
+A widget that was closed and deleted can leave Python-owned Qt objects (a model without a parent,
+an icon, a pixmap) in a reference cycle; collected on a pool thread, they would be destroyed
+there while the GUI thread uses Qt, and the process crashes (docs/architecture.md, "Threads and
+the garbage collector"). So while any job is unsettled the automatic collector is switched off and
+a timer on the GUI thread collects instead, generation by generation as the counts come due; once
+every job has settled, the automatic collector is switched back on.
+
 Changes to the store go through ``operations.Operations``, which runs its slow ones here on a
 pool of one thread (writes never race each other); reads that only decode (the large photo
 view, a report build) use the global pool.
@@ -17,16 +25,19 @@ view, a report build) use the global pool.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable, Generator
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from homeassess.domain.refusals import Refused
 
 log = logging.getLogger(__name__)
+
+COLLECT_EVERY_MS = 100  # while jobs run, the GUI thread looks this often whether a collection is due
 
 Job = Callable[[threading.Event], Generator[tuple[float, str], None, Any]]
 
@@ -95,6 +106,7 @@ class BackgroundJob:
     def start(self) -> BackgroundJob:
         self.running = True
         _UNSETTLED.add(self)
+        _GUI_THREAD_COLLECTION.hold()
         self._pool.start(_Runnable(self._job, self.signals, self._cancel, self._log_failures, self._released))
         return self
 
@@ -116,6 +128,38 @@ _UNSETTLED: set[BackgroundJob] = set()
 def _prune() -> None:
     """Drop the handles the worker threads have let go of (on the GUI thread, where they were made)."""
     _UNSETTLED.difference_update([job for job in _UNSETTLED if job.settled])
+
+
+class _GuiThreadCollection:
+    """The cyclic garbage collector, run only on the GUI thread while any job is unsettled."""
+
+    def __init__(self) -> None:
+        self._timer: QTimer | None = None
+        self._holding = False  # the automatic collector was on, and is off because of us
+
+    def hold(self) -> None:
+        """A job starts (GUI thread): from now on only this thread collects, until every job has settled."""
+        if self._timer is None:
+            self._timer = QTimer(interval=COLLECT_EVERY_MS, timeout=self._tick)  # made, and ticking, on this thread
+        if not self._holding and gc.isenabled():
+            gc.disable()
+            self._holding = True
+            self._timer.start()
+
+    def _tick(self) -> None:
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        for generation in (2, 1, 0):  # the oldest generation that is due, as the automatic collector does
+            if thresholds[0] and counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                break
+        _prune()
+        if not _UNSETTLED and self._holding:
+            self._timer.stop()
+            self._holding = False
+            gc.enable()
+
+
+_GUI_THREAD_COLLECTION = _GuiThreadCollection()
 
 
 def wait_for_all(pool: QThreadPool | None = None, msecs: int = 30000) -> bool:

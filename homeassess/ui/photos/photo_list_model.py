@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 
 from homeassess.services.photo_import import PhotoView
@@ -24,8 +24,8 @@ EXCLUDED_OPACITY = 0.3
 class PhotoListModel(QAbstractListModel):
     include_requested = Signal(int, bool)  # photo id, include
 
-    def __init__(self, item_prompt: Callable[[str], str] | None = None) -> None:
-        super().__init__()
+    def __init__(self, item_prompt: Callable[[str], str] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.photos: list[PhotoView] = []
         self.read_only = False
         self._item_prompt = item_prompt or (lambda item_id: item_id)

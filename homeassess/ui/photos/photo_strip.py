@@ -47,7 +47,8 @@ class PhotoStrip(PhotoStripView):
         self.viewer: PhotoViewer | None = None
         self._rotating = False  # one rotation at a time: each starts from the stored images
 
-        self.model = PhotoListModel(self._prompt)
+        # Owned by the strip: deleted with it, on the GUI thread (not whenever, wherever, Python collects the strip).
+        self.model = PhotoListModel(self._prompt, self)
         self.model.include_requested.connect(self.set_include)
         self.view.setModel(self.model)
         self.view.customContextMenuRequested.connect(self._context_menu)

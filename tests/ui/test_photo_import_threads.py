@@ -1,0 +1,94 @@
+"""Qt objects die on the GUI thread while photos import (the gui_stall segfault, docs/architecture.md
+"Threads and the garbage collector").
+
+A strip that was closed and deleted leaves its Python side in reference cycles. Python's cyclic collector
+used to run on whichever thread allocated when it came due: during an import that is the worker, decoding
+photos, and the Qt objects in those cycles (the strip's list model and its icons) were destroyed there
+while the GUI thread was inside its event loop; now and then the process crashed. Each test here lets a
+job allocate as a decode does and checks on which thread the Qt objects were destroyed.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+
+from homeassess.ui.kit.worker import BackgroundJob
+from homeassess.ui.photos.photo_strip import PhotoStrip
+from tests.ui.conftest import create_assessment
+from tests.ui.test_photo_strip import WAIT, jpeg
+
+
+def allocating_job(until: threading.Event | None = None):
+    """Python allocations on the worker as a batch of decodes makes them: enough for many collections.
+    With ``until``, the worker keeps them (the collections stay due) until the test has seen what it waits for."""
+    def job(cancel: threading.Event):
+        yield 0.0, "decoding"
+        kept = [[n] for n in range(300_000)]
+        yield 1.0, "decoded"
+        if until is not None:
+            until.wait(WAIT / 1000)
+        return len(kept)
+    return job
+
+
+def destroyed_on(obj: QObject, threads: list[int]) -> None:
+    # Direct: the slot runs on whichever thread destroys the object.
+    obj.destroyed.connect(lambda *_: threads.append(threading.get_ident()), Qt.DirectConnection)
+
+
+def run_allocating_job(qtbot) -> None:
+    handle = BackgroundJob(allocating_job())
+    with qtbot.waitSignal(handle.signals.finished, timeout=WAIT) as done:
+        handle.start()
+    assert done.args == [300_000]
+
+
+def test_a_deleted_strips_model_dies_on_the_gui_thread_while_a_later_import_runs(
+        qtbot, workspace, ops, registry, judge, tmp_path: Path) -> None:
+    gui = threading.get_ident()
+    assessment_id = create_assessment(workspace, rooms=("bathroom",))
+    room_id = workspace.assessments.room_views(assessment_id)[0].id
+    for n in range(3):
+        (tmp_path / f"photo_{n}.jpg").write_bytes(jpeg((300 + n, 200)))
+
+    strip = PhotoStrip(workspace.photo_import, judge.catalogue, ops, registry)
+    strip.set_room(assessment_id, room_id, read_only=False)
+    strip.show()
+    with qtbot.waitSignal(strip.changed, timeout=WAIT):
+        strip.import_paths(sorted(tmp_path.glob("*.jpg")))
+    qtbot.waitUntil(lambda shown=strip: not shown.busy, timeout=WAIT)
+    assert strip.model.rowCount() == 3
+    strip.grab()  # the thumbnails drawn: the model holds their icons
+    threads: list[int] = []
+    destroyed_on(strip.model, threads)
+
+    gc.collect()
+    strip.close()  # the visit closes, as in the window
+    strip.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    del strip
+    run_allocating_job(qtbot)  # the next import's decoding
+    gc.collect()
+    assert threads == [gui]
+
+
+def test_a_qt_object_left_in_a_cycle_is_collected_on_the_gui_thread_not_the_worker(qtbot) -> None:
+    gui = threading.get_ident()
+    threads: list[int] = []
+    gc.collect()
+    holder: dict[str, object] = {"icon owner": QObject()}
+    holder["self"] = holder  # a cycle: only the collector frees it
+    destroyed_on(holder["icon owner"], threads)  # type: ignore[arg-type]
+    del holder
+    collected = threading.Event()
+    handle = BackgroundJob(allocating_job(until=collected))
+    with qtbot.waitSignal(handle.signals.finished, timeout=WAIT):
+        handle.start()
+        qtbot.waitUntil(lambda: bool(threads), timeout=WAIT)  # a collection came due, on some thread
+        collected.set()
+    assert threads == [gui]
+    qtbot.waitUntil(gc.isenabled, timeout=WAIT)  # every job settled: the automatic collector is back
