@@ -36,7 +36,10 @@ class _FittedImage(QWidget):
         super().resizeEvent(event)
 
     def paintEvent(self, event) -> None:
-        painter = QPainter(self)
+        with QPainter(self) as painter:  # ended on return (see PhotoListView.paintEvent)
+            self._paint(painter)
+
+    def _paint(self, painter: QPainter) -> None:
         painter.fillRect(self.rect(), self.palette().window())
         if self.image.isNull():
             painter.drawText(self.rect(), Qt.AlignCenter, self.message)
