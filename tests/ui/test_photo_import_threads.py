@@ -1,5 +1,10 @@
-"""Qt objects die on the GUI thread while photos import (the gui_stall segfault, docs/architecture.md
-"Threads and the garbage collector").
+"""Qt objects die on the GUI thread, and painters end where they began, while photos import (the gui_stall
+segfault, docs/architecture.md "Threads and the garbage collector").
+
+The segfault's C stacks: a QPainter ended by ``frame_dealloc`` on the benchmark's stack-sampling thread,
+and the GUI thread crashing in ``QProgressBar::paintEvent``. A frame of ``paintEvent`` kept alive (by
+``sys._current_frames()``, a traceback) keeps its locals; a painter not ended inside the method then stays
+active on the viewport and is ended later, by whichever thread lets go of the frame.
 
 A strip that was closed and deleted leaves its Python side in reference cycles. Python's cyclic collector
 used to run on whichever thread allocated when it came due: during an import that is the worker, decoding
@@ -11,10 +16,12 @@ job allocate as a decode does and checks on which thread the Qt objects were des
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QPainter
 
 from homeassess.ui.kit.worker import BackgroundJob
 from homeassess.ui.photos.photo_strip import PhotoStrip
@@ -92,3 +99,25 @@ def test_a_qt_object_left_in_a_cycle_is_collected_on_the_gui_thread_not_the_work
         collected.set()
     assert threads == [gui]
     qtbot.waitUntil(gc.isenabled, timeout=WAIT)  # every job settled: the automatic collector is back
+
+
+def test_the_empty_strip_ends_its_painter_even_when_the_paint_frame_is_kept(
+        qtbot, workspace, ops, registry, judge) -> None:
+    assessment_id = create_assessment(workspace, rooms=("bathroom",))
+    strip = PhotoStrip(workspace.photo_import, judge.catalogue, ops, registry)
+    qtbot.addWidget(strip)
+    strip.set_room(assessment_id, workspace.assessments.room_views(assessment_id)[0].id, read_only=False)
+    kept = []  # what a stack sampler or a stored traceback does: the frames outlive the call
+
+    def keep_paint_frames(frame, event, _arg) -> None:  # noqa: ANN001 - sys.setprofile's hook
+        if event == "return" and frame.f_code.co_name == "paintEvent":
+            kept.append(frame)
+
+    sys.setprofile(keep_paint_frames)
+    try:
+        strip.grab()  # no photos: the list paints its placeholder text itself
+    finally:
+        sys.setprofile(None)
+    painters = [value for frame in kept for value in frame.f_locals.values() if isinstance(value, QPainter)]
+    assert painters, "the placeholder was painted"
+    assert not any(painter.isActive() for painter in painters)
