@@ -260,13 +260,24 @@ def _values(client: ClientProfile, system: UnitSystem) -> dict[str, str]:
     return values
 
 
-def printed_photo(ws: Workspace, row: PhotoRecord | None, length: Callable[[str], str]) -> rd.Photo | None:
-    """The photo as a report prints it; None when it is gone, left out of reports, or has no print copy."""
+def printed_photo(ws: Workspace, row: PhotoRecord | None, length: Callable[[str], str],
+                  print_copy: bytes | None = None) -> rd.Photo | None:
+    """The photo as a report prints it; None when it is gone, left out of reports, or has no print copy.
+    ``print_copy``: its bytes when already read (a room's photos are read in one query, ``printed_photos``)."""
     if row is None or not row.include_in_report:
         return None
-    print_copy = ws.photos_repo.print_copy(row.id)  # the print copy alone: the working copy is not printed
+    if print_copy is None:
+        print_copy = ws.photos_repo.print_copy(row.id)  # the print copy alone: the working copy is not printed
     if not print_copy:
         return None
     prompts = ws.assessments.catalogue.items
     caption = row.caption or (prompts[row.item_id].prompt if row.item_id in prompts else "")
     return rd.Photo(print_copy, length(caption), item_id=row.item_id or "")
+
+
+def printed_photos(ws: Workspace, rows: Sequence[PhotoRecord], length: Callable[[str], str]) -> tuple[rd.Photo, ...]:
+    """Photos as a report prints them, their print copies read in one query."""
+    shown = [row for row in rows if row.include_in_report]
+    copies = ws.photos_repo.print_copies([row.id for row in shown])
+    printed = (printed_photo(ws, row, length, copies.get(row.id, b"")) for row in shown)
+    return tuple(photo for photo in printed if photo is not None)

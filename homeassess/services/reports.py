@@ -40,7 +40,7 @@ from homeassess.services.report_site import (
     body_measures,
     existing_conditions,
     judge_rooms,
-    printed_photo,
+    printed_photos,
     ramp_figures,
     rise_of,
 )
@@ -239,8 +239,7 @@ class ReportService:
         return tuple(out)
 
     def _photos(self, assessment_id: int, room_id: int, length: Callable[[str], str]) -> tuple[rd.Photo, ...]:
-        rows = self.ws.photos_repo.list(assessment_id, room_id)
-        return tuple(p for p in (printed_photo(self.ws, row, length) for row in rows) if p is not None)
+        return printed_photos(self.ws, self.ws.photos_repo.list(assessment_id, room_id), length)
 
     def _standard_name(self, standard: str) -> str:
         try:
