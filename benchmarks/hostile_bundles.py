@@ -89,10 +89,23 @@ def largest_valid(root: Path, passphrase: str, document: dict, members: dict[str
 
 
 def crafted_bundles(root: Path, passphrase: str, wanted: Callable[[str], bool] = lambda name: True) -> dict[str, Path]:
-    """Every crafted file whose name ``wanted`` accepts (the small real export is always made: the rest derive from it)."""
-    small = small_export(root, passphrase)
-    document, members = _opened(small, passphrase)
-    out = {"valid: a small real export": small}
+    """Every crafted file whose name ``wanted`` accepts. The small real export they derive from is made once, and
+    only when one of them is wanted (it is then always returned as well); none wanted, nothing is made."""
+    source: list = []
+
+    def small() -> tuple[Path, dict, dict[str, bytes]]:
+        if not source:
+            path = small_export(root, passphrase)
+            source.append((path, *_opened(path, passphrase)))
+        return source[0]
+
+    def document() -> dict:
+        return small()[1]
+
+    def members() -> dict[str, bytes]:
+        return small()[2]
+
+    out: dict[str, Path] = {}
 
     def add(name: str, make: Callable[[], Path]) -> None:
         if wanted(name):
@@ -100,15 +113,19 @@ def crafted_bundles(root: Path, passphrase: str, wanted: Callable[[str], bool] =
 
     def changed(change: Callable[[dict], None]) -> Callable[[], Path]:
         def make() -> Path:
-            copy = json.loads(json.dumps(document))
+            copy = json.loads(json.dumps(document()))
             change(copy)
-            return _sealed(root, passphrase, copy, members)
+            return _sealed(root, passphrase, copy, members())
         return make
 
-    bomb = dict(members)
-    bomb[next(n for n in members if n.endswith("print.jpg"))] = b"\0" * 2**20
+    def bomb() -> dict[str, bytes]:
+        bombed = dict(members())
+        bombed[next(n for n in bombed if n.endswith("print.jpg"))] = b"\0" * 2**20
+        return bombed
+
+    add("valid: a small real export", lambda: small()[0])
     add("2,040 members of 1 MiB (2 GB unpacked)", lambda: _raw(root, seal(zip_of(many_members(2040), compress=True), passphrase)))
-    add("a 1 MiB member of zeros (ratio 1000:1)", lambda: _sealed(root, passphrase, document, bomb, compress=True))
+    add("a 1 MiB member of zeros (ratio 1000:1)", lambda: _sealed(root, passphrase, document(), bomb(), compress=True))
     add("JSON nested 200,000 deep", lambda: _sealed(root, passphrase, deep_json(), {}))
     add("900 KB room name", changed(lambda d: d["rooms"][0].update(name="R" * 900_000)))
     add("2 MB one-word specification", changed(lambda d: d["recommendations"][0].update(specification="W" * 2_000_000)))
@@ -118,9 +135,11 @@ def crafted_bundles(root: Path, passphrase: str, wanted: Callable[[str], bool] =
                        ("PNG header 65000 x 65000 as a photo member", png_header_only(65000, 65000)),
                        ("truncated JPEG claiming 1500 x 1500 as a photo member", truncated_giant_jpeg(1500)),
                        ("scan bomb as a photo member", scan_bomb(500, (256, 256)))):
-        add(name, lambda data=data: _sealed(root, passphrase, *_with_working(document, members, data)))
-    add("valid: the largest file the limits allow", lambda: largest_valid(root, passphrase, document, members))
-    return out
+        add(name, lambda data=data: _sealed(root, passphrase, *_with_working(document(), members(), data)))
+    add("valid: the largest file the limits allow", lambda: largest_valid(root, passphrase, document(), members()))
+    if source:
+        out.setdefault("valid: a small real export", source[0][0])
+    return dict(sorted(out.items(), key=lambda kv: kv[0] != "valid: a small real export"))
 
 
 def _raw(root: Path, data: bytes) -> Path:

@@ -31,9 +31,45 @@ def compile_bytecode() -> None:
     compileall.compile_dir(REPO / "homeassess", quiet=1)
 
 
+SMOKE_SCALE = 0.05
+SMALL_PHOTO = (800, 600)  # the source photos' size below scale 0.1
+"""Below this scale a run is a smoke run (the test suite runs every scenario at 0.01): each scenario takes one
+sample and no warm-up, so that its code path runs once; its figures say nothing about speed. ``--quick`` (0.15)
+and a full run (1.0) are above it and unchanged."""
+
+
+def is_smoke(scale: float) -> bool:
+    return scale < SMOKE_SCALE
+
+
+def sample_count(scale: float, full: int) -> int:
+    """``full`` samples, or one in a smoke run."""
+    return 1 if is_smoke(scale) else full
+
+
+def warmup_count(scale: float, full: int) -> int:
+    """``full`` untimed warm-ups, or none in a smoke run."""
+    return 0 if is_smoke(scale) else full
+
+
 def scaled(full: int, scale: float, minimum: int = 1) -> int:
     """``full`` (the issue's size) times ``scale``, at least ``minimum``."""
     return max(minimum, round(full * scale))
+
+
+def visit(scale: float):  # noqa: ANN201 - a store_fixture.VisitStore
+    """The visit store at ``scale`` (1.0: the issue's 15 rooms, 100 photos, 60 findings), built once per process.
+
+    A smoke run builds one small store for every scenario that opens a visit, the review scenarios included
+    (``review_actions.visit``): 2 rooms, 2 photos of 800×600, 8 findings, so that some proposals are accepted and
+    some dismissed, as the review needs, and the reports stay short.
+    """
+    from benchmarks import store_fixture
+
+    if is_smoke(scale):
+        return store_fixture.visit_store(2, 2, 8, SMALL_PHOTO)
+    return store_fixture.visit_store(15 if scale >= 0.1 else 2, scaled(100, scale, 2), scaled(60, scale, 2),
+                                     store_fixture.PHOTO_SIZE if scale >= 0.1 else SMALL_PHOTO)
 
 
 def ms(seconds: float) -> float:

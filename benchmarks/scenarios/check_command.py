@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.scenarios._common import REPO, compile_bytecode, median, ms, process_env, result
+from benchmarks.scenarios._common import REPO, compile_bytecode, is_smoke, median, ms, process_env, result
 
 NAME = "check_command"
 POSITION = 20
@@ -57,7 +57,8 @@ def run(scale: float, repeats: int) -> dict:
         client_file.write_text(json.dumps(CLIENT), encoding="utf-8")
         client_command = [*command, "--client", str(client_file)]
         samples = max(3, repeats * 2) if repeats > 1 else 1
-        timed(command)
+        if not is_smoke(scale):
+            timed(command)
         if repeats > 1:
             timed(floor_command), timed(client_command)
         values, floors, with_client = [], [], []

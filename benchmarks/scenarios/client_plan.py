@@ -10,17 +10,13 @@ build in a process also loads and subsets the bundled fonts; that is the first r
 from __future__ import annotations
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import interleaved, median, profile_top, result, scaled
+from benchmarks.scenarios._common import interleaved, median, profile_top, result, visit, warmup_count
 from homeassess.services.reports import ReportService, page_count
 
 NAME = "client_plan"
 POSITION = 61
 BUDGET_MS = 1000.0
 
-
-def visit(scale: float) -> store_fixture.VisitStore:
-    return store_fixture.visit_store(15 if scale >= 0.1 else 2, scaled(100, scale, 2), scaled(60, scale, 2),
-                                     store_fixture.PHOTO_SIZE if scale >= 0.1 else (800, 600))
 
 
 def run(scale: float, repeats: int) -> dict:
@@ -34,7 +30,7 @@ def run(scale: float, repeats: int) -> dict:
             built["plan"] = service.build(store.assessment_id, "client")
 
         runs = max(1, min(repeats, 5))
-        times = interleaved({"plan": plan}, runs, warmup=1)
+        times = interleaved({"plan": plan}, runs, warmup=warmup_count(scale, 1))
     finally:
         ws.close()
     value = median(times["plan"])

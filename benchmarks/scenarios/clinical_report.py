@@ -18,7 +18,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import interleaved, median, profile_top, result, scaled
+from benchmarks.scenarios._common import interleaved, median, profile_top, result, visit
 from homeassess.services.reports import ReportService, page_count
 
 NAME = "clinical_report"
@@ -26,10 +26,6 @@ POSITION = 60
 BUDGET_RATIO = 2.0
 BUDGET_BYTES = 15 * 1024 * 1024
 
-
-def visit(scale: float) -> store_fixture.VisitStore:
-    return store_fixture.visit_store(15 if scale >= 0.1 else 2, scaled(100, scale, 2), scaled(60, scale, 2),
-                                     store_fixture.PHOTO_SIZE if scale >= 0.1 else (800, 600))
 
 
 def print_copies(ws, assessment_id: int) -> list[bytes]:  # noqa: ANN001 - a Workspace

@@ -13,7 +13,17 @@ Median of repeats after one warm-up; value and floor take turns. The store is bu
 from __future__ import annotations
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import interleaved, median, profile_top, qt_app, result, scaled
+from benchmarks.scenarios._common import (
+    interleaved,
+    is_smoke,
+    median,
+    profile_top,
+    qt_app,
+    result,
+    sample_count,
+    scaled,
+    warmup_count,
+)
 from homeassess.store.engine import STORE_FILE_NAME, open_connection
 
 NAME = "home_list"
@@ -22,6 +32,10 @@ BUDGET_MS = 150.0
 
 
 def list_store(scale: float) -> store_fixture.ListStore:
+    if is_smoke(scale):  # one list store for a smoke run: the practice store of store_size, whatever its size
+        from benchmarks.scenarios.store_size import practice_store
+
+        return practice_store(scale)
     return store_fixture.list_store(scaled(2000, scale, 20), scaled(100_000, scale, 100), 10 if scale >= 0.1 else 2)
 
 
@@ -71,8 +85,9 @@ class HomeFixture:
 def run(scale: float, repeats: int) -> dict:
     fx = HomeFixture(scale)
     try:
-        runs = max(3, repeats)
-        times = interleaved({"list": fx.refresh, "floor": lambda: floor_counts(fx.raw)}, runs, warmup=1)
+        runs = sample_count(scale, max(3, repeats))
+        times = interleaved({"list": fx.refresh, "floor": lambda: floor_counts(fx.raw)}, runs,
+                            warmup=warmup_count(scale, 1))
         shown = fx.home.model.rowCount()
     finally:
         fx.close()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 
-from benchmarks.scenarios._common import median, ms, profile_top, result
+from benchmarks.scenarios._common import median, ms, profile_top, result, sample_count, warmup_count
 from benchmarks.scenarios.home_list import HomeFixture, floor_counts
 
 NAME = "home_search"
@@ -46,8 +46,9 @@ def run(scale: float, repeats: int) -> dict:
     fx = HomeFixture(scale)
     term = fx.store.search_term
     try:
-        _type(fx, term)  # warm-up
-        runs = max(3, repeats)
+        for _ in range(warmup_count(scale, 1)):
+            _type(fx, term)
+        runs = sample_count(scale, max(3, repeats))
         per_run = [_type(fx, term) for _ in range(runs)]
     finally:
         fx.close()

@@ -14,16 +14,22 @@ from __future__ import annotations
 import time
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import close_window, median, ms, profile_top, qt_app, result, scaled
+from benchmarks.scenarios._common import (
+    close_window,
+    median,
+    ms,
+    profile_top,
+    qt_app,
+    result,
+    sample_count,
+    visit,
+    warmup_count,
+)
 
 NAME = "open_assessment"
 POSITION = 90
 BUDGET_MS = 300.0
 
-
-def visit(scale: float) -> store_fixture.VisitStore:
-    return store_fixture.visit_store(15 if scale >= 0.1 else 2, scaled(100, scale, 2), scaled(60, scale, 2),
-                                     store_fixture.PHOTO_SIZE if scale >= 0.1 else (800, 600))
 
 
 class _Window:
@@ -50,8 +56,8 @@ def run(scale: float, repeats: int) -> dict:
     ws = store_fixture.open_workspace(store.data_dir)
     samples, items, photos = [], 0, 0
     try:
-        runs = max(3, repeats)
-        for n in range(runs + 1):  # the first one warms up
+        runs, warmups = sample_count(scale, max(3, repeats)), warmup_count(scale, 1)  # the first one warms up
+        for n in range(warmups + runs):
             w = _Window(ws)
             started = time.perf_counter()
             w.open(store.assessment_id)
@@ -60,7 +66,7 @@ def run(scale: float, repeats: int) -> dict:
             items, photos = len(screen.checklist.rows), screen.photos.model.rowCount()
             assert screen.room_id is not None and items and photos == store.first_room_photos, (items, photos)
             w.close()
-            if n:
+            if n >= warmups:
                 samples.append(elapsed)
     finally:
         ws.close()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from benchmarks import store_fixture
 from benchmarks.photo_import import SIZE, phone_exif, photographic_image, pillow_floor
-from benchmarks.scenarios._common import interleaved, median, profile_top, result
+from benchmarks.scenarios._common import interleaved, median, profile_top, result, sample_count, warmup_count
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.photos import process_photo
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
@@ -35,7 +35,7 @@ def run(scale: float, repeats: int) -> dict:
     path, size = _sample(scale)
     ws = store_fixture.open_workspace(path.parent / "store", create=True)
     try:
-        runs = max(3, repeats)
+        runs = sample_count(scale, max(3, repeats))
         # One room per import: a picture already attached to a room is skipped when imported there again.
         aid = ws.assessments.create(NewAssessment(client=ClientProfile(name="Benchmark"), details=AssessmentDetails(),
                                                   rooms=[RoomSpec(type="bathroom")] * (runs + 1))).value
@@ -46,7 +46,7 @@ def run(scale: float, repeats: int) -> dict:
             assert summary.imported_count == 1, (summary.refused, summary.skipped)
 
         times = interleaved({"pipeline": lambda: process_photo(path), "floor": lambda: pillow_floor(path),
-                             "service": service_import}, runs, warmup=1)
+                             "service": service_import}, runs, warmup=warmup_count(scale, 1))
     finally:
         ws.close()
     value, floor, service = median(times["pipeline"]), median(times["floor"]), median(times["service"])

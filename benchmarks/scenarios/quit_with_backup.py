@@ -17,8 +17,7 @@ from __future__ import annotations
 import time
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import median, ms, profile_top, qt_app, result
-from benchmarks.scenarios.clinical_report import visit
+from benchmarks.scenarios._common import median, ms, profile_top, qt_app, result, visit
 from homeassess.store.backup import verify_backup
 from homeassess.store.location import STORE_FILE_NAME
 

@@ -16,7 +16,7 @@ import itertools
 from datetime import UTC, datetime
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import interleaved, median, profile_top, result
+from benchmarks.scenarios._common import interleaved, median, profile_top, result, sample_count, warmup_count
 from homeassess.store.engine import open_connection
 
 NAME = "record_measurement"
@@ -61,15 +61,15 @@ class _Setup:
 def run(scale: float, repeats: int) -> dict:
     setup = _Setup()
     try:
-        samples = max(3, 8 * repeats)
-        times = interleaved({"record": setup.record, "floor": setup.raw_insert}, samples, warmup=3)
+        samples, warmups = sample_count(scale, max(3, 8 * repeats)), warmup_count(scale, 3)
+        times = interleaved({"record": setup.record, "floor": setup.raw_insert}, samples, warmup=warmups)
     finally:
         setup.close()
     value, floor = median(times["record"]), median(times["floor"])
     return result(
         NAME, value, "ms", floor, f"≤ {BUDGET_RATIO:.0f}× floor and < {BUDGET_MS:.0f} ms",
         value <= BUDGET_RATIO * floor and value < BUDGET_MS,
-        f"median of {samples} interleaved samples (after 3 warm-ups); room of {34} answers",
+        f"median of {samples} interleaved samples (after {warmups} warm-ups); room of {34} answers",
         p90_ms=round(sorted(times["record"])[int(0.9 * (len(times["record"]) - 1))], 2),
         floor_p90_ms=round(sorted(times["floor"])[int(0.9 * (len(times["floor"]) - 1))], 2),
     )

@@ -15,8 +15,7 @@ from __future__ import annotations
 import time
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import close_window, interleaved, median, ms, profile_top, qt_app, result
-from benchmarks.scenarios.clinical_report import visit
+from benchmarks.scenarios._common import close_window, interleaved, median, ms, profile_top, qt_app, result, visit
 
 NAME = "report_in_window"
 POSITION = 62

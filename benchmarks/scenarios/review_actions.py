@@ -14,7 +14,18 @@ from __future__ import annotations
 import time
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import close_window, median, ms, profile_top, qt_app, result
+from benchmarks.scenarios._common import (
+    close_window,
+    is_smoke,
+    median,
+    ms,
+    profile_top,
+    qt_app,
+    result,
+    sample_count,
+    warmup_count,
+)
+from benchmarks.scenarios._common import visit as shared_visit
 
 NAME = "review_actions"
 POSITION = 94
@@ -22,6 +33,10 @@ BUDGET_MS = 50.0
 
 
 def visit(scale: float) -> store_fixture.VisitStore:
+    """Every demo answer recorded (many proposals, accepted and dismissed), two small photos; in a smoke run, the
+    small visit store every scenario shares, which has both kinds of decision too."""
+    if is_smoke(scale):
+        return shared_visit(scale)
     return store_fixture.visit_store(15 if scale >= 0.1 else 3, 2, None, (800, 600))
 
 
@@ -79,14 +94,15 @@ def run(scale: float, repeats: int) -> dict:
         to_accept = [v.ref for v in listed if v.status.value != "accepted"]
         to_dismiss = [v.ref for v in listed if v.status.value != "dismissed"]
         undo = review.window.ops.undo_stack.undo
-        for n in range(max(4, 4 * repeats) + 1):
+        warmups = warmup_count(scale, 1)  # the first round warms up
+        for n in range(warmups + sample_count(scale, max(4, 4 * repeats))):
             review.select_ref(to_accept[n % len(to_accept)])
             accept = review.timed(review.review.accept_selected)
             undone = review.timed(undo)
             review.select_ref(to_dismiss[n % len(to_dismiss)])
             dismiss = review.timed(review.review.dismiss_selected)
             undone2 = review.timed(undo)
-            if n:  # the first round warms up
+            if n >= warmups:
                 times["accept"].append(accept)
                 times["dismiss"].append(dismiss)
                 times["undo"] += [undone, undone2]

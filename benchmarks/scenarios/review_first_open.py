@@ -10,7 +10,7 @@ cached from the sample before. No floor: the budget is absolute (issue 10).
 from __future__ import annotations
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import median, result
+from benchmarks.scenarios._common import median, result, sample_count, warmup_count
 from benchmarks.scenarios.review_actions import Review, visit
 
 NAME = "review_first_open"
@@ -21,7 +21,8 @@ BUDGET_MS = 300.0
 def run(scale: float, repeats: int) -> dict:
     store = visit(scale)
     samples, rows = [], 0
-    for n in range(max(3, repeats) + 1):
+    warmups = warmup_count(scale, 1)  # the first one warms up the imports
+    for n in range(warmups + sample_count(scale, max(3, repeats))):
         ws = store_fixture.open_workspace(store.data_dir)
         try:
             review = Review(ws, store.assessment_id)
@@ -31,7 +32,7 @@ def run(scale: float, repeats: int) -> dict:
             review.close()
         finally:
             ws.close()
-        if n:  # the first one warms up the imports
+        if n >= warmups:
             samples.append(elapsed)
     value = median(samples)
     return result(

@@ -16,17 +16,13 @@ import sys
 import time
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import REPO, compile_bytecode, median, ms, process_env, result, scaled
+from benchmarks.scenarios._common import REPO, compile_bytecode, median, ms, process_env, result, visit
 
 NAME = "start_to_unlock"
 POSITION = 10
 BUDGET_RATIO = 1.5
 LAUNCHER = REPO / "benchmarks" / "scenarios" / "_startup_launcher.py"
 
-
-def visit_store(scale: float) -> store_fixture.VisitStore:
-    return store_fixture.visit_store(15 if scale >= 0.1 else 2, scaled(100, scale, 2), scaled(60, scale, 2),
-                                     store_fixture.PHOTO_SIZE if scale >= 0.1 else (800, 600))
 
 
 def launch(mode: str, data_dir=None, *, importtime: bool = False) -> dict:  # noqa: ANN001
@@ -44,7 +40,7 @@ def launch(mode: str, data_dir=None, *, importtime: bool = False) -> dict:  # no
 
 def run(scale: float, repeats: int) -> dict:
     compile_bytecode()
-    store = visit_store(scale)
+    store = visit(scale)
     if repeats > 1:  # warm-up: page cache, the day's backup, the resource snapshot
         launch("unlock", store.data_dir), launch("floor")
     values, floors = [], []
@@ -62,7 +58,7 @@ def run(scale: float, repeats: int) -> dict:
 
 def profile(scale: float) -> str:
     """Python's import-time report for the launch up to the painted dialog (the slowest imports, cumulative µs)."""
-    report = launch("unlock", visit_store(scale).data_dir, importtime=True)
+    report = launch("unlock", visit(scale).data_dir, importtime=True)
     return "launch to the unlock dialog, -X importtime:\n" + import_report(report["stderr"], 22)
 
 

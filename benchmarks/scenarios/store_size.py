@@ -16,8 +16,7 @@ stand-ins made for listing speed, so its size is mostly rows (answers, decisions
 from __future__ import annotations
 
 from benchmarks import store_fixture
-from benchmarks.scenarios._common import result, scaled
-from benchmarks.scenarios.clinical_report import visit
+from benchmarks.scenarios._common import result, scaled, visit
 from benchmarks.scenarios.home_list import list_store
 
 NAME = "store_size"

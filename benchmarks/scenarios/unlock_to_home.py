@@ -15,8 +15,8 @@ untimed launch of each comes first (it also takes the day's backup).
 
 from __future__ import annotations
 
-from benchmarks.scenarios._common import compile_bytecode, median, result
-from benchmarks.scenarios.start_to_unlock import import_report, launch, visit_store
+from benchmarks.scenarios._common import compile_bytecode, median, result, visit
+from benchmarks.scenarios.start_to_unlock import import_report, launch
 
 NAME = "unlock_to_home"
 POSITION = 15
@@ -25,7 +25,7 @@ BUDGET_RATIO = 1.5
 
 def run(scale: float, repeats: int) -> dict:
     compile_bytecode()
-    store = visit_store(scale)
+    store = visit(scale)
     if repeats > 1:
         launch("home", store.data_dir), launch("home-floor", store.data_dir)
     values, floors, keys, loads = [], [], [], []
@@ -48,5 +48,5 @@ def run(scale: float, repeats: int) -> dict:
 
 def profile(scale: float) -> str:
     """Import-time report of the whole launch (the background load included), for what the unlock still waits on."""
-    report = launch("home", visit_store(scale).data_dir, importtime=True)
+    report = launch("home", visit(scale).data_dir, importtime=True)
     return "launch through the unlock to home, -X importtime:\n" + import_report(report["stderr"], 22)

@@ -46,6 +46,8 @@ def test_scenario_runs_and_reports(name, qapp):
     assert isinstance(record["budget"], str) and record["budget"]
     assert isinstance(record["passed"], bool)
     assert isinstance(record["notes"], str) and record["notes"]
+    for key in ("samples_ms", "floor_samples_ms"):  # the smoke path: the code runs once, nothing is repeated
+        assert len(record.get(key, [0])) == 1, (key, record[key])
     if record["floor"] is None:
         assert record["ratio"] is None
     else:
