@@ -7,9 +7,10 @@ What keeps the suite fast (issue 16; docs/testing.md says more):
   ``homeassess`` changes. The tests about the key ask for ``real_key_derivation``, and every
   command-line test runs a separate ``python -m homeassess`` process, which derives the real key.
 - **Store templates.** The empty migrated store and the demo store (ten rooms, 22 photos through the
-  photo pipeline) are built once per test process and copied for each test that asks for a
-  ``workspace`` or a ``demo_workspace``: an SQLCipher file copied while closed is the same store.
-- **The data files** are validated once per test process into a cache folder of the session's own.
+  photo pipeline) are built once per test session (``tests/built_once.py``: the first xdist worker to ask
+  builds, the others wait and reuse) and copied for each test that asks for a ``workspace`` or a
+  ``demo_workspace``: an SQLCipher file copied while closed is the same store. The templates are read-only.
+- **The data files** are validated once per test session into a cache folder of the session's own.
 
 Processes the tests start (``python -m homeassess``, the benchmark launchers) import this tree's code,
 whatever their working folder and wherever the virtual environment's editable install points.
@@ -37,6 +38,7 @@ from homeassess.domain.judge import Judge
 from homeassess.services.workspace import Workspace
 from homeassess.store.engine import STORE_FILE_NAME
 from homeassess.store.store import Store
+from tests.built_once import built_once
 
 # CI runs the property tests on a fixed seed (HYPOTHESIS_PROFILE=ci in .ci/run), so a landing is
 # decided by the code, not by which examples came up; on a developer's machine they search anew
@@ -84,15 +86,21 @@ def real_key_derivation():
 
 @pytest.fixture(scope="session", autouse=True)
 def resource_cache(tmp_path_factory):
-    """The validated data-file snapshot goes to a folder of this test session, not the user's cache."""
+    """The validated data-file snapshot goes to a folder of this test session (all workers'), not the user's cache."""
+    folder, _ = built_once(tmp_path_factory, "resource-cache", lambda folder: {}, read_only=False)
     with pytest.MonkeyPatch.context() as patch:
-        folder = tmp_path_factory.mktemp("resource-cache")
         patch.setenv("HOMEASSESS_CACHE_DIR", str(folder))
         yield folder
 
 
 @pytest.fixture(scope="session")
-def judge(resource_cache) -> Judge:
+def judge(tmp_path_factory, resource_cache) -> Judge:
+    """The data files validated once per session (by the first worker; the others read its snapshot)."""
+    def validate(folder: Path) -> dict:
+        Judge.load()  # writes the snapshot into resource_cache
+        return {}
+
+    built_once(tmp_path_factory, "resource-snapshot", validate)
     return Judge.load()
 
 
@@ -104,12 +112,15 @@ class StoreTemplate:
     demo_id: int = 0
 
     def copy_to(self, data_dir: Path) -> None:
-        """The store file and its backups (not the WAL index or logs, which belong to an open store)."""
+        """The store file and its backups (not the WAL index or logs, which belong to an open store), writable
+        (a shared template's files are read-only) with their times kept."""
         for path in self.data_dir.rglob("*"):
             relative = path.relative_to(self.data_dir)
             if path.is_file() and not path.name.endswith(("-wal", "-shm")) and relative.parts[0] != "logs":
                 (data_dir / relative).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(path, data_dir / relative)
+                shutil.copyfile(path, data_dir / relative)
+                times = path.stat()
+                os.utime(data_dir / relative, ns=(times.st_atime_ns, times.st_mtime_ns))
 
 
 # The clinician's contact in Settings, which the demo leaves empty: the landlord letter needs it.
@@ -122,24 +133,29 @@ def give_demo_contact(workspace: Workspace) -> None:
 
 @pytest.fixture(scope="session")
 def empty_store_template(tmp_path_factory, judge) -> StoreTemplate:
-    data_dir = tmp_path_factory.mktemp("template-empty")
-    Workspace.build(Store.open(data_dir, PASSPHRASE, create=True), judge).close()
-    return StoreTemplate(data_dir)
+    def build(data_dir: Path) -> dict:
+        Workspace.build(Store.open(data_dir, PASSPHRASE, create=True), judge).close()
+        return {}
+
+    return StoreTemplate(built_once(tmp_path_factory, "template-empty", build)[0])
 
 
 @pytest.fixture(scope="session")
 def demo_store_template(tmp_path_factory, judge) -> StoreTemplate:
     from homeassess.services.demo import install_demo
 
-    data_dir = tmp_path_factory.mktemp("template-demo")
-    workspace = Workspace.build(Store.open(data_dir, PASSPHRASE, create=True), judge)
-    try:
-        demo_id, _ = install_demo(workspace)
-        give_demo_contact(workspace)
-    finally:
-        workspace.close()
-    assert (data_dir / STORE_FILE_NAME).is_file()
-    return StoreTemplate(data_dir, demo_id)
+    def build(data_dir: Path) -> dict:
+        workspace = Workspace.build(Store.open(data_dir, PASSPHRASE, create=True), judge)
+        try:
+            demo_id, _ = install_demo(workspace)
+            give_demo_contact(workspace)
+        finally:
+            workspace.close()
+        assert (data_dir / STORE_FILE_NAME).is_file()
+        return {"demo_id": demo_id}
+
+    data_dir, facts = built_once(tmp_path_factory, "template-demo", build)
+    return StoreTemplate(data_dir, facts["demo_id"])
 
 
 @pytest.fixture
@@ -176,23 +192,42 @@ def demo_workspace(request, data_dir, judge, demo_store_template):
     ws.close()
 
 
+@dataclass(frozen=True)
+class DemoRun:
+    """What ``homeassess demo`` answered when it wrote ``cli_demo_template`` (the demo command's own test reads it)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@dataclass(frozen=True)
+class CliDemoTemplate(StoreTemplate):
+    run: DemoRun = DemoRun(0, "", "")
+
+
 @pytest.fixture(scope="session")
-def cli_demo_template(tmp_path_factory, judge) -> StoreTemplate:
-    """A store holding the demo, written once per test process by ``homeassess demo`` (a real process, so keyed with
-    the real derivation, as every ``python -m homeassess`` a test starts expects); copy it, do not change it."""
-    data_dir = tmp_path_factory.mktemp("template-cli-demo")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HOMEASSESS_")}
-    env["HOMEASSESS_PASSPHRASE"] = PASSPHRASE
-    done = subprocess.run([sys.executable, "-m", "homeassess", "--data-dir", str(data_dir), "demo"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
-    assert done.returncode == 0, done.stderr
-    with real_keys():  # written by a real process: keyed with the production derivation
-        workspace = Workspace.build(Store.open(data_dir, PASSPHRASE), judge)
-        try:
-            give_demo_contact(workspace)
-        finally:
-            workspace.close()
-    return StoreTemplate(data_dir, demo_id=1)
+def cli_demo_template(tmp_path_factory, judge) -> CliDemoTemplate:
+    """A store holding the demo, written once per test session by ``homeassess demo`` into an empty folder (a real
+    process, so keyed with the real derivation, as every ``python -m homeassess`` a test starts expects), then given
+    the clinician's contact; ``run`` is what that process answered. Copy it, do not change it."""
+
+    def build(data_dir: Path) -> dict:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("HOMEASSESS_")}
+        env["HOMEASSESS_PASSPHRASE"] = PASSPHRASE
+        done = subprocess.run([sys.executable, "-m", "homeassess", "--data-dir", str(data_dir), "demo"], cwd=ROOT,
+                              env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
+        assert done.returncode == 0, done.stderr
+        with real_keys():  # written by a real process: keyed with the production derivation
+            workspace = Workspace.build(Store.open(data_dir, PASSPHRASE), judge)
+            try:
+                give_demo_contact(workspace)
+            finally:
+                workspace.close()
+        return {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
+
+    data_dir, facts = built_once(tmp_path_factory, "template-cli-demo", build)
+    return CliDemoTemplate(data_dir, demo_id=1, run=DemoRun(**facts))
 
 
 @pytest.fixture
@@ -205,18 +240,21 @@ def cli_demo_store(tmp_path, cli_demo_template) -> Path:
 
 @pytest.fixture(scope="session")
 def in_process_demo_template(tmp_path_factory, demo_store_template) -> StoreTemplate:
-    """A store holding the command line's demo, written once per test process by the ``demo`` command run in this
+    """A store holding the command line's demo, written once per test session by the ``demo`` command run in a test
     process (tests/cli_in_process.py), so keyed with the cheap derivation, as every in-process command expects: the
     same assessments as ``cli_demo_template`` (1 the demo visit, 2 its finalised copy, 3 that copy's follow-up) and
     the clinician's contact. The command runs over a copy of ``demo_store_template`` (the demo visit and the contact,
-    built once per worker anyway), so it adds only the follow-up. Copy it, do not change it."""
+    built for the session anyway), so it adds only the follow-up. Copy it, do not change it."""
     from tests.cli_in_process import run_in_process
 
-    data_dir = tmp_path_factory.mktemp("template-in-process-demo")
-    demo_store_template.copy_to(data_dir)
-    done = run_in_process("demo", data_dir=data_dir, env={"HOMEASSESS_PASSPHRASE": PASSPHRASE})
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"Demo assessment already in the store: id {demo_store_template.demo_id}\n"), done.stdout
+    def build(data_dir: Path) -> dict:
+        demo_store_template.copy_to(data_dir)
+        done = run_in_process("demo", data_dir=data_dir, env={"HOMEASSESS_PASSPHRASE": PASSPHRASE})
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith(f"Demo assessment already in the store: id {demo_store_template.demo_id}\n"), done.stdout
+        return {}
+
+    data_dir, _ = built_once(tmp_path_factory, "template-in-process-demo", build)
     return StoreTemplate(data_dir, demo_id=demo_store_template.demo_id)
 
 

@@ -158,20 +158,23 @@ def test_store_commands_need_a_passphrase(tmp_path):
     assert "HOMEASSESS_PASSPHRASE" in result.stderr
 
 
-@pytest.mark.slow  # runs the demo command: the whole demo through the services
-def test_demo_then_list_through_the_encrypted_store(tmp_path):
+@pytest.mark.slow  # the whole demo in a real process (cli_demo_template's), then three processes
+def test_demo_then_list_through_the_encrypted_store(cli_demo_template, cli_demo_store):
+    """The first ``homeassess demo`` is the real process that wrote ``cli_demo_template`` into an empty folder (its
+    answer kept by tests/conftest.py, so the suite runs it once); the rest run here on this test's copy."""
     env = {"HOMEASSESS_PASSPHRASE": PASSPHRASE}
-    first = run("demo", env=env, data_dir=tmp_path)
+    first = cli_demo_template.run
     assert first.returncode == 0, first.stderr
     assert "added" in first.stdout
-    again = run("demo", env=env, data_dir=tmp_path)
+    again = run("demo", env=env, data_dir=cli_demo_store)
+    assert again.returncode == 0, again.stderr
     assert "already in the store" in again.stdout
-    listed = run("list", "--json", env=env, data_dir=tmp_path)
+    listed = run("list", "--json", env=env, data_dir=cli_demo_store)
     rows = {row["id"]: row for row in json.loads(listed.stdout)}
     assert len(rows) == 3  # the demo visit (a draft), its finalised copy and that copy's follow-up
     assert rows[1]["findings"] > 0 and rows[1]["accepted"] > 0
     assert rows[2]["status"] == "final" and rows[2]["follow_up_ids"] == [3] and rows[3]["original_id"] == 2
-    wrong = run("list", env={"HOMEASSESS_PASSPHRASE": "wrong"}, data_dir=tmp_path)
+    wrong = run("list", env={"HOMEASSESS_PASSPHRASE": "wrong"}, data_dir=cli_demo_store)
     assert wrong.returncode == 1
     assert wrong.stderr.strip() == "homeassess: wrong passphrase or damaged file"
 

@@ -20,7 +20,8 @@ from homeassess.services.demo import load_demo_document
 from homeassess.services.reports import ReportService
 from homeassess.services.workspace import Workspace
 from homeassess.store.store import Store
-from tests.conftest import PASSPHRASE, give_demo_contact
+from tests.built_once import built_once
+from tests.conftest import PASSPHRASE, StoreTemplate, give_demo_contact
 from tests.unit.test_report_builds import TODAY, text_of
 
 AUDIENCES = ("clinical", "contractor", "landlord", "client")
@@ -71,9 +72,25 @@ def tiny_jpeg(n: int) -> bytes:
 
 @pytest.fixture(scope="module")
 def large_visit(tmp_path_factory, judge):
-    """60 rooms answered as the demo's rooms are (cycled), its accepted work accepted in each, and 500 photos."""
+    """60 rooms answered as the demo's rooms are (cycled), its accepted work accepted in each, and 500 photos: built
+    once per test session (tests/built_once.py), each worker that runs these tests opening a copy of its own."""
+    template, facts = built_once(tmp_path_factory, "template-large-visit", lambda folder: build_large_visit(folder, judge))
     data_dir = tmp_path_factory.mktemp("large-visit")
+    StoreTemplate(template).copy_to(data_dir)
+    ws = Workspace.build(Store.open(data_dir, PASSPHRASE), judge)
+    yield ws, facts["aid"], facts["names"]
+    ws.close()
+
+
+def build_large_visit(data_dir, judge) -> dict:
     ws = Workspace.build(Store.open(data_dir, PASSPHRASE, create=True), judge)
+    try:
+        return fill_large_visit(ws)
+    finally:
+        ws.close()
+
+
+def fill_large_visit(ws: Workspace) -> dict:
     give_demo_contact(ws)
     doc = load_demo_document()
     templates = [doc["rooms"][n % len(doc["rooms"])] for n in range(ROOMS)]
@@ -94,8 +111,7 @@ def large_visit(tmp_path_factory, judge):
         jpeg = tiny_jpeg(n)
         ws.photos_repo.add(aid, views[n % ROOMS].id, None, working=jpeg, print_copy=jpeg, thumbnail=jpeg, width=96,
                            height=64, sha256=hashlib.sha256(jpeg).hexdigest(), caption=f"View {n + 1}")
-    yield ws, aid, [v.name for v in views]
-    ws.close()
+    return {"aid": aid, "names": [v.name for v in views]}
 
 
 @pytest.mark.slow
