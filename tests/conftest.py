@@ -85,6 +85,19 @@ def real_key_derivation():
 
 
 @pytest.fixture(scope="session", autouse=True)
+def true_stays_referenced():
+    """A test process emits more signals than a visit does: it holds the program's reserve of references to True
+    where this PySide6's emits drop them (homeassess/ui/kit/signal_references.py)."""
+    from PySide6.QtCore import QObject
+
+    from homeassess.ui.kit.signal_references import keep_true_referenced
+
+    owner = QObject()
+    keep_true_referenced(owner)
+    yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def resource_cache(tmp_path_factory):
     """The validated data-file snapshot goes to a folder of this test session (all workers'), not the user's cache."""
     folder, _ = built_once(tmp_path_factory, "resource-cache", lambda folder: {}, read_only=False)

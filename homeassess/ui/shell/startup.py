@@ -70,6 +70,15 @@ def follow_system_scheme() -> None:
     theme().follow_system()
 
 
+def hold_references_for_emits() -> None:
+    """Keep ``True`` referenced where this PySide6's emits drop references to it (``ui/kit/signal_references.py``)."""
+    from homeassess.ui.kit.signal_references import keep_true_referenced
+
+    app = QApplication.instance()
+    if app is not None:
+        keep_true_referenced(app)
+
+
 def _remember_scheme(scheme: Scheme) -> None:
     from PySide6.QtCore import QSettings
 
@@ -87,6 +96,7 @@ def ask_to_unlock(open_store: Callable[[str], T], creating: bool,
     failures = [0]
     dialog = UnlockDialog(open_store, creating, on_failure=lambda: failures.__setitem__(0, failures[0] + 1))
     after_first_paint(dialog, follow_system_scheme, later=True)
+    after_first_paint(dialog, hold_references_for_emits, later=True)
     if painted is not None:
         after_first_paint(dialog, painted)
     if dialog.exec() != UnlockDialog.Accepted:
