@@ -150,9 +150,8 @@ class _GuiThreadCollection:
         counts, thresholds = gc.get_count(), gc.get_threshold()
         # The younger generations only, the older of the two that is due. A full collection is left to the
         # automatic collector once the jobs have settled: asked for by count alone (without the automatic
-        # collector's check of how much is new since the last one), it ran every few ticks during a report
-        # build, walked the whole report, and held the build's thread up (the window's build went from 1.02×
-        # to 1.24-1.32× the command line's).
+        # collector's check of how much is new since the last one), it could run every few ticks during a
+        # report build, walking the whole report each time and holding the build's thread up.
         for generation in (1, 0):
             if thresholds[0] and counts[generation] > thresholds[generation]:
                 gc.collect(generation)
