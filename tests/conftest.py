@@ -87,14 +87,10 @@ def real_key_derivation():
 @pytest.fixture(scope="session", autouse=True)
 def true_stays_referenced():
     """A test process emits more signals than a visit does: it holds the program's reserve of references to True
-    where this PySide6's emits drop them (homeassess/ui/kit/signal_references.py)."""
-    from PySide6.QtCore import QObject
+    where this PySide6's emits drop them (homeassess/ui/kit/signal_references.py); a million is plenty for a run."""
+    from homeassess.ui.kit.signal_references import hold_reserve
 
-    from homeassess.ui.kit.signal_references import keep_true_referenced
-
-    owner = QObject()
-    keep_true_referenced(owner)
-    yield
+    hold_reserve()
 
 
 @pytest.fixture(scope="session", autouse=True)

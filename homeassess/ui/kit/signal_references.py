@@ -44,11 +44,18 @@ def emit_drops_references() -> bool:
     return sys.getrefcount(True) <= before - 8
 
 
-def keep_true_referenced(parent: QObject) -> QTimer | None:
-    """If emits drop references, hold a reserve now and top it up on a timer owned by ``parent``."""
+def hold_reserve() -> bool:
+    """If emits drop references, hold a reserve now (True); a process without an event loop stops here."""
     if not emit_drops_references():
-        return None
+        return False
     _top_up()
+    return True
+
+
+def keep_true_referenced(parent: QObject) -> QTimer | None:
+    """:func:`hold_reserve`, then top it up on a timer owned by ``parent`` (the window's event loop runs it)."""
+    if not hold_reserve():
+        return None
     timer = QTimer(parent)
     timer.setInterval(CHECK_MS)
     timer.timeout.connect(_top_up)
