@@ -81,7 +81,9 @@ def median(values: list[float]) -> float:
 
 
 def interleaved(jobs: dict[str, Callable[[], object]], repeats: int, warmup: int = 1) -> dict[str, list[float]]:
-    """Run each job ``repeats`` times, taking turns (so drift on a shared machine hits all alike).
+    """Run each job ``repeats`` times, taking turns (so drift on a shared machine hits all alike), in the
+    opposite order every other round (A B, B A, A B…): a machine that speeds up or slows down over a run
+    then favours neither job, as it would the one always run second.
 
     Returns milliseconds per run for each job. ``warmup`` untimed rounds come first.
     """
@@ -89,8 +91,9 @@ def interleaved(jobs: dict[str, Callable[[], object]], repeats: int, warmup: int
         for job in jobs.values():
             job()
     samples: dict[str, list[float]] = {name: [] for name in jobs}
-    for _ in range(repeats):
-        for name, job in jobs.items():
+    order = list(jobs.items())
+    for round_number in range(repeats):
+        for name, job in order if round_number % 2 == 0 else reversed(order):
             started = time.perf_counter()
             job()
             samples[name].append(ms(time.perf_counter() - started))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -127,14 +127,18 @@ class Item:
         return self.noun or self.prompt.lower()
 
     def plausible_bounds(self) -> tuple[float, float]:
-        assert self.plausible is not None
-        return (
-            self.measure.parse(self.plausible.min, LengthUnit.INCH),
-            self.measure.parse(self.plausible.max, LengthUnit.INCH),
-        )
+        assert self.plausible is not None and self.quantity is not None
+        return _bounds(self.quantity, self.plausible.min, self.plausible.max)
 
     def choice(self, choice_id: str) -> Choice | None:
         return next((c for c in self.choices if c.id == choice_id), None)
+
+
+@lru_cache(maxsize=256)
+def _bounds(quantity: str, low: str, high: str) -> tuple[float, float]:
+    """A plausible range's figures in the quantity's base unit, read once (every typed value is checked against them)."""
+    measure = READINGS[quantity] if quantity in READINGS else Quantity(quantity)
+    return measure.parse(low, LengthUnit.INCH), measure.parse(high, LengthUnit.INCH)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ recommendation library; it is pure and holds no state between calls.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -176,10 +177,12 @@ class Judge:
                     proposals += [(e, check) for e in self.library.for_measurement(fit_item, check.direction, check.shortfall_mm)]
                 proposals += [(e, check) for e in self.library.for_fit(check.kind)]
         recommendations: dict[str, ProposedRecommendation] = {}
+        fillers: dict[int, Callable[[str], str]] = {}  # one per trigger (by identity): its entries share the values
         for entry, by in proposals:
             if entry.id not in recommendations:  # the first trigger wins: the standard's, then each check's
-                recommendations[entry.id] = self.propose(entry, finding, ctx, by)
-        return replace(finding, recommendations=tuple(recommendations.values()))
+                fill = fillers.get(id(by)) or fillers.setdefault(id(by), self.filler(finding, ctx, by))
+                recommendations[entry.id] = entry.proposed(fill, finding.severity)
+        return replace(finding, recommendations=tuple(recommendations.values())) if recommendations else finding
 
     # --- answers -------------------------------------------------------------------------
 
@@ -206,13 +209,19 @@ class Judge:
             citation=item.citation if concern else "", message=f"{item.prompt}: {shown}", standard="",
             severity=_severity(item),
         )
-        entries = self.library.for_answer(item.id, answer) if concern else []
-        return replace(finding, recommendations=tuple(self.propose(e, finding, ctx) for e in entries))
+        if not concern:
+            return finding
+        fill, entries = self.filler(finding, ctx), self.library.for_answer(item.id, answer)
+        return replace(finding, recommendations=tuple(e.proposed(fill, finding.severity) for e in entries))
 
     def propose(
         self, entry: LibraryEntry, finding: Finding, ctx: JudgeContext, check: FitCheck | None = None
     ) -> ProposedRecommendation:
         """The entry's texts filled for this finding and client; ``check``: the person-fit check that proposed it."""
+        return entry.proposed(self.filler(finding, ctx, check), finding.severity)
+
+    def filler(self, finding: Finding, ctx: JudgeContext, check: FitCheck | None = None) -> Callable[[str], str]:
+        """Fills a library text for this finding and client (``check``: the person-fit check proposing it)."""
         values = {
             "room": ctx.room_name,
             "item": finding.item.lower(),
@@ -224,14 +233,8 @@ class Judge:
             "target": check.required if check else finding.required,
             **self.fit_rules.wording.values(ctx.client),
         }
-        fill = template_filler(values)
-        return ProposedRecommendation(
-            library_id=entry.id, title=fill(entry.title), specification=fill(entry.specification),
-            rationale=fill(entry.rationale), plain=fill(entry.plain),
-            category=entry.category.value, priority=entry.priority.value, responsible=entry.responsible.value,
-            cost_low=entry.cost.low, cost_high=entry.cost.high,
-            cost_source=f"{entry.cost.source} ({entry.cost.year})", severity=finding.severity,
-        )
+        return template_filler(values)
+
 
 
 def undoes(check: FitCheck, direction: str, low: float | None, high: float | None) -> bool:

@@ -12,12 +12,14 @@ import re
 import string
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 from homeassess.domain.catalogue import STRICT, Catalogue
 from homeassess.domain.client_wording import CLIENT_FIELDS
 from homeassess.domain.follow_up import VerifyCheck
+from homeassess.domain.verdicts import ProposedRecommendation
 from homeassess.domain.vocabulary import Category, Priority, Responsible
 
 # The finding's fields, and the client's words (device, side, helper: homeassess.domain.client_wording).
@@ -98,6 +100,16 @@ class LibraryEntry:
             "verify": tuple(_verify_check(v) for v in data.get("verify", ())),
         })
 
+    def proposed(self, fill: Callable[[str], str], severity: str) -> ProposedRecommendation:
+        """This entry proposed for a finding: its texts filled (``fill``: :func:`template_filler`)."""
+        return ProposedRecommendation(
+            library_id=self.id, title=fill(self.title), specification=fill(self.specification),
+            rationale=fill(self.rationale), plain=fill(self.plain),
+            category=self.category.value, priority=self.priority.value, responsible=self.responsible.value,
+            cost_low=self.cost.low, cost_high=self.cost.high,
+            cost_source=f"{self.cost.source} ({self.cost.year})", severity=severity,
+        )
+
     def check(self, check_id: str) -> VerifyCheck | None:
         """The as-installed check with this id, or None (a stored id the library no longer lists)."""
         return next((c for c in self.verify if c.id == check_id), None)
@@ -123,6 +135,9 @@ _THE_ROOM = re.compile(r"\b([Tt])he \{room\}")
 _AT_THE_ROOM = re.compile(r"\bat the \{room\}")
 
 
+# A room's texts are written in once per room name: every proposal the room derives (a recording, the
+# review's first open) fills the same few library texts for the same room.
+@lru_cache(maxsize=2048)
 def with_room(template: str, room_name: str) -> str:
     """The template with its room written in: ``the {room}`` reads "the bathroom" (the name's first letter
     lower-cased, unless it is an acronym) or, with no room name, "this room" ("at the {room}" then reads

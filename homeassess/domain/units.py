@@ -14,7 +14,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
-from fractions import Fraction
 
 from homeassess.domain.refusals import Refused
 
@@ -159,13 +158,15 @@ def unit_slip_hint(number: float, unit: str, low_mm: float, high_mm: float) -> s
 
 
 def inches_as_fraction(inches: float, denominator: int = 8) -> str:
-    """``31.75`` -> ``31 3/4``; rounds to the nearest 1/denominator."""
-    eighths = round(inches * denominator)
-    whole, rest = divmod(eighths, denominator)
+    """``31.75`` -> ``31 3/4``, ``-0.5`` -> ``-1/2``; rounds to the nearest 1/denominator."""
+    parts = round(inches * denominator)
+    sign = "-" if parts < 0 else ""
+    whole, rest = divmod(abs(parts), denominator)
     if rest == 0:
-        return f"{whole}"
-    frac = Fraction(rest, denominator)
-    return f"{whole} {frac.numerator}/{frac.denominator}" if whole else f"{frac.numerator}/{frac.denominator}"
+        return f"{sign}{whole}"
+    common = math.gcd(rest, denominator)
+    fraction = f"{rest // common}/{denominator // common}"
+    return f"{sign}{whole} {fraction}" if whole else f"{sign}{fraction}"
 
 
 def format_length(mm: float, system: UnitSystem) -> str:

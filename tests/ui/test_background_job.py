@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 
 from PySide6.QtCore import Qt, QThreadPool
 
-from homeassess.ui.kit.worker import BackgroundJob, wait_for_all
+from homeassess.ui.kit.worker import PROGRESS_EVERY_S, BackgroundJob, wait_for_all
 
 
 def quick_job(value: int):
@@ -71,3 +72,46 @@ def test_a_failure_and_a_cancel_are_reported_once(qtbot) -> None:
         handle.start()
     gate.set()
     assert not handle.running
+
+
+def test_a_chatty_job_wakes_the_window_a_few_times_and_always_reports_the_end(qtbot) -> None:
+    """A report build reports ~180 steps a second; each update the GUI thread handles takes the GIL from the
+    build. The window hears at most one every PROGRESS_EVERY_S, the first at once and the last (1.0) always."""
+    steps = 20_000
+
+    def chatty(cancel: threading.Event):
+        for n in range(steps):
+            yield n / steps, f"step {n}"
+        yield 1.0, "done"
+        return steps
+
+    heard: list[tuple[float, str]] = []
+    handle = BackgroundJob(chatty)
+    handle.signals.progress.connect(lambda fraction, message: heard.append((fraction, message)))
+    started = time.monotonic()
+    with qtbot.waitSignal(handle.signals.finished, timeout=30_000):
+        handle.start()
+    elapsed = time.monotonic() - started
+    assert heard[0] == (0.0, "step 0")
+    assert heard[-1] == (1.0, "done")
+    assert len(heard) <= elapsed / PROGRESS_EVERY_S + 2 < steps / 10
+
+
+def test_a_job_reporting_through_a_callback_is_held_to_the_same_pace(qtbot) -> None:
+    """The report dialog hands ``BackgroundJob.report`` to the build as its progress callback."""
+    holder: list[BackgroundJob] = []
+
+    def build(cancel: threading.Event):
+        for n in range(20_000):
+            holder[0].report(n / 20_000, "laying out")
+        yield 1.0, "done"
+        return "pdf"
+
+    heard: list[float] = []
+    handle = BackgroundJob(build)
+    holder.append(handle)
+    handle.signals.progress.connect(lambda fraction, _message: heard.append(fraction))
+    with qtbot.waitSignal(handle.signals.finished, timeout=30_000) as finished:
+        handle.start()
+    assert finished.args == ["pdf"]
+    assert heard[-1] == 1.0 and len(heard) < 2_000

@@ -81,6 +81,11 @@ def test_display(mm, imperial, metric):
     assert format_length(mm, UnitSystem.METRIC) == metric
 
 
+@pytest.mark.parametrize(("mm", "shown"), [(-12.7, "-1/2 in"), (-806.45, "-31 3/4 in"), (-25.4, "-1 in")])
+def test_a_negative_length_shows_its_sign_on_the_whole_value(mm, shown):
+    assert format_length(mm, UnitSystem.IMPERIAL) == shown  # not "-1 1/2 in" for half an inch below zero
+
+
 @given(eighths=st.integers(min_value=0, max_value=8 * 400))
 def test_imperial_display_round_trips_to_the_eighth(eighths):
     mm = eighths / 8 * INCH

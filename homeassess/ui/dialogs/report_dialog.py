@@ -192,7 +192,7 @@ class ReportDialog(QDialog):
 
         def job(cancel: threading.Event):
             # Signals emitted from the worker thread are queued to the dialog on the GUI thread.
-            report = holder[0].signals.progress.emit
+            report = holder[0].report
             pdf = service.build(assessment_id, opts["audience"], opts["rooms"], opts["include_photos"], opts["paper_size"],
                                 opts["millimetres"], progress=report, cancelled=cancel.is_set, confirm_text=confirm_text)
             yield 1.0, "done"
