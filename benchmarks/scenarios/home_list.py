@@ -12,11 +12,14 @@ Median of repeats after one warm-up; value and floor take turns. The store is bu
 
 from __future__ import annotations
 
+import time
+
 from benchmarks import store_fixture
 from benchmarks.scenarios._common import (
     interleaved,
     is_smoke,
     median,
+    ms,
     profile_top,
     qt_app,
     result,
@@ -89,6 +92,9 @@ def run(scale: float, repeats: int) -> dict:
         times = interleaved({"list": fx.refresh, "floor": lambda: floor_counts(fx.raw)}, runs,
                             warmup=warmup_count(scale, 1))
         shown = fx.home.model.rowCount()
+        started = time.perf_counter()  # the counts made afresh, as on the first list after unlock
+        fx.ws.assessments.assessments.summaries()
+        afresh = ms(time.perf_counter() - started)
     finally:
         fx.close()
     assert shown == fx.store.listed, (shown, fx.store.listed)
@@ -98,8 +104,9 @@ def run(scale: float, repeats: int) -> dict:
         NAME, value, "ms", floor, f"< {BUDGET_MS:.0f} ms", value < BUDGET_MS,
         f"{s.assessments} assessments ({shown} listed: drafts and finals), {s.photos} photos; template per assessment: "
         f"{s.template.get('rooms')} rooms, {s.template.get('responses')} responses, "
-        f"{s.template.get('recommendations')} recommendations; median of {runs}",
-        listed=shown,
+        f"{s.template.get('recommendations')} recommendations; median of {runs}; each assessment's counts are "
+        f"kept per version between refreshes: counting all afresh (the first list after unlock) took {afresh:.0f} ms",
+        listed=shown, counted_afresh_ms=round(afresh, 1),
     )
 
 

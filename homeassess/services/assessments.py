@@ -22,6 +22,7 @@ from homeassess.services.changes import Change, Scope, change
 from homeassess.services.settings import SettingsService
 from homeassess.store.repositories import AssessmentRepository, AssessmentSummary, RoomProgress, RoomRepository
 from homeassess.store.repositories.assessments import AssessmentRecord
+from homeassess.store.repositories.home_list import CountedVersion
 from homeassess.store.repositories.recording import RecordingTarget
 from homeassess.store.repositories.rooms import RoomRecord, RoomSnapshot
 from homeassess.store.tables import utcnow
@@ -54,6 +55,7 @@ class AssessmentService:
         # Set by the composition root to ChecklistService.verdicts: the cached verdicts every answer gets
         # under a new judging context, written in the same transaction as the change that caused them.
         self.verdicts: Callable[[int, JudgeContext], dict[int, str]] = lambda _id, _ctx: {}
+        self._counted: dict[int, CountedVersion] = {}  # the home list's counts, by assessment id
 
     @property
     def catalogue(self) -> Catalogue:
@@ -76,7 +78,16 @@ class AssessmentService:
         return change(Scope.ASSESSMENTS, label="create assessment", assessment_id=assessment_id, value=assessment_id)
 
     def list(self, search: str = "", statuses: tuple[str, ...] = (AssessmentStatus.DRAFT, AssessmentStatus.FINAL)) -> list[AssessmentSummary]:
-        return self.assessments.summaries(search, statuses)
+        """The home screen's lines. Each assessment's counts are made once per version (every change to its
+        answers, verdicts or decisions moves ``updated_at``) and kept: the list is refreshed on every return home
+        and on every keystroke of a search."""
+        counted = self._counted
+        rows = self.assessments.summaries(search, statuses, counted)
+        for r in rows:
+            known = counted.get(r.id)
+            if known is None or known.updated_at != r.updated_at or known.uid != r.uid:
+                counted[r.id] = CountedVersion(r.uid, r.updated_at, (r.findings, r.accepted))
+        return rows
 
     def open(self, assessment_id: int, *, audit: bool = True) -> AssessmentView:
         record = self.record(assessment_id)

@@ -4,51 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, RowMapping, bindparam, case, func, or_
+from sqlalchemy import Engine, RowMapping, bindparam
 from sqlalchemy import select as sa_select
-from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
-from homeassess.domain.vocabulary import AssessmentStatus, RecommendationStatus
-from homeassess.store.repositories.rooms import FINDING_VERDICTS, RoomRecord, room_record, set_verdicts
+from homeassess.store.repositories.home_list import ALL_LISTED, AssessmentSummary, CountedVersion, list_summaries
+from homeassess.store.repositories.rooms import RoomRecord, room_record, set_verdicts
 from homeassess.store.repositories.session import AuditEntry, get_row, read_session, write_session
 from homeassess.store.tables import (
     AssessmentRow,
     ClientRow,
-    RecommendationRow,
-    ResponseRow,
     RoomRow,
     stored_id,
     table_of,
     utcnow,
 )
-
-
-@dataclass(frozen=True)
-class AssessmentSummary:
-    """One line of the home screen."""
-
-    id: int
-    uid: str
-    client_name: str
-    address: str
-    visit_date: date
-    status: str
-    findings: int  # answers that fail or are advisory
-    accepted: int  # recommendations the clinician accepted
-    updated_at: datetime
-    followup_due: date | None = None  # an original's follow-up due date (None on follow-ups)
-    parent_id: int | None = None  # a follow-up's original
-    follow_ups: int = 0  # follow-ups started from this assessment (any status)
-    final_follow_ups: int = 0  # of which final
-
-    @property
-    def follow_up_due(self) -> bool:
-        """Due on or before today with no final follow-up yet (the home screen's "Follow-up due" filter)."""
-        return self.followup_due is not None and self.followup_due <= date.today() and not self.final_follow_ups
 
 
 @dataclass(frozen=True)
@@ -167,55 +140,11 @@ class AssessmentRepository:
             row.updated_at = utcnow()
             return previous
 
-    def summaries(self, search: str = "", statuses: tuple[str, ...] = (AssessmentStatus.DRAFT, AssessmentStatus.FINAL)) -> list[AssessmentSummary]:
-        # Correlated counts per listed assessment use the indexes on recommendation(assessment_id, status)
-        # and room(assessment_id); a grouped subquery would scan every row in the store on each keystroke.
-        accepted = (
-            select(func.count())
-            .where(RecommendationRow.assessment_id == AssessmentRow.id, RecommendationRow.status == RecommendationStatus.ACCEPTED)
-            .correlate(AssessmentRow)
-            .scalar_subquery()
-            .label("accepted")
-        )
-        findings = (
-            select(func.count())
-            .select_from(ResponseRow)
-            .join(RoomRow, col(RoomRow.id) == col(ResponseRow.room_id))
-            .where(RoomRow.assessment_id == AssessmentRow.id, col(ResponseRow.verdict).in_(FINDING_VERDICTS))
-            .correlate(AssessmentRow)
-            .scalar_subquery()
-            .label("findings")
-        )
-        child = aliased(AssessmentRow)
-        follow_ups = (
-            select(func.count()).select_from(child).where(child.parent_id == AssessmentRow.id)
-            .correlate(AssessmentRow).scalar_subquery().label("follow_ups")
-        )
-        # Counted over the parent_id index alone: with the status in the WHERE clause SQLite picks the status
-        # index and scans every final assessment once per listed row (0.9 s for 2,000 assessments).
-        final_follow_ups = (
-            select(func.coalesce(func.sum(case((col(child.status) == AssessmentStatus.FINAL.value, 1), else_=0)), 0))
-            .select_from(child).where(child.parent_id == AssessmentRow.id)
-            .correlate(AssessmentRow).scalar_subquery().label("final_follow_ups")
-        )
-        query = (  # more columns than sqlmodel's select() is typed for: SQLAlchemy's, read through the session's connection
-            sa_select(col(AssessmentRow.id), col(AssessmentRow.uid), col(ClientRow.name), col(AssessmentRow.address),
-                      col(AssessmentRow.visit_date), col(AssessmentRow.status), findings, accepted, col(AssessmentRow.updated_at),
-                      col(AssessmentRow.followup_due), col(AssessmentRow.parent_id), follow_ups, final_follow_ups)
-            .join(ClientRow, col(ClientRow.id) == col(AssessmentRow.client_id))
-            .where(col(AssessmentRow.status).in_(statuses))
-            .order_by(col(AssessmentRow.visit_date).desc(), col(AssessmentRow.id).desc())
-        )
-        if search.strip():
-            pattern = f"%{search.strip()}%"
-            query = query.where(or_(col(ClientRow.name).ilike(pattern), col(AssessmentRow.address).ilike(pattern)))
-        with read_session(self.engine) as session:
-            rows = session.connection().execute(query).all()
-        return [
-            AssessmentSummary(row.id, row.uid, row.name, row.address, row.visit_date, row.status, row.findings, row.accepted,
-                              row.updated_at, row.followup_due, row.parent_id, row.follow_ups, row.final_follow_ups)
-            for row in rows
-        ]
+    def summaries(self, search: str = "", statuses: tuple[str, ...] = ALL_LISTED,
+                  counted: Mapping[int, CountedVersion] | None = None) -> list[AssessmentSummary]:
+        """The home screen's lines (``store/repositories/home_list.py``). ``counted``: counts already made, by
+        assessment id; those still at the version counted are reused, the others are counted now."""
+        return list_summaries(self.engine, search, statuses, counted or {})
 
     def rooms(self, assessment_id: int) -> list[RoomRecord]:
         with read_session(self.engine) as session:

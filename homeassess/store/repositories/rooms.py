@@ -218,9 +218,15 @@ class RoomRepository:
             _touch_room_assessment(conn, room_id, now)
 
     def set_verdicts(self, verdicts: Mapping[int, str]) -> None:
-        """Store re-judged verdicts (after a margin in Settings changed)."""
+        """Store re-judged verdicts (after a margin in Settings changed); each assessment they belong to changes
+        version, as with any change to its answers (the home list's counts and the review key on it)."""
+        if not verdicts:
+            return
         with write_session(self.engine) as session:
             set_verdicts(session, verdicts)
+            r, p = _ROOM.c, _RESPONSE.c
+            of_responses = sa_select(r.assessment_id).join(_RESPONSE, p.room_id == r.id).where(p.id.in_(list(verdicts)))
+            session.connection().execute(_ASSESSMENT.update().where(_ASSESSMENT.c.id.in_(of_responses)).values(updated_at=utcnow()))
 
 
 def set_verdicts(session: Session, verdicts: Mapping[int, str]) -> None:

@@ -14,10 +14,11 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 
 from homeassess.services.photo_import import PhotoView
+from homeassess.ui.kit.item_roles import ACCESSIBLE, CHECK_STATE, DECORATION, DISPLAY, EDIT, FOREGROUND, TOOLTIP, USER
 
 ICON_SIZE = QSize(144, 144)
-PHOTO_ID_ROLE = Qt.UserRole
-INCLUDED_ROLE = Qt.UserRole + 1
+PHOTO_ID_ROLE = USER
+INCLUDED_ROLE = USER + 1
 EXCLUDED_OPACITY = 0.3
 
 
@@ -48,21 +49,21 @@ class PhotoListModel(QAbstractListModel):
         flags = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemNeverHasChildren
         return flags if self.read_only else flags | Qt.ItemIsUserCheckable
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY):
         if not index.isValid() or not 0 <= index.row() < len(self.photos):
             return None
         photo = self.photos[index.row()]
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             return photo.caption or "(no caption)"
-        if role == Qt.DecorationRole:
+        if role == DECORATION:
             return self._icon(photo)
-        if role == Qt.CheckStateRole:
-            return Qt.Checked if photo.include_in_report else Qt.Unchecked
-        if role == Qt.ToolTipRole:
+        if role == CHECK_STATE:
+            return Qt.CheckState.Checked if photo.include_in_report else Qt.CheckState.Unchecked
+        if role == TOOLTIP:
             return self._tooltip(photo)
-        if role == Qt.AccessibleTextRole:
+        if role == ACCESSIBLE:
             return self._accessible(index.row(), photo)
-        if role == Qt.ForegroundRole and not photo.include_in_report:
+        if role == FOREGROUND and not photo.include_in_report:
             return QColor(Qt.gray)
         if role == PHOTO_ID_ROLE:
             return photo.id
@@ -70,8 +71,8 @@ class PhotoListModel(QAbstractListModel):
             return photo.include_in_report
         return None
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.EditRole) -> bool:
-        if role != Qt.CheckStateRole or not index.isValid() or self.read_only:
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = EDIT) -> bool:
+        if role != CHECK_STATE or not index.isValid() or self.read_only:
             return False
         include = Qt.CheckState(value) == Qt.Checked if not isinstance(value, bool) else value
         self.include_requested.emit(self.photos[index.row()].id, include)

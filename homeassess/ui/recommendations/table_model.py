@@ -18,16 +18,11 @@ from PySide6.QtGui import QColor, QFont
 
 from homeassess.domain.vocabulary import RecommendationStatus, format_cost
 from homeassess.services.recommendations import RecommendationView
+from homeassess.ui.kit.item_roles import ACCESSIBLE, ALIGNMENT, DISPLAY, FONT, FOREGROUND, RIGHT_ALIGNED, TOOLTIP, USER
 from homeassess.ui.kit.palette import Tone, colour
 
-SORT_ROLE = int(Qt.UserRole)
+SORT_ROLE = USER
 REF_ROLE = SORT_ROLE + 1
-# Roles as plain ints: ``data`` runs thousands of times a refresh, and comparing with Qt's enum members is slow.
-DISPLAY, ACCESSIBLE, TOOLTIP, ALIGNMENT, FOREGROUND, FONT = (
-    int(r) for r in (Qt.DisplayRole, Qt.AccessibleTextRole, Qt.ToolTipRole, Qt.TextAlignmentRole, Qt.ForegroundRole,
-                     Qt.FontRole)
-)
-RIGHT_ALIGNED = int(Qt.AlignRight | Qt.AlignVCenter)
 
 ROOM, ITEM, TITLE, PRIORITY, INSTALLER, FUNDING, COST, STATUS = range(8)
 HEADERS = ("Room", "Item", "Recommendation", "Priority", "Installer", "Funding", "Cost", "Status")
@@ -97,10 +92,10 @@ class RecommendationTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:
-        if orientation == Qt.Horizontal and 0 <= section < len(HEADERS):
-            if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
+            if role in (DISPLAY, ACCESSIBLE):
                 return HEADERS[section]
-            if role == Qt.ToolTipRole:
+            if role == TOOLTIP:
                 return f"Sort by {HEADERS[section].lower()}"
         return None
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex
 
 from homeassess.services.assessments import RoomView
+from homeassess.ui.kit.item_roles import ACCESSIBLE, DISPLAY, TOOLTIP, USER
 
-# Roles as plain ints: comparing with Qt's enum members on every call is slow.
-DISPLAY, ACCESSIBLE, TOOLTIP, ROOM_ID = (int(r) for r in (Qt.DisplayRole, Qt.AccessibleTextRole, Qt.ToolTipRole,
-                                                          Qt.UserRole))
+ROOM_ID = USER
 
 
 class RoomListModel(QAbstractListModel):
