@@ -160,6 +160,10 @@ def test_unreadable_and_implausible_values_are_flagged_in_place(qtbot, window, w
     assert room.findings == 0  # an implausible value is never a finding
     assert workspace.recommendations.list(assessment_id) == []
     assert workspace.checklist.response_text(room.id, "door_clear_width") == "320 in"  # kept as typed
+    window.show_home()
+    window.open_assessment(assessment_id)  # opened again later: the red frame still says why
+    row = window.assessment.checklist.rows["door_clear_width"]
+    assert "not a plausible door width" in row.verdict.text() and "saved as typed" in row.verdict.text()
 
 
 def test_undo_and_redo_across_rooms_with_readable_labels(qtbot, window, workspace):

@@ -24,7 +24,9 @@ def verdict_span(verdict: Verdict, text: str) -> str:
 
 
 def verdict_html(finding: Finding | None, error: str | None) -> str:
-    if error and (finding is None or finding.verdict is Verdict.IMPLAUSIBLE):
+    """The verdict beside a field. A value refused, or kept but implausible, says why: as it is typed, and again
+    when the room is opened later (the stored value's finding carries the reason)."""
+    if (error and finding is None) or (finding is not None and finding.verdict is Verdict.IMPLAUSIBLE):
         return verdict_span(Verdict.IMPLAUSIBLE, error if finding is None else finding.message) + (
             " <i>(saved as typed; not counted as a finding)</i>" if finding is not None else " <i>(not saved)</i>"
         )
