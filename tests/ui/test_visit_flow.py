@@ -269,3 +269,12 @@ def test_each_measurement_field_says_what_it_takes(qtbot, window, workspace):
     rows = window.assessment.checklist.rows
     assert "lux" in rows["light_level_route"].editor.placeholderText()  # a light level, not a length
     assert "815 mm" in rows["hallway_width"].editor.placeholderText()
+
+
+def test_back_at_home_the_visit_just_left_is_selected(qtbot, window, workspace):
+    first, second = _assessment(workspace), _assessment(workspace)
+    window.show_home()
+    window.home.table.selectRow([r.id for r in window.home.model.rows].index(first))
+    window.open_assessment(second)  # opened from elsewhere (New assessment, an import), not from its line
+    window.show_home()
+    assert window.home.current_assessment_id() == second

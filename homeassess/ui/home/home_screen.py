@@ -172,8 +172,9 @@ class HomeScreen(QWidget):
     def statuses(self) -> tuple[str, ...]:
         return FILTERS[self.filter.currentIndex()][1]
 
-    def refresh(self) -> None:
-        current = self.model.assessment_id(self.table.currentIndex().row())
+    def refresh(self, select: int | None = None) -> None:
+        """The list again, keeping the selected line (or selecting the assessment ``select``, when listed)."""
+        current = select if select is not None else self.model.assessment_id(self.table.currentIndex().row())
         rows = self.assessments.list(self.search.text(), self.statuses())
         if self.filter.currentIndex() == FOLLOW_UP_DUE:
             rows = [r for r in rows if r.follow_up_due]

@@ -176,8 +176,9 @@ class MainWindow(QMainWindow):
     # --- navigation ------------------------------------------------------------------------
 
     def show_home(self) -> None:
+        left = self.current_assessment_id()  # the visit just left is the line selected at home
         self.undo_stack.clear()
-        self.home.refresh()
+        self.home.refresh(select=left)
         self.stack.setCurrentWidget(self.home)
         self.home.table.setFocus()
         self._update_actions()
