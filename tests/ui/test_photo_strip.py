@@ -297,3 +297,12 @@ def test_final_assessment_is_view_only(qtbot, strip, photos, monkeypatch, visit,
     event = QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     strip.dropEvent(event)
     assert not strip.busy and strip.model.rowCount() == 1
+
+
+def test_the_import_message_stays_with_its_visit(qtbot, strip, photos, monkeypatch, workspace) -> None:
+    add_files(qtbot, strip, monkeypatch, photos[:1])
+    qtbot.waitUntil(lambda: not strip.busy, timeout=WAIT)
+    assert strip.status.text() == "Added 1 photo."
+    other = create_assessment(workspace, "สมชาย ใจดี", rooms=("kitchen",))
+    strip.set_room(other, workspace.assessments.room_views(other)[0].id, read_only=False)
+    assert strip.status.text() == ""  # another client's visit: nothing was added there

@@ -69,6 +69,8 @@ class PhotoStrip(PhotoStripView):
     # --- what is shown ---------------------------------------------------------------------
 
     def set_room(self, assessment_id: int | None, room_id: int | None, read_only: bool) -> None:
+        if assessment_id != self.assessment_id and not self.busy:
+            self.status.clear()  # "Added 1 photo." belongs to the visit it was said in
         self.assessment_id, self.room_id, self.read_only = assessment_id, room_id, read_only
         self.set_item(None)
 
