@@ -52,6 +52,9 @@ class SplittingTable(Table):
                 parts = super().split(availWidth, availHeight) or parts
             finally:
                 self.splitByRow = 1
+        for part in parts:  # ReportLab makes the parts with the options of the moment: give them ours
+            if isinstance(part, SplittingTable):
+                part.splitByRow, part.splitInRow, part.gap = 1, in_row, self.gap
         return parts
 
 
@@ -151,12 +154,27 @@ def keep_with_next(flowables: list[Flowable]) -> list[Flowable]:
 
 
 class Stack(Flowable):
-    """Flowables drawn one under the other and never split: one form (a signature block)."""
+    """Flowables drawn one under the other: one form (a signature block), moved to the next page
+    whole rather than split, unless it is taller than a page (``frame_height``), when its parts
+    follow each other as they may."""
 
-    def __init__(self, flowables: Sequence[Flowable], space_before: float = 0.0) -> None:
+    SAFETY = 2.0  # points: rounding in ReportLab's own arithmetic
+
+    def __init__(self, flowables: Sequence[Flowable], space_before: float = 0.0, frame_height: float = 0.0) -> None:
         super().__init__()
         self.flowables = list(flowables)
         self.space_before = space_before
+        self.frame_height = frame_height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        _, height = self.wrap(avail_width, avail_height)
+        if height <= self.frame_height - self.SAFETY:
+            return []  # to the next page, whole
+        first, *rest = self.flowables
+        if first.wrap(avail_width, avail_height)[1] <= avail_height:
+            return list(self.flowables)
+        parts = first.split(avail_width, avail_height)  # what comes first of a split must fit where it is
+        return [*parts, *rest] if parts else []
 
     def _gaps(self) -> list[float]:
         pairs = zip(self.flowables, self.flowables[1:], strict=False)
@@ -233,6 +251,8 @@ class KeepWithPrevious(Flowable):
 
 def closing(story: list[Flowable], block: Flowable, frame_height: float) -> list[Flowable]:
     """``story`` ending with ``block``, bound to the end of what precedes it (:class:`KeepWithPrevious`)."""
+    if isinstance(block, Stack):
+        block.frame_height = frame_height
     if not story or isinstance(story[-1], (ActionFlowable, NullDraw, Spacer)):  # a page break: nothing to keep
         return [*story, block]
     return [*story[:-1], KeepWithPrevious(story[-1], block, frame_height)]
