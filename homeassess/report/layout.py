@@ -170,6 +170,8 @@ class Stack(Flowable):
         _, height = self.wrap(avail_width, avail_height)
         if height <= self.frame_height - self.SAFETY:
             return []  # to the next page, whole
+        if not self.flowables:
+            return []
         first, *rest = self.flowables
         if first.wrap(avail_width, avail_height)[1] <= avail_height:
             return list(self.flowables)
