@@ -236,7 +236,6 @@ class Judge:
         return template_filler(values)
 
 
-
 def undoes(check: FitCheck, direction: str, low: float | None, high: float | None) -> bool:
     """Whether the standard's change (raise to ``low`` when ``below``, lower to ``high`` when ``above``) works
     against this person-fit check: it takes away a fit the client has, or moves away from the fit they need."""

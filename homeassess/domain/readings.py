@@ -49,6 +49,10 @@ class Reading:
         scale, offset = self.units[unit]
         return (float(match["num"].replace(",", ".")) - offset) * scale
 
+    def bare_unit(self, default_unit: LengthUnit) -> str:
+        """The unit a bare number is read in: the clinician's system's ("°F" in an imperial visit)."""
+        return self.units_label(self.imperial_unit if default_unit.system is UnitSystem.IMPERIAL else self.metric_unit)
+
     def _in(self, value: float, unit: str) -> float:
         scale, offset = self.units[unit]
         return value / scale + offset

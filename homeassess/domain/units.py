@@ -278,6 +278,10 @@ class Quantity:
     def parse(self, text: str, default_unit: LengthUnit) -> float:
         return parse_slope(text, default_unit) if self.kind == "slope" else parse_length(text, default_unit)
 
+    def bare_unit(self, default_unit: LengthUnit) -> str:
+        """The unit a bare number is read in ("" for a slope, which has none)."""
+        return default_unit.value if self.kind == "length" else ""
+
     def format(self, value: float, system: UnitSystem) -> str:
         return format_slope(value) if self.kind == "slope" else format_length(value, system)
 

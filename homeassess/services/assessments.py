@@ -52,9 +52,11 @@ class AssessmentService:
         self.judge = judge
         self.settings = settings
         self.audit = audit
-        # Set by the composition root to ChecklistService.verdicts: the cached verdicts every answer gets
-        # under a new judging context, written in the same transaction as the change that caused them.
-        self.verdicts: Callable[[int, JudgeContext], dict[int, str]] = lambda _id, _ctx: {}
+        # Set by the composition root to ChecklistService.verdicts and .units_kept: the cached verdicts every
+        # answer gets under a new judging context, and the answers that must name their unit when the visit's
+        # units change, written in the same transaction as the change that caused them.
+        self.verdicts: Callable[[int, JudgeContext, dict[int, str]], dict[int, str]] = lambda _id, _ctx, _texts: {}
+        self.units_kept: Callable[[int, LengthUnit, LengthUnit], dict[int, str]] = lambda _id, _old, _new: {}
         self._counted: dict[int, CountedVersion] = {}  # the home list's counts, by assessment id
 
     @property
@@ -78,9 +80,7 @@ class AssessmentService:
         return change(Scope.ASSESSMENTS, label="create assessment", assessment_id=assessment_id, value=assessment_id)
 
     def list(self, search: str = "", statuses: tuple[str, ...] = (AssessmentStatus.DRAFT, AssessmentStatus.FINAL)) -> list[AssessmentSummary]:
-        """The home screen's lines. Each assessment's counts are made once per version (every change to its
-        answers, verdicts or decisions moves ``updated_at``) and kept: the list is refreshed on every return home
-        and on every keystroke of a search."""
+        """The home screen's lines; each assessment's counts are made once per version (``updated_at``) and kept."""
         counted = self._counted
         rows = self.assessments.summaries(search, statuses, counted)
         for r in rows:
@@ -155,13 +155,16 @@ class AssessmentService:
     # --- change --------------------------------------------------------------------------
 
     def update_details(self, assessment_id: int, details: AssessmentDetails) -> Change:
-        """The home and visit; a change of standard or units re-judges every answer."""
+        """The home and visit; a change of standard or units re-judges every answer. A change of units first
+        gives each bare number the unit it was typed in ("850" -> "850 mm"), so no measurement changes."""
         self.require_draft(assessment_id)
         self.judge.standards.profile(details.standard)
         audit = self.audit.entry(AuditAction.EDIT, assessment_id, "visit details")
-        ctx = replace(self.context(assessment_id), standard=details.standard, unit=LengthUnit(details.unit))
-        previous = self.assessments.update(assessment_id, audit=audit, verdicts=self.verdicts(assessment_id, ctx),
-                                           **details.model_dump())
+        current = self.context(assessment_id)
+        ctx = replace(current, standard=details.standard, unit=LengthUnit(details.unit))
+        texts = self.units_kept(assessment_id, current.unit, ctx.unit) if ctx.unit != current.unit else {}
+        previous = self.assessments.update(assessment_id, audit=audit, verdicts=self.verdicts(assessment_id, ctx, texts),
+                                           texts=texts, **details.model_dump())
         before = AssessmentDetails.model_validate({k: previous[k] for k in AssessmentDetails.model_fields})
         return change(Scope.ASSESSMENT, Scope.ITEMS, Scope.RECOMMENDATIONS, Scope.ROOMS, Scope.ASSESSMENTS,
                       label="edit visit details", assessment_id=assessment_id,
@@ -171,7 +174,7 @@ class AssessmentService:
         """The client profile; every answer is re-judged against the new profile."""
         self.require_draft(assessment_id)
         audit = self.audit.entry(AuditAction.EDIT, assessment_id, "client profile")
-        verdicts = self.verdicts(assessment_id, replace(self.context(assessment_id), client=client))
+        verdicts = self.verdicts(assessment_id, replace(self.context(assessment_id), client=client), {})
         _, previous_json = self.assessments.update_client(assessment_id, client.name, client.model_dump_json(),
                                                           audit=audit, verdicts=verdicts)
         before = ClientProfile.from_stored(previous_json)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from homeassess.domain.catalogue import Catalogue, Item, ItemKind
 from homeassess.domain.judge import ImplausibleValue, Judge, JudgeContext
 from homeassess.domain.refusals import NotFound
-from homeassess.domain.units import MeasurementError
+from homeassess.domain.unit_change import kept_under
+from homeassess.domain.units import LengthUnit, MeasurementError
 from homeassess.domain.verdicts import Finding, Verdict
 from homeassess.services.assessments import AssessmentService
 from homeassess.services.changes import Change, Scope, change
@@ -167,17 +168,33 @@ class ChecklistService:
         return change(Scope.ITEMS, label=f"note on {prompt}", assessment_id=room.assessment_id, room_id=room_id,
                       item_id=item_id, undo=lambda: self.set_note(room_id, item_id, previous))
 
-    def verdicts(self, assessment_id: int, base: JudgeContext) -> dict[int, str]:
-        """The cached verdicts that change when every answer is judged under ``base`` (response id → verdict)."""
+    def verdicts(self, assessment_id: int, base: JudgeContext, texts: Mapping[int, str] | None = None) -> dict[int, str]:
+        """The cached verdicts that change when every answer is judged under ``base`` (response id → verdict);
+        ``texts``: answers about to be rewritten (response id → text), judged as they will read."""
         changed: dict[int, str] = {}
         by_room = self.rooms.responses_by_room(assessment_id)
         for room in self.assessments.assessments.rooms(assessment_id):
             ctx = replace(base, room_name=room.name)
             for response in by_room.get(room.id, {}).values():
+                if texts and response.id in texts:
+                    response = replace(response, value_text=texts[response.id])
                 verdict = self._verdict(response, ctx)
                 if verdict is not None and verdict != response.verdict:
                     changed[response.id] = verdict
         return changed
+
+    def units_kept(self, assessment_id: int, old: LengthUnit, new: LengthUnit) -> dict[int, str]:
+        """The answers that must name their unit to mean the same once the visit's units change from ``old`` to
+        ``new`` (response id → text with its unit: "850" -> "850 mm"; ``domain/unit_change.py``)."""
+        kept: dict[int, str] = {}
+        for responses in self.rooms.responses_by_room(assessment_id).values():
+            for response in responses.values():
+                item = self.catalogue.items.get(response.item_id)
+                if item is not None and item.kind is ItemKind.MEASUREMENT and response.value_text:
+                    text = kept_under(item.measure, response.value_text, old, new)
+                    if text is not None:
+                        kept[response.id] = text
+        return kept
 
     def rejudge_assessment(self, assessment_id: int) -> int:
         """Re-judge every cached verdict under the current context (after a margin in Settings changed)."""

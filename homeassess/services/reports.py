@@ -33,6 +33,7 @@ from homeassess.report.millimetres import in_millimetres, to_millimetres
 from homeassess.report.page_template import Cancelled, Progress, ReportCancelled
 from homeassess.report.privacy import ClinicalWording, Hit, clinical_wording
 from homeassess.services.audit_log import AuditAction
+from homeassess.services.report_audiences import UnknownAudience, parse_audience, refuse_without_audience
 from homeassess.services.report_follow_up import audiences_for, gather_follow_up
 from homeassess.services.report_recommendations import report_recommendations
 from homeassess.services.report_site import (
@@ -64,19 +65,6 @@ CATEGORIES = {
 }
 CHECKED = (rd.Audience.CONTRACTOR, rd.Audience.LANDLORD, rd.Audience.COMPLETION)  # free text checked for clinical wording
 TENURE_LABELS = {"owner": "Owner-occupied", "renter": "Rented", "other": "Other"}
-
-
-class UnknownAudience(ValueError):
-    def __init__(self, audience: str) -> None:
-        choices = ", ".join(a.value for a in rd.Audience)
-        super().__init__(f"unknown audience {audience!r}; use one of {choices}")
-
-
-def parse_audience(audience: str | rd.Audience) -> rd.Audience:
-    try:
-        return rd.Audience(str(audience).strip().lower())
-    except ValueError:
-        raise UnknownAudience(str(audience)) from None
 
 
 def _png(b64: str) -> bytes | None:
@@ -116,6 +104,7 @@ class ReportService:
         view = self.ws.assessments.open(assessment_id, audit=False)
         settings = self.ws.settings.load()
         details, client = view.details, view.client
+        refuse_without_audience(audience, details.tenure)
         today = today or date.today()
         system = LengthUnit(details.unit).system
         # A clinician working in millimetres gets what --mm gives: every length of every text (a library

@@ -88,6 +88,7 @@ class Workspace:
         store.backups_to_keep = settings.load().backups_to_keep
         checklist = ChecklistService(assessments, rooms)
         assessments.verdicts = checklist.verdicts
+        assessments.units_kept = checklist.units_kept
         deriver = ProposalDeriver(judge.catalogue, checklist.evaluate)
         recommendations = RecommendationService(assessments, recs, deriver)
         outcomes = OutcomeService(assessments, OutcomeRepository(engine))

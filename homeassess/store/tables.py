@@ -57,8 +57,9 @@ def _one_of(column: str, values: type[StrEnum]) -> str:
     return f"{column} IN ({', '.join(repr(v.value) for v in values)})"
 
 
-def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Column:
-    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True)
+def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE", index: bool = True) -> Column:
+    """A foreign key with its own index, unless another index starts with it (``index=False``; migration 0006)."""
+    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index)
 
 
 class ClientRow(SQLModel, table=True):
@@ -118,7 +119,7 @@ class ResponseRow(SQLModel, table=True):
         Index("ix_response_room_verdict", "room_id", "verdict"),  # the home list counts findings per assessment
     )
     id: int | None = Field(default=None, primary_key=True)
-    room_id: int = Field(sa_column=_fk("room.id"))
+    room_id: int = Field(sa_column=_fk("room.id", index=False))  # uq_response_room_item starts with it
     item_id: str
     value_text: str = ""
     value: float | None = None
@@ -173,7 +174,7 @@ class RecommendationRow(SQLModel, table=True):
         CheckConstraint(_one_of("priority", Priority), name="ck_recommendation_priority"),
     )
     id: int | None = Field(default=None, primary_key=True)
-    assessment_id: int = Field(sa_column=_fk("assessment.id"))
+    assessment_id: int = Field(sa_column=_fk("assessment.id", index=False))  # ix_recommendation_assessment_status starts with it
     room_id: int | None = Field(default=None, sa_column=_fk("room.id", nullable=True))
     item_id: str | None = None
     library_id: str | None = None

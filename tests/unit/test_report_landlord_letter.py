@@ -11,6 +11,7 @@ from homeassess.domain.refusals import InvalidInput
 from homeassess.domain.vocabulary import Funding, Installer
 from homeassess.report.landlord_request import NoContactDetails
 from homeassess.services.bundle_transfer import BundleService
+from homeassess.services.report_audiences import NoLandlord
 from homeassess.services.reports import ReportService
 from tests.conftest import open_copy
 from tests.unit.test_bundle import CHEAP, FILE_PASSPHRASE
@@ -107,3 +108,17 @@ def test_the_export_file_carries_installer_and_funding(letter, tmp_path, judge, 
             Installer.AGENCY, Funding.MEDICAID_WAIVER, "Medicaid waiver: Waiver EAA")
     finally:
         other.close()
+
+
+def test_an_owner_occupied_home_gets_no_landlord_letter_and_says_why(letter):
+    ws, service, _ = letter
+    details = ws.assessments.open(ws.demo_id).details
+    ws.assessments.update_details(ws.demo_id, details.model_copy(update={"tenure": "owner"}))
+    with pytest.raises(NoLandlord) as refused:
+        service.build(ws.demo_id, "landlord", today=TODAY)
+    assert refused.value.sentence == ("This home is owner-occupied, so there is no landlord to ask; if it is rented, "
+                                      "set its tenure in Client & visit first.")
+    assert service.build(ws.demo_id, "contractor", today=TODAY)  # the other readers still have theirs
+    for tenure in ("renter", "other", ""):  # rented, or not recorded: the letter is written
+        ws.assessments.update_details(ws.demo_id, details.model_copy(update={"tenure": tenure}))
+        assert "landlord" in squashed(text_of(service.build(ws.demo_id, "landlord", today=TODAY))).lower()

@@ -12,7 +12,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
 from homeassess.store.repositories.home_list import ALL_LISTED, AssessmentSummary, CountedVersion, list_summaries
-from homeassess.store.repositories.rooms import RoomRecord, room_record, set_verdicts
+from homeassess.store.repositories.rooms import RoomRecord, room_record, set_texts, set_verdicts
 from homeassess.store.repositories.session import AuditEntry, get_row, read_session, write_session
 from homeassess.store.tables import (
     AssessmentRow,
@@ -106,14 +106,16 @@ class AssessmentRepository:
 
     def update(
         self, assessment_id: int, *, audit: AuditEntry | None = None, verdicts: Mapping[int, str] | None = None,
-        **fields: object,
+        texts: Mapping[int, str] | None = None, **fields: object,
     ) -> dict[str, object]:
         """Change columns of the visit in one transaction; returns their previous values (for undo).
 
-        ``verdicts`` (response id → cached verdict) are written in the same transaction.
+        ``verdicts`` (response id → cached verdict) and ``texts`` (response id → the answer as it now reads, its
+        value unchanged) are written in the same transaction.
         """
         with write_session(self.engine, audit) as session:
             set_verdicts(session, verdicts or {})
+            set_texts(session, texts or {})
             row = session.get(AssessmentRow, assessment_id)
             if row is None:
                 raise KeyError(assessment_id)

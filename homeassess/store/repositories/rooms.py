@@ -237,6 +237,14 @@ def set_verdicts(session: Session, verdicts: Mapping[int, str]) -> None:
             row.verdict = verdict
 
 
+def set_texts(session: Session, texts: Mapping[int, str]) -> None:
+    """Answers rewritten to name their unit (their value unchanged), inside the caller's transaction."""
+    for response_id, text in texts.items():
+        row = session.get(ResponseRow, response_id)
+        if row is not None:
+            row.value_text = text
+
+
 def _response_of(conn: Connection, room_id: int, item_id: str) -> ResponseRecord | None:
     r = _RESPONSE.c
     row = conn.execute(
