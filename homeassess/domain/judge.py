@@ -47,6 +47,7 @@ class JudgeContext:
     client: ClientProfile | None = None
     margins: FitMargins | None = None
     room_name: str = ""
+    room_type: str = ""  # the catalogue's room type: some proposals do not apply in some rooms
 
     @property
     def system(self) -> UnitSystem:
@@ -169,12 +170,13 @@ class Judge:
         proposals: list[tuple[LibraryEntry, FitCheck | None]] = []
         library_item = limits.recommendation_item if limits is not None else item.id
         if direction is not None and not any(undoes(c, direction, low, high) or outgrows(c, direction, gap) for c in fit):
-            proposals += [(e, None) for e in self.library.for_measurement(library_item, direction, gap)]
+            proposals += [(e, None) for e in self.library.for_measurement(library_item, direction, gap, ctx.room_type)]
         for check in fit:
             if check.verdict is Verdict.FAILS:
                 if check.direction is not None:
                     fit_item = self.fit_rules.recommend_as(check.rule_id, item.id) or library_item
-                    proposals += [(e, check) for e in self.library.for_measurement(fit_item, check.direction, check.shortfall_mm)]
+                    found = self.library.for_measurement(fit_item, check.direction, check.shortfall_mm, ctx.room_type)
+                    proposals += [(e, check) for e in found]
                 proposals += [(e, check) for e in self.library.for_fit(check.kind)]
         recommendations: dict[str, ProposedRecommendation] = {}
         fillers: dict[int, Callable[[str], str]] = {}  # one per trigger (by identity): its entries share the values
@@ -211,7 +213,7 @@ class Judge:
         )
         if not concern:
             return finding
-        fill, entries = self.filler(finding, ctx), self.library.for_answer(item.id, answer)
+        fill, entries = self.filler(finding, ctx), self.library.for_answer(item.id, answer, ctx.room_type)
         return replace(finding, recommendations=tuple(e.proposed(fill, finding.severity) for e in entries))
 
     def propose(

@@ -44,7 +44,8 @@ class Trigger:
 
     ``item`` + ``when`` (below/above/fails) for measurements, with optional shortfall
     bounds; ``item`` + ``answer`` for yes/no or choice items; ``fit`` for a failed
-    person-fit rule kind.
+    person-fit rule kind. ``not_in``: room types where it does not apply (the entrance's
+    door is the front door: it is not taken off its hinges or made a sliding door).
     """
 
     __pydantic_config__ = STRICT
@@ -54,6 +55,7 @@ class Trigger:
     fit: str | None = None
     min_shortfall: str | None = None
     max_shortfall: str | None = None
+    not_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +97,7 @@ class LibraryEntry:
             "priority": Priority(data["priority"]),
             "responsible": Responsible(data["responsible"]),
             "cost": CostRange(**data["cost"]),
-            "triggers": tuple(Trigger(**t) for t in data["triggers"]),
+            "triggers": tuple(Trigger(**{**t, "not_in": tuple(t.get("not_in", ()))}) for t in data["triggers"]),
             "contractor": ContractorSpec(**data["contractor"]),
             "verify": tuple(_verify_check(v) for v in data.get("verify", ())),
         })
@@ -202,10 +204,10 @@ class RecommendationLibrary:
     def entry(self, entry_id: str) -> LibraryEntry:
         return self._by_id[entry_id]
 
-    def for_measurement(self, item_id: str, direction: str, shortfall: float | None) -> list[LibraryEntry]:
+    def for_measurement(self, item_id: str, direction: str, shortfall: float | None, room_type: str = "") -> list[LibraryEntry]:
         found: dict[str, LibraryEntry] = {}
         for _, entry, index, trig in self._by_item.get(item_id, ()):
-            if entry.id in found or trig.when not in (direction, "fails"):
+            if entry.id in found or trig.when not in (direction, "fails") or room_type in trig.not_in:
                 continue
             low, high = self._shortfall_bounds.get((entry.id, index), (None, None))
             if shortfall is not None and ((low is not None and shortfall < low - 1e-9) or (high is not None and shortfall > high + 1e-9)):
@@ -213,8 +215,9 @@ class RecommendationLibrary:
             found[entry.id] = entry
         return list(found.values())
 
-    def for_answer(self, item_id: str, answer: str) -> list[LibraryEntry]:
-        found = {entry.id: entry for _, entry, _, trig in self._by_item.get(item_id, ()) if trig.answer == answer}
+    def for_answer(self, item_id: str, answer: str, room_type: str = "") -> list[LibraryEntry]:
+        found = {entry.id: entry for _, entry, _, trig in self._by_item.get(item_id, ())
+                 if trig.answer == answer and room_type not in trig.not_in}
         return list(found.values())
 
     def for_fit(self, fit_kind: str) -> list[LibraryEntry]:

@@ -81,8 +81,7 @@ class AssessmentService:
 
     def list(self, search: str = "", statuses: tuple[str, ...] = (AssessmentStatus.DRAFT, AssessmentStatus.FINAL)) -> list[AssessmentSummary]:
         """The home screen's lines; each assessment's counts are made once per version (``updated_at``) and kept."""
-        counted = self._counted
-        rows = self.assessments.summaries(search, statuses, counted)
+        rows, counted = self.assessments.summaries(search, statuses, self._counted), self._counted
         for r in rows:
             known = counted.get(r.id)
             if known is None or known.updated_at != r.updated_at or known.uid != r.uid:
@@ -128,22 +127,25 @@ class AssessmentService:
         if found is None:
             raise NotFound("room")
         room, record = found
-        return room, self._context(record, room.name, for_change)
+        return room, self._context(record, room.name, for_change, room.room_type)
 
     def recording_context(self, target: RecordingTarget) -> JudgeContext:
         """What a typed value is judged against, from what the recording read; refused unless a draft."""
-        return self._judging(target.status, target.standard, target.unit, target.client_profile_json, target.room.name, True)
+        room = target.room
+        return self._judging(target.status, target.standard, target.unit, target.client_profile_json, room.name, True,
+                             room.room_type)
 
-    def _context(self, record: AssessmentRecord, room_name: str, for_change: bool) -> JudgeContext:
-        return self._judging(record.status, record.standard, record.unit, record.client_profile_json, room_name, for_change)
+    def _context(self, record: AssessmentRecord, room_name: str, for_change: bool, room_type: str = "") -> JudgeContext:
+        return self._judging(record.status, record.standard, record.unit, record.client_profile_json, room_name, for_change,
+                             room_type)
 
     def _judging(self, status: str, standard: str, unit_text: str, client_json: str, room_name: str,
-                 for_change: bool) -> JudgeContext:
+                 for_change: bool, room_type: str = "") -> JudgeContext:
         if for_change and status != AssessmentStatus.DRAFT:
             raise ReadOnlyAssessment()
         unit = LengthUnit(unit_text)
         return JudgeContext(standard=standard, unit=unit, client=_judged_client(client_json),
-                            margins=self.settings.load().margins(unit.system), room_name=room_name)
+                            margins=self.settings.load().margins(unit.system), room_name=room_name, room_type=room_type)
 
     def require_draft(self, assessment_id: int) -> None:
         status = self.assessments.status_of(assessment_id)
@@ -291,9 +293,5 @@ def _room_name(name: str) -> str:
 
 
 def _unique_name(base: str, existing: list[str]) -> str:
-    if base not in existing:
-        return base
-    n = 2
-    while f"{base} {n}" in existing:
-        n += 1
-    return f"{base} {n}"
+    """``base``, or ``base 2``, ``base 3``… the first not taken."""
+    return next(name for n in range(1, len(existing) + 2) if (name := base if n == 1 else f"{base} {n}") not in existing)

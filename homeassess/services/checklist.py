@@ -174,7 +174,7 @@ class ChecklistService:
         changed: dict[int, str] = {}
         by_room = self.rooms.responses_by_room(assessment_id)
         for room in self.assessments.assessments.rooms(assessment_id):
-            ctx = replace(base, room_name=room.name)
+            ctx = replace(base, room_name=room.name, room_type=room.room_type)
             for response in by_room.get(room.id, {}).values():
                 if texts and response.id in texts:
                     response = replace(response, value_text=texts[response.id])
@@ -218,7 +218,7 @@ class ChecklistService:
         by_room = self.rooms.responses_by_room(assessment_id)
         base = self.assessments.context(assessment_id)
         for room in self.assessments.assessments.rooms(assessment_id):
-            ctx = replace(base, room_name=room.name)
+            ctx = replace(base, room_name=room.name, room_type=room.room_type)
             responses = by_room.get(room.id, {})
             for item in self.catalogue.items_of(room.room_type):
                 response = responses.get(item.id)

@@ -58,7 +58,7 @@ class InstalledItemReader:
             view = views.get(decision.ref) if decision is not None else None
             entry = self._entry(decision)
             room = rooms.get(inst.room_id) if inst.room_id is not None else None
-            ctx = replace(base, room_name=room.name if room is not None else "")
+            ctx = replace(base, room_name=room.name if room else "", room_type=room.room_type if room else "")
             title = view.title if view else str((decision.overrides.get("title") if decision else None)
                                                 or (entry.title if entry else "Recommendation"))
             item = InstalledItem(

@@ -77,7 +77,7 @@ class RecommendationService:
         rooms = rooms if rooms is not None else self.assessments.assessments.rooms(assessment_id)
         responses = self.assessments.rooms.responses_by_room(assessment_id)
         base = base if base is not None else self.assessments.context(assessment_id)
-        return self.deriver.for_rooms(rooms, responses, lambda room: replace(base, room_name=room.name))
+        return self.deriver.for_rooms(rooms, responses, lambda room: replace(base, room_name=room.name, room_type=room.room_type))
 
     def get(self, assessment_id: int, ref: str) -> RecommendationView:
         for view in self.list(assessment_id):

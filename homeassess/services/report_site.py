@@ -57,7 +57,7 @@ def judge_rooms(ws: Workspace, assessment_id: int, room_ids: set[int]) -> dict[i
     for room in ws.assessments.assessments.rooms(assessment_id):
         if room.id not in room_ids:
             continue
-        ctx = replace(base, room_name=room.name)
+        ctx = replace(base, room_name=room.name, room_type=room.room_type)
         responses = by_room.get(room.id, {})
         for item in catalogue.items_of(room.room_type):
             response = responses.get(item.id)

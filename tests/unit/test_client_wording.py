@@ -124,3 +124,15 @@ def test_transfer_training_names_the_clients_own_device(judge, kind, handling, n
     finding = judge.judge_answer("toilet_transfer_independent", "no", ctx)
     training = next(r for r in finding.recommendations if r.library_id == "transfer_training")
     assert handling in training.specification and not_said not in training.specification
+
+
+def test_a_client_without_a_device_is_never_given_one(judge):
+    """"The least invasive way to let the client's mobility device through" read wrong for a client who walks
+    unaided (a new-user try-out); the texts say "the client" and add the device only where there is one."""
+    walks = JudgeContext(client=client("none"), room_name="bathroom")
+    said = [(rec.library_id, phrase) for rec in every_proposal(judge, walks) for phrase in
+            ("the client's mobility device", "the mobility device", "their mobility device") if phrase in texts(rec)]
+    assert said == []
+    rides = JudgeContext(client=client("scooter"), room_name="bathroom")
+    hinges = next(rec for rec in every_proposal(judge, rides) if rec.library_id == "offset_hinges")
+    assert "let the client through on the scooter" in hinges.rationale

@@ -93,7 +93,10 @@ def validate_library(path: Path, catalogue: Catalogue) -> dict[str, Any]:
         if entry.id in seen:
             raise fail(path, where, "id", "defined twice")
         seen.add(entry.id)
+        room_types = {r.id for r in catalogue.room_types}
         for index, trig in enumerate(entry.triggers):
+            if set(trig.not_in) - room_types:
+                raise fail(path, where, "triggers.not_in", f"no room type {sorted(set(trig.not_in) - room_types)[0]!r}")
             if trig.item is None:
                 continue
             if trig.item not in catalogue.items:
