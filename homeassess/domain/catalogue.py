@@ -184,6 +184,11 @@ class Catalogue:
     def measurement_ids(self) -> list[str]:
         return sorted(i.id for i in self.items.values() if i.kind is ItemKind.MEASUREMENT)
 
+    @cached_property
+    def note_ids(self) -> frozenset[str]:
+        """The free-text items: optional, so never counted as answered or unanswered."""
+        return frozenset(i.id for i in self.items.values() if i.kind is ItemKind.NOTE)
+
 
 def load_catalogue(folder: Path | None = None) -> Catalogue:
     """The catalogue of ``resources/`` (from its validated snapshot), or of another folder (validated now)."""

@@ -101,12 +101,13 @@ class AssessmentService:
         )
 
     def room_views(self, assessment_id: int) -> builtins.list[RoomView]:
-        progress = self.rooms.progress(assessment_id)
-        views = []
+        notes = self.catalogue.note_ids  # optional: neither answered nor to answer
+        progress, views = self.rooms.progress(assessment_id, notes), []
         for room in self.assessments.rooms(assessment_id):
             room_type = self.catalogue.room_type(room.room_type)
             p = progress.get(room.id, RoomProgress(room.id, 0, 0))
-            views.append(RoomView(room.id, room.room_type, room_type.name, room.name, room.position, p.answered, len(room_type.item_ids), p.findings))
+            to_answer = sum(1 for i in room_type.item_ids if i not in notes)
+            views.append(RoomView(room.id, room.room_type, room_type.name, room.name, room.position, p.answered, to_answer, p.findings))
         return views
 
     def room_view(self, room_id: int) -> RoomView:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from homeassess.domain.catalogue import ItemKind
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.refusals import Refused
 from homeassess.domain.units import MeasurementError
@@ -138,3 +139,20 @@ def test_demo_costs_count_each_modification_once_per_room(demo_workspace):
     assert len(keys) == len(set(keys))
     totals = demo_workspace.recommendations.totals(demo_workspace.demo_id)
     assert totals.count == len(rows) and 0 < totals.low <= totals.high
+
+
+def test_the_room_list_counts_what_finalise_counts(workspace):
+    """A room read "0 / 22 answered" while Finalise named 21 unanswered (a try-out): free-text notes are optional
+    in both, and a note beside an unanswered item does not answer it."""
+    catalogue = workspace.assessments.catalogue
+    assessment_id = workspace.assessments.create(NewAssessment(
+        client=ClientProfile(name="فاطمة الزهراء"), details=AssessmentDetails(),
+        rooms=[RoomSpec(type=t.id) for t in catalogue.room_types],
+    )).value
+    for room in workspace.assessments.room_views(assessment_id):
+        first = next(i for i in catalogue.items_of(room.room_type) if i.kind is not ItemKind.NOTE)
+        workspace.checklist.set_note(room.id, first.id, "behind the wardrobe")
+    for room in workspace.assessments.room_views(assessment_id):
+        states = workspace.checklist.room_items(room.id)
+        unanswered = [s for s in states if not s.text and s.item.kind is not ItemKind.NOTE]
+        assert room.answered == 0 and room.total == len(unanswered), room.name

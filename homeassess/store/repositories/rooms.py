@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -149,8 +149,11 @@ class RoomRepository:
                 get_row(session, InstallationRow, installation_id).room_id = snapshot.room["id"]
             _touch(session, snapshot.room["assessment_id"])
 
-    def progress(self, assessment_id: int) -> dict[int, RoomProgress]:
-        answered = func.count(col(ResponseRow.id))
+    def progress(self, assessment_id: int, optional: Collection[str] = ()) -> dict[int, RoomProgress]:
+        """Per room: the items answered (a value typed; a note alone, or an ``optional`` item, is no answer) and
+        the findings."""
+        typed = (col(ResponseRow.value_text) != "") & col(ResponseRow.item_id).not_in(list(optional))
+        answered = func.sum(case((typed, 1), else_=0))
         findings = func.sum(case((col(ResponseRow.verdict).in_(FINDING_VERDICTS), 1), else_=0))
         query = (
             select(col(RoomRow.id), answered, findings)
