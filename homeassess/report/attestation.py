@@ -1,5 +1,7 @@
 """The clinical report's signature block: an attestation, the signature, the clinician's
 credentials and contact, and the signing date, which is not the date the report was printed.
+The block is one form, never split, and never alone on its page: the end of the report's
+content goes with it.
 
 The signing date comes from :attr:`Signature.signed_on` when the data carries one; otherwise
 the block leaves a line to write it on. The print date stays in the page header.
@@ -8,8 +10,9 @@ the block leaves a line to write it on. The print date stays in the page header.
 from __future__ import annotations
 
 from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from homeassess.report.layout import Stack
 from homeassess.report.markup import compose, para
 from homeassess.report.report_data import ReportData
 from homeassess.report.sections import field_table, fitted_image, signature_lines
@@ -22,7 +25,9 @@ ATTESTATION = (
 )
 
 
-def signature_block(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
+def signature_block(data: ReportData, styles: Styles, width: float) -> Flowable:
+    """One block, never split; close a story with it by :func:`homeassess.report.layout.closing`, which keeps it
+    with the end of what it attests to."""
     s, v = data.signature, data.visit
     block: list[Flowable] = [
         Paragraph("Clinician's attestation", styles.h2),
@@ -52,4 +57,4 @@ def signature_block(data: ReportData, styles: Styles, width: float) -> list[Flow
     if not s.signed_on:
         block.append(signature_lines(["Date signed"], styles, width * 0.5))
     block += [Spacer(1, 6), para(compose("Report printed {day}.", day=data.meta.generated.isoformat()), styles.muted)]
-    return [Spacer(1, 14), KeepTogether(block)]
+    return Stack(block, space_before=14)

@@ -20,6 +20,7 @@ from homeassess.report.layout import keep_with_next, splittable_table
 from homeassess.report.markup import compose, para
 from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_height, content_width, render
 from homeassess.report.report_data import Recommendation, ReportData
+from homeassess.report.room_names import names_room
 from homeassess.report.sections import by_priority, money, with_options
 from homeassess.report.styles import ACCENT, RULE, PlanStyles, form_style, make_plan_styles, make_styles
 from homeassess.report.voice import in_voice
@@ -171,8 +172,9 @@ def _items(recs: list[Recommendation], options: dict[int, tuple[Recommendation, 
     width, height = page
     out: list[Flowable] = []
     for rec in recs:
-        text: list[Flowable] = [para(in_voice(rec.plain or rec.title, "client"), styles.strong)]
-        if rec.room:
+        words = in_voice(rec.plain or rec.title, "client")
+        text: list[Flowable] = [para(words, styles.strong)]
+        if rec.room and not names_room(words, rec.room):  # "... in the hallway": not again as "Room: Hallway."
             text.append(para(compose("Room: {room}.", room=rec.room), styles.note))
         text.append(para(WHO.get(rec.installer, WHO_ELSE), styles.note))
         if rec.funding in PAYS:

@@ -16,9 +16,9 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 from homeassess.report.attestation import signature_block
 from homeassess.report.clinical_summary import summary_page
 from homeassess.report.clinical_tables import findings_table, recommendation_table
-from homeassess.report.layout import keep_with_next, splittable_table
+from homeassess.report.layout import closing, keep_with_next, splittable_table
 from homeassess.report.markup import SafeMarkup, compose, para
-from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_width, render
+from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_height, content_width, render
 from homeassess.report.report_data import ClientBlock, ReportData, Room
 from homeassess.report.sections import (
     by_priority,
@@ -60,7 +60,7 @@ def render_clinical(
         story += keep_with_next(
             [Paragraph("Whole-home recommendations", styles.h2), recommendation_table(data.whole_home, data, styles, width)]
         )
-    story += signature_block(data, styles, width)
+    story = closing(story, signature_block(data, styles, width), content_height(data.meta.paper_size))
     return render(story, data, styles, progress, cancelled)
 
 

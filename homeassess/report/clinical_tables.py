@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 
 from homeassess.report.markup import SafeMarkup, compose, para
 from homeassess.report.report_data import FindingRow, Photo, Recommendation, ReportData
+from homeassess.report.room_names import without_room
 from homeassess.report.sections import cost_range, data_table, installer_label, payer_label, photo_refs, priority_label
 from homeassess.report.styles import Styles
 
@@ -63,7 +64,7 @@ def recommendation_table(recs: Sequence[Recommendation], data: ReportData, style
             what.append(para(compose("<i>Option instead of “{t}”; not counted in the totals.</i>", t=r.alternative_to),
                              styles.cell))
         if r.specification:
-            what.append(para(r.specification, styles.cell))
+            what.append(para(without_room(r.specification, r.room), styles.cell))  # under the room's heading
         if r.rationale:
             what.append(para(r.rationale, styles.cell, SafeMarkup("<i>Rationale:</i> ")))
         cost = [para(cost_range(r.cost_low, r.cost_high, data.currency) + (" (option)" if r.alternative_to else ""),

@@ -13,7 +13,7 @@ clinical field, and its free text is checked for clinical wording before it buil
 from __future__ import annotations
 
 from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from homeassess.report.follow_up_data import FollowUpBlock
 from homeassess.report.follow_up_photos import pair_numbers, photo_pairs
@@ -25,9 +25,9 @@ from homeassess.report.follow_up_tables import (
     unmeasured,
     visit_header,
 )
-from homeassess.report.layout import KeepWithContent, keep_with_next
+from homeassess.report.layout import KeepWithContent, Stack, closing, keep_with_next
 from homeassess.report.markup import compose, para
-from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_width, render
+from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_height, content_width, render
 from homeassess.report.report_data import ReportData
 from homeassess.report.sections import field_table, fitted_image, letterhead, signature_lines
 from homeassess.report.styles import Styles, form_style, make_styles
@@ -39,6 +39,7 @@ INTRO = (
 )
 NO_CHECKS = "No as-installed measurement was taken at this visit."
 NO_CORRECTIONS = "No corrections are needed: no measured item deviates from its specification."
+LINE = 0.34 * inch  # a writing line: the signatures fit on a page with the last pair of photos they follow
 SIGN_OFF = (
     "The clinician signs that the items, measurements and corrections above are as found at the follow-up"
     " visit on {day}. The client and the installer or landlord sign that they have received this record."
@@ -66,7 +67,7 @@ def render_completion(
                       styles.body))
     story += keep_with_next([Paragraph("Client, home and visits", styles.h2), visit_header(data, styles, width)])
     story += work_sections(data, fu, styles, width)
-    story += _signatures(data, fu, styles, width)
+    story = closing(story, _signatures(data, fu, styles, width), content_height(data.meta.paper_size))
     return render(story, data, styles, progress, cancelled)
 
 
@@ -90,7 +91,7 @@ def work_sections(data: ReportData, fu: FollowUpBlock, styles: Styles, width: fl
     return out
 
 
-def _signatures(data: ReportData, fu: FollowUpBlock, styles: Styles, width: float) -> list[Flowable]:
+def _signatures(data: ReportData, fu: FollowUpBlock, styles: Styles, width: float) -> Flowable:
     v, s = data.visit, data.signature
     block: list[Flowable] = [
         Paragraph("Signatures", styles.h1),
@@ -99,20 +100,20 @@ def _signatures(data: ReportData, fu: FollowUpBlock, styles: Styles, width: floa
     block += _party("Clinician", s.name or v.clinician, data, styles, width)
     block += _party("Client", data.client.name, data, styles, width)
     block += _party("Installer or landlord", "", data, styles, width)
-    return [Spacer(1, 10), KeepTogether(block)]  # one form: on a page of its own rather than split
+    return Stack(block, space_before=10)  # one form, never split, kept with the end of what it signs for
 
 
 def _party(title: str, name: str, data: ReportData, styles: Styles, width: float) -> list[Flowable]:
-    out: list[Flowable] = [Spacer(1, 6), Paragraph(title, styles.h2)]
+    out: list[Flowable] = [Paragraph(title, styles.h2)]
     if name:
         credentials = data.signature.credentials or data.visit.credentials if title == "Clinician" else ""
         out.append(field_table([("Name", ", ".join(x for x in (name, credentials) if x))], styles, width * 0.8,
                                label_width=1.3 * inch))
         image = fitted_image(data.signature.image_png, 2.4 * inch, 0.8 * inch) if title == "Clinician" else None
         signed = Table([[Paragraph("Signature", styles.cell_bold), image]], colWidths=[1.3 * inch, None], hAlign="LEFT",
-                       style=form_style()) if image is not None else signature_lines(["Signature"], styles, width * 0.6)
+                       style=form_style()) if image is not None else signature_lines(["Signature"], styles, width * 0.6, LINE)
         out.append(signed)
-        out.append(signature_lines(["Date"], styles, width * 0.6))
+        out.append(signature_lines(["Date"], styles, width * 0.6, LINE))
     else:
-        out.append(signature_lines(["Name", "Organisation", "Signature", "Date"], styles, width * 0.6))
+        out.append(signature_lines(["Name", "Organisation", "Signature", "Date"], styles, width * 0.6, LINE))
     return out

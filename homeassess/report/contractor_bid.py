@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, Paragraph
 from homeassess.report.layout import short
 from homeassess.report.markup import para
 from homeassess.report.report_data import Recommendation, ReportData
+from homeassess.report.room_names import without_room
 from homeassess.report.sections import cost_range, data_table, field_table
 from homeassess.report.styles import Styles
 
@@ -69,7 +70,7 @@ def equipment_list(items: Sequence[Recommendation], data: ReportData, styles: St
             para(f"E{i}", styles.cell),
             para(short(r.room), styles.cell),
             para(r.title, styles.cell),
-            para(r.specification or r.plain, styles.cell),
+            para(without_room(r.specification, r.room) or r.plain, styles.cell),  # the room has its column
             para(cost_range(r.cost_low, r.cost_high, data.currency), styles.cell_right),
         ]
         for i, r in enumerate(items, start=1)

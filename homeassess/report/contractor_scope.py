@@ -23,6 +23,7 @@ from homeassess.report.layout import keep_with_next, short
 from homeassess.report.markup import SafeMarkup, compose, para
 from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_width, render
 from homeassess.report.report_data import Recommendation, ReportData, Room, cost_totals
+from homeassess.report.room_names import names_room, without_room
 from homeassess.report.sections import (
     cost_range,
     data_table,
@@ -179,6 +180,12 @@ def _room(
     return out
 
 
+def _where(rec: Recommendation) -> str:
+    """The location without the room's name in front when the location names the room itself."""
+    rest = without_room(rec.location, rec.room, " —")
+    return rest if rest != rec.location and names_room(rest, rec.room) else rec.location
+
+
 def _work_item(
     rec: Recommendation, number: int, photo_refs: str, data: ReportData, styles: Styles, width: float
 ) -> Flowable:
@@ -190,8 +197,8 @@ def _work_item(
     fields = [
         ("Work item", rec.title if short(rec.title, TITLE_IN_HEAD) != rec.title else ""),
         ("Option", option),
-        ("What", rec.specification or rec.plain),
-        ("Where", rec.location),
+        ("What", without_room(rec.specification, rec.room) or rec.plain),  # under the room's heading
+        ("Where", _where(rec)),
         ("Quantity", rec.quantity),
         ("Remove first", rec.removal),
         ("Ramp figures", "\n".join(rec.ramp_figures)),

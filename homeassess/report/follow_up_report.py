@@ -14,9 +14,9 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 from homeassess.report.attestation import signature_block
 from homeassess.report.completion_record import follow_up_of, opening, work_sections
 from homeassess.report.follow_up_tables import instrument_line, open_table, outcome_table, visit_header
-from homeassess.report.layout import KeepWithContent, keep_with_next
+from homeassess.report.layout import KeepWithContent, closing, keep_with_next
 from homeassess.report.markup import para
-from homeassess.report.page_template import Cancelled, Progress, RenderedReport, render
+from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_height, render
 from homeassess.report.report_data import ClientBlock, ReportData
 from homeassess.report.sections import field_table
 from homeassess.report.styles import Styles
@@ -42,7 +42,7 @@ def render_follow_up(
     still_open = keep_with_next([Paragraph("Recommendations still open", styles.h1),
                                  opened if opened is not None else para(NONE_OPEN, styles.body)])
     story += work_sections(data, fu, styles, width, still_open)
-    story += signature_block(data, styles, width)
+    story = closing(story, signature_block(data, styles, width), content_height(data.meta.paper_size))
     return render(story, data, styles, progress, cancelled)
 
 

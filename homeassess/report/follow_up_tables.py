@@ -17,6 +17,7 @@ from homeassess.domain.vocabulary import InstallStatus
 from homeassess.report.follow_up_data import FollowUpBlock, InstalledRow, OutcomeRow
 from homeassess.report.markup import SafeMarkup, compose, para
 from homeassess.report.report_data import ReportData
+from homeassess.report.room_names import without_room
 from homeassess.report.sections import data_table, field_table
 from homeassess.report.styles import Styles
 
@@ -77,7 +78,7 @@ def status_table(items: Sequence[InstalledRow], styles: Styles, width: float) ->
     for i in items:
         what: list[Flowable] = [para(i.title, styles.cell_bold), para(i.room, styles.muted)]
         if i.specification:
-            what.append(para(i.specification, styles.cell))
+            what.append(para(without_room(i.specification, i.room), styles.cell))  # the room is the line above
         status: list[Flowable] = [_word(i.status_label, STATUS_COLOURS.get(i.status, NEUTRAL), styles)]
         if i.reason_label:
             status.append(para(i.reason_label, styles.cell, SafeMarkup("<i>Reason:</i> ")))

@@ -22,6 +22,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from homeassess.domain.refusals import Refused
 from homeassess.report.fonts import SANS
+from homeassess.report.layout import KeepWithContent, keep_with_next
 from homeassess.report.markup import compose, para
 from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_width, render
 from homeassess.report.report_data import Recommendation, ReportData
@@ -161,8 +162,8 @@ def render_landlord(
         )
     )
     story += _modifications(data, styles, width)
-    story.append(Paragraph("Terms of the request", styles.h2))
-    story += [Paragraph(f"<b>{label}.</b> {text}", styles.body) for label, text in TERMS]
+    story += keep_with_next([Paragraph("Terms of the request", styles.h2),
+                             *(Paragraph(f"<b>{label}.</b> {text}", styles.body) for label, text in TERMS)])
     story.append(KeepTogether(_tenant(data, tenant, styles, width)))
     story.append(KeepTogether(_contact(data, styles, width)))
     story.append(KeepTogether(_response(data, styles, width)))
@@ -171,17 +172,15 @@ def render_landlord(
 
 def _modifications(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
     recs = by_priority(data.recommendations)
-    out: list[Flowable] = [Paragraph("Requested modifications", styles.h2)]
+    title = Paragraph("Requested modifications", styles.h2)
     if not recs:
-        return out + [Paragraph("No modifications are requested at this time.", styles.body)]
-    out.append(
-        para(
-            compose(
-                "Please tick one box for each change, sign the response at the end, and return this letter by {day}.",
-                day=long_date(respond_by(data)),
-            ),
-            styles.body,
-        )
+        return keep_with_next([title, Paragraph("No modifications are requested at this time.", styles.body)])
+    ask = para(
+        compose(
+            "Please tick one box for each change, sign the response at the end, and return this letter by {day}.",
+            day=long_date(respond_by(data)),
+        ),
+        styles.body,
     )
     rows = [
         [
@@ -195,8 +194,8 @@ def _modifications(data: ReportData, styles: Styles, width: float) -> list[Flowa
         for i, (chosen, options) in enumerate(with_options(recs), start=1)
     ]
     widths = [width * f for f in (0.05, 0.16, 0.37, 0.12, 0.15, 0.15)]
-    out.append(data_table(["#", "Where", "Modification", "Installed by", "Paid by", "Your answer"], rows, widths, styles))
-    return out
+    table = data_table(["#", "Where", "Modification", "Installed by", "Paid by", "Your answer"], rows, widths, styles)
+    return [KeepWithContent(KeepWithContent(title, ask), table)]  # the heading and the request with the first row
 
 
 def _option(rec: Recommendation, styles: Styles) -> Flowable:

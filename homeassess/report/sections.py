@@ -226,11 +226,11 @@ def photo_grid(
     return [table, *long_captions]
 
 
-def signature_lines(labels: Sequence[str], styles: Styles, width: float) -> Table:
+def signature_lines(labels: Sequence[str], styles: Styles, width: float, line_height: float = 0.4 * inch) -> Table:
     """Blank lines to sign on ("Name", "Signature", "Date"); an empty label gives a full-width writing line."""
     label_w = 1.3 * inch if any(labels) else 0.01
     rows = [[Paragraph(label, styles.cell_bold), ""] for label in labels]
-    table = Table(rows, colWidths=[label_w, width - label_w], rowHeights=[0.4 * inch] * len(rows), hAlign="LEFT")
+    table = Table(rows, colWidths=[label_w, width - label_w], rowHeights=[line_height] * len(rows), hAlign="LEFT")
     table.setStyle(
         [
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),

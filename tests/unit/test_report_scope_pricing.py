@@ -61,11 +61,12 @@ def test_a_sentence_with_health_or_a_person_is_never_taken_as_a_building_conditi
 
 def test_work_items_give_quantity_exact_place_and_removal(scope_text):
     widen = scope_text[scope_text.index("Widen the doorway"):]
-    assert "Where Upstairs bathroom — Door clear width — The door of the upstairs bathroom (the one measured)" in widen
+    # the room once: its heading above, and the place, which names it (not again in front: "Upstairs bathroom — ...")
+    assert "Where Door clear width — The door of the upstairs bathroom (the one measured)" in widen
     assert "Quantity 1 doorway" in widen
     assert "Remove first Remove and dispose of the existing door, jamb, casing" in widen
     assert "Quantity 2 bars: side wall and rear wall" in scope_text  # grab bars at the toilet
-    assert "Where Front entrance — Door handle type — The door of the front entrance (the one checked)" \
+    assert "Where Door handle type — The door of the front entrance (the one checked)" \
            " Quantity 1 lever set for the door named" in scope_text
     assert "this room" not in scope_text.lower() and "this entrance" not in scope_text.lower()  # every place is named
 
