@@ -126,6 +126,24 @@ def _profile(c: ClientBlock, styles: Styles, width: float) -> list[Flowable]:
     return out
 
 
+def _coverage(room: Room, styles: Styles) -> list[Flowable]:
+    """What the room's findings rest on: a room nobody answered is "not assessed", never "no findings"."""
+    open_items = room.to_answer - room.answered if room.answered is not None else 0
+    if room.answered == 0 and room.to_answer:
+        line = compose("Not assessed: none of this room's {n} items was answered.", n=room.to_answer)
+    elif room.findings:
+        line = compose("{k} of this room's {n} not answered.", k=open_items, n=_items(room.to_answer))
+    elif open_items > 0:
+        line = compose("No findings in the {n} answered; {k} not answered.", n=_items(room.answered), k=_items(open_items))
+    else:
+        line = compose("No findings in this room.")
+    return [Paragraph(compose("{line}", line=line), styles.muted)] if not room.findings or open_items > 0 else []
+
+
+def _items(count: int) -> str:
+    return f"{count} item{'s' if count != 1 else ''}"
+
+
 def _units_line(data: ReportData) -> str:
     units = "millimetres" if data.meta.unit_system == "metric" else "inches (to the nearest 1/8 in)"
     return f"Measurements in {units}; heights are above the finished floor."
@@ -137,8 +155,7 @@ def _room(room: Room, data: ReportData, styles: Styles, width: float, numbers: d
     ]
     if room.findings:
         content.append(findings_table(room.findings, styles, width, room.photos, numbers))
-    else:
-        content.append(Paragraph("No findings in this room.", styles.muted))
+    content += _coverage(room, styles)
     out = keep_with_next([heading(room.name, styles.h2), *content])
     if room.photos:
         out += keep_with_next(

@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from homeassess.domain.catalogue import Severity
 from homeassess.report.layout import short
-from homeassess.report.markup import compose, para
+from homeassess.report.markup import SafeMarkup, compose, para
 from homeassess.report.report_data import FindingRow, ReportData, Room
 from homeassess.report.sections import cost_range, data_table, priority_label, priority_rank
 from homeassess.report.styles import Styles
@@ -55,19 +55,41 @@ def _by_severity(findings: list[FindingRow]) -> str:
     return f" By what is at stake: {', '.join(parts)}." if parts else ""
 
 
+def _open_work(data: ReportData, styles: Styles) -> list[Flowable]:
+    """On a draft, or where work is left open, what the report does not cover, before anything it does."""
+    unanswered = sum(r.to_answer - r.answered for r in data.rooms if r.answered is not None)
+    not_assessed = sum(1 for r in data.rooms if r.answered == 0 and r.to_answer)
+    undecided = data.undecided_count
+    parts = [compose("{n} checklist item{s} not answered", n=unanswered, s="s are" if unanswered != 1 else " is")] \
+        if unanswered else []
+    if not_assessed:
+        parts.append(compose("{n} room{s} not assessed at all", n=not_assessed, s="s" if not_assessed != 1 else ""))
+    if undecided:
+        parts.append(compose("{n} proposed recommendation{s} neither accepted nor dismissed, and not listed", n=undecided,
+                             s="s are" if undecided != 1 else " is"))
+    if not data.draft and not parts:
+        return []
+    lead = "<b>Draft: this assessment is not finalised.</b> " if data.draft else ""
+    return [Paragraph(compose(lead + "{open}" + ("." if parts else ""), open=SafeMarkup("; ".join(parts))), styles.body)]
+
+
 def summary_page(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
     findings = [f for room in data.rooms for f in room.findings]
     fails = sum(1 for f in findings if f.verdict in ("Fails", "Client fit"))
-    out: list[Flowable] = [Paragraph("Summary", styles.h1), Paragraph("Main risks", styles.h2)]
-    if not findings:  # nothing to rank: say so, rather than "0 findings … The most pressing:" and nothing after it
-        out.append(Paragraph(compose("No findings in the {rooms} room{rs} assessed.", rooms=len(data.rooms),
-                                     rs="s" if len(data.rooms) != 1 else ""), styles.body))
+    out: list[Flowable] = [Paragraph("Summary", styles.h1), *_open_work(data, styles), Paragraph("Main risks", styles.h2)]
+    assessed = [room for room in data.rooms if room.answered != 0]
+    with_findings = sum(1 for room in data.rooms if room.findings)
+    if not assessed:
+        out.append(Paragraph(compose("No room has been assessed yet: no checklist item is answered."), styles.body))
+    elif not findings:  # nothing to rank: say so, rather than "0 findings … The most pressing:" and nothing after it
+        out.append(Paragraph(compose("No findings in the {rooms} room{rs} assessed.", rooms=len(assessed),
+                                     rs="s" if len(assessed) != 1 else ""), styles.body))
     else:
         out.append(Paragraph(compose(
-            "{findings} finding{s} in {rooms} room{rs}: {fails} fail the standard or the client's needs, {advisory} advisory."
-            "{stakes} The most pressing:",
-            findings=len(findings), s="s" if len(findings) != 1 else "", rooms=len(data.rooms),
-            rs="s" if len(data.rooms) != 1 else "", fails=fails, advisory=len(findings) - fails, stakes=_by_severity(findings),
+            "{findings} finding{s} in {with_findings} of the {rooms} room{rs} assessed: {fails} fail the standard or the"
+            " client's needs, {advisory} advisory.{stakes} The most pressing:",
+            findings=len(findings), s="s" if len(findings) != 1 else "", with_findings=with_findings, rooms=len(assessed),
+            rs="s" if len(assessed) != 1 else "", fails=fails, advisory=len(findings) - fails, stakes=_by_severity(findings),
         ), styles.body))
     for room, f in main_risks(data):
         detail = f"{f.measured} (required {f.required})" if f.measured and f.required else f.measured

@@ -193,6 +193,8 @@ class Room:
     recommendations: tuple[Recommendation, ...] = ()
     observations: tuple[str, ...] = ()  # the clinician's free-text notes on the room (clinical only)
     existing_conditions: tuple[str, ...] = ()  # the building as the notes describe it (walls, studs), no person
+    answered: int | None = None  # items answered, of ``to_answer`` (notes are optional); None: not counted
+    to_answer: int = 0
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,8 @@ class ReportData:
     totals: tuple[CostTotal, ...] = ()
     signature: Signature = field(default_factory=Signature)
     dismissed_count: int = 0
+    undecided_count: int = 0  # proposals neither accepted nor dismissed (the clinical report says so)
+    draft: bool = False  # the assessment is not finalised: the clinical report says what is still open
     currency: str = "USD"
     follow_up: FollowUpBlock | None = None  # the completion record and the follow-up report only
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from homeassess.domain.catalogue import ItemKind
 from homeassess.domain.units import LengthUnit, UnitSystem
-from homeassess.domain.vocabulary import RecommendationStatus
+from homeassess.domain.vocabulary import AssessmentStatus, RecommendationStatus
 from homeassess.report import report_data as rd
 from homeassess.report.build import page_count, render_report
 from homeassess.report.from_domain import client_block, finding_row
@@ -142,6 +142,7 @@ class ReportService:
                     photos=self._photos(assessment_id, room.id, length) if with_photos else (),
                     recommendations=recs,
                     observations=self._observations(room.id) if clinical else (),
+                    answered=room.answered, to_answer=room.total,
                     existing_conditions=() if clinical else existing_conditions(
                         self._notes(room.id, judged.get(room.id, [])), [client.diagnosis, *client.conditions]),
                 )
@@ -195,6 +196,8 @@ class ReportService:
                 _png(settings.signature_png_b64),
             ),
             dismissed_count=len(self.ws.recommendations.list(assessment_id, (RecommendationStatus.DISMISSED,))) if clinical else 0,
+            undecided_count=len(self.ws.recommendations.list(assessment_id, (RecommendationStatus.PROPOSED,))) if clinical else 0,
+            draft=clinical and view.status == AssessmentStatus.DRAFT,
             follow_up=follow_up,
         )
         if millimetres:

@@ -52,7 +52,8 @@ def test_an_assessment_with_one_empty_room_builds_and_says_there_is_nothing_to_d
     text = flat(pdf)
     assert f"Page {pages(pdf)} of {pages(pdf)}" in text
     expected = {
-        "clinical": ["Guest bathroom", "No findings in the 1 room assessed.", "No findings in this room.", "Clinician's attestation"],
+        "clinical": ["Guest bathroom", "Draft: this assessment is not finalised.", "1 room not assessed at all",
+                     "No room has been assessed yet", "Not assessed: none of this room's", "Clinician's attestation"],
         "contractor": ["No modifications have been accepted for this home.", "Returning your bid"],
         "landlord": ["No modifications are requested at this time.", "Landlord's response"],
         "client": ["We did not find anything that needs to change.", "Who to call"],
@@ -60,6 +61,30 @@ def test_an_assessment_with_one_empty_room_builds_and_says_there_is_nothing_to_d
     for words in expected:
         assert words in text, (audience, words)
     assert "most pressing" not in text  # no heading with nothing under it
+
+
+def test_a_draft_says_what_it_does_not_cover_and_a_final_one_does_not_say_draft(workspace):
+    """A draft's clinical report once read "No findings in this room" for rooms nobody had assessed (a try-out)."""
+    give_demo_contact(workspace)
+    aid = workspace.assessments.create(NewAssessment(
+        client=ClientProfile(name="สมชาย ใจดี"), details=AssessmentDetails(visit_date=date(2026, 11, 18), tenure="renter"),
+        rooms=[RoomSpec(type=t) for t in ("entrance", "bathroom", "kitchen")])).value
+    entrance, bathroom, kitchen = workspace.assessments.room_views(aid)
+    workspace.checklist.record(entrance.id, "door_clear_width", "28")  # a finding, with proposals left undecided
+    workspace.checklist.record(bathroom.id, "door_clear_width", "36")  # answered, no finding
+    proposed = len(workspace.recommendations.list(aid, (RecommendationStatus.PROPOSED,)))
+    text = flat(ReportService(workspace).build(aid, "clinical", today=TODAY))
+    assert "Draft: this assessment is not finalised." in text
+    undecided = "1 proposed recommendation is" if proposed == 1 else f"{proposed} proposed recommendations are"
+    assert proposed and f"{undecided} neither accepted nor dismissed, and not listed" in text
+    assert "1 room not assessed at all" in text and "1 finding in 1 of the 2 rooms assessed" in text
+    assert f"{entrance.total - 1} of this room's {entrance.total} items not answered." in text
+    assert f"No findings in the 1 item answered; {bathroom.total - 1} items not answered." in text
+    assert f"Not assessed: none of this room's {kitchen.total} items was answered." in text
+    assert "No findings in this room" not in text
+
+    workspace.assessments.set_status(aid, "final")
+    assert "Draft" not in flat(ReportService(workspace).build(aid, "clinical", today=TODAY))
 
 
 def tiny_jpeg(n: int) -> bytes:
