@@ -140,7 +140,8 @@ def _who_to_call(data: ReportData, styles: PlanStyles, width: float) -> list[Flo
     if head.agency_name and head.phone and head.phone != phone:
         lines.append(para(compose("{agency}: {phone}", agency=head.agency_name, phone=head.phone), styles.note))
     if v.landlord_name:
-        lines.append(para(compose("Your landlord is {name}.", name=v.landlord_name), styles.note))
+        name = v.landlord_name.rstrip().removesuffix(".")  # "… Co., Ltd." ends the sentence with its own full stop
+        lines.append(para(compose("Your landlord is {name}.", name=name), styles.note))
         if v.landlord_contact:
             lines.append(para(compose("Landlord: {contact}", contact=v.landlord_contact), styles.note))
         lines.append(Paragraph("Ask your landlord before you change the building.", styles.note))

@@ -120,3 +120,10 @@ def test_each_change_stays_on_one_page_with_its_box(plan):
         text = " ".join((page.extract_text() or "").split())
         changes = sum(text.count(who) for who in {*WHO.values(), WHO_ELSE})  # each change says who does it, once
         assert boxes == changes, f"page {number}: {boxes} boxes, {changes} changes"
+
+
+def test_a_landlord_whose_name_ends_in_a_full_stop_gets_one(plan):
+    data, _ = plan
+    visit = dataclasses.replace(data.visit, landlord_name="Baan Suan Property Management Co., Ltd.")
+    text = " ".join(plan_text(render_report(dataclasses.replace(data, visit=visit)).pdf).split())
+    assert "Your landlord is Baan Suan Property Management Co., Ltd." in text and "Ltd.." not in text
