@@ -134,7 +134,7 @@ def _coverage(room: Room, styles: Styles) -> list[Flowable]:
     elif room.findings:
         line = compose("{k} of this room's {n} not answered.", k=open_items, n=_items(room.to_answer))
     elif open_items > 0:
-        line = compose("No findings in the {n} answered; {k} not answered.", n=_items(room.answered), k=_items(open_items))
+        line = compose("No findings in the {n} answered; {k} not answered.", n=_items(room.answered or 0), k=_items(open_items))
     else:
         line = compose("No findings in this room.")
     return [Paragraph(compose("{line}", line=line), styles.muted)] if not room.findings or open_items > 0 else []

@@ -40,7 +40,8 @@ class SplittingTable(Table):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - ReportLab's names
         if self.whole_below and self.wrap(availWidth, availHeight)[1] <= self.whole_below:
             return []
-        in_row, self.splitInRow = self.splitInRow, 0  # whole rows only: ReportLab would fall back to a row split
+        in_row: int = getattr(self, "splitInRow", 0)  # set by ReportLab's Table (untyped there)
+        self.splitInRow = 0  # whole rows only: ReportLab would fall back to a row split
         try:
             parts = super().split(availWidth, availHeight)
         finally:
