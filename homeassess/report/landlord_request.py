@@ -186,7 +186,8 @@ def _modifications(data: ReportData, styles: Styles, width: float) -> list[Flowa
         [
             Paragraph(str(i), styles.cell),
             para(chosen.room, styles.cell),
-            [para(in_voice(chosen.plain or chosen.title, "tenant"), styles.cell), *(_option(o, styles) for o in options)],
+            [para(in_voice(chosen.plain or chosen.title, "tenant"), styles.cell), *_fallback(chosen, styles),
+             *(_option(o, styles) for o in options)],
             para(installer_label(chosen.installer), styles.cell),
             para(payer_label(chosen), styles.cell),
             AnswerBoxes(),
@@ -196,6 +197,15 @@ def _modifications(data: ReportData, styles: Styles, width: float) -> list[Flowa
     widths = [width * f for f in (0.05, 0.16, 0.37, 0.12, 0.15, 0.15)]
     table = data_table(["#", "Where", "Modification", "Installed by", "Paid by", "Your answer"], rows, widths, styles)
     return [KeepWithContent(KeepWithContent(title, ask), table)]  # the heading and the request with the first row
+
+
+def _fallback(rec: Recommendation, styles: Styles) -> list[Flowable]:
+    """An alternative whose chosen change is not the landlord's (equipment the tenant provides): asked for only if
+    that change is not enough, never as a plain request beside it."""
+    if not rec.alternative_to:
+        return []
+    chosen = rec.alternative_to[:1].lower() + rec.alternative_to[1:]
+    return [para(compose("<i>Asked only if {chosen} does not meet the need.</i>", chosen=chosen), styles.cell)]
 
 
 def _option(rec: Recommendation, styles: Styles) -> Flowable:

@@ -3,12 +3,14 @@ the tenant's request under the HUD/DOJ Joint Statement (2008), with a payer only
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 import pytest
 
 from homeassess.domain.refusals import InvalidInput
 from homeassess.domain.vocabulary import Funding, Installer
+from homeassess.report.build import render_report
 from homeassess.report.landlord_request import NoContactDetails
 from homeassess.services.bundle_transfer import BundleService
 from homeassess.services.report_audiences import NoLandlord
@@ -122,3 +124,14 @@ def test_an_owner_occupied_home_gets_no_landlord_letter_and_says_why(letter):
     for tenure in ("renter", "other", ""):  # rented, or not recorded: the letter is written
         ws.assessments.update_details(ws.demo_id, details.model_copy(update={"tenure": tenure}))
         assert "landlord" in squashed(text_of(service.build(ws.demo_id, "landlord", today=TODAY))).lower()
+
+
+def test_an_alternative_to_the_tenants_own_equipment_is_asked_only_as_a_fallback(letter):
+    """The comfort-height toilet offered instead of a raised seat (equipment the tenant provides, not in the letter)
+    read as a plain request to replace the toilet (a try-out)."""
+    _, _, data = letter
+    room = next(r for r in data.rooms if r.recommendations)
+    toilet = dataclasses.replace(room.recommendations[0], alternative_to="Raised toilet seat with arms")
+    rooms = tuple(dataclasses.replace(r, recommendations=(toilet,)) if r is room else r for r in data.rooms)
+    text = squashed(text_of(render_report(dataclasses.replace(data, rooms=rooms)).pdf))
+    assert squashed("Asked only if raised toilet seat with arms does not meet the need.") in text
