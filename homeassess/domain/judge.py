@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homeassess.domain.catalogue import Answer, Catalogue, Item, ItemKind
+from homeassess.domain.millimetres import to_millimetres
 from homeassess.domain.person_fit import FitMargins, PersonFitRules
 from homeassess.domain.ramp_figures import ramp_figures
 from homeassess.domain.recommendations import LibraryEntry, RecommendationLibrary, template_filler
@@ -235,7 +236,10 @@ class Judge:
             "target": check.required if check else finding.required,
             **self.fit_rules.wording.values(ctx.client),
         }
-        return template_filler(values)
+        fill = template_filler(values)
+        if ctx.system is UnitSystem.METRIC:  # the library writes its lengths in inches; a metric visit reads mm
+            return lambda template: to_millimetres(fill(template))
+        return fill
 
 
 def undoes(check: FitCheck, direction: str, low: float | None, high: float | None) -> bool:

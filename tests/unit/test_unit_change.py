@@ -3,6 +3,8 @@ is re-read in the new unit, no finding comes or goes, and no accepted recommenda
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -96,3 +98,20 @@ def test_any_length_means_the_same_after_any_switch(typed, old, new):
         assert kept is None
         return
     assert length.parse(kept if kept is not None else typed, new) == pytest.approx(value, abs=0.5)
+
+
+INCH_LENGTH = re.compile(r"\d\s*(?:in|inches|ft|feet)\b|\d\s*[\"″]")
+
+
+def test_a_metric_visit_reads_every_proposal_in_millimetres(workspace):
+    """A try-out saw "level landing at least 60 in" and "a 36 in door leaf" in a millimetre visit's review."""
+    assessment_id, entrance, bathroom = _metric_visit(workspace)
+    for room, item, typed in [(entrance, "door_clear_width", "760"), (entrance, "threshold_height", "25"),
+                              (bathroom, "toilet_seat_height", "380"), (bathroom, "grab_bar_height", "1000")]:
+        workspace.checklist.record(room, item, typed)
+    views = workspace.recommendations.list(assessment_id)
+    assert len(views) >= 5
+    inch_texts = [(v.library_id, field, text) for v in views for field in ("title", "specification", "rationale", "plain")
+                  if INCH_LENGTH.search(text := getattr(v, field))]
+    assert inch_texts == []
+    assert any("mm" in v.specification for v in views)

@@ -1,0 +1,94 @@
+"""Rewriting the inch and foot lengths inside a sentence as millimetres (the ``--mm`` option, metric visits).
+
+Funders and builders often want every figure in millimetres (field.md, EnableNSW), while
+the library's wording, the standards' requirements and the clinician's notes are written in
+inches. One rule converts every length: whole millimetres, ``floor(inches × 25.4 + 0.5)``
+(so 32 in is 813 mm everywhere, even where a standard prints its own "815 mm").
+
+What counts as a length: a number (``30``, ``30.5``, ``30 1/2``, ``1-1/4``, ``1/2``, ``1½``)
+with ``in``, ``inch``, ``inches``, ``"``, ``ft``, ``feet``, ``foot`` or ``'``; feet and
+inches together (``2 ft 11 in``, ``2' 11"``: 889 mm); a range or size whose last number
+carries the unit (``34–38 in``, ``1 1/2 to 2 in``, ``60 × 60 in``, ``between 15 and 48 in``).
+A bracket right after a length that restates it (``32 in (815 mm)``, ``28 in (2 ft 4 in)``)
+is dropped, keeping any words after the restated figure. Slopes (``1:12``), percentages,
+areas (``sq ft``) and other numbers are left alone.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from fractions import Fraction
+
+MM_PER_INCH = 25.4
+
+_VULGAR = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4), "⅛": Fraction(1, 8), "⅜": Fraction(3, 8),
+           "⅝": Fraction(5, 8), "⅞": Fraction(7, 8)}  # fmt: skip
+_NUM = r"(?:\d+/\d+|\d+(?:\.\d+)?(?:[ -]\d+/\d+|\s?[½¼¾⅛⅜⅝⅞])?|[½¼¾⅛⅜⅝⅞])"
+_DETERMINERS = r"the|a|an|this|that|these|those|his|her|its|their|my|your|our|which|case|order|total"
+_INCH = rf"(?:inches\b|inch\b|in\b(?!\s*[²³])(?!\s+(?:{_DETERMINERS})\b)(?!\s+\d)|\"|″)"
+_FOOT = r"(?:feet\b|foot\b|ft\b(?!\s*[²³])|'(?![A-Za-z])|′)"
+_SEP = r"\s*(?:–|—|-|to|×|x|by)\s*"
+_BEFORE = r"(?<![\d:./,\w])(?!(?:19|20)\d\d\s+in\b)"  # not inside a number, a ratio (1:12) or a word; not a year
+
+_COMPOUND = rf"(?P<feet>{_NUM})\s*{_FOOT}\s*(?P<inches>{_NUM})\s*{_INCH}"
+_SIMPLE = rf"(?P<nums>(?:between\s+{_NUM}\s+and\s+{_NUM})|{_NUM}(?:{_SEP}{_NUM})*)[\s-]*(?P<unit>{_INCH}|{_FOOT})"
+_RESTATED = rf"\d[\d.,]*(?:{_SEP}\d[\d.,]*)*\s*(?:mm|cm|m)\b|{_NUM}\s*{_FOOT}(?:\s*{_NUM}\s*{_INCH})?"
+_LENGTH = re.compile(
+    rf"{_BEFORE}(?:{_COMPOUND}|{_SIMPLE})"
+    rf"(?P<paren>\s*\(\s*(?:{_RESTATED})(?:(?P<closed>\s*\))|[,;]?\s*))?"
+)
+_ONE_NUM = re.compile(_NUM)
+_PARTS = re.compile(rf"(?:between\s+)?(?P<num>{_NUM})(?P<sep>{_SEP}|\s+and\s+)?")
+_AREA = re.compile(r"\s*(?:sq\.?|square|cu\.?|cubic)\b", re.IGNORECASE)
+_PER_INCH = re.compile(r"\bper inch\b")
+
+
+def _value(token: str) -> float:
+    """``30 1/2``, ``1-1/4``, ``1½``, ``1/2``, ``30.5`` as a number."""
+    token = token.strip()
+    vulgar = _VULGAR.get(token[-1]) if token else None
+    if vulgar is not None:
+        whole = token[:-1].strip()
+        return float((Fraction(whole) if whole else 0) + vulgar)
+    whole_fraction = re.fullmatch(r"(\d+(?:\.\d+)?)[ -](\d+)/(\d+)", token)
+    if whole_fraction:
+        whole, num, den = whole_fraction.groups()
+        return float(whole) + float(Fraction(int(num), int(den) or 1))
+    if "/" in token:
+        num, den = token.split("/")
+        return float(Fraction(int(num), int(den) or 1))
+    return float(token)
+
+
+def millimetres(inches: float) -> int:
+    """The one rounding rule: whole millimetres, halves rounded up."""
+    return math.floor(inches * MM_PER_INCH + 0.5)
+
+
+def _convert(match: re.Match[str]) -> str:
+    text = match.string
+    if _AREA.match(text, match.start("unit") if match.group("unit") else match.end()):
+        return match.group(0)
+    if match.group("feet") is not None:
+        out = f"{millimetres(_value(match.group('feet')) * 12 + _value(match.group('inches')))} mm"
+    else:
+        per = 12 if re.match(_FOOT, match.group("unit")) else 1
+        pieces = []
+        for part in _PARTS.finditer(match.group("nums")):
+            pieces.append(str(millimetres(_value(part.group("num")) * per)))
+            sep = (part.group("sep") or "").strip()
+            if sep:
+                pieces.append(f" {sep} " if sep in ("to", "by", "and", "×", "x") else sep)
+        prefix = "between " if match.group("nums").startswith("between") else ""
+        out = f"{prefix}{''.join(pieces)} mm"
+    if match.group("paren") and not match.group("closed"):
+        return f"{out} ("  # the words after the restated figure stay in their bracket
+    return out
+
+
+def to_millimetres(text: str) -> str:
+    """Every inch or foot length in ``text`` as whole millimetres."""
+    if not text:
+        return text
+    return _PER_INCH.sub("per 25.4 mm", _LENGTH.sub(_convert, text))
