@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homeassess.domain.catalogue import Answer, Catalogue, Item, ItemKind
-from homeassess.domain.millimetres import to_millimetres
 from homeassess.domain.person_fit import FitMargins, PersonFitRules
 from homeassess.domain.ramp_figures import ramp_figures
 from homeassess.domain.recommendations import LibraryEntry, RecommendationLibrary, template_filler
@@ -238,6 +237,8 @@ class Judge:
         }
         fill = template_filler(values)
         if ctx.system is UnitSystem.METRIC:  # the library writes its lengths in inches; a metric visit reads mm
+            from homeassess.domain.millimetres import to_millimetres  # not imported by `homeassess check` in inches
+
             return lambda template: to_millimetres(fill(template))
         return fill
 
