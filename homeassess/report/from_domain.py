@@ -77,7 +77,10 @@ def finding_row(finding: Finding, note: str, length: Callable[[str], str]) -> Fi
         measured=length(finding.measured),
         required=length(required),
         verdict=verdict,
-        citation=finding.citation if standard_failed else (finding.citation or "Client's own measurements"),
+        # A client-fit finding rests on the client's measurements; the standard's clause is one it meets, and says so
+        # (not "at most 13 mm for a scooter — ADA 2010 §504.3", which reads as the ADA's figure).
+        citation=finding.citation if standard_failed or not failed_fit else "Client's own measurements" + (
+            f"; meets {finding.citation}" if finding.citation else ""),
         shortfall=length(gap),
         person_fit=tuple(length(c.message) for c in failed_fit),
         note=note,

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from homeassess.domain.judge import Judge, JudgeContext
 from homeassess.domain.units import MM_PER_INCH, LengthUnit
 from homeassess.domain.verdicts import Finding, Verdict
+from homeassess.report.from_domain import finding_row
 from tests.unit.client_cases import DEVICE_CLIENTS, client
 
 FRAMED_OR_WHEELED = ["walker", "rollator", "scooter", "manual_wheelchair", "power_wheelchair"]
@@ -130,3 +131,11 @@ def test_every_recommend_as_names_an_item_with_proposals(judge):
     for item_id, target in pairs:
         assert judge.catalogue.item(target).quantity == judge.catalogue.item(item_id).quantity
         assert judge.library.for_measurement(target, "above", None), target
+
+
+def test_a_client_fit_finding_cites_the_clients_measurements_and_the_clause_it_meets(judge):
+    """The clinical row read "at most 13 mm for a scooter — ADA 2010 §504.3", as if the ADA set it (a try-out)."""
+    finding = judged(judge, "entry_step_height", "100 mm", "scooter")
+    row = finding_row(finding, "", lambda text: text)
+    assert row.verdict == "Client fit" and "scooter" in row.required
+    assert row.citation == f"Client's own measurements; meets {finding.citation}"
