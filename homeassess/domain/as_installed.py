@@ -44,6 +44,9 @@ class _Count:
     def format(self, value: float, system: UnitSystem) -> str:
         return f"{value:.0f}"
 
+    def bare_unit(self, default_unit: LengthUnit) -> str:
+        return ""  # a count has no unit to switch
+
 
 def measure_of(reading: str) -> Quantity | Reading | _Count:
     """How a check's value is typed, stored and printed."""

@@ -52,11 +52,11 @@ class AssessmentService:
         self.judge = judge
         self.settings = settings
         self.audit = audit
-        # Set by the composition root to ChecklistService.verdicts and .units_kept: the cached verdicts every
-        # answer gets under a new judging context, and the answers that must name their unit when the visit's
-        # units change, written in the same transaction as the change that caused them.
+        # Set by the composition root (ChecklistService.verdicts and .units_kept, FollowUpService.units_kept): the
+        # cached verdicts under a new judging context; the answers and as-installed values that must name their unit.
         self.verdicts: Callable[[int, JudgeContext, dict[int, str]], dict[int, str]] = lambda _id, _ctx, _texts: {}
         self.units_kept: Callable[[int, LengthUnit, LengthUnit], dict[int, str]] = lambda _id, _old, _new: {}
+        self.measures_kept: Callable[[int, LengthUnit, LengthUnit], dict[tuple[int, str], str]] = lambda *_: {}
         self._counted: dict[int, CountedVersion] = {}  # the home list's counts, by assessment id
 
     @property
@@ -165,9 +165,10 @@ class AssessmentService:
         audit = self.audit.entry(AuditAction.EDIT, assessment_id, "visit details")
         current = self.context(assessment_id)
         ctx = replace(current, standard=details.standard, unit=LengthUnit(details.unit))
-        texts = self.units_kept(assessment_id, current.unit, ctx.unit) if ctx.unit != current.unit else {}
+        switch = (assessment_id, current.unit, ctx.unit)
+        texts, measures = (self.units_kept(*switch), self.measures_kept(*switch)) if ctx.unit != current.unit else ({}, {})
         previous = self.assessments.update(assessment_id, audit=audit, verdicts=self.verdicts(assessment_id, ctx, texts),
-                                           texts=texts, **details.model_dump())
+                                           texts=texts, measure_texts=measures, **details.model_dump())
         before = AssessmentDetails.model_validate({k: previous[k] for k in AssessmentDetails.model_fields})
         return change(Scope.ASSESSMENT, Scope.ITEMS, Scope.RECOMMENDATIONS, Scope.ROOMS, Scope.ASSESSMENTS,
                       label="edit visit details", assessment_id=assessment_id,

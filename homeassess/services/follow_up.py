@@ -1,10 +1,9 @@
 """Follow-up visits: starting one, and recording what was installed of each accepted recommendation.
 
-A follow-up is an assessment whose ``parent_id`` is the final assessment it follows up
-(docs/follow-up.md). ``start`` copies the original's client profile (into a client row of its
-own), rooms and visit details, and carries one installed item per accepted recommendation. Every
-edit is one transaction, audited, refused on a final follow-up, and returns a ``Change`` whose
-``undo`` restores the previous values.
+A follow-up is an assessment whose ``parent_id`` is the final assessment it follows up (docs/follow-up.md). ``start``
+copies the original's client profile (into a client row of its own), rooms and visit details, and carries one installed
+item per accepted recommendation. Every edit is one transaction, audited, refused on a final follow-up, and returns a
+``Change`` whose ``undo`` restores the previous values.
 """
 
 from __future__ import annotations
@@ -31,11 +30,11 @@ from homeassess.store.repositories.assessments import AssessmentRecord
 from homeassess.store.repositories.follow_ups import FollowUpRepository, InstallationRecord, MeasureRecord, NewFollowUp
 
 if TYPE_CHECKING:
+    from homeassess.domain.units import LengthUnit
     from homeassess.services.outcomes import OutcomeService
     from homeassess.services.recommendations import RecommendationService
 
-NAME_MAX = TEXT.line  # who installed it: a line, as the export file carries it
-NOTE_MAX = TEXT.paragraph
+NAME_MAX, NOTE_MAX = TEXT.line, TEXT.paragraph  # who installed it: a line, as the export file carries it
 DETAIL_FIELDS = ("clinician", "credentials", "licence", "referral", "address", "dwelling_type", "tenure", "landlord_name",
                  "landlord_contact", "access_contact", "standard", "unit")
 
@@ -174,6 +173,12 @@ class FollowUpService:
         return change(Scope.FOLLOW_UP, Scope.OUTCOMES, label=f"record {check.label.lower()}", assessment_id=follow_up_id, item_id=check.id,
                       ids=(installation_id,), value=result,
                       undo=lambda: self._record_check(follow_up_id, installation_id, check_id, before, was if status else None))
+
+    def units_kept(self, assessment_id: int, old: LengthUnit, new: LengthUnit) -> dict[tuple[int, str], str]:
+        """On a follow-up, the as-installed values that must name their unit when its units change (else none)."""
+        record = self.assessments.record(assessment_id)
+        installations = self.repository.installations(assessment_id) if record.parent_id is not None else []
+        return self.reader.units_kept(record, installations, old, new)
 
     def checks(self, follow_up_id: int, installation_id: int) -> tuple[VerifyCheck, ...]:
         """The as-installed measurements the item's library entry lists (none for a custom recommendation)."""

@@ -7,11 +7,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from homeassess.domain.as_installed import judge_installed, unmeasured
+from homeassess.domain.as_installed import judge_installed, measure_of, unmeasured
 from homeassess.domain.follow_up import CheckResult, InstalledItem, VerifyCheck
 from homeassess.domain.judge import JudgeContext
 from homeassess.domain.recommendations import LibraryEntry
 from homeassess.domain.refusals import Refused
+from homeassess.domain.unit_change import kept_under
+from homeassess.domain.units import LengthUnit
 from homeassess.domain.verdicts import Verdict
 from homeassess.domain.vocabulary import InstallStatus, NotDoneReason
 from homeassess.services.assessments import AssessmentService
@@ -75,6 +77,20 @@ class InstalledItemReader:
             order = (room.position if room else LAST, view.position if view else LAST, inst.id)
             found.append((order, item))
         return [item for _, item in sorted(found, key=lambda pair: pair[0])]
+
+    def units_kept(self, record: AssessmentRecord, installations: Sequence[InstallationRecord], old: LengthUnit,
+                   new: LengthUnit) -> dict[tuple[int, str], str]:
+        """The as-installed values that must name their unit to mean the same once the follow-up's units change
+        ((installation id, check id) → text: "850" -> "850 mm"; ``domain/unit_change.py``)."""
+        kept: dict[tuple[int, str], str] = {}
+        for inst in installations:
+            checks = {c.id: c for c in self.checks(record.parent_id or 0, inst.recommendation_id)}
+            for check_id, measure in inst.measures.items():
+                check = checks.get(check_id)
+                text = kept_under(measure_of(check.reading), measure.value_text, old, new) if check else None
+                if text is not None:
+                    kept[(inst.id, check_id)] = text
+        return kept
 
     def _judged(self, check: VerifyCheck, measure: MeasureRecord | None, ctx: JudgeContext) -> CheckResult:
         if measure is None or not measure.value_text:

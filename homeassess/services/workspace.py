@@ -95,6 +95,7 @@ class Workspace:
         follow_ups = FollowUpService(assessments, recommendations, FollowUpRepository(engine),
                                      InstalledItemReader(assessments, recommendations, photos), outcomes)
         outcomes.open_findings = follow_ups.open_findings
+        assessments.measures_kept = follow_ups.units_kept
         return cls(
             store=store, judge=judge, settings=settings, audit=audit, assessments=assessments,
             checklist=checklist,

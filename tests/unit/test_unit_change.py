@@ -115,3 +115,22 @@ def test_a_metric_visit_reads_every_proposal_in_millimetres(workspace):
                   if INCH_LENGTH.search(text := getattr(v, field))]
     assert inch_texts == []
     assert any("mm" in v.specification for v in views)
+
+
+def test_a_follow_ups_as_installed_values_keep_their_unit_too(demo_workspace):
+    ws = demo_workspace
+    ws.assessments.set_status(ws.demo_id, "final")
+    fid = ws.follow_ups.start(ws.demo_id).value
+    bar = next(i for i in ws.follow_ups.items(fid) if i.library_id == "grab_bars_toilet")
+    ws.follow_ups.record_check(fid, bar.installation_id, "height", "38")  # inches, as the demo visit is
+
+    def height(item_id: int) -> tuple[str, object, object]:
+        check = next(c for c in next(i for i in ws.follow_ups.items(fid) if i.installation_id == item_id).checks
+                     if c.check.id == "height")
+        return check.value_text, round(check.value or 0, 3), check.verdict
+
+    before = height(bar.installation_id)
+    details = ws.assessments.open(fid).details
+    ws.assessments.update_details(fid, details.model_copy(update={"unit": LengthUnit.MILLIMETRE}))
+    text, value, verdict = height(bar.installation_id)
+    assert (text, value, verdict) == ("38 in", before[1], before[2])

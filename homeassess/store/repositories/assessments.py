@@ -17,6 +17,7 @@ from homeassess.store.repositories.session import AuditEntry, get_row, read_sess
 from homeassess.store.tables import (
     AssessmentRow,
     ClientRow,
+    InstalledMeasureRow,
     RoomRow,
     stored_id,
     table_of,
@@ -106,16 +107,22 @@ class AssessmentRepository:
 
     def update(
         self, assessment_id: int, *, audit: AuditEntry | None = None, verdicts: Mapping[int, str] | None = None,
-        texts: Mapping[int, str] | None = None, **fields: object,
+        texts: Mapping[int, str] | None = None, measure_texts: Mapping[tuple[int, str], str] | None = None,
+        **fields: object,
     ) -> dict[str, object]:
         """Change columns of the visit in one transaction; returns their previous values (for undo).
 
-        ``verdicts`` (response id → cached verdict) and ``texts`` (response id → the answer as it now reads, its
-        value unchanged) are written in the same transaction.
+        ``verdicts`` (response id → cached verdict), ``texts`` (response id → the answer as it now reads, its value
+        unchanged) and ``measure_texts`` (a follow-up's (installation id, check id) → the as-installed value as it
+        now reads) are written in the same transaction.
         """
         with write_session(self.engine, audit) as session:
             set_verdicts(session, verdicts or {})
             set_texts(session, texts or {})
+            for (installation_id, check_id), text in (measure_texts or {}).items():
+                m = _MEASURE.c
+                session.connection().execute(_MEASURE.update().where(
+                    m.installation_id == installation_id, m.check_id == check_id).values(value_text=text))
             row = session.get(AssessmentRow, assessment_id)
             if row is None:
                 raise KeyError(assessment_id)
@@ -155,6 +162,7 @@ class AssessmentRepository:
 
 
 _ASSESSMENT = table_of(AssessmentRow)
+_MEASURE = table_of(InstalledMeasureRow)
 # Built once: the review asks for these on every accept, dismiss and undo, and building the expression
 # each time cost more than running it.
 _VERSION_OF = sa_select(_ASSESSMENT.c.updated_at).where(_ASSESSMENT.c.id == bindparam("id"))
