@@ -278,3 +278,12 @@ def test_back_at_home_the_visit_just_left_is_selected(qtbot, window, workspace):
     window.open_assessment(second)  # opened from elsewhere (New assessment, an import), not from its line
     window.show_home()
     assert window.home.current_assessment_id() == second
+
+
+def test_an_arabic_name_leaves_the_title_line_reading_left_to_right(qtbot, window, workspace):
+    """An Arabic name first made the whole title lay out right to left ("Maple Avenue, Apt 3 … 2217"; a try-out)."""
+    assessment_id = create_assessment(workspace, "فاطمة الزهراء بن علي")
+    window.open_assessment(assessment_id)
+    title = window.assessment.title.text()
+    assert title.startswith("\u200e")  # the line's own direction: left to right
+    assert "\u2068فاطمة الزهراء بن علي\u2069" in title and "\u20683 Mill Lane\u2069" in title  # each in its own

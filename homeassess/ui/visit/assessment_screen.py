@@ -172,8 +172,10 @@ class AssessmentScreen(QWidget):
         if self.original_visit is not None:
             status = f" · follow-up of the visit of {self.original_visit:%d %b %Y}{status}"
         standard = self.judge.standards.profile(v.details.standard).short
+        # The line reads left to right (LRM), each name and address in its own direction (FSI … PDI): an Arabic
+        # name first made Qt lay the whole line out right to left, tearing a house number from its street.
         self.title.setText(
-            f"<b>{html.escape(v.client.name or '(no name)')}</b> · {html.escape(v.details.address)} · "
+            f"\u200e<b>{_isolated(v.client.name or '(no name)')}</b> · {_isolated(v.details.address)} · "
             f"{v.details.visit_date:%d %b %Y} · {html.escape(standard)}{status}"
         )
 
@@ -201,3 +203,8 @@ class AssessmentScreen(QWidget):
             return
         views = {REVIEW_TAB: self.recommendations, OUTCOMES_TAB: self.outcomes}
         views[tab].set_assessment(self.view.id, self.view.read_only)
+
+
+def _isolated(text: str) -> str:
+    """User text for a rich-text label, escaped and isolated in its own writing direction."""
+    return f"\u2068{html.escape(text)}\u2069"
