@@ -255,7 +255,9 @@ class BidiParagraph(Flowable):
             lines = break_lines(self.text, inner * 0.97, self.style)
             font = self.style.fontName
             markup = "<br/>".join(self._to_markup(visual_line(line, base, font), font) for line in lines)
-            align = TA_RIGHT if base == "RTL" and self.style.alignment == TA_LEFT else self.style.alignment
+            # A right-to-left paragraph reads from the right edge; a one-line value (a name beside its label in an
+            # English table) stays at the left, beside its label, as the other values do.
+            align = TA_RIGHT if base == "RTL" and self.style.alignment == TA_LEFT and len(lines) > 1 else self.style.alignment
             style = ParagraphStyle(f"{self.style.name}-bidi", parent=self.style, shaping=1, alignment=align)
             self._para, self._width = Paragraph(markup, style), avail_width
         return self._para

@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 import uharfbuzz
 from pypdf import PdfReader
+from reportlab.lib.pagesizes import letter
+from reportlab.platypus import SimpleDocTemplate
 
 from homeassess.domain.data_files import resources_dir
 from homeassess.report.build import render_report
 from homeassess.report.fonts import FILES, PLACEHOLDER, font_runs, normalise, register_fonts
+from homeassess.report.markup import para
 from homeassess.report.report_data import (
     Audience,
     ClientBlock,
@@ -24,6 +27,7 @@ from homeassess.report.report_data import (
     VisitBlock,
     cost_totals,
 )
+from homeassess.report.styles import make_styles
 
 SAMPLES = {
     "Latin": "Zoë O'Brien-Łukasz, 12 Rue de l'Église, Kraków",
@@ -96,3 +100,22 @@ def test_names_and_addresses_in_every_script_print_in_every_report(audience):
     assert PLACEHOLDER not in text
     for script in EXTRACTABLE:
         assert "".join(SAMPLES[script].split()) in text, script
+
+
+def _drawn_left_edges(flowable, width: float = 400) -> list[float]:
+    """Where each drawn piece of text starts, in points from the frame's left edge."""
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=letter, leftMargin=72, rightMargin=letter[0] - 72 - width).build([flowable])
+    edges: list[float] = []
+    PdfReader(io.BytesIO(out.getvalue())).pages[0].extract_text(
+        visitor_text=lambda text, cm, tm, font, size: edges.append(tm[4] + cm[4] - 72) if text.strip() else None)
+    return edges
+
+
+def test_a_one_line_arabic_value_sits_beside_its_label_and_a_paragraph_reads_from_the_right():
+    """A name in a field table was pushed to the far right of its cell, away from its label (a try-out)."""
+    styles = make_styles()
+    name = para("فاطمة الزهراء بن علي", styles.cell)
+    assert min(_drawn_left_edges(name)) < 20  # at the start of the cell, as a Latin name is
+    long_text = " ".join(["فاطمة الزهراء بن علي تسكن في الطابق الأول"] * 12)
+    assert max(_drawn_left_edges(para(long_text, styles.cell))) > 150  # a wrapped paragraph keeps its right edge
