@@ -73,8 +73,10 @@ class Store:
         private_folder(data_dir)  # 0700 if created now; an existing folder keeps its owner's mode
         for folder in (data_dir, backup_dir(data_dir), staging_dir(data_dir)):
             remove_stale_temp_files(folder)
+        make_private(data_dir / STORE_FILE_NAME)  # before SQLite opens it: its -wal and -shm files take its mode
         engine = create_store_engine(data_dir / STORE_FILE_NAME, passphrase, prewarm=spares)
-        make_private(data_dir / STORE_FILE_NAME)  # SQLite gives its -wal and -shm files the same mode
+        for suffix in ("", "-wal", "-shm"):  # a new store, and a log opened meanwhile by a spare connection's thread
+            make_private(data_dir / (STORE_FILE_NAME + suffix))
         store = cls(data_dir, engine, passphrase)
         store.migration = upgrade_store(engine, backup=lambda: store.backup("pre-migration").path)
         return store
