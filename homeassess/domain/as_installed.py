@@ -11,6 +11,7 @@ wins and the message names the rule that failed:
 
 from __future__ import annotations
 
+from homeassess.domain.catalogue import measure_for
 from homeassess.domain.follow_up import CheckResult, VerifyCheck
 from homeassess.domain.judge import Judge, JudgeContext
 from homeassess.domain.readings import READINGS, Reading
@@ -50,9 +51,7 @@ class _Count:
 
 def measure_of(reading: str) -> Quantity | Reading | _Count:
     """How a check's value is typed, stored and printed."""
-    if reading == COUNT:
-        return _Count()
-    return READINGS[reading] if reading in READINGS else Quantity(reading)
+    return _Count() if reading == COUNT else measure_for(reading)
 
 
 def range_text(reading: str, low: float | None, high: float | None, system: UnitSystem) -> str:

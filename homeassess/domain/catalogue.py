@@ -113,7 +113,7 @@ class Item:
     def measure(self) -> Quantity | Reading:
         if self.quantity is None:
             raise TypeError(f"item {self.id} is not a measurement")
-        return READINGS[self.quantity] if self.quantity in READINGS else Quantity(self.quantity)
+        return measure_for(self.quantity)
 
     @property
     def input_example(self) -> str:
@@ -134,10 +134,15 @@ class Item:
         return next((c for c in self.choices if c.id == choice_id), None)
 
 
+def measure_for(quantity: str) -> Quantity | Reading:
+    """How a value of this quantity is typed, stored and printed: a reading (temperature, force…), else a length or slope."""
+    return READINGS[quantity] if quantity in READINGS else Quantity(quantity)
+
+
 @lru_cache(maxsize=256)
 def _bounds(quantity: str, low: str, high: str) -> tuple[float, float]:
     """A plausible range's figures in the quantity's base unit, read once (every typed value is checked against them)."""
-    measure = READINGS[quantity] if quantity in READINGS else Quantity(quantity)
+    measure = measure_for(quantity)
     return measure.parse(low, LengthUnit.INCH), measure.parse(high, LengthUnit.INCH)
 
 

@@ -83,8 +83,7 @@ class AssessmentService:
         """The home screen's lines; each assessment's counts are made once per version (``updated_at``) and kept."""
         rows, counted = self.assessments.summaries(search, statuses, self._counted), self._counted
         for r in rows:
-            known = counted.get(r.id)
-            if known is None or known.updated_at != r.updated_at or known.uid != r.uid:
+            if not ((known := counted.get(r.id)) and known.is_at(r.uid, r.updated_at)):
                 counted[r.id] = CountedVersion(r.uid, r.updated_at, (r.findings, r.accepted))
         return rows
 

@@ -13,6 +13,8 @@ import logging
 import sys
 import threading
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -101,7 +103,21 @@ def open_connection(path: Path, passphrase: str) -> sqlcipher.Connection:
 
 def driver_connection(conn: Connection) -> sqlcipher.Connection:
     """The SQLCipher (DB-API) connection under a checked-out SQLAlchemy connection, for pragmas and VACUUM."""
-    raw = conn.connection.driver_connection
+    return _driver(conn.connection.driver_connection)
+
+
+@contextmanager
+def pooled_driver(engine: Engine) -> Iterator[sqlcipher.Connection]:
+    """A pooled SQLCipher connection for fixed SQL texts on a hot path (a recording, the home list), given back to
+    the pool after (where an open transaction is rolled back)."""
+    pooled = engine.raw_connection()
+    try:
+        yield _driver(pooled.driver_connection)
+    finally:
+        pooled.close()
+
+
+def _driver(raw: sqlcipher.Connection | None) -> sqlcipher.Connection:
     if raw is None:
         raise RuntimeError("the store connection was closed while in use")
     return raw

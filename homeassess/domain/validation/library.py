@@ -88,15 +88,16 @@ def validate_library(path: Path, catalogue: Catalogue) -> dict[str, Any]:
     entries = [replace(e, verify=_checks(path, e, raw.get("verify", []), catalogue)) for e, raw in zip(entries, raws, strict=True)]
     bounds: list[tuple[str, int, float | None, float | None]] = []
     seen: set[str] = set()
+    room_types = {r.id for r in catalogue.room_types}
     for entry in entries:
         where = f" recommendation {entry.id!r}"
         if entry.id in seen:
             raise fail(path, where, "id", "defined twice")
         seen.add(entry.id)
-        room_types = {r.id for r in catalogue.room_types}
         for index, trig in enumerate(entry.triggers):
-            if set(trig.not_in) - room_types:
-                raise fail(path, where, "triggers.not_in", f"no room type {sorted(set(trig.not_in) - room_types)[0]!r}")
+            strangers = sorted(set(trig.not_in) - room_types)
+            if strangers:
+                raise fail(path, where, "triggers.not_in", f"no room type {strangers[0]!r}")
             if trig.item is None:
                 continue
             if trig.item not in catalogue.items:

@@ -11,13 +11,13 @@ from sqlalchemy import Engine, RowMapping, bindparam
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
+from homeassess.store.repositories.follow_ups import set_measure_texts
 from homeassess.store.repositories.home_list import ALL_LISTED, AssessmentSummary, CountedVersion, list_summaries
 from homeassess.store.repositories.rooms import RoomRecord, room_record, set_texts, set_verdicts
 from homeassess.store.repositories.session import AuditEntry, get_row, read_session, write_session
 from homeassess.store.tables import (
     AssessmentRow,
     ClientRow,
-    InstalledMeasureRow,
     RoomRow,
     stored_id,
     table_of,
@@ -119,10 +119,7 @@ class AssessmentRepository:
         with write_session(self.engine, audit) as session:
             set_verdicts(session, verdicts or {})
             set_texts(session, texts or {})
-            for (installation_id, check_id), text in (measure_texts or {}).items():
-                m = _MEASURE.c
-                session.connection().execute(_MEASURE.update().where(
-                    m.installation_id == installation_id, m.check_id == check_id).values(value_text=text))
+            set_measure_texts(session.connection(), measure_texts or {})
             row = session.get(AssessmentRow, assessment_id)
             if row is None:
                 raise KeyError(assessment_id)
@@ -162,7 +159,6 @@ class AssessmentRepository:
 
 
 _ASSESSMENT = table_of(AssessmentRow)
-_MEASURE = table_of(InstalledMeasureRow)
 # Built once: the review asks for these on every accept, dismiss and undo, and building the expression
 # each time cost more than running it.
 _VERSION_OF = sa_select(_ASSESSMENT.c.updated_at).where(_ASSESSMENT.c.id == bindparam("id"))

@@ -208,6 +208,15 @@ def _installation(row: RowMapping, measures: Mapping[str, MeasureRecord]) -> Ins
     )
 
 
+def set_measure_texts(conn: Connection, texts: Mapping[tuple[int, str], str]) -> None:
+    """As-installed values rewritten to name their unit (their value unchanged), inside the caller's transaction;
+    ``texts``: (installation id, check id) → text."""
+    m = _MEASURE.c
+    for (installation_id, check_id), text in texts.items():
+        conn.execute(_MEASURE.update().where(m.installation_id == installation_id, m.check_id == check_id)
+                     .values(value_text=text))
+
+
 def _measure_values(measure: MeasureRecord) -> dict[str, object]:
     return {"check_id": measure.check_id, "value_text": measure.value_text, "value": measure.value, "verdict": measure.verdict}
 

@@ -22,7 +22,9 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine
 
 from homeassess.domain.vocabulary import AssessmentStatus, RecommendationStatus
+from homeassess.store.engine import pooled_driver
 from homeassess.store.repositories.rooms import FINDING_VERDICTS
+from homeassess.store.repositories.session import id_chunks
 
 ALL_LISTED = (AssessmentStatus.DRAFT.value, AssessmentStatus.FINAL.value)
 
@@ -60,6 +62,10 @@ class CountedVersion:
     updated_at: datetime
     counts: tuple[int, int]  # (findings, accepted)
 
+    def is_at(self, uid: str, updated_at: datetime) -> bool:
+        """Counted at this version of this assessment (an id given again to another assessment is not)."""
+        return self.updated_at == updated_at and self.uid == uid
+
 
 # Follow-ups are counted in one pass over the parent_id index (only follow-ups have a parent), not once per
 # listed row: with a status in a correlated subquery SQLite picked the status index and scanned every final
@@ -85,7 +91,6 @@ _COUNTS = (
     f" (SELECT count(*) FROM recommendation d WHERE d.assessment_id = a.id AND d.status = '{RecommendationStatus.ACCEPTED.value}')"
     " FROM assessment a WHERE a.id IN ({ids})"
 )
-_CHUNK = 500  # ids per counting query
 
 
 def list_summaries(engine: Engine, search: str, statuses: tuple[str, ...],
@@ -101,10 +106,9 @@ def list_summaries(engine: Engine, search: str, statuses: tuple[str, ...],
         rows = conn.execute(sql, params).fetchall()
         versions = [_moment(row[6]) for row in rows]
         stale = [row[0] for row, version in zip(rows, versions, strict=True)
-                 if not _current(counted.get(row[0]), row[1], version)]
+                 if not ((known := counted.get(row[0])) and known.is_at(row[1], version))]
         fresh: dict[int, tuple[int, int]] = {}
-        for start in range(0, len(stale), _CHUNK):
-            chunk = stale[start:start + _CHUNK]
+        for chunk in id_chunks(stale):
             fresh.update((i, (f, a)) for i, f, a in conn.execute(_COUNTS.format(ids=", ".join("?" * len(chunk))), chunk))
     return [
         AssessmentSummary(
@@ -116,10 +120,6 @@ def list_summaries(engine: Engine, search: str, statuses: tuple[str, ...],
     ]
 
 
-def _current(known: CountedVersion | None, uid: str, updated_at: datetime) -> bool:
-    return known is not None and known.updated_at == updated_at and known.uid == uid
-
-
 def _moment(stored: str) -> datetime:
     """A stored time as the rest of the program reads it (``UTCDateTime``: kept in UTC without an offset)."""
     moment = datetime.fromisoformat(stored)
@@ -128,15 +128,9 @@ def _moment(stored: str) -> datetime:
 
 @contextmanager
 def _reading(engine: Engine) -> Iterator[sqlcipher.Connection]:
-    pooled = engine.raw_connection()
-    try:
-        conn = pooled.driver_connection
-        if conn is None:
-            raise RuntimeError("the store connection was closed while in use")
+    with pooled_driver(engine) as conn:
         conn.execute("BEGIN")  # the lines and their counts from one snapshot of the store
         try:
             yield conn
         finally:
             conn.execute("COMMIT")
-    finally:
-        pooled.close()  # back to the pool (rolled back: the read ends)

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import Engine, func
 from sqlmodel import col, select
 
-from homeassess.store.repositories.session import get_row, read_session, write_session
+from homeassess.store.repositories.session import get_row, id_chunks, read_session, write_session
 from homeassess.store.tables import AssessmentRow, PhotoDataRow, PhotoRow, RecommendationRow, stored_id, utcnow
 
 
@@ -115,10 +115,8 @@ class PhotoRepository:
     def print_copies(self, photo_ids: Sequence[int]) -> dict[int, bytes]:
         """Several photos' print copies in one query each 500 (a report prints a room's at once), by photo id."""
         found: dict[int, bytes] = {}
-        ids = list(photo_ids)
         with read_session(self.engine) as session:
-            for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
+            for chunk in id_chunks(photo_ids):
                 query = select(PhotoDataRow.photo_id, PhotoDataRow.print_copy).where(col(PhotoDataRow.photo_id).in_(chunk))
                 found.update({photo_id: bytes(data) for photo_id, data in session.exec(query) if data})
         return found

@@ -26,7 +26,7 @@ from datetime import datetime
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine
 
-from homeassess.store.engine import describe_write_failure
+from homeassess.store.engine import describe_write_failure, pooled_driver
 from homeassess.store.repositories.rooms import ResponseRecord, RoomRecord
 from homeassess.store.tables import utcnow
 
@@ -111,11 +111,7 @@ def _record(engine: Engine, room_id: int, item_id: str, decide: Decide) -> Recor
 def _write_transaction(engine: Engine) -> Iterator[sqlcipher.Connection]:
     """``BEGIN IMMEDIATE`` … ``COMMIT`` on a pooled connection; rolled back on any exception. A driver
     failure (disk full, locked, read-only) becomes SaveFailed; integrity errors are bugs and pass through."""
-    pooled = engine.raw_connection()
-    try:
-        conn = pooled.driver_connection
-        if conn is None:
-            raise RuntimeError("the store connection was closed while in use")
+    with pooled_driver(engine) as conn:
         try:
             conn.execute("BEGIN IMMEDIATE")
             yield conn
@@ -126,5 +122,3 @@ def _write_transaction(engine: Engine) -> Iterator[sqlcipher.Connection]:
             if isinstance(exc, sqlcipher.DatabaseError) and not isinstance(exc, sqlcipher.IntegrityError):
                 raise describe_write_failure(exc) from None
             raise
-    finally:
-        pooled.close()  # back to the pool

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
@@ -78,3 +78,9 @@ def get_row(session: Session, table: type[RowT], key: object) -> RowT:
     if row is None:
         raise KeyError(f"no {table.__name__} row with this key")
     return row
+
+
+def id_chunks(ids: Sequence[int], size: int = 500) -> Iterator[list[int]]:
+    """``ids`` in lists of at most ``size``, one ``IN (…)`` query each (SQLite bounds a statement's parameters)."""
+    for start in range(0, len(ids), size):
+        yield list(ids[start:start + size])
