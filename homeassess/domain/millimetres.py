@@ -12,6 +12,10 @@ carries the unit (``34–38 in``, ``1 1/2 to 2 in``, ``60 × 60 in``, ``between 
 A bracket right after a length that restates it (``32 in (815 mm)``, ``28 in (2 ft 4 in)``)
 is dropped, keeping any words after the restated figure. Slopes (``1:12``), percentages,
 areas (``sq ft``) and other numbers are left alone.
+
+A force in pounds-force becomes newtons as ADA 2010 prints them (``250 lbf`` -> ``1112 N`` as in §609.8,
+``5 lbf`` -> ``22.2 N`` as in §404.2.9), and a bracket restating it in newtons is dropped: a metric report
+that says "All measurements are in millimetres" then has no pounds in it.
 """
 
 from __future__ import annotations
@@ -87,8 +91,19 @@ def _convert(match: re.Match[str]) -> str:
     return out
 
 
+N_PER_LBF = 4.4482216
+_FORCE = re.compile(rf"{_BEFORE}(?P<num>\d+(?:\.\d+)?)\s*lbf\b(?:\s*\(\s*\d[\d.,]*\s*k?N\s*\))?")
+
+
+def newtons(pounds_force: float) -> str:
+    """A force as ADA 2010 prints it in newtons: whole newtons from 100 N, else to 0.1 N."""
+    force = pounds_force * N_PER_LBF
+    return f"{math.floor(force + 0.5)} N" if force >= 100 else f"{math.floor(force * 10 + 0.5) / 10:g} N"
+
+
 def to_millimetres(text: str) -> str:
-    """Every inch or foot length in ``text`` as whole millimetres."""
+    """Every inch or foot length in ``text`` as whole millimetres, and every force in pounds-force as newtons."""
     if not text:
         return text
+    text = _FORCE.sub(lambda m: newtons(float(m["num"])), text) if "lbf" in text else text
     return _PER_INCH.sub("per 25.4 mm", _LENGTH.sub(_convert, text))

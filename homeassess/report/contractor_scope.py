@@ -21,6 +21,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from homeassess.report.contractor_bid import bid_sheet, equipment, equipment_list, installed, returning_the_bid
 from homeassess.report.layout import keep_with_next, short
 from homeassess.report.markup import SafeMarkup, compose, para
+from homeassess.report.millimetres import to_millimetres
 from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_width, render
 from homeassess.report.report_data import Recommendation, ReportData, Room, cost_totals
 from homeassess.report.room_names import names_room, without_room
@@ -44,7 +45,7 @@ GENERAL_NOTES = (
     "Heights are measured from the finished floor (AFF) to the top of the fixture, and for a grab bar or handrail to"
     " the top of its gripping surface, as the work items give them.",
     "Verify every dimension on site before ordering or cutting; report any conflict with these figures to the assessor.",
-    "Fix grab bars and rails so that each takes a 250 lb (1.1 kN) load: into framing or purpose-installed blocking,"
+    "Fix grab bars and rails so that each takes a 250 lbf (1112 N) load: into framing or purpose-installed blocking,"
     " or with rated hollow-wall anchors only where the work item allows them; never into drywall alone.",
     "Work to local codes; obtain any permits required. Leave the work area clean and safe each day.",
 )
@@ -84,7 +85,9 @@ def render_contractor(
         story += keep_with_next([Paragraph("Whole home", styles.h1), *items])
     everything = [r for room in data.rooms for r in room.recommendations] + list(data.whole_home)
     story += equipment_list(equipment(everything), data, styles, width)
-    notes = [Paragraph(f"•&nbsp;&nbsp;{note}", styles.small) for note in GENERAL_NOTES]
+    in_mm = data.meta.millimetres or data.meta.unit_system == "metric"
+    general = [to_millimetres(note) for note in GENERAL_NOTES] if in_mm else GENERAL_NOTES  # our own text: no markup
+    notes = [Paragraph(f"•&nbsp;&nbsp;{note}", styles.small) for note in general]
     story += keep_with_next([Paragraph("General notes", styles.h2), *notes])
     story += returning_the_bid(data, styles, width)
     if work:

@@ -152,6 +152,13 @@ def test_the_millimetre_faults_reported_in_issue_12_are_gone():
     )
 
 
+def test_pounds_force_become_newtons_as_ada_prints_them():
+    assert to_millimetres("Into studs or blocking; withstand 250 lbf") == "Into studs or blocking; withstand 1112 N"
+    assert to_millimetres("Bars must withstand 250 lbf (1112 N) (§609.8)") == "Bars must withstand 1112 N (§609.8)"
+    assert to_millimetres("no more than 5 lbf (22.2 N) to push") == "no more than 22.2 N to push"
+    assert to_millimetres("a 250 lb client, 1 1/2 in from the wall") == "a 250 lb client, 38 mm from the wall"
+
+
 def test_the_clinical_wording_check_reaches_a_room_name_and_names_it_by_number():
     data = _data(Audience.CONTRACTOR, room_name="Bathroom (Parkinson disease)")
     hits = clinical_wording(data, ["parkinson disease", "OA"])
