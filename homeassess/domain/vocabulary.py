@@ -67,6 +67,11 @@ class Responsible(_Labelled):
     AGENCY = "agency"
     FUNDER = "funder"
 
+    @classmethod
+    def in_own_home(cls, responsible: Responsible) -> Responsible:
+        """Who it falls to in a home its occupant owns: the library's landlord is then the client."""
+        return cls.CLIENT if responsible is cls.LANDLORD else responsible
+
 
 class Installer(_Labelled):
     """Who carries out the work (not who pays for it: that is ``Funding``)."""
@@ -78,8 +83,11 @@ class Installer(_Labelled):
     AGENCY = "agency"
 
     @classmethod
-    def suggested_by(cls, responsible: object) -> Installer:
-        """The installer a library entry's party suggests: a funded item is a contractor's work."""
+    def suggested_by(cls, responsible: object, owner_occupied: bool = False) -> Installer:
+        """The installer a library entry's party suggests: a funded item is a contractor's work, and so is the
+        building work a landlord would arrange (``Responsible.LANDLORD``) in a home its occupant owns."""
+        if owner_occupied and str(responsible) == "landlord":
+            return cls.CONTRACTOR
         try:
             return cls(str(responsible))
         except ValueError:

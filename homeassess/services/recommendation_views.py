@@ -73,9 +73,10 @@ class ReviewList:
     """The views of one assessment at one version, in review order (proposals by room, then custom)."""
 
     def __init__(self, version: tuple, assessment_id: int, catalogue: Catalogue, room_names: Mapping[int, str],
-                 proposals: list[Proposal], decisions: list[Decision]) -> None:
+                 proposals: list[Proposal], decisions: list[Decision], owner_occupied: bool = False) -> None:
         self.version = version
         self.assessment_id = assessment_id
+        self.owner_occupied = owner_occupied  # the library's "landlord" is then the client, and a builder does it
         self.catalogue = catalogue
         self.room_names = dict(room_names)
         self.proposals = {p.ref: p for p in proposals}
@@ -124,6 +125,8 @@ class ReviewList:
               fields: Mapping[str, object], status: RecommendationStatus, custom: bool, position: int,
               edited: frozenset[str]) -> RecommendationView:
         items = self.catalogue.items
+        party = _enum(Responsible, fields.get("responsible"), Responsible.CLIENT)
+        responsible = Responsible.in_own_home(party) if self.owner_occupied and "responsible" not in edited else party
         return RecommendationView(
             ref=ref, assessment_id=self.assessment_id, room_id=room_id,
             room_name=self.room_names.get(room_id, WHOLE_HOME) if room_id is not None else WHOLE_HOME,
@@ -132,10 +135,10 @@ class ReviewList:
             rationale=str(fields.get("rationale") or ""), plain=str(fields.get("plain") or ""),
             category=_enum(Category, fields.get("category"), Category.MINOR_MODIFICATION),
             priority=_enum(Priority, fields.get("priority"), Priority.MEDIUM),
-            responsible=(responsible := _enum(Responsible, fields.get("responsible"), Responsible.CLIENT)),
+            responsible=responsible,
             cost_low=_int(fields.get("cost_low")), cost_high=_int(fields.get("cost_high")),
             cost_source=str(fields.get("cost_source") or ""),
-            installer=_enum(Installer, fields.get("installer"), Installer.suggested_by(responsible)),
+            installer=_enum(Installer, fields.get("installer"), Installer.suggested_by(party, self.owner_occupied)),
             funding=_enum(Funding, fields.get("funding"), Funding.TO_BE_AGREED),
             funding_program=str(fields.get("funding_program") or ""), status=status, custom=custom, position=position,
             edited=edited,

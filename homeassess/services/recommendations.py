@@ -68,8 +68,10 @@ class RecommendationService:
         if self._listed is None or self._listed.version != version:
             base = self.assessments.context(assessment_id)
             rooms = self.assessments.assessments.rooms(assessment_id)
+            owner = self.assessments.record(assessment_id).fields.get("tenure") == "owner"
             self._listed = ReviewList(version, assessment_id, self.assessments.catalogue, {r.id: r.name for r in rooms},
-                                      self.proposals(assessment_id, rooms, base), self.repository.decisions(assessment_id))
+                                      self.proposals(assessment_id, rooms, base), self.repository.decisions(assessment_id),
+                                      owner)
         return self._listed
 
     def proposals(self, assessment_id: int, rooms: builtins.list[RoomRecord] | None = None,

@@ -111,6 +111,27 @@ def test_light_levels_are_advisory_because_the_ada_sets_none(judge: Judge):
     assert judge.judge_measurement("light_level_task", "30 fc", _ctx()).verdict is Verdict.MEETS
 
 
+# What a lighting proposal may name in each kind of room: an entrance's is lit outside, a kitchen's counter
+# has a task light, and no proposal sends the electrician to a counter at the front door (a try-out found one).
+OUTSIDE, COUNTER = ("outside", "weatherproof", "path"), ("counter", "sink", "cooktop")
+
+
+@pytest.mark.parametrize("room_type", ["entrance", "hallway", "living_room", "kitchen", "bathroom", "bedroom", "stairs",
+                                       "laundry"])
+def test_lighting_proposals_name_only_what_is_in_that_room(judge: Judge, room_type):
+    ctx = JudgeContext(standard="ada2010", room_name="Room", room_type=room_type)
+    items = judge.catalogue.room_type(room_type).item_ids
+    findings = [judge.judge_answer(i, "no", ctx) for i in items if i.endswith("lighting_adequate") or i == "task_lighting_counter"]
+    findings += [judge.judge_measurement(i, "20 lx", ctx) for i in items if i.startswith("light_level_")]
+    texts = [" ".join((r.title, r.plain, r.specification)).lower() for f in findings for r in f.recommendations]
+    assert findings and texts
+    for text in texts:
+        if room_type != "entrance":
+            assert not any(word in text for word in OUTSIDE), (room_type, text)
+        if room_type not in ("kitchen", "bathroom"):
+            assert not any(word in text for word in COUNTER), (room_type, text)
+
+
 def test_new_items_sit_in_the_rooms_that_need_them(judge: Judge):
     rooms = {rt.id: set(rt.item_ids) for rt in judge.catalogue.room_types}
     assert {"toilet_flush_control_side", "toilet_paper_dispenser_front", "knee_clearance_depth", "tub_control_location",

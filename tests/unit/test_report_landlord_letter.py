@@ -126,6 +126,27 @@ def test_an_owner_occupied_home_gets_no_landlord_letter_and_says_why(letter):
         assert "landlord" in squashed(text_of(service.build(ws.demo_id, "landlord", today=TODAY))).lower()
 
 
+def test_an_owner_occupied_home_sends_nobody_to_a_landlord(letter):
+    """An owner-occupier's plan said "Ask your landlord to do this." and the clinical report listed the landlord as
+    installer (a try-out): the library's landlord work is then the client's, done by a builder."""
+    ws, service, _ = letter
+    details = ws.assessments.open(ws.demo_id).details
+    ws.assessments.update_details(ws.demo_id, details.model_copy(update={"tenure": "owner", "landlord_name": "",
+                                                                         "landlord_contact": ""}))
+    views = ws.recommendations.list(ws.demo_id)
+    assert views and not [v.title for v in views if "landlord" in (v.responsible.value, v.installer.value)]
+    rails = [v for v in views if v.library_id == "handrails_both_sides"]
+    assert rails and all(v.installer.value == "contractor" and v.responsible.value == "client" for v in rails)
+    for audience in ("client", "clinical", "contractor"):
+        text = squashed(text_of(service.build(ws.demo_id, audience, today=TODAY)))
+        assert "landlord" not in text.lower(), audience
+        if audience == "client":
+            assert "Abuildershoulddothis." in text  # squashed: no spaces
+    ws.assessments.update_details(ws.demo_id, details.model_copy(update={"tenure": "renter"}))
+    assert {v.installer.value for v in ws.recommendations.list(ws.demo_id) if v.library_id == "handrails_both_sides"} == {
+        "landlord"}
+
+
 def test_an_alternative_to_the_tenants_own_equipment_is_asked_only_as_a_fallback(letter):
     """The comfort-height toilet offered instead of a raised seat (equipment the tenant provides, not in the letter)
     read as a plain request to replace the toilet (a try-out)."""
