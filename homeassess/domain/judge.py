@@ -95,8 +95,7 @@ class Judge:
         return value
 
     def judge_measurement(self, item_id: str, text: str, ctx: JudgeContext) -> Finding:
-        item = self.catalogue.item(item_id)
-        if item.kind is not ItemKind.MEASUREMENT:
+        if (item := self.catalogue.item(item_id)).kind is not ItemKind.MEASUREMENT:
             raise KeyError(f"{item_id} is not a measurement")
         profile = self.standards.profile(ctx.standard)
         try:
@@ -170,12 +169,14 @@ class Judge:
         proposals: list[tuple[LibraryEntry, FitCheck | None]] = []
         library_item = limits.recommendation_item if limits is not None else item.id
         if direction is not None and not any(undoes(c, direction, low, high) or outgrows(c, direction, gap) for c in fit):
-            proposals += [(e, None) for e in self.library.for_measurement(library_item, direction, gap, ctx.room_type)]
+            needed = low if direction == "below" else high  # a fix that cannot reach it is not proposed
+            proposals += [(e, None) for e in self.library.for_measurement(library_item, direction, gap, ctx.room_type, needed)]
         for check in fit:
             if check.verdict is Verdict.FAILS:
                 if check.direction is not None:
                     fit_item = self.fit_rules.recommend_as(check.rule_id, item.id) or library_item
-                    found = self.library.for_measurement(fit_item, check.direction, check.shortfall_mm, ctx.room_type)
+                    found = self.library.for_measurement(fit_item, check.direction, check.shortfall_mm, ctx.room_type,
+                                                         check.low_mm if check.direction == "below" else check.high_mm)
                     proposals += [(e, check) for e in found]
                 proposals += [(e, check) for e in self.library.for_fit(check.kind)]
         recommendations: dict[str, ProposedRecommendation] = {}

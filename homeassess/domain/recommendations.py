@@ -46,6 +46,8 @@ class Trigger:
     bounds; ``item`` + ``answer`` for yes/no or choice items; ``fit`` for a failed
     person-fit rule kind. ``not_in``: room types where it does not apply (the entrance's
     door is the front door: it is not taken off its hinges or made a sliding door).
+    ``reaches``: the furthest the modification takes the measure (a comfort-height toilet's seat tops out at
+    19 in): proposed only where the height or size needed, the standard's or the client's, is within it.
     """
 
     __pydantic_config__ = STRICT
@@ -56,6 +58,7 @@ class Trigger:
     min_shortfall: str | None = None
     max_shortfall: str | None = None
     not_in: tuple[str, ...] = ()
+    reaches: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,21 +200,26 @@ class RecommendationLibrary:
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> RecommendationLibrary:
         """From validated plain data: the entries, and each trigger's shortfall bounds in canonical units."""
-        bounds = {(entry_id, index): (low, high) for entry_id, index, low, high in data["shortfall_bounds"]}
+        bounds = {(entry_id, index): (low, high, reach) for entry_id, index, low, high, reach in data["shortfall_bounds"]}
         entries = [LibraryEntry.from_data(e) for e in data["entries"]]
         return cls(data["version"], entries, bounds, data.get("corrections"))
 
     def entry(self, entry_id: str) -> LibraryEntry:
         return self._by_id[entry_id]
 
-    def for_measurement(self, item_id: str, direction: str, shortfall: float | None, room_type: str = "") -> list[LibraryEntry]:
+    def for_measurement(self, item_id: str, direction: str, shortfall: float | None, room_type: str = "",
+                        needed: float | None = None) -> list[LibraryEntry]:
+        """The entries for a measurement ``direction`` of what it needs (``below``: too low or small), short by
+        ``shortfall``; ``needed``: the least (``below``) or most (``above``) value that meets, in canonical units."""
         found: dict[str, LibraryEntry] = {}
         for _, entry, index, trig in self._by_item.get(item_id, ()):
             if entry.id in found or trig.when not in (direction, "fails") or room_type in trig.not_in:
                 continue
-            low, high = self._shortfall_bounds.get((entry.id, index), (None, None))
+            low, high, reach = self._shortfall_bounds.get((entry.id, index), (None, None, None))
             if shortfall is not None and ((low is not None and shortfall < low - 1e-9) or (high is not None and shortfall > high + 1e-9)):
                 continue
+            if reach is not None and needed is not None and (needed > reach + 1e-6 if direction == "below" else needed < reach - 1e-6):
+                continue  # it cannot take the measure as far as needed
             found[entry.id] = entry
         return list(found.values())
 

@@ -240,3 +240,26 @@ def test_where_the_client_needs_more_than_the_standard_the_clients_need_sets_the
     widen = next(r for r in finding.recommendations if r.library_id == "widen_doorway")
     assert "target at least 35 in (device width + 2 in margin)" in widen.specification
     assert "short by 5 in" in widen.rationale
+
+
+@settings(max_examples=60, deadline=None)
+@given(seat=st.floats(15, 24), measured=st.floats(12, 18), kind=st.sampled_from(list(DEVICE_CLIENTS)))
+def test_a_comfort_height_toilet_is_proposed_only_where_its_19_in_seat_reaches_the_height_needed(judge, seat, measured,
+                                                                                                 kind):
+    """A power-wheelchair user needing 505-555 mm was offered a comfort-height toilet (432-483 mm), which would
+    still fail them (a try-out): a fix is proposed only where it can reach what is needed."""
+    devices = [{**d, "seat_height": f"{seat} in"} for d in DEVICE_CLIENTS[kind].get("devices", [])]
+    profile = client(kind, devices=devices, body={"popliteal_height": f"{seat} in"})
+    finding = judged(judge, "toilet_seat_height", f"{measured:.3f}", profile)
+    check = fit_check(finding, "transfer_surface_height")
+    needed = [check.low_mm] if check.verdict is Verdict.FAILS and check.direction == "below" else []
+    if finding.standard_verdict is Verdict.FAILS:
+        needed.append(15 * MM_PER_INCH)  # ADA 2010 §604.4 exception 2, a dwelling unit: 15-19 in
+    if "comfort_height_toilet" in proposed(finding):
+        assert needed and max(needed) <= 19 * MM_PER_INCH + 1e-6, (needed, proposed(finding))
+
+
+def test_a_toilet_too_low_by_the_standard_alone_is_offered_the_comfort_height_toilet(judge):
+    assert "comfort_height_toilet" in proposed(judge.judge_measurement("toilet_seat_height", "14", JudgeContext("ada2010")))
+    wheelchair = judged(judge, "toilet_seat_height", "380 mm", client("power_wheelchair"), LengthUnit.MILLIMETRE)
+    assert "comfort_height_toilet" not in proposed(wheelchair)  # its seat (21 in) is out of a 19 in toilet's reach

@@ -108,9 +108,10 @@ def validate_library(path: Path, catalogue: Catalogue) -> dict[str, Any]:
             try:
                 low = item.measure.parse(trig.min_shortfall, LengthUnit.INCH) if trig.min_shortfall else None
                 high = item.measure.parse(trig.max_shortfall, LengthUnit.INCH) if trig.max_shortfall else None
+                reach = item.measure.parse(trig.reaches, LengthUnit.INCH) if trig.reaches else None
             except (MeasurementError, TypeError) as exc:
-                raise fail(path, where, "triggers.min/max_shortfall", str(exc)) from None
-            bounds.append((entry.id, index, low, high))
+                raise fail(path, where, "triggers.min/max_shortfall/reaches", str(exc)) from None
+            bounds.append((entry.id, index, low, high, reach))
     return {"version": library.version, "entries": [asdict(e) for e in entries], "shortfall_bounds": bounds,
             "corrections": asdict(library.corrections)}
 
