@@ -233,7 +233,8 @@ def _rated_load(case: FitCase) -> FitCheck | None:
     device = max(carried, key=lambda d: d.weight_kg or 0) if carried else None
     if device is not None and device.weight_kg:
         load += device.weight_kg
-        basis = f"weight plus the {_possessive(device.kind.label)} weight ({kg.format(weight, case.system)} + {kg.format(device.weight_kg, case.system)})"
+        parts = f"{kg.format(weight, case.system)} + {kg.format(device.weight_kg, case.system)}"
+        basis = f"weight plus the {_possessive(device.kind.label)} weight ({parts} = {kg.format(load, case.system)})"
         whose = f"client and {device.kind.label}"
     elif device is not None:
         basis = f"weight (the {_possessive(device.kind.label)} weight is not recorded: add it to the profile)"

@@ -237,7 +237,10 @@ def body_measures(client: ClientProfile, judged: Sequence[Judged], system: UnitS
                 used[name].append(j.item.prompt)
     out = []
     for name, items in used.items():
-        value = next((v for key, v in values.items() if name == key or name.startswith(key)), "")
+        if " plus " in name:  # a sum ("weight plus the scooter's weight"): its figures are in its bracket
+            value = full[name].partition(" (")[2].removesuffix(")")
+        else:
+            value = next((v for key, v in values.items() if name == key or name.startswith(key)), "")
         label = name if value else full[name]  # a device judged as it is: "manual wheelchair (cannot climb a step)"
         out.append(rd.BodyMeasure(label[:1].upper() + label[1:], value, tuple(items)))
     return tuple(out)

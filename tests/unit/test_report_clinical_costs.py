@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from homeassess.services.report_site import NO_VETTED_SOURCE, rejected_sources, vetted_source
+from homeassess.domain.client_profile import ClientProfile
+from homeassess.domain.judge import JudgeContext
+from homeassess.domain.units import LengthUnit
+from homeassess.services.report_site import NO_VETTED_SOURCE, Judged, body_measures, rejected_sources, vetted_source
 from homeassess.services.reports import ReportService
 from tests.unit.test_report_builds import TODAY, shared_demo, shared_service, text_of  # noqa: F401  (fixtures)
 
@@ -57,3 +60,18 @@ def test_the_body_measures_used_in_the_verdicts_are_listed(clinical_text):
     assert "Seated reach 20 in to 44 in Door handle height; Light switch height" in listed
     assert "Manual wheelchair seat height 19 1/2 in Usual chair seat height; Toilet seat height" in listed
     assert "Manual wheelchair width 26 in" in listed
+
+
+@pytest.mark.parametrize("unit, shown", [(LengthUnit.MILLIMETRE, "82 kg + 140 kg = 222 kg"),
+                                         (LengthUnit.INCH, "180.8 lb + 308.6 lb = 489.4 lb")])
+def test_a_load_summed_from_the_client_and_the_device_is_listed_as_the_sum(judge, unit, shown):
+    """The clinical report listed "Weight plus the power wheelchair's weight: 82 kg", the client's weight alone,
+    where the ramp was judged against 222 kg (a try-out)."""
+    profile = ClientProfile.model_validate({
+        "devices": [{"kind": "power_wheelchair", "weight_kg": "140 kg"}], "body": {"weight_kg": 82}})
+    ctx = JudgeContext("ada2010", unit, profile)
+    judged = [Judged(judge.catalogue.item(i), t, "", judge.judge_measurement(i, t, ctx))
+              for i, t in (("ramp_rated_load", "150 kg"), ("grab_bar_height", "34 in"))]
+    measures = {m.name: m for m in body_measures(profile, judged, unit.system)}
+    assert measures["Weight plus the power wheelchair's weight"].value == shown
+    assert measures["Weight plus the power wheelchair's weight"].items == ("Portable or modular ramp rated load",)
