@@ -141,6 +141,11 @@ def _long(mm: float, system: UnitSystem) -> str:
     return f"{feet} ft" + (f" {format_length(rest / 8 * MM_PER_INCH, system)}" if rest else "")
 
 
+def _as_printed(mm: float, system: UnitSystem) -> float:
+    """A length rounded as ``_long`` prints it (whole mm, or 1/8 in), for sums of printed figures."""
+    return round(mm) if system is not UnitSystem.IMPERIAL else round(mm / MM_PER_INCH * 8) / 8 * MM_PER_INCH
+
+
 def _limit(profile: StandardsProfile, item_id: str, side: str) -> float | None:
     limits = profile.limits_for(item_id)
     return None if limits is None else (limits.high if side == "high" else limits.low)
@@ -163,7 +168,7 @@ def ramp_figures(rise: float, how: str, profile: StandardsProfile, system: UnitS
     out.append(f"Level landings: {runs + 1} ({where}){size}")
     if rise > HANDRAIL_RISE_MM + 1e-6:
         extension = _limit(profile, "ramp_handrail_extension", "low") or 0.0
-        per_side = run + 2 * runs * extension
+        per_side = _as_printed(run + 2 * runs * extension, system)  # so that "in all" is twice the side as printed
         ext = f" plus {format_length(extension, system)} level at the top and bottom of each run" if extension else ""
         out.append(f"Handrails: both sides, each {_long(run, system)} along the runs{ext}: about {_long(per_side, system)}"
                    f" a side, {_long(2 * per_side, system)} in all")

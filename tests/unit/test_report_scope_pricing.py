@@ -4,7 +4,12 @@ figures, quantities, exact places and what comes out first."""
 
 from __future__ import annotations
 
+import re
+from fractions import Fraction
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from homeassess.domain.units import MM_PER_INCH, UnitSystem
 from homeassess.report.privacy import vocabulary
@@ -44,6 +49,25 @@ def test_a_tall_rise_is_split_into_runs_with_landings_between(judge):
     assert lines[3].endswith("about 49 ft a side, 98 ft in all")  # 45 ft + 4 × 12 in a side
     low = ramp_figures(5 * MM_PER_INCH, "measured", profile, UnitSystem.IMPERIAL)
     assert low[-1] == "Handrails: not required for a rise of 6 in or less"
+
+
+def _printed_mm(text: str) -> float:
+    """"4810 mm", "16 ft 3 1/8 in", "16 ft" as millimetres."""
+    if text.endswith(" mm"):
+        return float(text[:-3])
+    feet = re.match(r"(\d+) ft(?: (\d+(?: \d+/\d+)?|\d+/\d+) in)?$", text)
+    assert feet, text
+    inches = sum(Fraction(part) for part in (feet[2] or "0").split())
+    return float((int(feet[1]) * 12 + inches) * Fraction(254, 10))
+
+
+@settings(max_examples=80, deadline=None)
+@given(rise=st.floats(7, 60), system=st.sampled_from([UnitSystem.IMPERIAL, UnitSystem.METRIC]))
+def test_the_handrails_in_all_are_twice_a_side_as_printed(judge, rise, system):
+    """A try-out's scope said "about 4810 mm a side, 9619 mm in all": a contractor adds the printed figures."""
+    line = ramp_figures(rise * MM_PER_INCH, "measured", judge.standards.profile("ada2010"), system)[-1]
+    side, total = re.search(r"about (.+) a side, (.+) in all$", line).groups()
+    assert _printed_mm(total) == pytest.approx(2 * _printed_mm(side), abs=1e-6), line
 
 
 def test_existing_walls_come_from_the_notes_and_no_sentence_about_a_person(scope_text):
