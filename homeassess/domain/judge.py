@@ -141,7 +141,7 @@ class Judge:
             if direction is None:
                 standard_verdict = Verdict.MEETS
             else:
-                standard_verdict = Verdict.FAILS if rule.verified else Verdict.ADVISORY
+                standard_verdict = Verdict.FAILS if rule.binding_in(ctx.room_type) else Verdict.ADVISORY
                 if not rule.verified:
                     note = (note + " " if note else "") + "Figure not verified against the published text: advisory only."
         worked_out = ramp_figures(item.id, value, profile, system)

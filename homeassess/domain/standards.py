@@ -41,6 +41,13 @@ class Rule:
     note: str = ""
     applies_below: str | None = None  # this rule judges only values under this figure
     recommend_as: str | None = None  # propose the recommendations of this item instead
+    # Room types where the standard does not govern the element and its figure is a benchmark only: a value
+    # beyond it is advisory there, never a failure (ADA's door opening force is for interior doors).
+    benchmark_in: tuple[str, ...] = ()
+
+    def binding_in(self, room_type: str) -> bool:
+        """Whether a value beyond this figure fails in a room of ``room_type`` (else it is advisory)."""
+        return self.verified and room_type not in self.benchmark_in
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,13 +3,17 @@ hinges for a curtain, made a sliding door or stripped of the stop that holds its
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.data_files import CatalogueError
+from homeassess.domain.judge import JudgeContext
 from homeassess.domain.validation.library import validate_library
+from homeassess.domain.validation.standards import validate_standards
+from homeassess.domain.verdicts import Verdict
 from homeassess.domain.vocabulary import RecommendationStatus
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
 
@@ -46,3 +50,22 @@ def test_a_room_type_the_catalogue_does_not_have_is_refused_by_name(tmp_path, ju
     bad.write_text(library.replace('not_in = ["entrance"] }]  # the front door', 'not_in = ["porch"] }]  # the front door', 1))
     with pytest.raises(CatalogueError, match="remove_door.*not_in.*no room type 'porch'"):
         validate_library(bad, judge.catalogue)
+
+
+@pytest.mark.parametrize("standard", ["ada2010", "irc", "a117_type_a", "fhag"])
+def test_a_heavy_front_door_is_advisory_where_the_standard_sets_no_figure_for_exterior_doors(judge, standard):
+    """ADA §404.2.9's 5 lbf is for interior doors: a try-out's 40 N front door was counted as failing it."""
+    front = judge.judge_measurement("door_opening_force", "40 N", JudgeContext(standard, room_type="entrance"))
+    inside = judge.judge_measurement("door_opening_force", "40 N", JudgeContext(standard, room_type="bathroom"))
+    assert front.standard_verdict is Verdict.ADVISORY and front.verdict is Verdict.ADVISORY
+    assert "exterior doors" in front.note and "adjust_door_closer" in {r.library_id for r in front.recommendations}
+    assert inside.standard_verdict is Verdict.FAILS
+
+
+def test_a_benchmark_room_type_the_catalogue_does_not_have_is_refused_by_name(tmp_path, judge):
+    folder = tmp_path / "standards"
+    shutil.copytree(RESOURCES / "standards", folder)
+    ada = folder / "ada2010.toml"
+    ada.write_text(ada.read_text().replace('benchmark_in = ["entrance"]', 'benchmark_in = ["porch"]', 1))
+    with pytest.raises(CatalogueError, match="door_opening_force.*benchmark_in.*no room type 'porch'"):
+        validate_standards(folder, judge.catalogue)

@@ -37,6 +37,9 @@ def _limits(path: Path, rule: Rule, catalogue: Catalogue, short: str) -> dict[st
         raise fail(path, where, "item", "not a measurement")
     if rule.recommend_as is not None and rule.recommend_as not in catalogue.items:
         raise fail(path, where, "recommend_as", "no catalogue item has this id")
+    strangers = sorted(set(rule.benchmark_in) - {r.id for r in catalogue.room_types})
+    if strangers:
+        raise fail(path, where, "benchmark_in", f"no room type {strangers[0]!r}")
     try:
         low = item.measure.parse(rule.min, LengthUnit.INCH) if rule.min else None
         high = item.measure.parse(rule.max, LengthUnit.INCH) if rule.max else None
