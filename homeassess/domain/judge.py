@@ -178,7 +178,7 @@ class Judge:
                     found = self.library.for_measurement(fit_item, check.direction, check.shortfall_mm, ctx.room_type,
                                                          check.low_mm if check.direction == "below" else check.high_mm)
                     proposals += [(e, check) for e in found]
-                proposals += [(e, check) for e in self.library.for_fit(check.kind)]
+                proposals += [(e, check) for e in self.library.for_fit(check.kind, check.shortfall_mm)]
         recommendations: dict[str, ProposedRecommendation] = {}
         fillers: dict[int, Callable[[str], str]] = {}  # one per trigger (by identity): its entries share the values
         for entry, by in proposals:

@@ -189,13 +189,13 @@ class RecommendationLibrary:
         # Each trigger filed under what it answers to, in library order (the review derives a few
         # hundred proposals on first open; a scan of the whole library for each was most of it).
         self._by_item: dict[str, list[tuple[int, LibraryEntry, int, Trigger]]] = {}
-        self._by_fit: dict[str, list[LibraryEntry]] = {}
+        self._by_fit: dict[str, list[tuple[LibraryEntry, int]]] = {}
         for position, entry in enumerate(entries):
             for index, trig in enumerate(entry.triggers):
                 if trig.item:
                     self._by_item.setdefault(trig.item, []).append((position, entry, index, trig))
-                if trig.fit and entry not in self._by_fit.get(trig.fit, []):
-                    self._by_fit.setdefault(trig.fit, []).append(entry)
+                if trig.fit:
+                    self._by_fit.setdefault(trig.fit, []).append((entry, index))
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> RecommendationLibrary:
@@ -228,8 +228,15 @@ class RecommendationLibrary:
                  if trig.answer == answer and room_type not in trig.not_in}
         return list(found.values())
 
-    def for_fit(self, fit_kind: str) -> list[LibraryEntry]:
-        return list(self._by_fit.get(fit_kind, ()))
+    def for_fit(self, fit_kind: str, shortfall: float | None = None) -> list[LibraryEntry]:
+        """The entries for a failed person-fit check of ``fit_kind``, short by ``shortfall`` (canonical units)."""
+        found: dict[str, LibraryEntry] = {}
+        for entry, index in self._by_fit.get(fit_kind, ()):
+            low, high, _ = self._shortfall_bounds.get((entry.id, index), (None, None, None))
+            if shortfall is not None and ((low is not None and shortfall < low - 1e-9) or (high is not None and shortfall > high + 1e-9)):
+                continue
+            found.setdefault(entry.id, entry)
+        return list(found.values())
 
 
 def load_recommendations(catalogue: Catalogue, path: Path | None = None) -> RecommendationLibrary:

@@ -263,3 +263,14 @@ def test_a_toilet_too_low_by_the_standard_alone_is_offered_the_comfort_height_to
     assert "comfort_height_toilet" in proposed(judge.judge_measurement("toilet_seat_height", "14", JudgeContext("ada2010")))
     wheelchair = judged(judge, "toilet_seat_height", "380 mm", client("power_wheelchair"), LengthUnit.MILLIMETRE)
     assert "comfort_height_toilet" not in proposed(wheelchair)  # its seat (21 in) is out of a 19 in toilet's reach
+
+
+@settings(max_examples=60, deadline=None)
+@given(height=st.floats(0.6, 8), kind=st.sampled_from(["manual_wheelchair", "power_wheelchair", "scooter", "walker"]),
+       item=st.sampled_from(["threshold_height", "entry_step_height", "level_change_height"]))
+def test_crossing_training_is_offered_for_an_edge_never_for_a_step_the_device_cannot_climb(judge, height, kind, item):
+    """A power-wheelchair user was to be trained to cross a 175 mm step "approaching it square on at the lowest
+    speed", beside a check that said the chair cannot climb it (a try-out)."""
+    finding = judged(judge, item, f"{height:.3f}", client(kind))
+    training = "level_change_training" in proposed(finding)
+    assert training == (height <= 2 + 1e-6), (height, proposed(finding))

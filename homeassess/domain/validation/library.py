@@ -10,7 +10,7 @@ from typing import Any
 from homeassess.domain.catalogue import STRICT, Catalogue
 from homeassess.domain.follow_up import VerifyCheck
 from homeassess.domain.recommendations import TEMPLATE_FIELDS, LibraryEntry, template_fields
-from homeassess.domain.units import LengthUnit, MeasurementError
+from homeassess.domain.units import LengthUnit, MeasurementError, parse_length
 from homeassess.domain.validation.entries import (
     EntryProblem,
     fail,
@@ -98,7 +98,13 @@ def validate_library(path: Path, catalogue: Catalogue) -> dict[str, Any]:
             strangers = sorted(set(trig.not_in) - room_types)
             if strangers:
                 raise fail(path, where, "triggers.not_in", f"no room type {strangers[0]!r}")
-            if trig.item is None:
+            if trig.item is None:  # a person-fit trigger: bounds on the check's shortfall, a length (a level change)
+                try:
+                    low = parse_length(trig.min_shortfall, LengthUnit.INCH) if trig.min_shortfall else None
+                    high = parse_length(trig.max_shortfall, LengthUnit.INCH) if trig.max_shortfall else None
+                except MeasurementError as exc:
+                    raise fail(path, where, "triggers.min/max_shortfall", str(exc)) from None
+                bounds.append((entry.id, index, low, high, None))
                 continue
             if trig.item not in catalogue.items:
                 raise fail(path, where, "triggers.item", f"no item {trig.item!r}")
