@@ -25,7 +25,7 @@ def severity_rank(finding: FindingRow) -> int:
 
 def main_risks(data: ReportData, limit: int = MAX_RISKS) -> list[tuple[Room, FindingRow]]:
     """The findings to name first: by severity (life safety, then falls, then function), then those
-    that fail, behind high-priority work, or fail the client's fit; spread over rooms."""
+    that fail, behind high-priority work, or fail the client's fit; within a severity, spread over rooms."""
     best: dict[tuple[str, str], int] = {}
     for r in data.recommendations:
         key = (r.room, r.item)
@@ -37,15 +37,19 @@ def main_risks(data: ReportData, limit: int = MAX_RISKS) -> list[tuple[Room, Fin
     )
     chosen: list[tuple[Room, FindingRow]] = []
     taken: set[int] = set()
-    per_room: dict[str, int] = {}
-    for cap in (2, limit):  # at most two per room first, then fill up
-        for room, f in order:
-            if len(chosen) >= limit:
-                return chosen
-            if id(f) not in taken and per_room.get(room.name, 0) < cap:
-                chosen.append((room, f))
-                taken.add(id(f))
-                per_room[room.name] = per_room.get(room.name, 0) + 1
+    # What is at stake comes first: eight life-safety findings at the front door are not put behind a poorly lit
+    # counter to spread the list over rooms (a try-out). Within one severity, at most two per room first.
+    for rank in sorted({severity_rank(f) for _, f in order}, reverse=True):
+        tier = [(room, f) for room, f in order if severity_rank(f) == rank]
+        per_room: dict[str, int] = {}
+        for cap in (2, limit):
+            for room, f in tier:
+                if len(chosen) >= limit:
+                    return chosen
+                if id(f) not in taken and per_room.get(room.name, 0) < cap:
+                    chosen.append((room, f))
+                    taken.add(id(f))
+                    per_room[room.name] = per_room.get(room.name, 0) + 1
     return chosen
 
 

@@ -52,3 +52,18 @@ def test_findings_without_a_severity_still_print() -> None:
     room = dataclasses.replace(home(), findings=(FindingRow(item="Grab bar height", measured="30 in", verdict="Fails"),))
     text = summary_text(dataclasses.replace(clinical(rooms=0), rooms=(room,)))
     assert "Home — Grab bar height: 30 in" in text and "By what is at stake" not in text
+
+
+def test_every_life_safety_finding_comes_before_falls_and_function_from_other_rooms() -> None:
+    """A try-out's summary counted 8 findings for life safety but listed 3, and named a poorly lit kitchen counter
+    and a closet rod instead: at most two per room had pushed the front entrance's out."""
+    entrance = Room(name="Front entrance", findings=tuple(
+        FindingRow(item=f"Entrance hazard {n}", measured="No", verdict="Fails", severity="life_safety") for n in range(5)))
+    kitchen = Room(name="Kitchen", findings=(
+        FindingRow(item="Counter and stove are well lit", measured="No", verdict="Fails", severity="falls"),))
+    bedroom = Room(name="Bedroom", findings=(
+        FindingRow(item="Closet rod height", measured="1700 mm", verdict="Fails", severity="function"),))
+    text = summary_text(dataclasses.replace(clinical(rooms=0), rooms=(kitchen, bedroom, entrance)))
+    order = [text.index(item) for item in (*(f"Entrance hazard {n}" for n in range(5)), "Counter and stove",
+                                           "Closet rod height")]
+    assert order == sorted(order), text
