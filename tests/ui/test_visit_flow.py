@@ -287,3 +287,24 @@ def test_an_arabic_name_leaves_the_title_line_reading_left_to_right(qtbot, windo
     title = window.assessment.title.text()
     assert title.startswith("\u200e")  # the line's own direction: left to right
     assert "\u2068فاطمة الزهراء بن علي\u2069" in title and "\u20683 Mill Lane\u2069" in title  # each in its own
+
+
+def test_a_proposal_dismissed_in_the_review_is_not_named_beside_the_field(qtbot, window, workspace):
+    """The room walk said "Proposed: Modular ramp …, Vertical platform lift" after both were dismissed (a try-out)."""
+    assessment_id = _assessment(workspace)
+    window.open_assessment(assessment_id)
+    _type(qtbot, window, "door_clear_width", "28")
+
+    def beside() -> str:
+        return window.assessment.checklist.rows["door_clear_width"].verdict.text()
+
+    door = [v for v in workspace.recommendations.list(assessment_id) if v.item_id == "door_clear_width"]
+    hinges = next(v for v in door if v.library_id == "offset_hinges")
+    assert "Proposed:" in beside() and hinges.title in beside()
+    window.ops.run(lambda: workspace.recommendations.set_status(assessment_id, [hinges.ref], "dismissed"))
+    assert hinges.title not in beside() and "Proposed:" in beside()
+    window.ops.run(lambda: workspace.recommendations.set_status(assessment_id, [v.ref for v in door], "dismissed"))
+    assert "Every proposal dismissed in the review" in beside()
+    window.ops.run(lambda: workspace.recommendations.set_status(assessment_id, [hinges.ref], "accepted"))
+    window.open_assessment(assessment_id)  # and so it reads when the room is opened again
+    assert f"Accepted: {hinges.title}" in beside() and "Proposed:" not in beside()

@@ -86,7 +86,7 @@ def validate_library(path: Path, catalogue: Catalogue) -> dict[str, Any]:
     without_checks = [{k: v for k, v in raw.items() if k != "verify"} if isinstance(raw, dict) else raw for raw in raws]
     entries = validated_entries(path, without_checks, LibraryEntry, "recommendation", check_entry)
     entries = [replace(e, verify=_checks(path, e, raw.get("verify", []), catalogue)) for e, raw in zip(entries, raws, strict=True)]
-    bounds: list[tuple[str, int, float | None, float | None]] = []
+    bounds: list[tuple[str, int, float | None, float | None, float | None]] = []  # low, high shortfall; reach
     seen: set[str] = set()
     room_types = {r.id for r in catalogue.room_types}
     for entry in entries:

@@ -87,7 +87,7 @@ class AssessmentScreen(QWidget):
         self.rooms = RoomPanel(judge.catalogue)
         self.checklist = ChecklistView(registry)
         self.photos = PhotoStrip(photos, judge.catalogue, ops, registry)
-        self.walk = RoomWalk(assessments, checklist, self.rooms, self.checklist, self.photos, ops, self)
+        self.walk = RoomWalk(assessments, checklist, recommendations, self.rooms, self.checklist, self.photos, ops, self)
         theme().changed.connect(self.walk.redraw)
         # The checklist takes the height; the photo strip below can be dragged smaller or collapsed
         # to nothing, and the window remembers where it was left (layout_state / restore_layout).

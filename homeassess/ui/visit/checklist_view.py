@@ -15,6 +15,7 @@ item. F1 shows how to measure the focused item; the help line below always shows
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -45,6 +46,7 @@ class ChecklistView(QWidget):
         super().__init__(parent)
         self.rows: dict[str, ItemRow] = {}
         self._order: list[str] = []
+        self.decided: dict[str, str] = {}  # the room's decisions in the review (library id → status)
         self._read_only = False
         self.scroll = QScrollArea(widgetResizable=True)
         self.scroll.setFrameShape(QScrollArea.NoFrame)
@@ -76,7 +78,9 @@ class ChecklistView(QWidget):
         self._order.clear()
         self._empty()
 
-    def set_items(self, states: list[ItemState], read_only: bool = False) -> None:
+    def set_items(self, states: list[ItemState], read_only: bool = False, decided: Mapping[str, str] | None = None) -> None:
+        """The room's items; ``decided``: its decisions in the review (library id → status), for the proposals shown."""
+        self.decided = dict(decided or {})
         self.rows.clear()
         self._order.clear()
         self._read_only = read_only
@@ -222,7 +226,7 @@ class ChecklistView(QWidget):
         row = self.rows.get(item_id)
         if row is None:
             return
-        row.verdict.setText(verdict_html(finding, error))
+        row.verdict.setText(verdict_html(finding, error, self.decided))
         row.verdict.setVisible(bool(row.verdict.text()))
         row.editor.setProperty("verdict", finding.verdict.value if finding else ("error" if error else ""))
         bad = error is not None or (finding is not None and finding.verdict is Verdict.IMPLAUSIBLE)

@@ -22,6 +22,7 @@ from homeassess.domain.units import MeasurementError
 from homeassess.services.assessments import AssessmentService, RoomView
 from homeassess.services.changes import Change, Scope
 from homeassess.services.checklist import ChecklistService, ResponseResult
+from homeassess.services.recommendations import RecommendationService
 from homeassess.ui.kit import prompts
 from homeassess.ui.kit.operations import Operations
 from homeassess.ui.photos.photo_strip import PhotoStrip
@@ -32,11 +33,13 @@ from homeassess.ui.visit.room_panel import RoomPanel
 class RoomWalk(QObject):
     progress_changed = Signal()  # answers or findings changed: the title's counts and the review may follow
 
-    def __init__(self, assessments: AssessmentService, checklist: ChecklistService, rooms: RoomPanel,
-                 items: ChecklistView, photos: PhotoStrip, ops: Operations, parent: QObject | None = None) -> None:
+    def __init__(self, assessments: AssessmentService, checklist: ChecklistService, recommendations: RecommendationService,
+                 rooms: RoomPanel, items: ChecklistView, photos: PhotoStrip, ops: Operations,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.assessments = assessments
         self.checklist = checklist
+        self.recommendations = recommendations
         self.rooms = rooms
         self.items = items
         self.photos = photos
@@ -73,7 +76,8 @@ class RoomWalk(QObject):
             states = self.checklist.room_items(room_id)
         except Refused:  # removed meanwhile (an undo): the list follows when the change is announced
             return
-        self.items.set_items(states, read_only=self.read_only)
+        decided = self.recommendations.decided_in_room(self.assessment_id, room_id) if self.assessment_id else {}
+        self.items.set_items(states, read_only=self.read_only, decided=decided)
         self.photos.set_room(self.assessment_id, room_id, self.read_only)
 
     def take_up_room(self) -> None:
@@ -147,6 +151,8 @@ class RoomWalk(QObject):
             self._show_items(change, own=initiator is self.items, rendered=self._shown != shown)
         if change.touches(Scope.ITEMS, Scope.ROOMS):
             self.progress_changed.emit()
+        elif change.touches(Scope.RECOMMENDATIONS) and self.room_id is not None:
+            self.show_room(self.room_id)  # accepted or dismissed in the review: the proposals beside the fields follow
 
     def _refresh_rooms(self, select: int | None) -> None:
         rooms = self.assessments.room_views(self.assessment_id)

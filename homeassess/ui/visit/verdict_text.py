@@ -6,6 +6,7 @@ The colours are the palette's verdict tones (kit/palette.py) in the scheme shown
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 from homeassess.domain.verdicts import Finding, Verdict
 from homeassess.ui.kit.palette import VERDICT_TONES, colour
@@ -23,9 +24,10 @@ def verdict_span(verdict: Verdict, text: str) -> str:
     return f'<span style="color:{colour(VERDICT_TONES[verdict])}; font-weight:600">{SYMBOLS[verdict]} {html.escape(text)}</span>'
 
 
-def verdict_html(finding: Finding | None, error: str | None) -> str:
+def verdict_html(finding: Finding | None, error: str | None, decided: Mapping[str, str] | None = None) -> str:
     """The verdict beside a field. A value refused, or kept but implausible, says why: as it is typed, and again
-    when the room is opened later (the stored value's finding carries the reason)."""
+    when the room is opened later (the stored value's finding carries the reason). ``decided``: the room's
+    decisions (library id → "accepted" or "dismissed"), so that a proposal dismissed in the review is not named."""
     if (error and finding is None) or (finding is not None and finding.verdict is Verdict.IMPLAUSIBLE):
         return verdict_span(Verdict.IMPLAUSIBLE, error if finding is None else finding.message) + (
             " <i>(saved as typed; not counted as a finding)</i>" if finding is not None else " <i>(not saved)</i>"
@@ -59,7 +61,18 @@ def verdict_html(finding: Finding | None, error: str | None) -> str:
     for check in finding.person_fit:
         parts.append(verdict_span(check.verdict, f"Person-fit: {check.message}"))
     if finding.recommendations and finding.verdict.is_finding:
-        titles = ", ".join(html.escape(r.title) for r in finding.recommendations[:3])
-        more = f" and {len(finding.recommendations) - 3} more" if len(finding.recommendations) > 3 else ""
-        parts.append(f"<small>Proposed: {titles}{more}</small>")
+        parts += _proposals(finding, decided or {})
     return "<br/>".join(parts)
+
+
+def _proposals(finding: Finding, decided: Mapping[str, str]) -> list[str]:
+    """"Accepted: …" and "Proposed: …" (three titles each at most); the dismissed are left out."""
+    out = []
+    for status, label in (("accepted", "Accepted"), ("proposed", "Proposed")):
+        titles = [r.title for r in finding.recommendations if decided.get(r.library_id, "proposed") == status]
+        if titles:
+            more = f" and {len(titles) - 3} more" if len(titles) > 3 else ""
+            out.append(f"<small>{label}: {', '.join(html.escape(t) for t in titles[:3])}{more}</small>")
+    if not out:
+        out.append("<small>Every proposal dismissed in the review</small>")
+    return out
