@@ -15,7 +15,9 @@ areas (``sq ft``) and other numbers are left alone.
 
 A force in pounds-force becomes newtons as ADA 2010 prints them (``250 lbf`` -> ``1112 N`` as in §609.8,
 ``5 lbf`` -> ``22.2 N`` as in §404.2.9), and a bracket restating it in newtons is dropped: a metric report
-that says "All measurements are in millimetres" then has no pounds in it.
+that says "All measurements are in millimetres" then has no pounds in it. A temperature in degrees Fahrenheit
+becomes Celsius (``120 °F (49 °C)`` -> ``49 °C``, the standard's own figure where it restates one), and a light
+level's restatement in foot-candles is dropped (``250 lx (about 23 fc)`` -> ``250 lx``).
 """
 
 from __future__ import annotations
@@ -101,9 +103,23 @@ def newtons(pounds_force: float) -> str:
     return f"{math.floor(force + 0.5)} N" if force >= 100 else f"{math.floor(force * 10 + 0.5) / 10:g} N"
 
 
+_FAHRENHEIT = re.compile(rf"{_BEFORE}(?P<num>\d+(?:\.\d+)?)\s*°F(?:\s*\(\s*(?P<celsius>\d+(?:\.\d+)?\s*°C)\s*\))?")
+_FOOT_CANDLES = re.compile(r"(?<=lx)\s*\((?:about\s+)?\d+(?:\.\d+)?\s*fc\)")
+
+
+def _celsius(match: re.Match[str]) -> str:
+    """``120 °F (49 °C)`` -> ``49 °C`` (the bracket's own figure); ``120 °F`` -> ``49 °C``."""
+    if match["celsius"]:
+        return " ".join(match["celsius"].split())
+    return f"{math.floor((float(match['num']) - 32) * 5 / 9 + 0.5)} °C"
+
+
 def to_millimetres(text: str) -> str:
-    """Every inch or foot length in ``text`` as whole millimetres, and every force in pounds-force as newtons."""
+    """Every inch or foot length in ``text`` as whole millimetres, every force in pounds-force as newtons and every
+    temperature in degrees Fahrenheit as Celsius; a light level in lux loses its restatement in foot-candles."""
     if not text:
         return text
     text = _FORCE.sub(lambda m: newtons(float(m["num"])), text) if "lbf" in text else text
+    text = _FAHRENHEIT.sub(_celsius, text) if "°F" in text else text
+    text = _FOOT_CANDLES.sub("", text) if "fc)" in text else text
     return _PER_INCH.sub("per 25.4 mm", _LENGTH.sub(_convert, text))

@@ -159,6 +159,13 @@ def test_pounds_force_become_newtons_as_ada_prints_them():
     assert to_millimetres("a 250 lb client, 1 1/2 in from the wall") == "a 250 lb client, 38 mm from the wall"
 
 
+def test_a_metric_text_reads_celsius_and_lux_only():
+    assert to_millimetres("no hotter than 120 °F (49 °C) (ADA 2010 §607.6)") == "no hotter than 49 °C (ADA 2010 §607.6)"
+    assert to_millimetres("set the heater to 120 °F, then check") == "set the heater to 49 °C, then check"
+    assert to_millimetres("at least 250 lx (about 23 fc) on counter tops") == "at least 250 lx on counter tops"
+    assert to_millimetres("measured 60 °C; 1:12") == "measured 60 °C; 1:12"
+
+
 def test_the_clinical_wording_check_reaches_a_room_name_and_names_it_by_number():
     data = _data(Audience.CONTRACTOR, room_name="Bathroom (Parkinson disease)")
     hits = clinical_wording(data, ["parkinson disease", "OA"])

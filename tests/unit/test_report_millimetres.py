@@ -93,5 +93,6 @@ def test_no_inch_or_foot_is_left_in_a_mm_report(shared_service, shared_demo, aud
     assert INCH_LEFT.findall(text) == []
     assert "All measurements are in millimetres" in text or "Measurements in millimetres" in text
     assert "lbf" not in text and "250 lb" not in text  # a grab bar's load in newtons, as ADA prints it (1112 N)
+    assert "°F" not in text and " fc)" not in text  # hot water in Celsius, light in lux
     for wrong in ("610 mm 102 mm", "1 1/2 to", "815 mm"):  # issue 12's examples, and ADA's own rounding of 32 in
         assert wrong not in text
