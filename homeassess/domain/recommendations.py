@@ -215,12 +215,8 @@ class RecommendationLibrary:
         for _, entry, index, trig in self._by_item.get(item_id, ()):
             if entry.id in found or trig.when not in (direction, "fails") or room_type in trig.not_in:
                 continue
-            low, high, reach = self._shortfall_bounds.get((entry.id, index), (None, None, None))
-            if shortfall is not None and ((low is not None and shortfall < low - 1e-9) or (high is not None and shortfall > high + 1e-9)):
-                continue
-            if reach is not None and needed is not None and (needed > reach + 1e-6 if direction == "below" else needed < reach - 1e-6):
-                continue  # it cannot take the measure as far as needed
-            found[entry.id] = entry
+            if self._fits(entry.id, index, shortfall, direction, needed):
+                found[entry.id] = entry
         return list(found.values())
 
     def for_answer(self, item_id: str, answer: str, room_type: str = "") -> list[LibraryEntry]:
@@ -232,11 +228,17 @@ class RecommendationLibrary:
         """The entries for a failed person-fit check of ``fit_kind``, short by ``shortfall`` (canonical units)."""
         found: dict[str, LibraryEntry] = {}
         for entry, index in self._by_fit.get(fit_kind, ()):
-            low, high, _ = self._shortfall_bounds.get((entry.id, index), (None, None, None))
-            if shortfall is not None and ((low is not None and shortfall < low - 1e-9) or (high is not None and shortfall > high + 1e-9)):
-                continue
-            found.setdefault(entry.id, entry)
+            if self._fits(entry.id, index, shortfall):
+                found.setdefault(entry.id, entry)
         return list(found.values())
+
+    def _fits(self, entry_id: str, index: int, shortfall: float | None, direction: str = "",
+              needed: float | None = None) -> bool:
+        """Whether the trigger's shortfall bounds hold ``shortfall``, and its reach (``reaches``) gets to ``needed``."""
+        low, high, reach = self._shortfall_bounds.get((entry_id, index), (None, None, None))
+        if shortfall is not None and ((low is not None and shortfall < low - 1e-9) or (high is not None and shortfall > high + 1e-9)):
+            return False
+        return reach is None or needed is None or (needed <= reach + 1e-6 if direction == "below" else needed >= reach - 1e-6)
 
 
 def load_recommendations(catalogue: Catalogue, path: Path | None = None) -> RecommendationLibrary:

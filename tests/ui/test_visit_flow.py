@@ -305,6 +305,10 @@ def test_a_proposal_dismissed_in_the_review_is_not_named_beside_the_field(qtbot,
     assert hinges.title not in beside() and "Proposed:" in beside()
     window.ops.run(lambda: workspace.recommendations.set_status(assessment_id, [v.ref for v in door], "dismissed"))
     assert "Every proposal dismissed in the review" in beside()
+    tabs = window.assessment.tabs
+    tabs.setCurrentIndex(1)  # decided in the review: the walk's labels follow when it is shown again
     window.ops.run(lambda: workspace.recommendations.set_status(assessment_id, [hinges.ref], "accepted"))
+    tabs.setCurrentIndex(0)
+    assert f"Accepted: {hinges.title}" in beside() and "Proposed:" not in beside()
     window.open_assessment(assessment_id)  # and so it reads when the room is opened again
     assert f"Accepted: {hinges.title}" in beside() and "Proposed:" not in beside()

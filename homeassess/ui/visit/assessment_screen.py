@@ -195,6 +195,8 @@ class AssessmentScreen(QWidget):
 
     def _fill_tab_if_current(self) -> None:
         tab = self.tabs.currentIndex()
+        if tab == 0:
+            self.walk.catch_up()  # what was decided in the review meanwhile, beside the fields
         if self.view is None or tab == 0 or self._shown_for.get(tab) == self.view.id:
             return
         self._shown_for[tab] = self.view.id

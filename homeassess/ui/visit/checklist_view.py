@@ -47,6 +47,7 @@ class ChecklistView(QWidget):
         self.rows: dict[str, ItemRow] = {}
         self._order: list[str] = []
         self.decided: dict[str, str] = {}  # the room's decisions in the review (library id → status)
+        self._results: dict[str, tuple[Finding | None, str | None]] = {}  # what each row's verdict shows
         self._read_only = False
         self.scroll = QScrollArea(widgetResizable=True)
         self.scroll.setFrameShape(QScrollArea.NoFrame)
@@ -82,6 +83,7 @@ class ChecklistView(QWidget):
         """The room's items; ``decided``: its decisions in the review (library id → status), for the proposals shown."""
         self.decided = dict(decided or {})
         self.rows.clear()
+        self._results.clear()
         self._order.clear()
         self._read_only = read_only
         self.add_photo_action.setEnabled(not read_only)
@@ -222,10 +224,18 @@ class ChecklistView(QWidget):
             row.set_text(result.text)
         self.show_result(result.item_id, result.finding, result.error)
 
+    def set_decided(self, decided: Mapping[str, str]) -> None:
+        """The room's decisions changed in the review: each verdict names its proposals again, in place."""
+        self.decided = dict(decided)
+        for item_id, (finding, error) in list(self._results.items()):
+            if finding is not None and finding.recommendations:
+                self.show_result(item_id, finding, error)
+
     def show_result(self, item_id: str, finding: Finding | None, error: str | None) -> None:
         row = self.rows.get(item_id)
         if row is None:
             return
+        self._results[item_id] = (finding, error)
         row.verdict.setText(verdict_html(finding, error, self.decided))
         row.verdict.setVisible(bool(row.verdict.text()))
         row.editor.setProperty("verdict", finding.verdict.value if finding else ("error" if error else ""))

@@ -48,6 +48,7 @@ class RoomWalk(QObject):
         self.read_only = True
         self.room_id: int | None = None
         self._shown = 0  # rooms rendered so far: tells whether following a change already showed the room
+        self._decisions_stale = False  # decided in the review since the proposals beside the fields were named
 
         rooms.room_selected.connect(self.show_room)
         rooms.room_chosen.connect(self.take_up_room)
@@ -77,8 +78,16 @@ class RoomWalk(QObject):
         except Refused:  # removed meanwhile (an undo): the list follows when the change is announced
             return
         decided = self.recommendations.decided_in_room(self.assessment_id, room_id) if self.assessment_id else {}
+        self._decisions_stale = False
         self.items.set_items(states, read_only=self.read_only, decided=decided)
         self.photos.set_room(self.assessment_id, room_id, self.read_only)
+
+    def catch_up(self) -> None:
+        """The proposals named beside the fields, as decided in the review since (their labels only: the
+        review's accept, dismiss and undo do not rebuild the checklist)."""
+        if self._decisions_stale and self.room_id is not None and self.assessment_id is not None:
+            self.items.set_decided(self.recommendations.decided_in_room(self.assessment_id, self.room_id))
+        self._decisions_stale = False
 
     def take_up_room(self) -> None:
         """The clinician goes to work in the room shown: its first unanswered item takes the focus."""
@@ -151,8 +160,10 @@ class RoomWalk(QObject):
             self._show_items(change, own=initiator is self.items, rendered=self._shown != shown)
         if change.touches(Scope.ITEMS, Scope.ROOMS):
             self.progress_changed.emit()
-        elif change.touches(Scope.RECOMMENDATIONS) and self.room_id is not None:
-            self.show_room(self.room_id)  # accepted or dismissed in the review: the proposals beside the fields follow
+        elif change.touches(Scope.RECOMMENDATIONS):  # accepted or dismissed in the review
+            self._decisions_stale = True
+            if self.items.isVisible():  # an undo with the walk in view; else when the walk is shown again
+                self.catch_up()
 
     def _refresh_rooms(self, select: int | None) -> None:
         rooms = self.assessments.room_views(self.assessment_id)
