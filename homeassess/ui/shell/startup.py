@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from homeassess.domain.data_files import resources_dir
 from homeassess.ui.kit.palette import Scheme, theme
+from homeassess.ui.kit.script_fonts import register_script_fonts
 from homeassess.ui.shell.first_paint import after_first_paint
 from homeassess.ui.shell.unlock_dialog import UnlockDialog
 
@@ -97,6 +98,7 @@ def ask_to_unlock(open_store: Callable[[str], T], creating: bool,
     dialog = UnlockDialog(open_store, creating, on_failure=lambda: failures.__setitem__(0, failures[0] + 1))
     after_first_paint(dialog, follow_system_scheme, later=True)
     after_first_paint(dialog, hold_references_for_emits, later=True)
+    after_first_paint(dialog, register_script_fonts, later=True)  # names in any script, before any is listed
     if painted is not None:
         after_first_paint(dialog, painted)
     if dialog.exec() != UnlockDialog.Accepted:
