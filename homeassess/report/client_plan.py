@@ -16,6 +16,7 @@ from datetime import date
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from homeassess.domain.catalogue import Severity
 from homeassess.report.layout import keep_with_next, splittable_table
 from homeassess.report.markup import compose, para
 from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_height, content_width, render
@@ -75,7 +76,8 @@ def render_client_plan(
     story += _who_to_call(data, styles, page[0])
     for priority, title in SECTIONS:
         chosen = [r for r in recs if r.priority == priority]
-        chosen.sort(key=lambda r: r.installer not in FAMILY)  # what the family can do first
+        # What is at stake first (a scald before a bath bench), then what the family can do themselves.
+        chosen.sort(key=lambda r: (-(Severity(r.severity).rank if r.severity else 0), r.installer not in FAMILY))
         if chosen:
             story += keep_with_next([Paragraph(title, styles.h1), *_items(chosen, options, data.currency, styles, page)])
     others = [r for r in recs if r.priority not in dict(SECTIONS)]

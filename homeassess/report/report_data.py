@@ -182,6 +182,7 @@ class Recommendation:
     removal: str = ""  # the existing element removed and disposed of first
     ramp_figures: tuple[str, ...] = ()  # a ramp work item: total rise, run, landings, handrail lengths
     alternative_to: str = ""  # an option instead of the recommendation titled so: listed, not counted in totals
+    severity: str = ""  # what is at stake at its item (the catalogue's "life_safety", "falls" or "function")
 
 
 @dataclass(frozen=True)

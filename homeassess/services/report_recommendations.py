@@ -67,6 +67,7 @@ def _recommendation(view: RecommendationView, judged: JudgedByRoom, library: Rec
     figure = {"run": 1, "handrails": -1}.get(extra.ramp_length.get(library_id, ""))
     worked_out = ramp[figure] if ramp and figure is not None and len(ramp) > 1 else ""  # replaces the rule of thumb
     where = " — ".join(x for x in (room_name, view.item_prompt, location) if x)
+    item = next((j.item for j in room if j.item.id == row.item_id), None)
     return rd.Recommendation(
         room=view.room_name,
         title=row.title,
@@ -92,4 +93,5 @@ def _recommendation(view: RecommendationView, judged: JudgedByRoom, library: Rec
         quantity=length(extra.quantity.get(library_id, "")) if library_id else "",
         removal=length(extra.removal.get(library_id, "")),
         ramp_figures=tuple(length(line) for line in ramp),
+        severity=item.severity.value if item is not None and item.severity else "",
     )

@@ -127,3 +127,18 @@ def test_a_landlord_whose_name_ends_in_a_full_stop_gets_one(plan):
     visit = dataclasses.replace(data.visit, landlord_name="Baan Suan Property Management Co., Ltd.")
     text = " ".join(plan_text(render_report(dataclasses.replace(data, visit=visit)).pdf).split())
     assert "Your landlord is Baan Suan Property Management Co., Ltd." in text and "Ltd.." not in text
+
+
+def test_within_a_priority_what_is_at_stake_comes_first(plan):
+    """A try-out's plan put a tub bench and decluttering before a 60 °C scald risk in "Do these first": within a
+    priority, life safety comes before falls and function, then what the family can do themselves."""
+    data, _ = plan
+    high = [r for r in data.recommendations if r.priority == "high"]
+    assert {r.severity for r in high} >= {"life_safety", "falls"}  # the demo's high-priority work has both
+    bench = dataclasses.replace(high[0], title="Tub transfer bench", plain="Use a bench to get into the tub.",
+                                installer="family", severity="function", room="Bathroom")
+    scald = dataclasses.replace(high[0], title="Limit hot water", plain="Turn the hot water down.",
+                                installer="landlord", severity="life_safety", room="Bathroom")
+    room = dataclasses.replace(data.rooms[0], name="Bathroom", recommendations=(bench, scald))
+    text = " ".join(plan_text(render_report(dataclasses.replace(data, rooms=(room,), whole_home=())).pdf).split())
+    assert text.index("Turn the hot water down") < text.index("Use a bench to get into the tub")
