@@ -119,10 +119,15 @@ def fitted_image(data: bytes | None, max_width: float, max_height: float) -> Ima
     return image
 
 
+FIELDS_KEPT_WHOLE = 1.5 * inch  # a label/value table no taller than this is not split across pages
+
+
 def field_table(
     rows: Sequence[tuple[str, object]], styles: Styles, width: float, label_width: float = 1.45 * inch
 ) -> Table:
-    """Label / value rows; rows whose value is empty are left out. Labels are constants."""
+    """Label / value rows; rows whose value is empty are left out. Labels are constants. A table of a few lines
+    moves to the next page whole: split, it left one row alone at the top of an otherwise empty page (a try-out's
+    "Priority activities")."""
     data = [
         [Paragraph(label, styles.cell_bold), para(value, styles.cell)]
         for label, value in rows
@@ -130,7 +135,7 @@ def field_table(
     ]
     if not data:
         data = [[Paragraph("—", styles.cell), Paragraph("", styles.cell)]]
-    return splittable_table(data, [label_width, width - label_width], form_style())
+    return splittable_table(data, [label_width, width - label_width], form_style(), whole_below=FIELDS_KEPT_WHOLE)
 
 
 def data_table(

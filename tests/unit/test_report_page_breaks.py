@@ -12,6 +12,7 @@ import dataclasses
 import re
 
 import pytest
+from reportlab.lib.units import inch
 
 from homeassess.domain.follow_up import CheckResult
 from homeassess.domain.verdicts import Verdict
@@ -30,6 +31,8 @@ from homeassess.report.report_data import (
     VisitBlock,
     cost_totals,
 )
+from homeassess.report.sections import field_table
+from homeassess.report.styles import make_styles
 from tests.unit.follow_up_cases import BAR_HEIGHT, BAR_LENGTH, RE_FIT, TOO_HIGH, _item, record, report_data
 from tests.unit.test_report_builds import TODAY, page_texts
 
@@ -207,3 +210,15 @@ def test_a_follow_up_item_prints_its_room_once():
     text = flat(" ".join(pages_of(report_data(Audience.COMPLETION, record(items)))))
     assert f"Widen the doorway {BATH} Reframe the opening and install a 36 in door leaf." in text
     assert f"{BATH}: reframe" not in text
+
+
+def test_a_short_field_table_moves_to_the_next_page_whole_and_a_long_one_splits():
+    """A try-out's clinical report split "Client's goals" from "Priority activities": three bullets alone on page 2."""
+    styles, width = make_styles(), 6.5 * inch
+    goals = field_table([("Client's goals", "• get in and out of the flat\n• use the toilet without help"),
+                         ("Priority activities", "• toileting\n• meal preparation\n• community access")], styles, width)
+    _, height = goals.wrap(width, 10 * inch)
+    assert goals.split(width, height - 6) == []  # no room for all of it: the whole table goes over
+    long = field_table([(f"Field {n}", f"value {n}") for n in range(40)], styles, width)
+    _, tall = long.wrap(width, 20 * inch)
+    assert len(long.split(width, tall / 2)) == 2
