@@ -271,6 +271,7 @@ def test_a_toilet_too_low_by_the_standard_alone_is_offered_the_comfort_height_to
 def test_crossing_training_is_offered_for_an_edge_never_for_a_step_the_device_cannot_climb(judge, height, kind, item):
     """A power-wheelchair user was to be trained to cross a 175 mm step "approaching it square on at the lowest
     speed", beside a check that said the chair cannot climb it (a try-out)."""
-    finding = judged(judge, item, f"{height:.3f}", client(kind))
+    typed = f"{height:.3f}"
+    finding = judged(judge, item, typed, client(kind))
     training = "level_change_training" in proposed(finding)
-    assert training == (height <= 2 + 1e-6), (height, proposed(finding))
+    assert training == (float(typed) <= 2 + 1e-6), (typed, proposed(finding))
