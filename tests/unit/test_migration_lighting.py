@@ -13,6 +13,20 @@ from homeassess.store.store import Store
 from tests.conftest import PASSPHRASE, StoreTemplate, open_copy
 
 
+def as_0007_leaves_it(contents: dict[str, list]) -> dict[str, list]:
+    """Every row of an older store (table -> rows) as migration 0007 leaves it: the entrance's decisions on
+    ``lighting_upgrade`` on ``exterior_lighting``, everything else as it was."""
+    entrance = {row._mapping["id"] for row in contents["room"] if row._mapping["room_type"] == "entrance"}
+
+    def moved(row) -> tuple:  # noqa: ANN001 - a SQLAlchemy Row
+        fields = row._mapping
+        if fields["room_id"] in entrance and fields["library_id"] == "lighting_upgrade" and not fields["custom"]:
+            return tuple("exterior_lighting" if key == "library_id" else fields[key] for key in fields)
+        return tuple(row)
+
+    return {**contents, "recommendation": [moved(row) for row in contents["recommendation"]]}
+
+
 def _downgrade_to_0006(ws: Workspace) -> None:
     config = migrate.alembic_config()
     with ws.store.engine.connect() as conn, conn.begin():
