@@ -59,8 +59,13 @@ def build_contractor(data: ReportData, progress: Progress | None = None, cancell
     return render_contractor(data, progress, cancelled).pdf
 
 
+def in_millimetres(data: ReportData) -> bool:
+    """Whether the scope prints millimetres: the ``--mm`` option, or a visit measured in metric units."""
+    return data.meta.millimetres or data.meta.unit_system == "metric"
+
+
 def units_statement(data: ReportData) -> str:
-    if data.meta.millimetres or data.meta.unit_system == "metric":
+    if in_millimetres(data):
         return "All measurements are in millimetres (mm)."
     return "All measurements are in inches, to the nearest 1/8 in."
 
@@ -85,8 +90,7 @@ def render_contractor(
         story += keep_with_next([Paragraph("Whole home", styles.h1), *items])
     everything = [r for room in data.rooms for r in room.recommendations] + list(data.whole_home)
     story += equipment_list(equipment(everything), data, styles, width)
-    in_mm = data.meta.millimetres or data.meta.unit_system == "metric"
-    general = [to_millimetres(note) for note in GENERAL_NOTES] if in_mm else GENERAL_NOTES  # our own text: no markup
+    general = [to_millimetres(note) for note in GENERAL_NOTES] if in_millimetres(data) else GENERAL_NOTES  # no markup
     notes = [Paragraph(f"•&nbsp;&nbsp;{note}", styles.small) for note in general]
     story += keep_with_next([Paragraph("General notes", styles.h2), *notes])
     story += returning_the_bid(data, styles, width)

@@ -74,11 +74,11 @@ class RecommendationService:
                                       owner)
         return self._listed
 
-    def decided_in_room(self, assessment_id: int, room_id: int) -> dict[str, RecommendationStatus]:
+    def decided_in_room(self, room_id: int) -> dict[str, RecommendationStatus]:
         """What the clinician decided about the room's proposals (library id → accepted or dismissed): the room
         walk names beside each finding only the proposals still open or accepted, never one dismissed."""
-        return {d.library_id: RecommendationStatus(d.status) for d in self.repository.decisions(assessment_id)
-                if d.room_id == room_id and d.library_id and not d.custom}
+        return {library_id: RecommendationStatus(status)
+                for library_id, status in self.repository.statuses_in_room(room_id).items()}
 
     def proposals(self, assessment_id: int, rooms: builtins.list[RoomRecord] | None = None,
                   base: JudgeContext | None = None) -> builtins.list[Proposal]:

@@ -77,16 +77,15 @@ class RoomWalk(QObject):
             states = self.checklist.room_items(room_id)
         except Refused:  # removed meanwhile (an undo): the list follows when the change is announced
             return
-        decided = self.recommendations.decided_in_room(self.assessment_id, room_id) if self.assessment_id else {}
         self._decisions_stale = False
-        self.items.set_items(states, read_only=self.read_only, decided=decided)
+        self.items.set_items(states, read_only=self.read_only, decided=self.recommendations.decided_in_room(room_id))
         self.photos.set_room(self.assessment_id, room_id, self.read_only)
 
     def catch_up(self) -> None:
         """The proposals named beside the fields, as decided in the review since (their labels only: the
         review's accept, dismiss and undo do not rebuild the checklist)."""
-        if self._decisions_stale and self.room_id is not None and self.assessment_id is not None:
-            self.items.set_decided(self.recommendations.decided_in_room(self.assessment_id, self.room_id))
+        if self._decisions_stale and self.room_id is not None:
+            self.items.set_decided(self.recommendations.decided_in_room(self.room_id))
         self._decisions_stale = False
 
     def take_up_room(self) -> None:
