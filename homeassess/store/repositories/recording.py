@@ -1,12 +1,17 @@
 """Recording one typed value: read what it is judged against, judge it, write it, in one transaction.
 
 This is the write a clinician makes for every value typed, so it is held to twice a raw SQLCipher
-insert-and-commit (``benchmarks/scenarios/record_measurement.py``). It runs on the pool's own DB-API
-connection with fixed SQL texts, without SQLAlchemy's statement layer (whose cache keys and result
-objects cost more than the statements themselves), in one ``BEGIN IMMEDIATE … COMMIT``:
+insert-and-commit (``benchmarks/scenarios/record_measurement.py``). It runs on the engine's kept
+connection (``store/kept_connection.py``: no pool checkout) with fixed SQL texts, without SQLAlchemy's
+statement layer (whose cache keys and result objects cost more than the statements themselves), in one
+``BEGIN IMMEDIATE … COMMIT``:
 
-1. one ``SELECT`` reads the room, its assessment's status, standard and units, the client profile and
-   the answer already stored for the item (under the write lock, so nothing can change in between);
+1. under the write lock, what the value is judged against: the room, its assessment's status, standard
+   and units, the client profile and the answer already stored for the item. One ``SELECT`` reads them,
+   unless the kept connection read them before and nothing else has written to the store since: its
+   ``PRAGMA data_version`` moves whenever another connection commits (a note, a decision, the client's
+   profile, a finalised visit), and then every target remembered is forgotten. The answers this
+   connection writes itself are remembered as written, after their commit;
 2. the caller's ``decide`` judges the typed value against them and returns what to store (it may
    refuse: the transaction is rolled back and nothing is written);
 3. one statement stores the answer (``UPDATE``, ``INSERT`` or ``DELETE``) and one moves the
@@ -20,13 +25,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine
 
-from homeassess.store.engine import describe_write_failure, pooled_driver
+from homeassess.store.engine import describe_write_failure
+from homeassess.store.kept_connection import Kept, kept_connection
 from homeassess.store.repositories.rooms import ResponseRecord, RoomRecord
 from homeassess.store.tables import utcnow
 
@@ -82,43 +88,65 @@ class ResponseRecorder:
     def record(self, room_id: int, item_id: str, decide: Decide) -> RecordingTarget | None:
         """Judge (``decide``) and store one answer in one transaction; the target read (with the previous
         answer, for undo), or None when the room does not exist (nothing is written)."""
-        return _record(self.engine, room_id, item_id, decide)
+        with kept_connection(self.engine).use() as kept:
+            return _record(kept, room_id, item_id, decide)
 
 
-def _record(engine: Engine, room_id: int, item_id: str, decide: Decide) -> RecordingTarget | None:
-    with _write_transaction(engine) as conn:
-        row = conn.execute(_READ, (item_id, room_id)).fetchone()
-        if row is None:
-            return None
-        room = RoomRecord(room_id, row[0], row[1], row[2], row[3], row[4])
-        previous = ResponseRecord(row[9], room_id, item_id, row[10], row[11], row[12], row[13]) if row[9] is not None else None
-        target = RecordingTarget(room, row[5], row[6], row[7], row[8], previous)
+_DATA_VERSION = "data_version"  # the memo's key for the store's data version its targets were read at
+
+
+def _record(kept: Kept, room_id: int, item_id: str, decide: Decide) -> RecordingTarget | None:
+    memo, key = kept.memo, (room_id, item_id)
+    with _write_transaction(kept.connection) as conn:
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        if memo.get(_DATA_VERSION) != version:  # another connection wrote: what was read before may have changed
+            memo.clear()
+            memo[_DATA_VERSION] = version
+        target = memo.get(key)
+        if not isinstance(target, RecordingTarget):
+            target = _read_target(conn, room_id, item_id)
+            if target is None:
+                return None
+        previous = target.previous
         answer = decide(target)
-        if answer is None and previous is None:
-            return target
         now = stored_time(utcnow())
+        stored: ResponseRecord | None = None
         if answer is None:
-            conn.execute(_DELETE, (row[9],))
+            if previous is None:  # no answer to clear: nothing is written
+                memo[key] = target
+                return target
+            conn.execute(_DELETE, (previous.id,))
         elif previous is None:
-            conn.execute(_INSERT, (room_id, item_id, answer.value_text, answer.value, answer.verdict, now))
+            row_id = conn.execute(_INSERT, (room_id, item_id, answer.value_text, answer.value, answer.verdict, now)).lastrowid
+            stored = ResponseRecord(row_id, room_id, item_id, answer.value_text, answer.value, answer.verdict, "")
         else:
-            conn.execute(_UPDATE, (answer.value_text, answer.value, answer.verdict, now, row[9]))
-        conn.execute(_TOUCH, (now, room.assessment_id))
-        return target
+            conn.execute(_UPDATE, (answer.value_text, answer.value, answer.verdict, now, previous.id))
+            stored = replace(previous, value_text=answer.value_text, value=answer.value, verdict=answer.verdict)
+        conn.execute(_TOUCH, (now, target.room.assessment_id))
+    memo[key] = replace(target, previous=stored)  # committed: what the store now holds for this item
+    return target
+
+
+def _read_target(conn: sqlcipher.Connection, room_id: int, item_id: str) -> RecordingTarget | None:
+    row = conn.execute(_READ, (item_id, room_id)).fetchone()
+    if row is None:
+        return None
+    room = RoomRecord(room_id, row[0], row[1], row[2], row[3], row[4])
+    previous = ResponseRecord(row[9], room_id, item_id, row[10], row[11], row[12], row[13]) if row[9] is not None else None
+    return RecordingTarget(room, row[5], row[6], row[7], row[8], previous)
 
 
 @contextmanager
-def _write_transaction(engine: Engine) -> Iterator[sqlcipher.Connection]:
-    """``BEGIN IMMEDIATE`` … ``COMMIT`` on a pooled connection; rolled back on any exception. A driver
-    failure (disk full, locked, read-only) becomes SaveFailed; integrity errors are bugs and pass through."""
-    with pooled_driver(engine) as conn:
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            yield conn
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            if conn.in_transaction:
-                conn.rollback()
-            if isinstance(exc, sqlcipher.DatabaseError) and not isinstance(exc, sqlcipher.IntegrityError):
-                raise describe_write_failure(exc) from None
-            raise
+def _write_transaction(conn: sqlcipher.Connection) -> Iterator[sqlcipher.Connection]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``; rolled back on any exception. A driver failure (disk full, locked,
+    read-only) becomes SaveFailed; integrity errors are bugs and pass through."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        if conn.in_transaction:
+            conn.rollback()
+        if isinstance(exc, sqlcipher.DatabaseError) and not isinstance(exc, sqlcipher.IntegrityError):
+            raise describe_write_failure(exc) from None
+        raise
