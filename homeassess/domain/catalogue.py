@@ -134,6 +134,7 @@ class Item:
         return next((c for c in self.choices if c.id == choice_id), None)
 
 
+@lru_cache(maxsize=32)
 def measure_for(quantity: str) -> Quantity | Reading:
     """How a value of this quantity is typed, stored and printed: a reading (temperature, force…), else a length or slope."""
     return READINGS[quantity] if quantity in READINGS else Quantity(quantity)

@@ -23,10 +23,11 @@ from homeassess.domain.units import (
     format_length,
     metric_high_limit,
     metric_low_limit,
+    read_length,
     typed_number_and_unit,
     unit_slip_hint,
 )
-from homeassess.domain.verdicts import Finding, FitCheck, ProposedRecommendation, Verdict
+from homeassess.domain.verdicts import Finding, FitCheck, ProposedRecommendation, Verdict, headline
 
 if TYPE_CHECKING:  # a pydantic model: judging without a client (homeassess check) must not import pydantic
     from homeassess.domain.client_profile import ClientProfile
@@ -84,30 +85,31 @@ class Judge:
 
     # --- measurements --------------------------------------------------------------------
 
-    def parse(self, item: Item, text: str, unit: LengthUnit) -> float:
-        """Parse and range-check a typed value; raise MeasurementError/ImplausibleValue."""
-        value = item.measure.parse(text, unit)
+    def parse(self, item: Item, text: str, unit: LengthUnit) -> tuple[float, str]:
+        """Parse and range-check a typed value: the value and the unit a length was typed in ("" for other
+        quantities); raise MeasurementError/ImplausibleValue."""
+        measure = item.measure
+        value, typed_unit = read_length(text, unit) if measure.kind == "length" else (measure.parse(text, unit), "")
         low, high = item.plausible_bounds()
         if not (low - _EPS <= value <= high + _EPS):
             typed = typed_number_and_unit(text, unit) if item.measure.kind == "length" else None
             hint = unit_slip_hint(*typed, low, high) if typed else "check the units"
             raise ImplausibleValue(f"{text.strip()} is not a plausible {item.plausible_noun}; {hint}")
-        return value
+        return value, typed_unit
 
     def judge_measurement(self, item_id: str, text: str, ctx: JudgeContext) -> Finding:
         if (item := self.catalogue.item(item_id)).kind is not ItemKind.MEASUREMENT:
             raise KeyError(f"{item_id} is not a measurement")
         profile = self.standards.profile(ctx.standard)
         try:
-            value = self.parse(item, text, ctx.unit)
+            value, typed_unit = self.parse(item, text, ctx.unit)
         except ImplausibleValue as exc:
             return Finding(
                 item_id=item.id, item=item.prompt, verdict=Verdict.IMPLAUSIBLE, standard_verdict=Verdict.IMPLAUSIBLE,
                 measured=text.strip(), measured_value=None, required="", shortfall=None, shortfall_value=None,
                 direction=None, citation="", message=str(exc), standard=profile.short, severity=_severity(item),
             )
-        typed = typed_number_and_unit(text, ctx.unit) if item.measure.kind == "length" else None
-        metric = ctx.system is UnitSystem.METRIC or bool(typed and typed[1] in ("mm", "cm", "m"))
+        metric = ctx.system is UnitSystem.METRIC or typed_unit in ("mm", "cm", "m")
         return self.judge_value(item, value, ctx, profile, metric=metric)
 
     def judge_value(
@@ -263,18 +265,6 @@ def outgrows(check: FitCheck, direction: str, gap: float | None) -> bool:
     the proposals (a door 2 in short of ADA but 5 in short of the client's wheelchair is not re-hinged)."""
     return (check.verdict is Verdict.FAILS and check.direction == direction and gap is not None
             and check.shortfall_mm > gap + _EPS)
-
-
-def headline(verdict: Verdict, standard: str, standard_verdict: Verdict, fit: tuple[FitCheck, ...]) -> str:
-    """The overall verdict first, then each check by name, failed ones first:
-    ``FAILS: fails person-fit device_clear_width (Mobility device passes through); meets ADA 2010``."""
-    if standard_verdict is Verdict.NOT_APPLICABLE:
-        parts = [(0, f"no figure in {standard}")]
-    else:
-        parts = [(standard_verdict.severity, f"{standard_verdict.label.lower()} {standard}")]
-    parts += [(c.verdict.severity, f"{c.verdict.label.lower()} person-fit {c.rule_id} ({c.title})") for c in fit]
-    ordered = [text for _, text in sorted(parts, key=lambda p: -p[0])]
-    return f"{verdict.label.upper()}: " + "; ".join(ordered)
 
 
 def _device_width(ctx: JudgeContext) -> str:

@@ -71,6 +71,9 @@ class PersonFitRules:
     def __init__(self, rules: tuple[FitRule, ...], wording: ClientWording) -> None:
         self.rules = rules
         self.wording = wording
+        self._by_item: dict[str, tuple[FitRule, ...]] = {}  # each item's rules, in the file's order
+        for item_id in {i for rule in rules for i in rule.items}:
+            self._by_item[item_id] = tuple(rule for rule in rules if item_id in rule.items)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> PersonFitRules:
@@ -97,8 +100,8 @@ class PersonFitRules:
         checks = []
         primary = client.primary_device()
         primary_kind = primary.kind.value if primary else NO_DEVICE
-        for rule in self.rules:
-            if item_id not in rule.items or (rule.primary and primary_kind not in rule.primary):
+        for rule in self._by_item.get(item_id, ()):
+            if rule.primary and primary_kind not in rule.primary:
                 continue
             check = CHECKS[rule.kind](FitCase(rule, value_mm, client, margins, system, noun, self.wording))
             if check is not None:

@@ -119,6 +119,12 @@ def _split_parts(text: str) -> list[tuple[float, str | None]]:
 
 def parse_length(text: str, default_unit: LengthUnit = LengthUnit.INCH) -> float:
     """Return the length in millimetres, or raise :class:`MeasurementError`."""
+    return read_length(text, default_unit)[0]
+
+
+def read_length(text: str, default_unit: LengthUnit = LengthUnit.INCH) -> tuple[float, str]:
+    """The length in millimetres and the unit it was typed in (``default_unit`` for a bare number, ``"ft"``
+    for feet and inches), read once: a judge that needs both does not parse twice."""
     cleaned = _normalise(text or "")
     if not cleaned:
         raise MeasurementError("no value entered")
@@ -127,12 +133,13 @@ def parse_length(text: str, default_unit: LengthUnit = LengthUnit.INCH) -> float
     parts = _split_parts(cleaned)
     if len(parts) == 1:
         value, unit = parts[0]
-        return value * _MM_PER_UNIT[unit or default_unit.value]
+        unit = unit or default_unit.value
+        return value * _MM_PER_UNIT[unit], unit
     if len(parts) == 2 and parts[0][1] == "ft" and parts[1][1] in ("in", None):
         feet, (inches, _) = parts[0][0], parts[1]
         if inches >= 12:
             raise MeasurementError(f"{text.strip()}: inches after feet must be under 12")
-        return feet * MM_PER_FOOT + inches * MM_PER_INCH
+        return feet * MM_PER_FOOT + inches * MM_PER_INCH, "ft"
     units = [u or "no unit" for _, u in parts]
     raise MeasurementError(f"{text.strip()} mixes units ({', '.join(units)}); enter one value in one unit")
 

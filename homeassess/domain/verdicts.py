@@ -15,13 +15,7 @@ class Verdict(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "meets": "Meets",
-            "fails": "Fails",
-            "advisory": "Advisory",
-            "not_applicable": "No standard",
-            "implausible": "Check value",
-        }[self.value]
+        return _LABELS[self]
 
     @property
     def is_finding(self) -> bool:
@@ -30,8 +24,13 @@ class Verdict(StrEnum):
 
     @property
     def severity(self) -> int:
-        return {"implausible": 4, "fails": 3, "advisory": 2, "meets": 1, "not_applicable": 0}[self.value]
+        return _SEVERITIES[self]
 
+
+# Read for every check of every value judged: looked up by member, not rebuilt per call.
+_LABELS = {Verdict.MEETS: "Meets", Verdict.FAILS: "Fails", Verdict.ADVISORY: "Advisory",
+           Verdict.NOT_APPLICABLE: "No standard", Verdict.IMPLAUSIBLE: "Check value"}
+_SEVERITIES = {Verdict.IMPLAUSIBLE: 4, Verdict.FAILS: 3, Verdict.ADVISORY: 2, Verdict.MEETS: 1, Verdict.NOT_APPLICABLE: 0}
 
 @dataclass(frozen=True)
 class FitCheck:
@@ -106,3 +105,15 @@ class Finding:
         data["person_fit"] = [{**asdict(c), "verdict": c.verdict.value} for c in self.person_fit]
         data["failed_checks"] = list(self.failed_checks)
         return data
+
+
+def headline(verdict: Verdict, standard: str, standard_verdict: Verdict, fit: tuple[FitCheck, ...]) -> str:
+    """The overall verdict first, then each check by name, failed ones first:
+    ``FAILS: fails person-fit device_clear_width (Mobility device passes through); meets ADA 2010``."""
+    if standard_verdict is Verdict.NOT_APPLICABLE:
+        parts = [(0, f"no figure in {standard}")]
+    else:
+        parts = [(standard_verdict.severity, f"{standard_verdict.label.lower()} {standard}")]
+    parts += [(c.verdict.severity, f"{c.verdict.label.lower()} person-fit {c.rule_id} ({c.title})") for c in fit]
+    ordered = [text for _, text in sorted(parts, key=lambda p: -p[0])]
+    return f"{verdict.label.upper()}: " + "; ".join(ordered)

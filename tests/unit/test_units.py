@@ -16,6 +16,7 @@ from homeassess.domain.units import (
     format_slope,
     parse_length,
     parse_slope,
+    read_length,
 )
 
 INCH = 25.4
@@ -142,3 +143,16 @@ def test_slope_display_round_trips(run):
     shown = format_slope(1 / run)
     assert shown.startswith(f"1:{run} ")
     assert parse_slope(shown.split(" ")[0]) == pytest.approx(1 / run)
+
+
+@given(number=st.decimals(min_value=1, max_value=3000, places=2), unit=st.sampled_from(["", " in", '"', " mm", "mm", " cm", " m"]),
+       default=st.sampled_from(list(LengthUnit)))
+def test_a_length_reads_with_the_unit_it_was_typed_in(number, unit, default):
+    text = f"{number}{unit}"
+    mm, typed = read_length(text, default)
+    assert mm == parse_length(text, default)  # one reading: the judge no longer parses twice
+    assert typed == ({"": default.value, " in": "in", '"': "in", " mm": "mm", "mm": "mm", " cm": "cm", " m": "m"}[unit])
+
+
+def test_feet_and_inches_read_as_feet():
+    assert read_length("2' 8\"", LengthUnit.MILLIMETRE) == (pytest.approx(812.8), "ft")

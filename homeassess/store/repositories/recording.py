@@ -84,11 +84,12 @@ class ResponseRecorder:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._connection = kept_connection(engine)
 
     def record(self, room_id: int, item_id: str, decide: Decide) -> RecordingTarget | None:
         """Judge (``decide``) and store one answer in one transaction; the target read (with the previous
         answer, for undo), or None when the room does not exist (nothing is written)."""
-        with kept_connection(self.engine).use() as kept:
+        with self._connection.use() as kept:
             return _record(kept, room_id, item_id, decide)
 
 
