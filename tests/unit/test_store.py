@@ -77,19 +77,21 @@ def test_opening_a_missing_store_without_create_is_refused(tmp_path):
 
 def _pragmas(engine) -> tuple:
     with engine.connect() as conn:
-        return tuple(conn.execute(text(f"PRAGMA {p}")).scalar() for p in ("foreign_keys", "journal_mode", "synchronous"))
+        return tuple(conn.execute(text(f"PRAGMA {p}")).scalar()
+                     for p in ("foreign_keys", "journal_mode", "synchronous", "cache_size"))
 
 
 def test_durable_settings_hold_on_every_connection_including_a_worker_thread(workspace):
+    """Foreign keys, WAL, FULL sync, and a page cache that holds a 2,000-visit home list (benchmarks: home_search)."""
     engine = workspace.store.engine
-    assert _pragmas(engine) == (1, "wal", 2)
+    assert _pragmas(engine) == (1, "wal", 2, -32 * 1024)
     seen = []
     threads = [threading.Thread(target=lambda: seen.append(_pragmas(engine))) for _ in range(3)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert seen == [(1, "wal", 2)] * 3
+    assert seen == [(1, "wal", 2, -32 * 1024)] * 3
 
 
 def test_errors_never_carry_the_values_typed(workspace):
