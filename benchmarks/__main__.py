@@ -75,7 +75,7 @@ def machine_info() -> dict:
         from PIL import features
 
         versions["libjpeg_turbo"] = features.version("libjpeg_turbo")
-    except Exception:  # noqa: BLE001 - informational only
+    except Exception:  # informational only
         pass
     info["versions"] = versions
     try:
@@ -126,7 +126,7 @@ def run_scenarios(names: list[str], scale: float, repeats: int, profile: bool) -
         started = time.perf_counter()
         try:
             record = module.run(scale, repeats)
-        except Exception as exc:  # noqa: BLE001 - one broken scenario must not hide the others
+        except Exception as exc:  # one broken scenario must not hide the others
             traceback.print_exc()
             record = {"name": name, "error": f"{type(exc).__name__}: {exc}", "passed": False}
         record["seconds"] = round(time.perf_counter() - started, 1)
@@ -134,7 +134,7 @@ def run_scenarios(names: list[str], scale: float, repeats: int, profile: bool) -
             print(f"[benchmarks] {name}: profiling …", file=sys.stderr, flush=True)
             try:
                 record["profile"] = module.profile(scale)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 record["profile"] = f"profile failed: {type(exc).__name__}: {exc}"
         status = "ERROR" if "error" in record else ("pass" if record["passed"] else "MISS")
         print(f"[benchmarks] {name}: {status} in {record['seconds']} s — {record.get('notes', record.get('error'))}",
@@ -147,7 +147,7 @@ def fixtures_info() -> list[dict]:
     from benchmarks import store_fixture
 
     out = []
-    for key, store in store_fixture._memo.items():  # noqa: SLF001 - our own module
+    for key, store in store_fixture._memo.items():  # our own module
         info = {k: v for k, v in vars(store).items() if k != "data_dir"}
         info["kind"] = key[0]
         info["build_s"] = round(info["build_s"], 1)

@@ -80,7 +80,7 @@ def serve(prepare: Callable[[list[str]], Any], work: Callable[[Any, Any], None],
         os.waitpid(ended, 0)
 
 
-def _run_child(work: Callable[[Any, Any], None], prepared: Any, request: Any) -> int:  # noqa: ANN401
+def _run_child(work: Callable[[Any, Any], None], prepared: Any, request: Any) -> int:
     """Run one request in the forked child and end as a Python process ends: an uncaught error printed with
     its traceback (exit code 1), ``sys.exit``'s code, then the atexit handlers (logging's flush among them) and
     the output buffers. Not the interpreter's teardown: it would touch, and so copy, every page the child
@@ -95,10 +95,10 @@ def _run_child(work: Callable[[Any, Any], None], prepared: Any, request: Any) ->
         else:
             print(stop.code, file=sys.stderr)
             code = 1
-    except BaseException:  # noqa: BLE001 - as the interpreter reports an uncaught error
+    except BaseException:  # as the interpreter reports an uncaught error
         traceback.print_exc()
         code = 1
-    atexit._run_exitfuncs()  # noqa: SLF001 - what the interpreter runs at exit
+    atexit._run_exitfuncs()  # what the interpreter runs at exit
     sys.stdout.flush()
     sys.stderr.flush()
     return code
@@ -162,7 +162,7 @@ class ForkServer:
             self.close()
             raise RuntimeError(f"the fork server did not start: {self.stderr()[-2000:]}")
 
-    def fork(self, request: Any) -> Forked:  # noqa: ANN401 - whatever JSON the module's work() takes
+    def fork(self, request: Any) -> Forked:  # whatever JSON the module's work() takes
         assert self.process.stdin is not None
         self.process.stdin.write(json.dumps(request) + "\n")
         self.process.stdin.flush()

@@ -28,19 +28,19 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PIL import Image, ImageDraw  # noqa: E402
-from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PIL import Image, ImageDraw
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
-from homeassess.domain.client_profile import ClientProfile  # noqa: E402
-from homeassess.domain.judge import Judge  # noqa: E402
-from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec  # noqa: E402
-from homeassess.services.workspace import Workspace  # noqa: E402
-from homeassess.store.store import Store  # noqa: E402
-from homeassess.ui.kit.actions import ActionRegistry  # noqa: E402
-from homeassess.ui.kit.error_path import ErrorPath  # noqa: E402
-from homeassess.ui.kit.operations import Operations  # noqa: E402
-from homeassess.ui.photos.photo_strip import PhotoStrip  # noqa: E402
+from homeassess.domain.client_profile import ClientProfile
+from homeassess.domain.judge import Judge
+from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
+from homeassess.services.workspace import Workspace
+from homeassess.store.store import Store
+from homeassess.ui.kit.actions import ActionRegistry
+from homeassess.ui.kit.error_path import ErrorPath
+from homeassess.ui.kit.operations import Operations
+from homeassess.ui.photos.photo_strip import PhotoStrip
 
 SIZE = (4000, 3000)
 TICK_MS = 10

@@ -53,7 +53,7 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / (1024 if sys.platform == "darwin" else 1)
 
 
-def _workspace(data_dir: Path):  # noqa: ANN202 - a Workspace
+def _workspace(data_dir: Path):  # a Workspace
     from homeassess.domain.judge import Judge
     from homeassess.services.workspace import Workspace
     from homeassess.store.store import Store
@@ -105,7 +105,7 @@ def _warm_up() -> None:
     process_photo(buffer.getvalue())
 
 
-def _flips(ws, path: Path) -> tuple[str, float]:  # noqa: ANN001 - a Workspace
+def _flips(ws, path: Path) -> tuple[str, float]:  # a Workspace
     from homeassess.bundle import container
     from homeassess.services.bundle_transfer import BundleError, BundleService
     from tests.hostile_corpus import byte_flips
@@ -142,7 +142,7 @@ def _cancel_latency(path: Path) -> str:
     return f"stopped {len(stops)} of 5 decodes, at most {max(stops, default=0):.2f} s after Cancel"
 
 
-def _longest_report(ws) -> str:  # noqa: ANN001 - a Workspace
+def _longest_report(ws) -> str:  # a Workspace
     from homeassess.domain.client_profile import ClientProfile
     from homeassess.domain.limits import TEXT
     from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec

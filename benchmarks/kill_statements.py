@@ -52,7 +52,7 @@ def record(judge: Judge, data_dir: str, kill_at: int, value: str) -> None:
     package = str(ROOT / "homeassess")
     seen = [0]
 
-    def trace(frame, event, arg):  # noqa: ANN001, ANN202, ARG001 - sys.settrace's signature
+    def trace(frame, event, arg):  # sys.settrace's signature
         if not frame.f_code.co_filename.startswith(package):
             return None
         if event == "line":

@@ -281,11 +281,11 @@ class ListStore:
     template: dict = field(default_factory=dict)  # rows per assessment copied from the template
 
 
-def _columns(conn, table: str) -> list[str]:  # noqa: ANN001 - a sqlcipher connection
+def _columns(conn, table: str) -> list[str]:  # a sqlcipher connection
     return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
 
 
-def _rows(conn, table: str, where: str, params: tuple) -> tuple[list[str], list[tuple]]:  # noqa: ANN001
+def _rows(conn, table: str, where: str, params: tuple) -> tuple[list[str], list[tuple]]:
     cols = [c for c in _columns(conn, table) if c != "id"]
     ids_and_rows = conn.execute(f"SELECT id, {', '.join(cols)} FROM {table} WHERE {where} ORDER BY id", params).fetchall()
     return cols, ids_and_rows

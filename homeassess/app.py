@@ -89,7 +89,7 @@ class Preload:
             from homeassess.domain.judge import Judge
 
             self._judge = Judge.load()
-        except BaseException as exc:  # noqa: BLE001 - raised again on the GUI thread by judge()
+        except BaseException as exc:  # raised again on the GUI thread by judge()
             self._error = exc
         finally:
             self._done.set()
@@ -142,7 +142,7 @@ def run_app(data_dir: Path | None = None) -> int:
     created = not (data_dir / STORE_FILE_NAME).exists()
     preload = Preload(log_dir(data_dir))
 
-    def open_store(phrase: str):  # noqa: ANN202 - a Store
+    def open_store(phrase: str):  # a Store
         preload.judge()  # the store layer is imported by now
         from homeassess.store.store import Store
 

@@ -35,7 +35,7 @@ class PrivacyFormatter(logging.Formatter):
         finally:
             record.exc_text = cached
 
-    def formatException(self, ei) -> str:  # noqa: N802 - logging's API
+    def formatException(self, ei) -> str:  # logging's API
         exc_type, exc, tb = ei
         lines = ["Traceback (most recent call last):\n", *traceback.format_tb(tb)]
         chain = []
@@ -55,7 +55,7 @@ def private_rotating_handler(path: Path) -> logging.Handler:
     from logging.handlers import RotatingFileHandler
 
     class PrivateRotatingFileHandler(RotatingFileHandler):
-        def _open(self):  # noqa: ANN202 - logging's API
+        def _open(self):  # logging's API
             descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
             if sys.platform != "win32":
                 os.fchmod(descriptor, PRIVATE_FILE)  # a log written by an older version may be 0644

@@ -63,7 +63,7 @@ def run_in_process(*args: str, env: Mapping[str, str] | None = None, data_dir: P
             code: object = main(argv)
         except SystemExit as stop:
             code = stop.code
-        except BaseException:  # noqa: BLE001 - what the interpreter does with an exception nobody caught
+        except BaseException:  # what the interpreter does with an exception nobody caught
             traceback.print_exc(file=sys.stderr)
             code = 1
         for hook in reversed(exit_hooks):

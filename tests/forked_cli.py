@@ -28,14 +28,14 @@ FILE_SIZE_LIMIT = 64 * 1024
 def prepare(_args: list[str]) -> None:
     """The imports every command needs (the commands import them lazily), and the report fonts read: ReportLab
     parses the twelve bundled TrueType files once per process (1.4 s of CPU), into its own registry."""
-    import homeassess.cli.bundle_commands  # noqa: F401
-    import homeassess.cli.main  # noqa: F401
-    import homeassess.cli.photos_command  # noqa: F401
-    import homeassess.cli.report_command  # noqa: F401
-    import homeassess.cli.selftest_command  # noqa: F401
-    import homeassess.cli.store_commands  # noqa: F401
-    import homeassess.services.reports  # noqa: F401
-    import homeassess.services.selftest  # noqa: F401
+    import homeassess.cli.bundle_commands
+    import homeassess.cli.main
+    import homeassess.cli.photos_command
+    import homeassess.cli.report_command
+    import homeassess.cli.selftest_command
+    import homeassess.cli.store_commands
+    import homeassess.services.reports
+    import homeassess.services.selftest
     import homeassess.services.workspace  # noqa: F401
     from homeassess.report.fonts import register_fonts
 

@@ -37,7 +37,7 @@ CLIENT = "Philippa Underhill-Oyelaran"
 TABLES = ("client", "assessment", "room", "response", "photo", "photo_data", "recommendation", "audit_event")
 
 
-def small_export(workspace) -> tuple[object, Path]:  # noqa: ANN001 - a Workspace
+def small_export(workspace) -> tuple[object, Path]:  # a Workspace
     """A small assessment (two rooms, answers, a recommendation, one photo) exported with a cheap KDF."""
     ws = workspace
     assessment_id = ws.assessments.create(NewAssessment(
@@ -55,7 +55,7 @@ def small_export(workspace) -> tuple[object, Path]:  # noqa: ANN001 - a Workspac
     return ws, path
 
 
-def counts(ws) -> dict[str, int]:  # noqa: ANN001 - a Workspace
+def counts(ws) -> dict[str, int]:  # a Workspace
     with ws.store.engine.connect() as conn:
         return {table: conn.execute(text(f"SELECT count(*) FROM {table}")).scalar() for table in TABLES}
 
@@ -82,7 +82,7 @@ def with_photo_member(document: dict, members: dict[str, bytes], rendition: str,
     described.update(size=len(data), sha256=hashlib.sha256(data).hexdigest())
 
 
-def assert_refused(ws, path: Path, expected: str) -> str:  # noqa: ANN001 - a Workspace
+def assert_refused(ws, path: Path, expected: str) -> str:  # a Workspace
     before = counts(ws)
     with pytest.raises(BundleError) as refused:
         BundleService(ws, kdf=CHEAP).import_file(path, FILE_PASSPHRASE, "keep_both")
@@ -93,7 +93,7 @@ def assert_refused(ws, path: Path, expected: str) -> str:  # noqa: ANN001 - a Wo
     return message
 
 
-def set_field(*path_and_value):  # noqa: ANN202 - a document change
+def set_field(*path_and_value):  # a document change
     *path, value = path_and_value
 
     def change(document: dict, members: dict) -> None:
@@ -112,7 +112,7 @@ def outer_zip(manifest: dict | bytes, payload: bytes, deflated: bool = False) ->
 
 
 @contextmanager
-def another_store(folder: Path, judge):  # noqa: ANN001, ANN201 - a Judge; yields a Workspace
+def another_store(folder: Path, judge):  # a Judge; yields a Workspace
     """A second, empty store to import into."""
     from homeassess.services.workspace import Workspace
     from homeassess.store.store import Store

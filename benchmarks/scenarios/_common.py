@@ -57,7 +57,7 @@ def scaled(full: int, scale: float, minimum: int = 1) -> int:
     return max(minimum, round(full * scale))
 
 
-def visit(scale: float):  # noqa: ANN201 - a store_fixture.VisitStore
+def visit(scale: float):  # a store_fixture.VisitStore
     """The visit store at ``scale`` (1.0: the issue's 15 rooms, 100 photos, 60 findings), built once per process.
 
     A smoke run builds one small store for every scenario that opens a visit, the review scenarios included
@@ -113,7 +113,7 @@ def result(name: str, value: float, unit: str, floor: float | None, budget: str,
     return record
 
 
-def qt_app():  # noqa: ANN201 - a QApplication
+def qt_app():  # a QApplication
     """The process's QApplication (offscreen unless a platform was chosen)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -121,7 +121,7 @@ def qt_app():  # noqa: ANN201 - a QApplication
     return QApplication.instance() or QApplication(sys.argv[:1])
 
 
-def close_window(window, app) -> None:  # noqa: ANN001 - a MainWindow and its QApplication
+def close_window(window, app) -> None:  # a MainWindow and its QApplication
     """Let the window's operations finish, then close it and delete it before the next sample."""
     window.ops.wait(10_000)
     window.close()

@@ -37,11 +37,11 @@ def _finish() -> None:
     os._exit(0)  # the moment is stamped; nothing after it is timed or needed
 
 
-def _on_first_paint(widget, mark: str, then) -> object:  # noqa: ANN001
+def _on_first_paint(widget, mark: str, then) -> object:
     from PySide6.QtCore import QEvent, QObject
 
     class FirstPaint(QObject):
-        def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, N802 - Qt API
+        def eventFilter(self, obj, event) -> bool:  # Qt API
             if event.type() == QEvent.Type.Paint and mark not in _marks:
                 _marks[mark] = time.perf_counter()
                 then()
@@ -52,7 +52,7 @@ def _on_first_paint(widget, mark: str, then) -> object:  # noqa: ANN001
     return watcher
 
 
-def bare_window():  # noqa: ANN201 - a QMainWindow
+def bare_window():  # a QMainWindow
     from PySide6.QtWidgets import QMainWindow
 
     window = QMainWindow()
@@ -112,7 +112,7 @@ def run_program(data_dir: Path, then_unlock: bool) -> None:
     preloads, watchers = [], []
 
     class WatchedPreload(program.Preload):
-        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - Preload's
+        def __init__(self, *args, **kwargs) -> None:  # Preload's
             super().__init__(*args, **kwargs)
             preloads.append(self)
 
@@ -131,7 +131,7 @@ def run_program(data_dir: Path, then_unlock: bool) -> None:
             _finish()
         QTimer.singleShot(0, lambda: accept_when_loaded(dialog))
 
-    def watch(widget) -> None:  # noqa: ANN001 - the dialog or the main window
+    def watch(widget) -> None:  # the dialog or the main window
         if isinstance(widget, QDialog) and not watchers:
             watchers.append(_on_first_paint(widget, "unlock_painted", lambda: dialog_painted(widget)))
         elif isinstance(widget, QMainWindow) and "accepted" in _marks:
@@ -139,7 +139,7 @@ def run_program(data_dir: Path, then_unlock: bool) -> None:
 
     real_after_first_paint = startup.after_first_paint
 
-    def watched_after_first_paint(widget, then, **kwargs):  # noqa: ANN001, ANN003, ANN202 - first_paint's
+    def watched_after_first_paint(widget, then, **kwargs):  # first_paint's
         hook = real_after_first_paint(widget, then, **kwargs)
         watch(widget)  # installed last, so called first: the stamp comes before the program's own work
         return hook

@@ -28,7 +28,7 @@ BUDGET_BYTES = 15 * 1024 * 1024
 
 
 
-def print_copies(ws, assessment_id: int) -> list[bytes]:  # noqa: ANN001 - a Workspace
+def print_copies(ws, assessment_id: int) -> list[bytes]:  # a Workspace
     out = []
     for row in ws.photos_repo.list(assessment_id):
         if row.include_in_report:

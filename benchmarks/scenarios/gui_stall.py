@@ -37,7 +37,7 @@ POSITION = 50
 BUDGET_MS = stall.BUDGET_MS
 
 
-def _session(app, folder, paths: list, measure) -> list[tuple[float, list[float]]]:  # noqa: ANN001
+def _session(app, folder, paths: list, measure) -> list[tuple[float, list[float]]]:
     """A freshly opened store; the first import into room 1, then a second into room 2."""
     ws = store_fixture.open_workspace(folder, create=True)
     out = []
@@ -69,7 +69,7 @@ def _session(app, folder, paths: list, measure) -> list[tuple[float, list[float]
     return out
 
 
-def _imports(scale: float, runs: int, measure=stall.measure):  # noqa: ANN001, ANN202
+def _imports(scale: float, runs: int, measure=stall.measure):
     """``runs`` sessions; returns (photo count, size, first imports, second imports) with (seconds, gaps) each."""
     app = qt_app()
     count = scaled(50, scale, 2)
@@ -85,7 +85,7 @@ def _imports(scale: float, runs: int, measure=stall.measure):  # noqa: ANN001, A
     return count, size, first, second
 
 
-def _stack(frame) -> str:  # noqa: ANN001 - a frame
+def _stack(frame) -> str:  # a frame
     """The product's frames on the way to the innermost two (library internals between them left out)."""
     frames = traceback.extract_stack(frame, limit=60)
     kept = [f for f in frames[:-2] if "/homeassess/" in f.filename] + list(frames[-2:])
@@ -111,11 +111,11 @@ class StallSampler:
     def _watch(self) -> None:
         while not self.stop.wait(0.005):
             if self.importing.is_set() and time.perf_counter() - self.last > 0.040:
-                frame = sys._current_frames().get(self.gui)  # noqa: SLF001 - the documented way to sample a thread
+                frame = sys._current_frames().get(self.gui)  # the documented way to sample a thread
                 if frame is not None:
                     self.samples[_stack(frame)] += 1
 
-    def measure(self, strip, paths):  # noqa: ANN001, ANN201 - benchmarks.gui_stall.measure, sampled
+    def measure(self, strip, paths):  # benchmarks.gui_stall.measure, sampled
         self.importing.set()
         try:
             return stall.measure(strip, paths)

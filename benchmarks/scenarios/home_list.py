@@ -42,7 +42,7 @@ def list_store(scale: float) -> store_fixture.ListStore:
     return store_fixture.list_store(scaled(2000, scale, 20), scaled(100_000, scale, 100), 10 if scale >= 0.1 else 2)
 
 
-def floor_counts(conn, search: str = "") -> int:  # noqa: ANN001 - a sqlcipher connection
+def floor_counts(conn, search: str = "") -> int:  # a sqlcipher connection
     where = "a.status IN ('draft', 'final')"
     params: tuple = ()
     if search:

@@ -33,7 +33,7 @@ BUDGET_MS = 300.0
 
 
 class _Window:
-    def __init__(self, ws) -> None:  # noqa: ANN001 - a Workspace
+    def __init__(self, ws) -> None:  # a Workspace
         from homeassess.ui.kit.error_path import ErrorPath
         from homeassess.ui.shell.main_window import MainWindow
         from homeassess.ui.shell.window_services import WindowServices

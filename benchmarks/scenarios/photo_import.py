@@ -24,7 +24,7 @@ POSITION = 40
 BUDGET_RATIO = 1.3
 
 
-def _sample(scale: float):  # noqa: ANN202 - the JPEG's path
+def _sample(scale: float):  # the JPEG's path
     size = SIZE if scale >= 0.1 else (1200, 900)
     path = store_fixture.scratch_dir("import") / "IMG_0001.JPG"
     photographic_image(20240601, size).save(path, "JPEG", quality=92, exif=phone_exif(6))

@@ -26,7 +26,7 @@ POSITION = 95
 BUDGET_MS = 1000.0
 
 
-def _window(ws, assessment_id: int):  # noqa: ANN001, ANN202 - a Workspace; a MainWindow
+def _window(ws, assessment_id: int):  # a Workspace; a MainWindow
     from homeassess.ui.kit.error_path import ErrorPath
     from homeassess.ui.shell.main_window import MainWindow
     from homeassess.ui.shell.window_services import WindowServices
@@ -40,7 +40,7 @@ def _window(ws, assessment_id: int):  # noqa: ANN001, ANN202 - a Workspace; a Ma
     return window
 
 
-def _quit(ws, window):  # noqa: ANN001, ANN202 - a Workspace and a MainWindow; (ms of the three steps, ExitBackup)
+def _quit(ws, window):  # a Workspace and a MainWindow; (ms of the three steps, ExitBackup)
     """The close event, the exit backup's decision and the store close, in ms (as run_app runs them)."""
     app = qt_app()
     started = time.perf_counter()
@@ -54,7 +54,7 @@ def _quit(ws, window):  # noqa: ANN001, ANN202 - a Workspace and a MainWindow; (
     return (ms(closed - started), ms(backed_up - closed), ms(finished - backed_up)), done
 
 
-def _checked(ws, done) -> float:  # noqa: ANN001 - a Workspace and its ExitBackup
+def _checked(ws, done) -> float:  # a Workspace and its ExitBackup
     """Wait for the detached step (untimed), check its backup is written, verified and the newest; its ms."""
     started = time.perf_counter()
     if done.detached is not None and not done.detached.wait(timeout=300):
@@ -67,7 +67,7 @@ def _checked(ws, done) -> float:  # noqa: ANN001 - a Workspace and its ExitBacku
     return took
 
 
-def _sample(store, *, idle_backup_first: bool):  # noqa: ANN001, ANN202 - a VisitStore; (parts, ms of the detached step)
+def _sample(store, *, idle_backup_first: bool):  # a VisitStore; (parts, ms of the detached step)
     ws = store_fixture.open_workspace(store.data_dir)
     window = _window(ws, store.assessment_id)
     if idle_backup_first:

@@ -26,7 +26,7 @@ class _Dialog:
     """The Reports dialog as the window opens it (a shown main window, the assessment open behind it), built once;
     ``build()`` builds and waits for the preview."""
 
-    def __init__(self, ws, assessment_id: int) -> None:  # noqa: ANN001 - a Workspace
+    def __init__(self, ws, assessment_id: int) -> None:  # a Workspace
         from PySide6.QtPdf import QPdfDocument
 
         from homeassess.ui.dialogs.report_dialog import ReportDialog

@@ -43,7 +43,7 @@ def visit(scale: float) -> store_fixture.VisitStore:
 class Review:
     """A shown window on the Recommendations tab of the visit store."""
 
-    def __init__(self, ws, assessment_id: int) -> None:  # noqa: ANN001 - a Workspace
+    def __init__(self, ws, assessment_id: int) -> None:  # a Workspace
         from homeassess.ui.kit.error_path import ErrorPath
         from homeassess.ui.shell.main_window import MainWindow
         from homeassess.ui.shell.window_services import WindowServices
@@ -63,7 +63,7 @@ class Review:
         self.app.processEvents()
         return ms(time.perf_counter() - started)
 
-    def timed(self, step) -> float:  # noqa: ANN001 - a callable
+    def timed(self, step) -> float:  # a callable
         started = time.perf_counter()
         step()
         self.app.processEvents()

@@ -25,7 +25,7 @@ LAUNCHER = REPO / "benchmarks" / "scenarios" / "_startup_launcher.py"
 
 
 
-def launch(mode: str, data_dir=None, *, importtime: bool = False) -> dict:  # noqa: ANN001
+def launch(mode: str, data_dir=None, *, importtime: bool = False) -> dict:
     """One launcher process: its marks in ms from the spawn (``stderr`` too when ``importtime``)."""
     env = process_env(HOMEASSESS_PASSPHRASE=store_fixture.PASSPHRASE)
     args = [sys.executable, *(["-X", "importtime"] if importtime else []), str(LAUNCHER), mode]

@@ -38,7 +38,7 @@ class HelpFormatter(argparse.HelpFormatter):
     and sizes it with ``shutil.get_terminal_size``; importing ``shutil`` (with ``bz2`` and ``lzma``) was a
     twentieth of ``homeassess check``. The same rule without it: ``COLUMNS``, else the terminal, else 80."""
 
-    def __init__(self, prog: str, **kwargs) -> None:  # noqa: ANN003 - argparse's
+    def __init__(self, prog: str, **kwargs) -> None:  # argparse's
         kwargs.setdefault("width", _terminal_columns() - 2)
         super().__init__(prog, **kwargs)
 
@@ -72,7 +72,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     common.add_argument("--passphrase-file", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    def command(subparsers, name: str, **kwargs) -> argparse.ArgumentParser:  # noqa: ANN001 - argparse's action
+    def command(subparsers, name: str, **kwargs) -> argparse.ArgumentParser:  # argparse's action
         return subparsers.add_parser(name, parents=[common], formatter_class=HelpFormatter, **kwargs)
 
     def wanted(name: str) -> bool:
@@ -146,7 +146,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def add_follow_up_parsers(sub, command, wanted) -> None:  # noqa: ANN001 - argparse's objects, as build_parser has them
+def add_follow_up_parsers(sub, command, wanted) -> None:  # argparse's objects, as build_parser has them
     if wanted("finalise"):
         finalise = command(sub, "finalise", help="finalise an assessment (read-only; an original gets its follow-up due date)")
         finalise.add_argument("id", type=int, help="assessment id (see 'list')")
@@ -243,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (homeassess check ... | head -1): nothing to report
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the interpreter's final flush stays quiet
         return EXIT_OK
-    except Exception:  # noqa: BLE001 - the last resort: a plain line, details in the log
+    except Exception:  # the last resort: a plain line, details in the log
         log_path = _log_unexpected(args.data_dir)
         print(f"homeassess: something went wrong; details (without health information) are in {log_path}", file=sys.stderr)
         return EXIT_REFUSED

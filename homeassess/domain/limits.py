@@ -107,7 +107,7 @@ class UnlockLimits:
     max_delay_seconds: float
 
 
-def _section(raw: dict[str, Any], name: str, cls: type) -> Any:  # noqa: ANN401 - one of the dataclasses above
+def _section(raw: dict[str, Any], name: str, cls: type) -> Any:  # one of the dataclasses above
     values = raw.get(name, {})
     names = {f.name for f in fields(cls)}
     renamed = {"max_total_bytes": "max_total", "max_document_bytes": "max_document", "max_manifest_bytes": "max_manifest"}

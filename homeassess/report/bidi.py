@@ -159,7 +159,7 @@ def visual_text(text: str, base_font: str = SANS) -> str:
     return "\n".join(visual_line(line, "LTR", base_font) for line in text.split("\n"))
 
 
-def _pieces(word: list) -> list[list]:  # noqa: ANN401 - ReportLab's frag word: [width, (frag, text), ...]
+def _pieces(word: list) -> list[list]:  # ReportLab's frag word: [width, (frag, text), ...]
     """A frag word cut where the font changes, each piece with its own width."""
     pieces: list[list] = []
     current = None
@@ -174,7 +174,7 @@ def _pieces(word: list) -> list[list]:  # noqa: ANN401 - ReportLab's frag word: 
     return pieces
 
 
-def _shape(word):  # noqa: ANN001, ANN202 - a frag word
+def _shape(word):  # a frag word
     """ReportLab's shaper for a piece in a script that needs it. Other pieces are left as they are:
     a shaped glyph copies as the first character the font maps to it, and a CJK font maps some
     ideographs and their Kangxi radicals (小, ⼩) to one glyph."""
@@ -182,7 +182,7 @@ def _shape(word):  # noqa: ANN001, ANN202 - a frag word
     return _reportlab_shape(word, SHAPING_FEATURES) if needs_shaping(text) else word
 
 
-def shape_word(word, features=None, force=False):  # noqa: ANN001, ANN201, ARG001 - ReportLab's signature
+def shape_word(word, features=None, force=False):  # ReportLab's signature
     """ReportLab's shaper, applied to each single-font piece of the word."""
     if isinstance(word, ttfonts.ShapedFragWord):
         return word
@@ -240,7 +240,7 @@ def break_lines(text: str, width: float, style: ParagraphStyle) -> list[str]:
 class BidiParagraph(Flowable):
     """A paragraph of user text holding right-to-left words, drawn in visual order."""
 
-    def __init__(self, text: str, style: ParagraphStyle, to_markup) -> None:  # noqa: ANN001 - markup() callable
+    def __init__(self, text: str, style: ParagraphStyle, to_markup) -> None:  # markup() callable
         super().__init__()
         self.text = text
         self.style = style
@@ -277,8 +277,8 @@ class BidiParagraph(Flowable):
         if self._para is not None:  # None only after a split, and a split piece is never drawn
             self._para.drawOn(self.canv, 0, 0)
 
-    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
+    def getSpaceBefore(self) -> float:  # ReportLab's name
         return self.style.spaceBefore
 
-    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab's name
+    def getSpaceAfter(self) -> float:  # ReportLab's name
         return self.style.spaceAfter

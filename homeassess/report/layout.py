@@ -37,7 +37,7 @@ class SplittingTable(Table):
     gap = MIN_ROW_SPLIT
     whole_below = 0.0
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - ReportLab's names
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # ReportLab's names
         if self.whole_below and self.wrap(availWidth, availHeight)[1] <= self.whole_below:
             return []
         in_row: int = getattr(self, "splitInRow", 0)  # set by ReportLab's Table (untyped there)
@@ -140,10 +140,10 @@ class KeepWithContent(Flowable):
         self.heading.drawOn(self.canv, 0, h2 + self._gap())
         self.content.drawOn(self.canv, 0, 0)
 
-    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
+    def getSpaceBefore(self) -> float:  # ReportLab's name
         return self.heading.getSpaceBefore()
 
-    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab's name
+    def getSpaceAfter(self) -> float:  # ReportLab's name
         return self.content.getSpaceAfter()
 
 
@@ -194,7 +194,7 @@ class Stack(Flowable):
             y -= gap + h
             flowable.drawOn(self.canv, 0, y, _sW=self.width - w)
 
-    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
+    def getSpaceBefore(self) -> float:  # ReportLab's name
         return self.space_before
 
 
@@ -245,10 +245,10 @@ class KeepWithPrevious(Flowable):
         self.previous.drawOn(self.canv, 0, self.height - h1, _sW=self.width - w1)
         self.block.drawOn(self.canv, 0, 0, _sW=self.width - w2)
 
-    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
+    def getSpaceBefore(self) -> float:  # ReportLab's name
         return self.previous.getSpaceBefore()
 
-    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab's name
+    def getSpaceAfter(self) -> float:  # ReportLab's name
         return self.block.getSpaceAfter()
 
 

@@ -197,10 +197,10 @@ class TextBlock(Flowable):
             y -= height
             part.drawOn(self.canv, 0, y)
 
-    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
+    def getSpaceBefore(self) -> float:  # ReportLab's name
         return self.style.spaceBefore if self.first else 0.0
 
-    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab's name
+    def getSpaceAfter(self) -> float:  # ReportLab's name
         return self.style.spaceAfter if self.last else 0.0
 
 

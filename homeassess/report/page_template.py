@@ -60,11 +60,11 @@ class NumberedCanvas(Canvas):
 
     number_size = 8.0  # points; the client's plan sets its own (14)
 
-    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - ReportLab's signature
+    def __init__(self, *args, **kwargs) -> None:  # ReportLab's signature
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
 
-    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+    def showPage(self) -> None:  # ReportLab's name
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
@@ -209,7 +209,7 @@ def render(
     stamp = meta.generated.strftime("D:%Y%m%d000000+00'00'")
     made: list[NumberedCanvas] = []
 
-    def canvas_maker(*args, **kwargs) -> NumberedCanvas:  # noqa: ANN002, ANN003
+    def canvas_maker(*args, **kwargs) -> NumberedCanvas:
         canvas = NumberedCanvas(*args, **kwargs)
         canvas.setDateFormatter(lambda *_: stamp)
         if meta.audience is Audience.CLIENT:

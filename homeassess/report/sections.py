@@ -80,7 +80,7 @@ def image_size(data: bytes) -> tuple[int, int] | None:
     """Pixel size of an image, or None when the bytes are not an image ReportLab can read."""
     try:
         return ImageReader(io.BytesIO(data)).getSize()
-    except Exception:  # noqa: BLE001 - any unreadable image is simply left out
+    except Exception:  # any unreadable image is simply left out
         return None
 
 

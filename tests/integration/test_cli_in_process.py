@@ -19,7 +19,7 @@ FAILED = "homeassess.cli: command failed"
 def test_two_unexpected_failures_in_a_row_log_one_entry_each_and_leave_no_log_open(tmp_path, monkeypatch):
     message = "a bug, whose message names Margaret Ellison"
 
-    def broken(_args):  # noqa: ANN001, ANN202 - the command's signature
+    def broken(_args):  # the command's signature
         raise RuntimeError(message)
 
     monkeypatch.setattr("homeassess.cli.check_command.run_check", broken)

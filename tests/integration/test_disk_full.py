@@ -28,7 +28,7 @@ def test_a_full_store_refuses_the_save_with_a_plain_message_then_saves_once_spac
     limit = {"pages": pages}
 
     @event.listens_for(engine, "connect")
-    def _cap(dbapi_connection, _record) -> None:  # noqa: ANN001 - SQLAlchemy event
+    def _cap(dbapi_connection, _record) -> None:  # SQLAlchemy event
         dbapi_connection.execute(f"PRAGMA max_page_count = {limit['pages']}")
 
     workspace.store.release_connections()  # every connection from now on has the cap

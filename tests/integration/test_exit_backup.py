@@ -34,7 +34,7 @@ def visit(tmp_path, judge, real_key_derivation):  # the detached step is a proce
     ws.close()
 
 
-def _answer_in(backup, tmp_path, judge, room):  # noqa: ANN001 - a Path, a Path, a Judge, a room id
+def _answer_in(backup, tmp_path, judge, room):  # a Path, a Path, a Judge, a room id
     """The door width stored in ``backup``, opened as a store of its own."""
     folder = tmp_path / f"opened-{backup.stem}"
     folder.mkdir()

@@ -44,7 +44,7 @@ def main(folder: Path, repaints: int) -> int:
 
         def sample() -> None:
             while not stop.wait(0.0005):
-                frame = sys._current_frames().get(gui)  # noqa: SLF001 - the documented way to sample a thread
+                frame = sys._current_frames().get(gui)  # the documented way to sample a thread
                 if frame is not None:
                     traceback.extract_stack(frame, limit=60)
 

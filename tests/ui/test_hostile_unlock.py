@@ -18,7 +18,7 @@ class Clock:
         return self.now
 
 
-def type_and_enter(qtbot, window, text: str) -> None:  # noqa: ANN001 - qtbot, MainWindow
+def type_and_enter(qtbot, window, text: str) -> None:  # qtbot, MainWindow
     window.lock_screen.passphrase.clear()
     qtbot.keyClicks(window.lock_screen.passphrase, text)
     qtbot.keyClick(window.lock_screen.passphrase, Qt.Key_Return)

@@ -56,13 +56,13 @@ def light_again():
 class FakeStyleHints(QObject):
     """The system's style hints, switched by the test as a clinician switches the desktop to dark."""
 
-    colorSchemeChanged = Signal(Qt.ColorScheme)  # noqa: N815 - Qt's name
+    colorSchemeChanged = Signal(Qt.ColorScheme)  # Qt's name
 
     def __init__(self) -> None:
         super().__init__()
         self.scheme = Qt.ColorScheme.Light
 
-    def colorScheme(self) -> Qt.ColorScheme:  # noqa: N802 - Qt's name
+    def colorScheme(self) -> Qt.ColorScheme:  # Qt's name
         return self.scheme
 
 

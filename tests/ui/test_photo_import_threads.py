@@ -112,7 +112,7 @@ def test_the_empty_strip_ends_its_painter_even_when_the_paint_frame_is_kept(
     strip.set_room(assessment_id, workspace.assessments.room_views(assessment_id)[0].id, read_only=False)
     kept = []  # what a stack sampler or a stored traceback does: the frames outlive the call
 
-    def keep_paint_frames(frame, event, _arg) -> None:  # noqa: ANN001 - sys.setprofile's hook
+    def keep_paint_frames(frame, event, _arg) -> None:  # sys.setprofile's hook
         if event == "return" and frame.f_code.co_name == "paintEvent":
             kept.append(frame)
 

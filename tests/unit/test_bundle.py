@@ -79,7 +79,7 @@ def decrypt(path: Path, passphrase: str = FILE_PASSPHRASE) -> tuple[dict, bytes,
     return manifest, members[DOCUMENT_MEMBER], members
 
 
-def repack(source: Path, target: Path, change) -> Path:  # noqa: ANN001 - change(document, members)
+def repack(source: Path, target: Path, change) -> Path:  # change(document, members)
     """Decrypt, let ``change`` edit the document dict and the members, then seal again properly."""
     _, raw, members = decrypt(source)
     document = json.loads(raw)
@@ -89,7 +89,7 @@ def repack(source: Path, target: Path, change) -> Path:  # noqa: ANN001 - change
     return target
 
 
-def seal_raw_inner(target: Path, build) -> Path:  # noqa: ANN001 - build(zipfile.ZipFile)
+def seal_raw_inner(target: Path, build) -> Path:  # build(zipfile.ZipFile)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         build(archive)
@@ -292,7 +292,7 @@ def _photo_member(members: dict[str, bytes]) -> str:
     return next(name for name in members if name.endswith("working.jpg"))
 
 
-def _set(path: tuple, value: object):  # noqa: ANN202
+def _set(path: tuple, value: object):
     def change(document: dict, members: dict) -> None:
         node = document
         for key in path[:-1]:

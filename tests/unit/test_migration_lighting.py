@@ -18,7 +18,7 @@ def as_0007_leaves_it(contents: dict[str, list]) -> dict[str, list]:
     ``lighting_upgrade`` on ``exterior_lighting``, everything else as it was."""
     entrance = {row._mapping["id"] for row in contents["room"] if row._mapping["room_type"] == "entrance"}
 
-    def moved(row) -> tuple:  # noqa: ANN001 - a SQLAlchemy Row
+    def moved(row) -> tuple:  # a SQLAlchemy Row
         fields = row._mapping
         if fields["room_id"] in entrance and fields["library_id"] == "lighting_upgrade" and not fields["custom"]:
             return tuple("exterior_lighting" if key == "library_id" else fields[key] for key in fields)

@@ -37,13 +37,13 @@ def disk(workspace) -> dict:
     limit = {"pages": 2**31 - 1}
 
     @event.listens_for(workspace.store.engine, "connect")
-    def _cap(dbapi_connection, _record) -> None:  # noqa: ANN001 - SQLAlchemy event
+    def _cap(dbapi_connection, _record) -> None:  # SQLAlchemy event
         dbapi_connection.execute(f"PRAGMA max_page_count = {limit['pages']}")
 
     return limit
 
 
-def set_disk(workspace, disk: dict, full: bool) -> None:  # noqa: ANN001 - a Workspace
+def set_disk(workspace, disk: dict, full: bool) -> None:  # a Workspace
     with workspace.store.engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
     disk["pages"] = pages if full else 2**31 - 1

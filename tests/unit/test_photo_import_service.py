@@ -100,11 +100,11 @@ def visit(workspace) -> tuple[int, int, int]:
     return assessment_id, rooms[0].id, rooms[1].id
 
 
-def import_all(service, visit, paths, cancel=None, item_id=None):  # noqa: ANN001, ANN201
+def import_all(service, visit, paths, cancel=None, item_id=None):
     return run_to_end(service.import_files(visit[0], visit[1], item_id, paths, cancel))
 
 
-def audit_details(workspace, assessment_id: int) -> str:  # noqa: ANN001
+def audit_details(workspace, assessment_id: int) -> str:
     return " | ".join(f"{row.action}: {row.detail}" for row in workspace.audit.for_assessment(assessment_id))
 
 

@@ -28,7 +28,7 @@ def test_a_recording_the_store_refuses_keeps_the_previous_answer_and_says_why(wo
     refusing = {"on": True}
 
     @event.listens_for(engine, "connect")
-    def _read_only(dbapi_connection, _record) -> None:  # noqa: ANN001 - SQLAlchemy event
+    def _read_only(dbapi_connection, _record) -> None:  # SQLAlchemy event
         if refusing["on"]:
             dbapi_connection.execute("PRAGMA query_only = ON")  # every write fails as on a read-only folder
 

@@ -202,7 +202,7 @@ def _characters_laid_out(audience: Audience, text: str) -> int:
     seen = 0
     original = rl_paragraph.Paragraph.breakLines
 
-    def counting(self, width):  # noqa: ANN001, ANN202
+    def counting(self, width):
         nonlocal seen
         seen += sum(len(getattr(frag, "text", "") or "") for frag in self.frags)
         return original(self, width)

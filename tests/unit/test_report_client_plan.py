@@ -37,7 +37,7 @@ def font_sizes(pdf: bytes) -> set[float]:
     """The size of every piece of text drawn, as a reader sees it (font size times the text matrix)."""
     sizes: set[float] = set()
 
-    def visit(text, cm, tm, font, size):  # noqa: ANN001
+    def visit(text, cm, tm, font, size):
         if text.strip():
             sizes.add(round(size * abs(tm[3]) * abs(cm[3]), 1))
 

@@ -47,7 +47,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def forbid_validation(monkeypatch) -> None:
-    def refuse(root):  # noqa: ANN001, ARG001
+    def refuse(root):
         raise AssertionError("validated again")
 
     monkeypatch.setattr(validation, "validate_resources", refuse)

@@ -275,7 +275,7 @@ class FollowUpView(QWidget):
         if changed is not None and not own:  # an undo or a redo: the item it changed is brought into view
             self.scroll.ensureWidgetVisible(changed, 0, 0)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
         super().showEvent(event)
         if self._stale:
             self.refresh()

@@ -280,7 +280,7 @@ class OutcomesView(QWidget):
         else:
             self._show(self.outcomes.outcomes(self.assessment_id), set_fields=mine and initiator is not self)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
         super().showEvent(event)
         if self._stale:
             self.refresh()

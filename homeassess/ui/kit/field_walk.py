@@ -40,7 +40,7 @@ class FieldWalk(QObject):
         field.installEventFilter(self)
         return field
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
         kind = event.type()
         if kind == QEvent.FocusIn and isinstance(watched, QWidget):
             self.show(watched)

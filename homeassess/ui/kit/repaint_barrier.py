@@ -28,13 +28,13 @@ class RepaintBarrier(QWidget):
         contents.setParent(self)
         contents.setAutoFillBackground(True)  # opaque: what changes inside is not painted again behind it
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:  # Qt's name
         return self.contents.sizeHint()
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def minimumSizeHint(self) -> QSize:  # Qt's name
         return self.contents.minimumSizeHint()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
         super().resizeEvent(event)
         self.contents.setGeometry(self.rect())
 

@@ -24,7 +24,7 @@ class FirstPaint(QObject):
         self._then: Callable[[], None] | None = then
         self._later = later
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
         if event.type() == QEvent.Type.Paint and self._then is not None:
             then, self._then = self._then, None
             if self._later:

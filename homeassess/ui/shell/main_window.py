@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
             if self._assessment is not None:  # never built this time: what was saved stays
                 self.geometry_store.setValue("window/photo_splitter", self._assessment.layout_state())
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
         super().showEvent(event)
         if not self._fitted:  # the frame (title bar, borders) is known once shown: fit again with it
             self._fitted = True

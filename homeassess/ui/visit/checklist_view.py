@@ -126,7 +126,7 @@ class ChecklistView(QWidget):
 
     # --- behaviour ---------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
         kind = event.type()
         if kind not in (QEvent.FocusIn, QEvent.KeyPress):
             return False
