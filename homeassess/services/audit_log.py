@@ -47,3 +47,7 @@ class AuditLog:
 
     def for_assessment(self, assessment_id: int) -> list[AuditRecord]:
         return self._repository.for_assessment(assessment_id)
+
+    def latest(self, limit: int = 500) -> list[AuditRecord]:
+        """The store's latest events, of every assessment and of the store itself (a restore), newest first."""
+        return self._repository.all(limit)

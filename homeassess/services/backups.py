@@ -14,13 +14,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from homeassess.domain.refusals import Refused
 from homeassess.services.audit_log import AuditAction, AuditLog
+from homeassess.services.changes import Change, Scope, change
 from homeassess.services.settings import SettingsService
 from homeassess.store.backup import BackupInfo
 from homeassess.store.exit_backup import DetachedBackup
 from homeassess.store.store import Store
 
 DAILY = timedelta(hours=24)
+
+
+class BackupFailed(Refused):
+    """A backup that could not be written, verified or restored; the sentence says which and why."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,15 @@ class BackupService:
                 self._verified = (before, info)
             return info
 
+    def back_up_now(self) -> Change:
+        """The clinician's "Back up now": ``Change.value`` is the verified backup; refused when it cannot be
+        written or verified (a full disk, a read-only folder)."""
+        try:
+            info = self.take("manual")
+        except OSError as exc:
+            raise BackupFailed(f"The backup could not be written or verified ({exc.strerror or 'error'}).") from None
+        return change(label="back up", value=info)
+
     def current(self) -> BackupInfo | None:
         """The newest verified backup if nothing has been committed to the store since it was taken."""
         verified = self._verified
@@ -85,9 +100,13 @@ class BackupService:
             self._keep()
             return ExitBackup(detached=self.store.backup_after_close("exit"))
 
-    def restore(self, backup: Path) -> BackupInfo:
-        """Restore ``backup``; returns the backup of the state just replaced."""
-        with self._lock:  # after an idle backup under way
-            safety = self.store.restore_from(backup)
+    def restore(self, backup: Path) -> Change:
+        """Replace the store with ``backup``; ``Change.value`` is the backup of the state just replaced. Refused,
+        with nothing changed, when the backup is not a verified copy of this store or cannot be read."""
+        try:
+            with self._lock:  # after an idle backup under way
+                safety = self.store.restore_from(backup)
+        except OSError as exc:
+            raise BackupFailed(f"The backup could not be restored ({exc.strerror or 'error'}).") from None
         self.audit.record(AuditAction.RESTORE, None, "store restored from a verified backup")
-        return safety
+        return change(*Scope, label="restore backup", value=safety)  # every view shows another store now

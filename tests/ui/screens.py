@@ -57,7 +57,7 @@ def walk_screens(qtbot, window, workspace) -> Iterator[tuple[str, QWidget]]:
         ("reports", ReportDialog(window.services.reports(), workspace.audit, assessment_id, view.rooms,
                                  settings.paper_size, window)),
         ("recommendation", RecommendationEditor({}, [(r.id, r.name) for r in view.rooms], "Add recommendation", window)),
-        ("backups", BackupsDialog(workspace.backups, window)),
+        ("backups", BackupsDialog(workspace.backups, window.ops, window)),
         ("audit trail", AuditDialog(workspace.audit, assessment_id, window)),
         ("unlock", UnlockDialog(lambda p: None, creating=False)),
         ("first run", UnlockDialog(lambda p: None, creating=True)),

@@ -73,7 +73,7 @@ def test_audit_trail_records_open_create_and_edit(qtbot, window, workspace):
 
 def test_backups_dialog_takes_and_restores(qtbot, window, workspace, messages):
     _open_new(window, workspace)
-    dialog = BackupsDialog(workspace.backups, window)
+    dialog = BackupsDialog(workspace.backups, window.ops, window)
     qtbot.addWidget(dialog)
     dialog.take()
     assert dialog.table.rowCount() == 1

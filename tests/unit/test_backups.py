@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import threading
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import text
 
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
+from homeassess.services.backups import BackupFailed
 from homeassess.store.backup import verify_backup
 from tests.conftest import PASSPHRASE
 
@@ -59,12 +62,12 @@ def test_restore_round_trip_equals_the_backed_up_state_and_keeps_a_safety_copy(w
     changed = _snapshot(workspace)
     assert changed != before
 
-    safety = workspace.backups.restore(backup.path)
+    safety = workspace.backups.restore(backup.path).value
     assert _snapshot(workspace) == before
     assert safety.path.exists() and safety.reason == "pre-restore"
     assert verify_backup(safety.path, PASSPHRASE)["assessment"] == 2
     # the restore itself is in the audit trail, and the store still takes writes
-    assert any(e.action == "restore" for e in workspace.audit._repository.all())
+    assert any(e.action == "restore" for e in workspace.audit.latest())
     _assessment(workspace, "After Restore")
     assert len(workspace.assessments.list()) == 2
 
@@ -82,3 +85,18 @@ def test_rotation_keeps_the_configured_number(workspace):
     for _ in range(4):
         workspace.backups.take("manual")
     assert len(workspace.backups.list()) == 2
+
+
+def test_a_backup_the_disk_refuses_is_a_refusal_that_says_why(workspace, monkeypatch):
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(workspace.store, "backup", full)
+    with pytest.raises(BackupFailed, match=r"^The backup could not be written or verified \(No space left on device\)\.$"):
+        workspace.backups.back_up_now()
+    assert workspace.backups.list() == []
+
+
+def test_back_up_now_says_which_backup_it_took(workspace):
+    taken = workspace.backups.back_up_now().value
+    assert [b.path for b in workspace.backups.list()] == [taken.path] and taken.reason == "manual"

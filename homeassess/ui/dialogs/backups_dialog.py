@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
 
 from homeassess.domain.refusals import Refused
 from homeassess.services.backups import BackupService
+from homeassess.services.changes import Change
 from homeassess.ui.kit import prompts
+from homeassess.ui.kit.operations import Operations
 
 
 class BackupsDialog(QDialog):
-    def __init__(self, backups: BackupService, parent: QWidget | None = None) -> None:
+    def __init__(self, backups: BackupService, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = backups
+        self.ops = ops
         self.restored = False
         self.setWindowTitle("Backups")
         self.resize(700, 420)
@@ -67,13 +70,10 @@ class BackupsDialog(QDialog):
             self.table.selectRow(0)
 
     def take(self) -> None:
-        try:
-            self.service.take("manual")
-        except Refused as refusal:
+        def refused(refusal: Refused) -> None:
             prompts.show_error(self, "Backup failed", refusal.sentence)
-        except OSError as exc:
-            prompts.show_error(self, "Backup failed", f"The backup could not be written or verified ({exc.strerror or 'error'}).")
-        self.refresh()
+
+        self.ops.run(self.service.back_up_now, on_refused=refused, on_settled=self.refresh, undoable=False)
 
     def restore(self) -> None:
         row = self.table.currentRow()
@@ -84,15 +84,13 @@ class BackupsDialog(QDialog):
         if not prompts.confirm(self, "Restore backup", f"Replace everything in the store with the backup of {when}? "
                                "The current state is backed up first, so this can be reversed."):
             return
-        try:
-            self.service.restore(chosen.path)
-        except Refused as refusal:
+
+        def restored(_done: Change) -> None:
+            self.restored = True
+            prompts.show_info(self, "Restored", f"The store now holds the backup of {when}.")
+
+        def refused(refusal: Refused) -> None:
             prompts.show_error(self, "Not restored", f"{refusal.sentence} Nothing was changed.")
-            return
-        except OSError as exc:
-            prompts.show_error(self, "Not restored", f"The backup could not be restored ({exc.strerror or 'error'}). "
-                               "Nothing was changed.")
-            return
-        self.restored = True
-        prompts.show_info(self, "Restored", f"The store now holds the backup of {when}.")
-        self.refresh()
+
+        self.ops.run(lambda: self.service.restore(chosen.path), on_done=restored, on_refused=refused,
+                     on_settled=self.refresh, undoable=False)

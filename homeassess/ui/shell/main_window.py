@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         show_shortcuts(self, self.registry.help_rows())
 
     def manage_backups(self) -> None:
-        dialog = BackupsDialog(self.services.backups, self)
+        dialog = BackupsDialog(self.services.backups, self.ops, self)
         dialog.exec()
         if dialog.restored:
             self.show_home()
