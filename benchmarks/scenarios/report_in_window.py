@@ -42,7 +42,7 @@ class _Dialog:
         self.window.show()
         self.window.open_assessment(assessment_id)
         self.app.processEvents()
-        self.dialog = ReportDialog(services.reports(), services.audit, assessment_id,
+        self.dialog = ReportDialog(services.reports(), self.window.ops, assessment_id,
                                    services.assessments.room_views(assessment_id), "letter", self.window)
         self.dialog.show()  # exec() in the product: the same event loop, modal
         self.app.processEvents()

@@ -84,9 +84,6 @@ def run_report(args: Namespace) -> int:
             for hit in found.hits:
                 print(f"  {hit}", file=sys.stderr)
             raise Refused(f"{found} with --confirm-text") from None
-        try:
-            row = service.save(args.id, audience, pdf, target)
-        except OSError as exc:
-            raise Refused(f"cannot write {target}: {exc.strerror or exc}") from None
+        row = service.save(args.id, audience, pdf, target).value  # refused (ReportNotSaved) when it cannot be written
     print(f"{target} ({row.page_count} pages)")
     return EXIT_OK

@@ -33,7 +33,14 @@ from homeassess.report.millimetres import in_millimetres, to_millimetres
 from homeassess.report.page_template import Cancelled, Progress, ReportCancelled
 from homeassess.report.privacy import ClinicalWording, Hit, clinical_wording
 from homeassess.services.audit_log import AuditAction
-from homeassess.services.report_audiences import UnknownAudience, parse_audience, refuse_without_audience
+from homeassess.services.changes import Change, change
+from homeassess.services.report_audiences import (
+    ReportNotSaved,
+    UnknownAudience,
+    given_to,
+    parse_audience,
+    refuse_without_audience,
+)
 from homeassess.services.report_follow_up import audiences_for, gather_follow_up
 from homeassess.services.report_recommendations import report_recommendations
 from homeassess.services.report_site import (
@@ -51,18 +58,8 @@ from homeassess.store.location import staging_dir
 from homeassess.store.repositories import ReportRepository
 from homeassess.store.repositories.reports import ReportRecord
 
-__all__ = ["ReportCancelled", "ReportService", "UnknownAudience"]
+__all__ = ["ReportCancelled", "ReportNotSaved", "ReportService", "UnknownAudience"]
 
-# What each audience is given: the contractor builds and installs (not training or routines);
-# the landlord is asked about changes to the property only.
-CATEGORIES = {
-    rd.Audience.CLINICAL: None,
-    rd.Audience.CONTRACTOR: {"equipment", "minor_modification", "major_modification"},
-    rd.Audience.LANDLORD: {"minor_modification", "major_modification"},
-    rd.Audience.CLIENT: None,  # the client's own plan: everything accepted, in plain words
-    rd.Audience.COMPLETION: None,  # a follow-up's: its installed items only (report_follow_up.py)
-    rd.Audience.FOLLOWUP: None,
-}
 CHECKED = (rd.Audience.CONTRACTOR, rd.Audience.LANDLORD, rd.Audience.COMPLETION)  # free text checked for clinical wording
 TENURE_LABELS = {"owner": "Owner-occupied", "renter": "Rented", "other": "Other"}
 
@@ -116,12 +113,8 @@ class ReportService:
         chosen = [r for r in view.rooms if follow_up is None and (rooms is None or r.id in set(rooms))]
         judged = judge_rooms(self.ws, assessment_id, {r.id for r in chosen})
         profile = self.ws.judge.standards.profile(details.standard)
-        categories = CATEGORIES[audience]
-        accepted = [
-            v
-            for v in self.ws.recommendations.list(assessment_id, (RecommendationStatus.ACCEPTED,))
-            if categories is None or v.category in categories
-        ]
+        accepted = [v for v in self.ws.recommendations.list(assessment_id, (RecommendationStatus.ACCEPTED,))
+                    if given_to(audience, v)]
         library = self.ws.judge.library
         room_blocks, whole_home = [], []
         with_photos = include_photos and audience in (rd.Audience.CLINICAL, rd.Audience.CONTRACTOR)
@@ -273,14 +266,25 @@ class ReportService:
         visit = self.ws.assessments.open(assessment_id, audit=False).details.visit_date
         return f"homeassess-{assessment_id}-{parse_audience(audience).value}-{visit.isoformat()}.pdf"
 
-    def save(self, assessment_id: int, audience: str | rd.Audience, pdf: bytes, path: Path) -> ReportRecord:
-        """Write the PDF atomically, then record it and audit it (OSError if the file cannot be written)."""
+    def save(self, assessment_id: int, audience: str | rd.Audience, pdf: bytes, path: Path) -> Change:
+        """Write the PDF atomically, then record it and audit it; ``Change.value`` is the ReportRecord. Refused
+        (ReportNotSaved), with no record and no stray file, when the file cannot be written there."""
         audience = parse_audience(audience)
         path = Path(path)
-        write_atomically(path, pdf, staging=staging_dir(self.ws.store.data_dir))  # no stray copy after a crash
+        try:
+            write_atomically(path, pdf, staging=staging_dir(self.ws.store.data_dir))  # no stray copy after a crash
+        except OSError as exc:
+            raise ReportNotSaved(f"The report could not be written there ({exc.strerror or 'error'}). Nothing was "
+                                 "left half-written; choose another folder or free some space.") from None
         digest = hashlib.sha256(pdf).hexdigest()
         audit = self.ws.audit.entry(AuditAction.REPORT, assessment_id, f"{audience.value} {digest[:12]}")
-        return self.reports.add(assessment_id, audience.value, digest, page_count(pdf), path.name, audit)
+        record = self.reports.add(assessment_id, audience.value, digest, page_count(pdf), path.name, audit)
+        return change(label="save report", assessment_id=assessment_id, value=record)
+
+    def printed(self, assessment_id: int, audience: str | rd.Audience, pages: int) -> Change:
+        """Record in the audit trail that a report went to the printer (what, and how many pages)."""
+        self.ws.audit.record(AuditAction.PRINT, assessment_id, f"{parse_audience(audience).value} {pages} pages")
+        return change(label="print report", assessment_id=assessment_id)
 
     def history(self, assessment_id: int) -> list[ReportRecord]:
         return self.reports.list(assessment_id)

@@ -54,7 +54,7 @@ def walk_screens(qtbot, window, workspace) -> Iterator[tuple[str, QWidget]]:
         ("client and visit", AssessmentDialog(judge.standards, judge.catalogue, settings, window,
                                               client=view.client, details=view.details)),
         ("settings", SettingsDialog(settings, judge.standards, window)),
-        ("reports", ReportDialog(window.services.reports(), workspace.audit, assessment_id, view.rooms,
+        ("reports", ReportDialog(window.services.reports(), window.ops, assessment_id, view.rooms,
                                  settings.paper_size, window)),
         ("recommendation", RecommendationEditor({}, [(r.id, r.name) for r in view.rooms], "Add recommendation", window)),
         ("backups", BackupsDialog(workspace.backups, window.ops, window)),

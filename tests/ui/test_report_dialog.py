@@ -21,9 +21,9 @@ DRAFT_DPI = 96
 
 
 @pytest.fixture
-def dialog(qtbot, demo_workspace):
+def dialog(qtbot, ops, demo_workspace):
     ws, assessment_id = demo_workspace, demo_workspace.demo_id
-    dlg = ReportDialog(ReportService(ws), ws.audit, assessment_id, ws.assessments.room_views(assessment_id), "letter")
+    dlg = ReportDialog(ReportService(ws), ops, assessment_id, ws.assessments.room_views(assessment_id), "letter")
     qtbot.addWidget(dlg)
     return dlg
 

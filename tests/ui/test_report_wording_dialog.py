@@ -16,12 +16,12 @@ LANDLORD_TEXT = "Widen the hall door: her stroke and right-sided weakness (hemip
 
 
 @pytest.fixture
-def dialog(qtbot, demo_workspace):
+def dialog(qtbot, ops, demo_workspace):
     ws, aid = demo_workspace, demo_workspace.demo_id
     room = next(r for r in ws.assessments.room_views(aid) if r.name == "Kitchen")
     ws.recommendations.add_custom(aid, room.id, "Widen the hall door", plain=LANDLORD_TEXT,
                                   category="major_modification", installer="contractor")
-    window = ReportDialog(ReportService(ws), ws.audit, aid, ws.assessments.room_views(aid), "letter")
+    window = ReportDialog(ReportService(ws), ops, aid, ws.assessments.room_views(aid), "letter")
     qtbot.addWidget(window)
     window.audience.setCurrentIndex(window.audience.findData("landlord"))
     return window

@@ -151,6 +151,6 @@ def test_a_saved_completion_record_is_recorded_and_audited_without_the_client_in
     service = ReportService(ws)
     name = service.suggested_file_name(fid, "completion")
     assert name.startswith(f"homeassess-{fid}-completion-") and ws.assessments.open(fid).client.name.split()[0] not in name
-    row = service.save(fid, "completion", service.build(fid, "completion", include_photos=False), tmp_path / name)
+    row = service.save(fid, "completion", service.build(fid, "completion", include_photos=False), tmp_path / name).value
     assert [(r.audience, r.file_name, r.page_count) for r in service.history(fid)] == [("completion", name, row.page_count)]
     assert any(e.action == "report" and e.detail.startswith("completion ") for e in ws.audit.for_assessment(fid))

@@ -156,3 +156,23 @@ def test_an_alternative_to_the_tenants_own_equipment_is_asked_only_as_a_fallback
     rooms = tuple(dataclasses.replace(r, recommendations=(toilet,)) if r is room else r for r in data.rooms)
     text = squashed(text_of(render_report(dataclasses.replace(data, rooms=rooms)).pdf))
     assert squashed("Asked only if raised toilet seat with arms does not meet the need.") in text
+
+
+def test_what_the_client_is_told_to_ask_the_landlord_for_is_in_the_letter(letter):
+    """A try-out's client plan said "Ask your landlord to do this" of a fire extinguisher (equipment the library
+    has the landlord provide) that the letter never asked for."""
+    ws, service, _ = letter
+    aid = ws.demo_id
+    extinguisher = next(v for v in ws.recommendations.list(aid) if v.library_id == "fire_extinguisher")
+    if extinguisher.status.value != "accepted":
+        ws.recommendations.set_status(aid, [extinguisher.ref], "accepted")
+    accepted = ws.recommendations.list(aid, ["accepted"])
+    plan = squashed(text_of(service.build(aid, "client", today=TODAY)))
+    letter_text = squashed(text_of(service.build(aid, "landlord", today=TODAY)))
+    extinguisher = ws.recommendations.get(aid, extinguisher.ref)
+    def asked(view) -> bool:  # the letter words each request plainly, in the tenant's voice after the first clause
+        return squashed(view.plain.split(",")[0]) in letter_text
+
+    assert asked(extinguisher) and "Askyourlandlord" in plan
+    tenants_own = [v for v in accepted if v.category.value == "equipment" and v.responsible.value != "landlord"]
+    assert tenants_own and not any(asked(v) for v in tenants_own)

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from homeassess.domain.refusals import NotFound
-from homeassess.services.reports import ReportService, UnknownAudience, page_count
+from homeassess.services.reports import ReportNotSaved, ReportService, UnknownAudience, page_count
 from homeassess.store.repositories import ReportRepository
 
 
@@ -19,7 +19,7 @@ def test_save_writes_the_file_records_it_and_audits_without_health_information(d
     pdf = service.build(aid, "landlord")
     target = tmp_path / "out" / service.suggested_file_name(aid, "landlord")
     target.parent.mkdir()
-    row = service.save(aid, "landlord", pdf, target)
+    row = service.save(aid, "landlord", pdf, target).value
     assert target.read_bytes() == pdf
     assert row.file_name == target.name and "/" not in row.file_name
     assert row.sha256 == hashlib.sha256(pdf).hexdigest()
@@ -42,7 +42,7 @@ def test_the_suggested_file_name_carries_no_client_name(demo_workspace):
 
 def test_an_unwritable_target_leaves_no_record(demo_workspace, tmp_path):
     service = ReportService(demo_workspace)
-    with pytest.raises(OSError):
+    with pytest.raises(ReportNotSaved, match=r"^The report could not be written there \(No such file or directory\)"):
         service.save(demo_workspace.demo_id, "clinical", b"%PDF-1.4", tmp_path / "missing" / "x.pdf")
     assert ReportRepository(demo_workspace.store.engine).list(demo_workspace.demo_id) == []
 

@@ -1,13 +1,13 @@
 """Reports in the program: choose, build on the worker, preview, print, save, open the folder.
 
-The PDF is built by the same services the command line uses. The preview is QtPdf's
-own view of the built bytes; printing renders each page onto the printer, so what
-prints is what was previewed. Saving writes atomically and records the report
-(audience, time, hash) in the store; printing is audited too.
+The PDF is built by the same services the command line uses. The preview is QtPdf's own view of the built
+bytes; printing renders each page onto the printer, so what prints is what was previewed. Saving (written
+atomically, recorded with its audience, time and hash) and printing (audited) go through the operation helper.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,9 +37,10 @@ from homeassess.domain.refusals import Refused
 from homeassess.report.page_template import ReportCancelled
 from homeassess.report.report_data import Audience
 from homeassess.services.assessments import RoomView
-from homeassess.services.audit_log import AuditAction, AuditLog
+from homeassess.services.changes import Change
 from homeassess.services.reports import ReportService
 from homeassess.ui.kit import prompts
+from homeassess.ui.kit.operations import Operations
 from homeassess.ui.kit.wheel_guard import guard_wheels_in
 from homeassess.ui.kit.worker import BackgroundJob, wait_for_all
 
@@ -78,10 +79,10 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
 
 
 class ReportDialog(QDialog):
-    def __init__(self, reports: ReportService, audit: AuditLog, assessment_id: int, rooms: list[RoomView],
+    def __init__(self, reports: ReportService, ops: Operations, assessment_id: int, rooms: list[RoomView],
                  paper_size: str, parent: QWidget | None = None, missing: str = "") -> None:
         super().__init__(parent)
-        self.audit = audit
+        self.ops = ops
         self.assessment_id = assessment_id
         self.reports = reports
         self.pdf: bytes = b""
@@ -230,8 +231,9 @@ class ReportDialog(QDialog):
                 self._start(confirm_text=True)
         elif isinstance(exc, Refused):
             self._idle(exc.sentence)
-        else:
-            self._idle("The report could not be built. Details (without health information) are in the log.")
+        else:  # a bug: the one error path logs it (without health information) and says so
+            self._idle("The report could not be built.")
+            sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _built(self, pdf: bytes) -> None:
         self.pdf = pdf
@@ -255,19 +257,17 @@ class ReportDialog(QDialog):
             return None
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        try:
-            self.reports.save(self.assessment_id, audience, self.pdf, path)
-        except Refused as refusal:
-            prompts.show_error(self, "Not saved", refusal.sentence)
-            return None
-        except OSError as exc:
-            prompts.show_error(self, "Not saved", f"The report could not be written there ({exc.strerror or 'error'}). "
-                               "Nothing was left half-written; choose another folder or free some space.")
-            return None
-        self.saved_path = path
-        self.folder_button.setEnabled(True)
-        self.status.setText(f"Saved as {path.name}.")
-        return path
+        written: list[Path] = []
+
+        def saved(_done: Change) -> None:
+            written.append(path)
+            self.saved_path = path
+            self.folder_button.setEnabled(True)
+            self.status.setText(f"Saved as {path.name}.")
+
+        self.ops.run(lambda: self.reports.save(self.assessment_id, audience, self.pdf, path), on_done=saved,
+                     on_refused=lambda refusal: prompts.show_error(self, "Not saved", refusal.sentence), undoable=False)
+        return written[0] if written else None
 
     def print_report(self) -> None:
         printer = QPrinter(QPrinter.HighResolution)
@@ -275,7 +275,7 @@ class ReportDialog(QDialog):
         if dialog.exec() != QPrintDialog.Accepted:
             return
         pages = print_pdf(self.document, printer)
-        self.audit.record(AuditAction.PRINT, self.assessment_id, f"{self.audience.currentData()} {pages} pages")
+        self.ops.run(lambda: self.reports.printed(self.assessment_id, self.audience.currentData(), pages), undoable=False)
         self.status.setText(f"Sent {pages} pages to the printer.")
 
     def open_saved_folder(self) -> None:

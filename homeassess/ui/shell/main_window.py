@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         services = self.services
         settings = services.settings.load()
         missing = missing_details(settings, services.assessments.open(assessment_id, audit=False).details)
-        ReportDialog(services.reports(), services.audit, assessment_id, services.assessments.room_views(assessment_id),
+        ReportDialog(services.reports(), self.ops, assessment_id, services.assessments.room_views(assessment_id),
                      settings.paper_size, self, missing=in_words(missing) if missing else "").exec()
 
     # --- idle lock -------------------------------------------------------------------------
