@@ -109,7 +109,9 @@ class Judge:
                 measured=text.strip(), measured_value=None, required="", shortfall=None, shortfall_value=None,
                 direction=None, citation="", message=str(exc), standard=profile.short, severity=_severity(item),
             )
-        metric = ctx.system is UnitSystem.METRIC or typed_unit in ("mm", "cm", "m")
+        # Judged in the system it was measured in: a length typed in mm (or bare, in a metric visit) against the
+        # metric figures, "32 in" against the inch figure even in a metric visit.
+        metric = typed_unit in ("mm", "cm", "m") if typed_unit else ctx.system is UnitSystem.METRIC
         return self.judge_value(item, value, ctx, profile, metric=metric)
 
     def judge_value(
@@ -134,8 +136,12 @@ class Judge:
             note = " ".join(part for part in (limits.fallback, rule.note) if part)
             low, high = limits.low, limits.high
             if metric and measure.kind == "length":
+                from homeassess.domain.millimetres import requirement_in_millimetres  # not imported in inches
+
                 low = metric_low_limit(low) if low is not None else None
                 high = metric_high_limit(high) if high is not None else None
+                applied = [(exact, shown) for exact, shown in ((limits.low, low), (limits.high, high)) if exact and shown]
+                required = requirement_in_millimetres(required, applied)  # the figures shown are the figures applied
             if low is not None and value < low - _EPS:
                 direction, gap = "below", low - value
             elif high is not None and value > high + _EPS:
@@ -146,6 +152,10 @@ class Judge:
                 standard_verdict = Verdict.FAILS if rule.binding_in(ctx.room_type) else Verdict.ADVISORY
                 if not rule.verified:
                     note = (note + " " if note else "") + "Figure not verified against the published text: advisory only."
+        if system is UnitSystem.METRIC and note:
+            from homeassess.domain.millimetres import to_millimetres
+
+            note = to_millimetres(note)  # a metric visit reads no inches ("handrails if the rise exceeds 6 in")
         worked_out = ramp_figures(item.id, value, profile, system)
         note = " ".join(part for part in (worked_out, note) if part)
         shortfall = measure.format_difference(gap, system) if gap is not None else None

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from fractions import Fraction
 
 MM_PER_INCH = 25.4
@@ -123,3 +124,16 @@ def to_millimetres(text: str) -> str:
     text = _FAHRENHEIT.sub(_celsius, text) if "°F" in text else text
     text = _FOOT_CANDLES.sub("", text) if "fc)" in text else text
     return _PER_INCH.sub("per 25.4 mm", _LENGTH.sub(_convert, text))
+
+
+def requirement_in_millimetres(text: str, limits: Iterable[tuple[float, float]]) -> str:
+    """A standard's requirement as a metric measurement is judged against it: every length in millimetres, each
+    limit printed as the figure applied (``limits``: pairs of the exact limit and the applied one, in mm;
+    ``units.metric_low_limit``). Where the standard's own metric figure is the more lenient, it replaces the exact
+    one: "at least 30 in (760 mm) wide" reads "at least 760 mm wide", the figure a 761 mm width meets."""
+    converted = to_millimetres(text)
+    for exact, applied in limits:
+        shown, plain = f"{applied:g}", str(math.floor(exact + 0.5))
+        if shown != plain:
+            converted = re.sub(rf"(?<![\d.]){plain}(?![\d.])", shown, converted)
+    return converted

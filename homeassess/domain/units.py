@@ -213,13 +213,15 @@ def standard_metric_figure(mm: float) -> float:
 
 
 def metric_low_limit(mm: float) -> float:
-    """A minimum as a metric measurement meets it: the standard's own metric figure, or the whole mm below the exact one."""
-    return min(standard_metric_figure(mm), math.floor(mm + 1e-9))
+    """A minimum as a metric measurement meets it: the exact figure to the whole mm (32 in: 813 mm, so 812 mm is
+    short), or the standard's own metric figure where that is lower (30 in: 760 mm, not 762)."""
+    return min(standard_metric_figure(mm), float(math.floor(mm + 0.5)))
 
 
 def metric_high_limit(mm: float) -> float:
-    """A maximum as a metric measurement meets it: the standard's own metric figure, or the whole mm above the exact one."""
-    return max(standard_metric_figure(mm), math.ceil(mm - 1e-9))
+    """A maximum as a metric measurement meets it: the exact figure to the whole mm, or the standard's own metric
+    figure where that is higher (34 in: 865 mm, not 864)."""
+    return max(standard_metric_figure(mm), float(math.floor(mm + 0.5)))
 
 
 # --- slopes -------------------------------------------------------------------------------

@@ -124,3 +124,31 @@ def test_a_slope_too_gentle_to_invert_reads_as_level() -> None:
     assert format_slope(5e-324) == "level (0%)"
     assert format_slope(0.0) == "level (0%)"
     assert format_slope(1 / 12) == "1:12 (8.3%)"
+
+
+def test_a_metric_visit_shows_the_figure_it_applies_and_the_gap_to_it(judge):
+    """A try-out's metric visit read "813 mm meets: at least 32 in (815 mm)" and "700 mm … short by 112 mm". Every
+    length limit, judged for a value typed in mm, states the figure applied, and the gap is to that figure."""
+    from homeassess.domain.units import metric_high_limit, metric_low_limit
+
+    for profile_id, item_id, side, bound in length_limits(judge):
+        applied = metric_low_limit(bound) if side == "low" else metric_high_limit(bound)
+        ctx = JudgeContext(standard=profile_id, unit=LengthUnit.MILLIMETRE)
+        at = judge.judge_measurement(item_id, f"{applied:g}", ctx)
+        assert at.standard_verdict is Verdict.MEETS, (profile_id, item_id, applied, at.message)
+        beyond = applied - 5 if side == "low" else applied + 5
+        profile = judge.standards.profile(profile_id)
+        if profile.limits_for(item_id, beyond).rule != profile.limits_for(item_id, applied).rule:
+            continue  # another rule of the item takes over there (a step too low to be a step)
+        past = judge.judge_measurement(item_id, f"{beyond:g}", ctx)
+        assert past.shortfall == "5 mm", (profile_id, item_id, past.message)
+        assert re.search(rf"(?<![\d.]){applied:g}(?![\d.])", past.required), (profile_id, item_id, applied, past.required)
+        assert not re.search(r"\d\s*(?:in\b|inch|\")", past.required), past.required  # no inch figure left
+
+
+@pytest.mark.parametrize(("text", "verdict", "shortfall"), [("812", Verdict.FAILS, "1 mm"), ("813", Verdict.MEETS, None),
+                                                            ("700", Verdict.FAILS, "113 mm")])
+def test_a_door_of_32_in_is_813_mm_in_a_metric_visit(judge, text, verdict, shortfall):
+    finding = judge.judge_measurement("door_clear_width", text, JudgeContext(unit=LengthUnit.MILLIMETRE))
+    assert (finding.standard_verdict, finding.shortfall) == (verdict, shortfall)
+    assert finding.required.startswith("at least 813 mm clear")
