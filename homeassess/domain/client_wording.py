@@ -31,10 +31,11 @@ class ClientWording:
     devices: dict[str, dict[str, str]]
     sides: dict[str, dict[str, str]]
     caregiver: dict[str, str]
+    transfer_methods: dict[str, Any]  # the phrases of a seated transfer, and its seat_target
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> ClientWording:
-        return cls(data["devices"], data["sides"], data["caregiver"])
+        return cls(data["devices"], data["sides"], data["caregiver"], data["transfer_methods"])
 
     def device_key(self, client: ClientProfile | None) -> str:
         """The wording table for this client: the primary device's kind, ``none`` or ``unknown``."""
@@ -44,7 +45,16 @@ class ClientWording:
         return device.kind.value if device else NO_DEVICE
 
     def stands_to_transfer(self, client: ClientProfile | None) -> bool:
-        return self.devices[self.device_key(client)]["transfer"] == "stand"
+        return self.transfer_mode(client) == "stand"
+
+    def transfer_mode(self, client: ClientProfile | None) -> str:
+        """``"seat"`` or ``"stand"``: what the primary device's users do, unless the recorded transfer method names
+        a slide across ("sliding board"), which is seated from any device; a client with no device stands."""
+        default = self.devices[self.device_key(client)]["transfer"]
+        if client is None or client.primary_device() is None:
+            return default
+        method = client.transfer_method.lower()
+        return "seat" if any(phrase in method for phrase in self.transfer_methods["seat"]) else default
 
     def values(self, client: ClientProfile | None) -> dict[str, str]:
         """Every client template field with its words for this client."""
@@ -54,4 +64,7 @@ class ClientWording:
         values["with_device"] = f" {device['with_device']}" if device["with_device"] else ""
         values.update({name: side[name] for name in SIDE_FIELDS})
         values["caregiver"] = self.caregiver["recorded" if client and client.caregiver.strip() else "not_recorded"]
+        mode = self.transfer_mode(client)
+        if client is not None and (primary := client.primary_device()) is not None and mode != device["transfer"]:
+            values["transfer_target"] = self.transfer_methods[f"{mode}_target"].format(device=primary.kind.label.lower())
         return values

@@ -275,3 +275,33 @@ def test_crossing_training_is_offered_for_an_edge_never_for_a_step_the_device_ca
     finding = judged(judge, item, typed, client(kind))
     training = "level_change_training" in proposed(finding)
     assert training == (float(typed) <= 2 + 1e-6), (typed, proposed(finding))
+
+
+# --- the recorded transfer method -------------------------------------------------------------------------
+
+
+def test_a_scooter_user_who_slides_across_on_a_board_is_fitted_to_the_scooter_seat(judge):
+    """A try-out's scooter user recorded as "independent sliding-board" read "the client stands to transfer from
+    the scooter" on screen and in every report."""
+    profile = client("scooter", transfer_method="Independent sliding-board transfers")
+    check = fit_check(judged(judge, "toilet_seat_height", "20", profile), "transfer_surface_height")
+    assert check.verdict is Verdict.MEETS and check.basis == "scooter seat height (primary device)"
+    low = fit_check(judged(judge, "toilet_seat_height", "17", profile), "transfer_surface_height")
+    assert low.verdict is Verdict.FAILS and "stands" not in low.message + low.basis  # 3 in below the seat
+    chair = judged(judge, "shower_seat_height", "15", profile)
+    assert any("level with the client's scooter seat" in r.specification for r in chair.recommendations)
+
+
+def test_a_wheelchair_user_who_stands_and_pivots_is_still_fitted_to_the_chair_seat(judge):
+    """Stand-pivot moves between two seats: the chair's and the toilet's (the demo's Margaret Ellison)."""
+    profile = client("manual_wheelchair", transfer_method="stand pivot with contact guard")
+    check = fit_check(judged(judge, "toilet_seat_height", "17", profile), "transfer_surface_height")
+    assert check.verdict is Verdict.FAILS and check.basis == "manual wheelchair seat height (primary device)"
+
+
+@pytest.mark.parametrize("method", ["", "independent", "mod assist x1", "hoist", "stand pivot"])
+def test_a_method_that_names_no_transfer_leaves_the_device_to_decide(judge, method):
+    for kind, basis in (("scooter", "popliteal height (the client stands to transfer from the scooter)"),
+                        ("manual_wheelchair", "manual wheelchair seat height (primary device)")):
+        profile = client(kind, transfer_method=method)
+        assert fit_check(judged(judge, "toilet_seat_height", "18", profile), "transfer_surface_height").basis == basis

@@ -32,12 +32,20 @@ class PlausibleMeasure:
 
 
 @dataclass(frozen=True)
+class TransferMethods:
+    __pydantic_config__ = STRICT
+    seat: tuple[str, ...]
+    seat_target: str
+
+
+@dataclass(frozen=True)
 class PersonFitFile:
     __pydantic_config__ = STRICT
     rules: tuple[dict[str, Any], ...]
     devices: dict[str, dict[str, Any]]
     sides: dict[str, dict[str, Any]]
     caregiver: dict[str, Any]
+    transfer_methods: dict[str, Any]
     plausible: dict[str, dict[str, Any]]
 
 
@@ -88,6 +96,9 @@ def validate_person_fit(path: Path) -> dict[str, Any]:
     if any(d["transfer"] not in ("seat", "stand") for d in devices.values()):
         raise CatalogueError(f"{path}: devices: 'transfer' must be \"seat\" or \"stand\"")
     caregiver = asdict(validated(path, CaregiverWording, document.caregiver, " caregiver"))
+    methods = asdict(validated(path, TransferMethods, document.transfer_methods, " transfer_methods"))
+    if any(not p.strip() or p != p.lower() for p in methods["seat"]):
+        raise CatalogueError(f"{path}: transfer_methods: each phrase is lower case and not empty")
     plausible = {}
     for name, raw in document.plausible.items():
         measure = validated(path, PlausibleMeasure, raw, f" plausible {name!r}")
@@ -96,4 +107,4 @@ def validate_person_fit(path: Path) -> dict[str, Any]:
             raise CatalogueError(f"{path}: plausible {name!r}: min is above max")
         plausible[name] = {"low": low, "high": high, "noun": measure.noun}
     return {"rules": [asdict(rule) for rule in rules], "devices": devices, "sides": sides,
-            "caregiver": caregiver, "plausible": plausible}
+            "caregiver": caregiver, "transfer_methods": methods, "plausible": plausible}

@@ -66,6 +66,7 @@ class ClientForm(QScrollArea):
         self.address = self._line(form, "Home &address:")
         self.caregiver = self._line(form, "&Caregiver:")
         self.transfer = self._line(form, "&Transfer method:")
+        self.transfer.setPlaceholderText("e.g. stand pivot, sliding board: sets the height the client is fitted to")
         layout.addWidget(who)
 
         clinical = QGroupBox("Clinical (clinical report only; never in landlord or contractor documents)")
