@@ -61,7 +61,7 @@ from homeassess.bundle.schema_types import (
 from homeassess.bundle.schema_types import Strict as _Strict
 from homeassess.domain.client_profile import ClientProfile
 from homeassess.domain.limits import BUNDLE, TEXT
-from homeassess.domain.vocabulary import Funding, Installer
+from homeassess.domain.vocabulary import AssessmentStatus, Funding, Installer, Priority, RecommendationStatus
 from homeassess.photos import PRINT_MAX_SIDE, THUMBNAIL_MAX_SIDE, WORKING_MAX_SIDE
 
 # 2: recommendations are the clinician's decisions (proposals are derived); 3: with installer and funding;
@@ -89,7 +89,7 @@ def member_cap(name: str) -> int:
 
 class AssessmentHeader(_Strict):
     uid: Uid
-    status: Literal["draft", "final", "archived"]
+    status: AssessmentStatus
     parent_uid: Uid | None = None
     visit_date: date
     clinician: Line = ""
@@ -204,7 +204,7 @@ class Recommendation(_Strict):
     rationale: Paragraph | None = None
     plain: Paragraph | None = None
     category: str | None = Field(default=None, pattern=r"^([a-z][a-z0-9_]{0,63})?$")
-    priority: Literal["high", "medium", "low"] | None = None
+    priority: Priority | None = None
     responsible: Line | None = None
     cost_low: Cost | None = None
     cost_high: Cost | None = None
@@ -212,7 +212,7 @@ class Recommendation(_Strict):
     installer: str | None = Field(default=None, pattern=f"^({'|'.join(Installer)})$")  # schema 3
     funding: str | None = Field(default=None, pattern=f"^({'|'.join(Funding)})$")  # schema 3
     funding_program: Line | None = None  # schema 3
-    status: Literal["proposed", "accepted", "dismissed"] = "proposed"
+    status: RecommendationStatus = RecommendationStatus.PROPOSED
     custom: bool = False
     position: Position = 0
     created_at: UtcTime
@@ -235,7 +235,7 @@ class Recommendation(_Strict):
     @property
     def untouched_proposal(self) -> bool:
         """A schema-1 proposal nobody decided on or edited (created and updated within a second)."""
-        return (not self.custom and self.status == "proposed"
+        return (not self.custom and self.status is RecommendationStatus.PROPOSED
                 and (self.updated_at - self.created_at).total_seconds() < 1)
 
 

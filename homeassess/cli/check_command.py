@@ -17,6 +17,7 @@ from homeassess.domain.data_files import CatalogueError
 from homeassess.domain.judge import Judge, JudgeContext
 from homeassess.domain.units import LengthUnit, MeasurementError
 from homeassess.domain.verdicts import Finding, Verdict
+from homeassess.domain.vocabulary import format_cost
 
 if TYPE_CHECKING:
     from homeassess.domain.client_profile import ClientProfile
@@ -105,7 +106,7 @@ def render_finding(finding: Finding) -> str:
         lines.append(f"  PERSON-FIT  {check.verdict.value.upper():<9} rule {check.rule_id} ({check.title}): {check.message}")
         lines.append(f"              compared with the client's {check.basis}; needs {check.required}")
     for rec in finding.recommendations:
-        cost = f"${rec.cost_low:,}-${rec.cost_high:,}"
+        cost = format_cost(rec.cost_low, rec.cost_high)
         lines.append(f"  propose: {rec.title} [{rec.priority} priority, {rec.responsible}, {cost}]")
     if finding.verdict.is_finding and not finding.recommendations:
         lines.append(f"  no change proposed: {_why_nothing_proposed(finding)}")

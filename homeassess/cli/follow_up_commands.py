@@ -16,7 +16,7 @@ from homeassess.cli.follow_up_output import item_json, print_item, print_items, 
 from homeassess.cli.store_commands import open_workspace
 from homeassess.domain.follow_up import InstalledItem
 from homeassess.domain.refusals import InvalidInput, NotFound
-from homeassess.domain.vocabulary import InstallStatus
+from homeassess.domain.vocabulary import AssessmentStatus, InstallStatus
 from homeassess.services.changes import Change
 from homeassess.services.follow_up import install_status
 from homeassess.services.workspace import Workspace
@@ -25,7 +25,7 @@ from homeassess.services.workspace import Workspace
 def run_finalise(args: Namespace) -> int:
     with open_workspace(args) as ws:
         _exists(ws, args.id)
-        ws.assessments.set_status(args.id, "final")
+        ws.assessments.set_status(args.id, AssessmentStatus.FINAL)
         link = ws.follow_ups.link(args.id)
         items = ws.follow_ups.items(args.id) if link.original_id is not None else []
     print(f"Assessment {args.id} is final" + (f"; its follow-up is due {link.due.isoformat()}" if link.due else "") + ".")

@@ -86,7 +86,7 @@ class Installer(_Labelled):
     def suggested_by(cls, responsible: object, owner_occupied: bool = False) -> Installer:
         """The installer a library entry's party suggests: a funded item is a contractor's work, and so is the
         building work a landlord would arrange (``Responsible.LANDLORD``) in a home its occupant owns."""
-        if owner_occupied and str(responsible) == "landlord":
+        if owner_occupied and str(responsible) == Responsible.LANDLORD:
             return cls.CONTRACTOR
         try:
             return cls(str(responsible))

@@ -17,6 +17,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from homeassess.domain.catalogue import Severity
+from homeassess.domain.vocabulary import Installer, Priority
 from homeassess.report.layout import keep_with_next, splittable_table
 from homeassess.report.markup import compose, para
 from homeassess.report.page_template import Cancelled, Progress, RenderedReport, content_height, content_width, render
@@ -26,8 +27,8 @@ from homeassess.report.sections import by_priority, money, with_options
 from homeassess.report.styles import ACCENT, RULE, PlanStyles, form_style, make_plan_styles, make_styles
 from homeassess.report.voice import in_voice
 
-SECTIONS = (("high", "Do these first"), ("medium", "Do these next"), ("low", "Do these when you can"))
-FAMILY = {"client", "family"}  # work the client or the family can do themselves
+SECTIONS = ((Priority.HIGH, "Do these first"), (Priority.MEDIUM, "Do these next"), (Priority.LOW, "Do these when you can"))
+FAMILY = {Installer.CLIENT, Installer.FAMILY}  # work the client or the family can do themselves
 WHO = {
     "client": "You can do this, or your family can help.",
     "family": "Your family can do this.",

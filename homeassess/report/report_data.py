@@ -16,6 +16,8 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
+from homeassess.domain.vocabulary import Priority
+
 if TYPE_CHECKING:
     from homeassess.report.follow_up_data import FollowUpBlock
 
@@ -164,7 +166,7 @@ class Recommendation:
     rationale: str = ""
     plain: str = ""
     category: str = ""
-    priority: str = "medium"
+    priority: str = Priority.MEDIUM.value
     installer: str = ""  # vocabulary.Installer value: who does the work
     funding: str = "to_be_agreed"  # vocabulary.Funding value: who pays, as the clinician chose
     funding_program: str = ""  # the grant or program's name
@@ -241,7 +243,7 @@ class ReportData:
         return sum(len(room.photos) for room in self.rooms)
 
 
-PRIORITIES = ("high", "medium", "low")
+PRIORITIES = tuple(p.value for p in Priority)  # the vocabulary's order: high first
 
 
 class Priced(Protocol):

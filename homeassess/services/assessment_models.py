@@ -64,7 +64,7 @@ class RoomView:
 class AssessmentView:
     id: int
     uid: str
-    status: str
+    status: AssessmentStatus
     details: AssessmentDetails
     client: ClientProfile
     catalogue_version: str

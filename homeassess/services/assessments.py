@@ -92,7 +92,7 @@ class AssessmentService:
         if audit:
             self.audit.record(AuditAction.OPEN, assessment_id)
         return AssessmentView(
-            id=record.id, uid=record.uid, status=record.status,
+            id=record.id, uid=record.uid, status=AssessmentStatus(record.status),
             details=AssessmentDetails.model_validate({k: record.fields[k] for k in AssessmentDetails.model_fields}),
             client=ClientProfile.from_stored(record.client_profile_json),
             catalogue_version=record.catalogue_version,

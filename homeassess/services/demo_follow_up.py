@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from homeassess.domain.data_files import resources_dir
+from homeassess.domain.vocabulary import AssessmentStatus
 from homeassess.services.demo import install_demo, install_document, load_demo_document
 from homeassess.services.workspace import Workspace
 
@@ -37,7 +38,7 @@ def install_demo_follow_up(workspace: Workspace, path: Path | None = None) -> tu
     original_id = install_document(workspace, doc, demo_follow_up_path().parent)
     _copy_photos(workspace, demo_id, original_id, {entry["room"] for entry in plan["follow_up"]["installed"]})
     _outcomes(workspace, original_id, plan["baseline"], visit_date)
-    workspace.assessments.set_status(original_id, "final")
+    workspace.assessments.set_status(original_id, AssessmentStatus.FINAL)
     workspace.follow_ups.set_due(original_id, visit_date + timedelta(weeks=plan["followup_weeks"]))
     follow_up_id = cast(int, workspace.follow_ups.start(original_id).value)
     items = {(i.room_name, i.library_id): i for i in workspace.follow_ups.items(follow_up_id)}

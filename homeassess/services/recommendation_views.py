@@ -113,13 +113,13 @@ class ReviewList:
 
     def _proposed(self, p: Proposal, d: Decision | None) -> RecommendationView:
         overrides = dict(d.overrides) if d else {}
-        status = RecommendationStatus(d.status) if d else RecommendationStatus.PROPOSED
+        status = d.status if d else RecommendationStatus.PROPOSED
         return self._view(p.ref, p.room_id, p.item_id, p.recommendation.library_id, {**fields_of(p), **overrides},
                           status, False, p.order[0] * 10_000 + p.order[1] * 10 + p.order[2], frozenset(overrides))
 
     def _custom(self, d: Decision, position: int) -> RecommendationView:
         return self._view(d.ref, d.room_id, d.item_id, None, {**CUSTOM_DEFAULTS, **d.overrides},
-                          RecommendationStatus(d.status), True, position, frozenset())
+                          d.status, True, position, frozenset())
 
     def _view(self, ref: str, room_id: int | None, item_id: str | None, library_id: str | None,
               fields: Mapping[str, object], status: RecommendationStatus, custom: bool, position: int,
@@ -167,10 +167,9 @@ def options(views: Sequence[RecommendationView]) -> dict[str, RecommendationView
     are options, listed beside it and counted in no total. The one rule for the review's totals and
     every report's."""
     accepted = [v for v in views if v.status is RecommendationStatus.ACCEPTED]
-    rank = {p: n for n, p in enumerate(Priority)}
     chosen: dict[tuple[int | None, str], list[RecommendationView]] = {}  # by finding: an accept stays O(n)
     out: dict[str, RecommendationView] = {}
-    for view in sorted(accepted, key=lambda v: rank[v.priority]):  # stable: review order within a priority
+    for view in sorted(accepted, key=lambda v: v.priority.rank):  # stable: review order within a priority
         finding = chosen.setdefault((view.room_id, view.item_id or ""), [])
         first = next((c for c in finding if c.item_id and alternatives(c.library_id, view.library_id)), None)
         if first is None:

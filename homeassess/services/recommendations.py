@@ -109,7 +109,7 @@ class RecommendationService:
         """Accept, dismiss or return to proposed several recommendations in one transaction."""
         new = RecommendationStatus.parse(status)
         views = self._views(assessment_id, refs)
-        states = {v.ref: _minimal(replace(self._decision_of(v), status=new.value)) for v in views if v.status is not new}
+        states = {v.ref: _minimal(replace(self._decision_of(v), status=new)) for v in views if v.status is not new}
         verb = {RecommendationStatus.ACCEPTED: "accept", RecommendationStatus.DISMISSED: "dismiss",
                 RecommendationStatus.PROPOSED: "reopen"}[new]
         return self._apply(assessment_id, states, f"{verb} {_label_for(views)}", f"recommendation {new.value}")
@@ -137,7 +137,7 @@ class RecommendationService:
             raise NotFound("room")
         overrides = {**CUSTOM_DEFAULTS, **fields, "title": title.strip()}
         _validate(fields, overrides)
-        decision = Decision(assessment_id, room_id, None, RecommendationStatus.ACCEPTED.value, custom=True,
+        decision = Decision(assessment_id, room_id, None, RecommendationStatus.ACCEPTED, custom=True,
                             overrides=overrides)
         return self._apply(assessment_id, {"custom:new": decision}, f"add {_label(title)}", "recommendation added")
 
@@ -178,7 +178,7 @@ class RecommendationService:
     def _decision_of(self, view: RecommendationView) -> Decision:
         overrides = {n: view.field(n) for n in view.edited} if not view.custom else {n: view.field(n) for n in FIELDS}
         custom_id = int(view.ref.split(":")[1]) if view.custom else None
-        return Decision(view.assessment_id, view.room_id, view.library_id, view.status.value, custom=view.custom,
+        return Decision(view.assessment_id, view.room_id, view.library_id, view.status, custom=view.custom,
                         item_id=view.item_id, position=view.position, overrides=overrides, id=custom_id)
 
     def _library_fields(self, assessment_id: int, view: RecommendationView) -> dict[str, object]:
@@ -187,7 +187,7 @@ class RecommendationService:
 
 def _minimal(decision: Decision) -> Decision | None:
     """No row for a proposal the clinician has left as proposed and unedited: it is derived."""
-    if not decision.custom and decision.status == RecommendationStatus.PROPOSED.value and not decision.overrides:
+    if not decision.custom and decision.status is RecommendationStatus.PROPOSED and not decision.overrides:
         return None
     return decision
 

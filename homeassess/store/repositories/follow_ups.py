@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, RowMapping
 from sqlalchemy import select as sa_select
 
+from homeassess.domain.vocabulary import AssessmentStatus, InstallStatus
 from homeassess.store.repositories.session import AuditEntry, write_connection
 from homeassess.store.tables import (
     AssessmentRow,
@@ -94,7 +95,7 @@ class FollowUpRepository:
             client_id = stored_id(conn.execute(_CLIENT.insert().values(
                 name=new.client_name, profile_json=new.profile_json, created_at=now, updated_at=now)).lastrowid)
             follow_up_id = stored_id(conn.execute(_ASSESSMENT.insert().values(
-                uid=new.uid, client_id=client_id, parent_id=new.original_id, status="draft",
+                uid=new.uid, client_id=client_id, parent_id=new.original_id, status=AssessmentStatus.DRAFT.value,
                 catalogue_version=new.catalogue_version, created_at=now, updated_at=now, **new.fields,
             )).lastrowid)
             room_of: dict[int, int] = {}
@@ -105,7 +106,7 @@ class FollowUpRepository:
             if new.carried:
                 conn.execute(_INSTALLATION.insert(), [
                     {"assessment_id": follow_up_id, "recommendation_id": rec_id,
-                     "room_id": room_of.get(room_id) if room_id is not None else None, "status": "not_checked",
+                     "room_id": room_of.get(room_id) if room_id is not None else None, "status": InstallStatus.NOT_CHECKED.value,
                      "reason": None, "reason_note": "", "installed_on": None, "installed_by": "", "note": "",
                      "updated_at": now}
                     for rec_id, room_id in new.carried

@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import Connection, Engine, Row, and_, or_
 from sqlalchemy import select as sa_select
 
-from homeassess.domain.vocabulary import RECOMMENDATION_FIELDS
+from homeassess.domain.vocabulary import RECOMMENDATION_FIELDS, RecommendationStatus
 from homeassess.store.repositories.session import AuditEntry, write_connection
 from homeassess.store.tables import AssessmentRow, RecommendationRow, stored_id, table_of, utcnow
 
@@ -32,7 +32,7 @@ class Decision:
     assessment_id: int
     room_id: int | None
     library_id: str | None
-    status: str
+    status: RecommendationStatus
     custom: bool = False
     item_id: str | None = None
     position: int = 0
@@ -131,7 +131,8 @@ def _rows_of(conn: Connection, assessment_id: int, refs: list[str]) -> dict[str,
 def _decision(row: Row) -> Decision:
     overrides = {name: getattr(row, name) for name in FIELDS if getattr(row, name) is not None}
     return Decision(
-        assessment_id=row.assessment_id, room_id=row.room_id, library_id=row.library_id, status=row.status,
+        assessment_id=row.assessment_id, room_id=row.room_id, library_id=row.library_id,
+        status=RecommendationStatus(row.status),
         custom=row.custom, item_id=row.item_id, position=row.position, overrides=overrides, id=row.id,
     )
 
@@ -140,6 +141,6 @@ def _values(decision: Decision, now: datetime) -> dict[str, object]:
     """The columns a decision sets (every override field: NULL where the clinician changed nothing)."""
     return {
         "room_id": decision.room_id, "item_id": decision.item_id, "library_id": decision.library_id,
-        "status": decision.status, "custom": decision.custom, "position": decision.position,
+        "status": decision.status.value, "custom": decision.custom, "position": decision.position,
         **{name: decision.overrides.get(name) for name in FIELDS}, "updated_at": now,
     }

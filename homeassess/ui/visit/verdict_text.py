@@ -9,6 +9,7 @@ import html
 from collections.abc import Mapping
 
 from homeassess.domain.verdicts import Finding, Verdict
+from homeassess.domain.vocabulary import RecommendationStatus
 from homeassess.ui.kit.palette import VERDICT_TONES, colour
 
 SYMBOLS = {
@@ -68,11 +69,12 @@ def verdict_html(finding: Finding | None, error: str | None, decided: Mapping[st
 def _proposals(finding: Finding, decided: Mapping[str, str]) -> list[str]:
     """"Accepted: …" and "Proposed: …" (three titles each at most); the dismissed are left out."""
     out = []
-    for status, label in (("accepted", "Accepted"), ("proposed", "Proposed")):
-        titles = [r.title for r in finding.recommendations if decided.get(r.library_id, "proposed") == status]
+    for status in (RecommendationStatus.ACCEPTED, RecommendationStatus.PROPOSED):
+        titles = [r.title for r in finding.recommendations
+                  if decided.get(r.library_id, RecommendationStatus.PROPOSED) == status]
         if titles:
             more = f" and {len(titles) - 3} more" if len(titles) > 3 else ""
-            out.append(f"<small>{label}: {', '.join(html.escape(t) for t in titles[:3])}{more}</small>")
+            out.append(f"<small>{status.label}: {', '.join(html.escape(t) for t in titles[:3])}{more}</small>")
     if not out:
         out.append("<small>Every proposal dismissed in the review</small>")
     return out
