@@ -18,8 +18,10 @@ from homeassess.domain.refusals import NotFound
 from homeassess.domain.unit_change import kept_under
 from homeassess.domain.units import LengthUnit, MeasurementError
 from homeassess.domain.verdicts import Finding, Verdict
+from homeassess.domain.vocabulary import AssessmentStatus
 from homeassess.services.assessments import AssessmentService
 from homeassess.services.changes import Change, Scope, change
+from homeassess.services.settings import AppSettings
 from homeassess.store.repositories import RoomRepository
 from homeassess.store.repositories.recording import RecordingTarget, ResponseRecorder, StoredAnswer
 from homeassess.store.repositories.rooms import NewResponse, ResponseRecord, RoomRecord
@@ -196,11 +198,19 @@ class ChecklistService:
                         kept[response.id] = text
         return kept
 
-    def rejudge_assessment(self, assessment_id: int) -> int:
-        """Re-judge every cached verdict under the current context (after a margin in Settings changed)."""
-        changed = self.verdicts(assessment_id, self.assessments.context(assessment_id))
-        self.rooms.set_verdicts(changed)
-        return len(changed)
+    def save_settings(self, settings: AppSettings, shown: int | None = None) -> Change:
+        """Settings, with every draft's answers judged again under them in the same transaction: a person-fit
+        margin decides verdicts, which the home list counts and the review derives proposals from. ``shown``:
+        the assessment on screen, which the Change names so that its views refresh."""
+        previous = self.assessments.settings.load()
+        verdicts: dict[int, str] = {}
+        for summary in self.assessments.list(statuses=(AssessmentStatus.DRAFT,)):
+            ctx = self.assessments.context(summary.id)
+            verdicts |= self.verdicts(summary.id, replace(ctx, margins=settings.margins(ctx.unit.system)))
+        saved = self.assessments.settings.save(settings, verdicts)
+        return change(Scope.SETTINGS, Scope.ITEMS, Scope.ROOMS, Scope.RECOMMENDATIONS, Scope.ASSESSMENTS,
+                      label=saved.label, assessment_id=shown, value=saved.value,
+                      undo=lambda: self.save_settings(previous, shown))
 
     def _verdict(self, response: ResponseRecord, ctx: JudgeContext) -> str | None:
         item = self.catalogue.items.get(response.item_id)

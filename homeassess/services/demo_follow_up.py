@@ -17,6 +17,7 @@ from typing import Any, cast
 
 from homeassess.domain.data_files import resources_dir
 from homeassess.domain.vocabulary import AssessmentStatus
+from homeassess.services.changes import Change, Scope, change
 from homeassess.services.demo import install_demo, install_document, load_demo_document
 from homeassess.services.workspace import Workspace
 
@@ -63,6 +64,12 @@ def install_demos(workspace: Workspace) -> int:
     demo_id, _ = install_demo(workspace)
     install_demo_follow_up(workspace)
     return demo_id
+
+
+def add_demo(workspace: Workspace) -> Change:
+    """The window's "Add the demo assessment": the demo visit and its follow-up, once; ``Change.value`` is the
+    demo visit's id."""
+    return change(Scope.ASSESSMENTS, label="add the demo assessment", value=install_demos(workspace))
 
 
 def _outcomes(workspace: Workspace, assessment_id: int, plan: dict[str, Any], recorded_on: date) -> None:

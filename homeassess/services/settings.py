@@ -9,6 +9,7 @@ settings back.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -74,10 +75,11 @@ class SettingsService:
                 self._cached = AppSettings.model_validate(valid)
         return self._cached
 
-    def save(self, settings: AppSettings) -> Change:
-        """Store these settings; the Change's value is them as stored, its undo restores the previous ones."""
+    def save(self, settings: AppSettings, verdicts: Mapping[int, str] | None = None) -> Change:
+        """Store these settings, with ``verdicts`` re-judged under them (response id -> verdict) in the same
+        transaction; the Change's value is the settings as stored, its undo restores the previous ones."""
         previous = self.load()
         settings = AppSettings.model_validate(settings.model_dump())
-        self._repository.save(settings.model_dump(mode="json"))
+        self._repository.save(settings.model_dump(mode="json"), verdicts)
         self._cached = settings
         return change(Scope.SETTINGS, label="change settings", value=settings, undo=lambda: self.save(previous))

@@ -61,11 +61,12 @@ def test_a_margin_change_that_rejudges_the_open_visit_shows_in_its_count(workspa
     workspace.checklist.record(entrance, "door_clear_width", "870 mm")  # meets ADA; 210 mm spare beside the chair
     before = _listed(workspace)[assessment_id]
 
-    workspace.settings.save(AppSettings(width_margin_mm=250))  # the chair now needs 910 mm
-    workspace.checklist.rejudge_assessment(assessment_id)
-    after = _listed(workspace)[assessment_id]
+    change = workspace.checklist.save_settings(AppSettings(width_margin_mm=250))  # the chair now needs 910 mm
+    after = _listed(workspace)[assessment_id]  # every draft judged again, though none is on screen
     assert after == _counted_afresh(workspace)[assessment_id]
     assert after[0] == before[0] + 1
+    change.undo()  # the margin back, and the verdict with it
+    assert _listed(workspace)[assessment_id] == before == _counted_afresh(workspace)[assessment_id]
 
 
 ACTIONS = st.lists(

@@ -226,10 +226,17 @@ class RoomRepository:
         if not verdicts:
             return
         with write_session(self.engine) as session:
-            set_verdicts(session, verdicts)
-            r, p = _ROOM.c, _RESPONSE.c
-            of_responses = sa_select(r.assessment_id).join(_RESPONSE, p.room_id == r.id).where(p.id.in_(list(verdicts)))
-            session.connection().execute(_ASSESSMENT.update().where(_ASSESSMENT.c.id.in_(of_responses)).values(updated_at=utcnow()))
+            store_rejudged(session, verdicts)
+
+
+def store_rejudged(session: Session, verdicts: Mapping[int, str]) -> None:
+    """Re-judged verdicts inside the caller's transaction; each assessment they belong to changes version."""
+    if not verdicts:
+        return
+    set_verdicts(session, verdicts)
+    r, p = _ROOM.c, _RESPONSE.c
+    of_responses = sa_select(r.assessment_id).join(_RESPONSE, p.room_id == r.id).where(p.id.in_(list(verdicts)))
+    session.connection().execute(_ASSESSMENT.update().where(_ASSESSMENT.c.id.in_(of_responses)).values(updated_at=utcnow()))
 
 
 def set_verdicts(session: Session, verdicts: Mapping[int, str]) -> None:

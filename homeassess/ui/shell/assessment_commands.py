@@ -10,12 +10,10 @@ read-only; a return to draft is a deliberate, audited step).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtWidgets import QWidget
 
 from homeassess.domain.vocabulary import AssessmentStatus
-from homeassess.services.changes import Change, Scope, change
 from homeassess.ui.dialogs.assessment_dialog import AssessmentDialog
 from homeassess.ui.dialogs.settings_dialog import SettingsDialog
 from homeassess.ui.kit import prompts
@@ -98,27 +96,15 @@ class AssessmentCommands:
                      title="Follow-up not started", on_done=lambda done: then(int(done.value)))
 
     def add_demo(self) -> None:
-        install = self.services.install_demo
-        self.ops.run(lambda: change(Scope.ASSESSMENTS, label="add the demo assessment", value=install()),
-                     undoable=False, on_done=lambda done: self.open_assessment(int(done.value)))
+        self.ops.run(self.services.install_demo, undoable=False, on_done=lambda done: self.open_assessment(int(done.value)))
 
     def edit_settings(self) -> None:
-        """Settings; the open assessment is judged again at once (the person-fit margins may have changed)."""
+        """Settings; every draft is judged again at once (the person-fit margins may have changed)."""
         dialog = SettingsDialog(self.services.settings.load(), self.services.judge.standards, self.parent)
         if dialog.exec() != SettingsDialog.Accepted or dialog.result_settings is None:
             return
-        chosen = dialog.result_settings
-        assessment_id = self.current_assessment()
-
-        def save() -> Change:
-            saved = self.services.settings.save(chosen)
-            if assessment_id is None or self.services.assessments.open(assessment_id, audit=False).read_only:
-                return saved
-            self.services.checklist.rejudge_assessment(assessment_id)
-            scopes = saved.scopes | {Scope.ITEMS, Scope.ROOMS, Scope.RECOMMENDATIONS}
-            return replace(saved, scopes=frozenset(scopes), assessment_id=assessment_id)
-
-        self.ops.run(save, undoable=False)
+        chosen, shown = dialog.result_settings, self.current_assessment()
+        self.ops.run(lambda: self.services.checklist.save_settings(chosen, shown), undoable=False)
 
     def _set_status(self, assessment_id: int, status: str, *, reopen: bool) -> None:
         after = (lambda _: self.open_assessment(assessment_id)) if reopen else None

@@ -17,8 +17,9 @@ from homeassess.services.assessments import AssessmentService
 from homeassess.services.audit_log import AuditLog
 from homeassess.services.backups import BackupService
 from homeassess.services.bundle_transfer import BundleService
+from homeassess.services.changes import Change
 from homeassess.services.checklist import ChecklistService
-from homeassess.services.demo_follow_up import install_demos
+from homeassess.services.demo_follow_up import add_demo
 from homeassess.services.follow_up import FollowUpService
 from homeassess.services.outcomes import OutcomeService
 from homeassess.services.photo_import import PhotoImportService
@@ -43,7 +44,7 @@ class WindowServices:
     bundles: BundleService
     session: StoreSession
     reports: Callable[[], ReportService]  # built on first use: ReportLab is not imported at start
-    install_demo: Callable[[], int]  # the demo assessment's id (added once, with the demo follow-up)
+    install_demo: Callable[[], Change]  # value: the demo assessment's id (added once, with the demo follow-up)
     follow_ups: FollowUpService
     outcomes: OutcomeService
 
@@ -62,6 +63,6 @@ class WindowServices:
             judge=workspace.judge, assessments=workspace.assessments, checklist=workspace.checklist,
             recommendations=workspace.recommendations, photos=workspace.photo_import, settings=workspace.settings,
             audit=workspace.audit, backups=workspace.backups, bundles=BundleService(workspace), session=workspace.session,
-            reports=reports, install_demo=lambda: install_demos(workspace), follow_ups=workspace.follow_ups,
+            reports=reports, install_demo=lambda: add_demo(workspace), follow_ups=workspace.follow_ups,
             outcomes=workspace.outcomes,
         )
