@@ -261,6 +261,10 @@ class ReportService:
 
         return render_report(data, scaled, cancelled).pdf
 
+    def measured_in_millimetres(self, assessment_id: int) -> bool:
+        """A metric visit: its reports print every length in millimetres, whatever the option says."""
+        return LengthUnit(self.ws.assessments.open(assessment_id, audit=False).details.unit).system is UnitSystem.METRIC
+
     def suggested_file_name(self, assessment_id: int, audience: str | rd.Audience) -> str:
         """``homeassess-12-clinical-2026-11-18.pdf``: no client name in a file name."""
         visit = self.ws.assessments.open(assessment_id, audit=False).details.visit_date

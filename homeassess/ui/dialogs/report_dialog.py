@@ -44,14 +44,9 @@ from homeassess.ui.kit.operations import Operations
 from homeassess.ui.kit.wheel_guard import guard_wheels_in
 from homeassess.ui.kit.worker import BackgroundJob, wait_for_all
 
-AUDIENCES = (
-    ("Clinical report", "clinical"),
-    ("Contractor scope of works", "contractor"),
-    ("Landlord modification request", "landlord"),
-    ("Client's action plan", "client"),
-    ("Completion record (follow-up)", "completion"),
-    ("Follow-up clinical report", "followup"),
-)
+AUDIENCES = (("Clinical report", Audience.CLINICAL), ("Contractor scope of works", Audience.CONTRACTOR),
+             ("Landlord modification request", Audience.LANDLORD), ("Client's action plan", Audience.CLIENT),
+             ("Completion record (follow-up)", Audience.COMPLETION), ("Follow-up clinical report", Audience.FOLLOWUP))
 
 
 def open_folder(path: Path) -> bool:
@@ -112,6 +107,9 @@ class ReportDialog(QDialog):
         self.paper.addItem("A4", "a4")
         self.paper.setCurrentIndex(max(self.paper.findData(paper_size), 0))
         self.millimetres = QCheckBox("All lengths in millimetres")
+        metric = reports.measured_in_millimetres(assessment_id)  # a metric visit's reports are all in mm anyway
+        self.millimetres.setChecked(metric)
+        self.millimetres.setEnabled(not metric)
         self.build_button = QPushButton("&Build report")
         self.build_button.clicked.connect(self.build)
         self.cancel_button = QPushButton("Cancel build")
