@@ -49,6 +49,7 @@ _ONE_NUM = re.compile(_NUM)
 _PARTS = re.compile(rf"(?:between\s+)?(?P<num>{_NUM})(?P<sep>{_SEP}|\s+and\s+)?")
 _AREA = re.compile(r"\s*(?:sq\.?|square|cu\.?|cubic)\b", re.IGNORECASE)
 _PER_INCH = re.compile(r"\bper inch\b")
+_RUN_PER_RISE = re.compile(r"\b(\d+) ft of run per inch of rise\b")  # a slope: 1:12 reads "12 mm of run per mm of rise"
 
 
 def _value(token: str) -> float:
@@ -123,6 +124,7 @@ def to_millimetres(text: str) -> str:
     text = _FORCE.sub(lambda m: newtons(float(m["num"])), text) if "lbf" in text else text
     text = _FAHRENHEIT.sub(_celsius, text) if "°F" in text else text
     text = _FOOT_CANDLES.sub("", text) if "fc)" in text else text
+    text = _RUN_PER_RISE.sub(lambda m: f"{int(m[1]) * 12} mm of run per mm of rise", text) if "of run per" in text else text
     return _PER_INCH.sub("per 25.4 mm", _LENGTH.sub(_convert, text))
 
 

@@ -139,6 +139,12 @@ def test_inch_figures_become_millimetres_by_one_rounding_rule():
     assert to_millimetres("a 60 × 60 in square; 6 ft long") == "a 1524 × 1524 mm square; 1829 mm long"
 
 
+def test_a_slope_in_run_per_rise_reads_as_a_metric_ratio():
+    """A try-out's metric scope read "1:12 (305 mm of run per 25.4 mm of rise)"."""
+    assert to_millimetres("no steeper than 1:12 (1 ft of run per inch of rise)") == (
+        "no steeper than 1:12 (12 mm of run per mm of rise)")
+
+
 def test_the_millimetre_faults_reported_in_issue_12_are_gone():
     assert to_millimetres("Half-bath door: 28 in (2 ft 4 in) clear") == "Half-bath door: 711 mm clear"
     assert to_millimetres("Front hall (2 ft 11 in wide)") == "Front hall (889 mm wide)"
