@@ -11,7 +11,8 @@ inches together (``2 ft 11 in``, ``2' 11"``: 889 mm); a range or size whose last
 carries the unit (``34–38 in``, ``1 1/2 to 2 in``, ``60 × 60 in``, ``between 15 and 48 in``).
 A bracket right after a length that restates it (``32 in (815 mm)``, ``28 in (2 ft 4 in)``)
 is dropped, keeping any words after the restated figure. Slopes (``1:12``), percentages,
-areas (``sq ft``) and other numbers are left alone.
+areas (``sq ft``) and other numbers are left alone; a slope written as a rate, "1 ft of run per
+inch of rise", reads "12 mm of run per mm of rise".
 
 A force in pounds-force becomes newtons as ADA 2010 prints them (``250 lbf`` -> ``1112 N`` as in §609.8,
 ``5 lbf`` -> ``22.2 N`` as in §404.2.9), and a bracket restating it in newtons is dropped: a metric report

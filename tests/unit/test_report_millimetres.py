@@ -19,7 +19,8 @@ NUM = r"\d+/\d+|\d+(?:\.\d+)?(?:[ -]\d+/\d+)?"
 SEP = r"\s*(?:–|-|to|×|x|by|and)\s*"
 COMPOUND = re.compile(rf"(?P<ft>{NUM})\s*(?:ft|')\s*(?P<inch>{NUM})\s*(?:in\b|\")")
 LENGTH = re.compile(
-    r"(?P<per>\bper inch\b)"  # a rate ("1 ft of run per inch of rise"): per 25.4 mm
+    r"(?P<rate>\b(?P<rate_ft>\d+) ft of run per inch of rise\b)"  # a slope: "12 mm of run per mm of rise"
+    r"|(?P<per>\bper inch\b)"  # any other rate: per 25.4 mm
     rf"|(?P<compound>{COMPOUND.pattern})"
     rf"|(?P<nums>(?:{NUM})(?:{SEP}(?:{NUM}))*)\s*(?P<unit>in\b(?!\s+the\b)|inches\b|inch\b|\"|ft\b|feet\b)"
     rf"|(?P<mm>\d+(?:\.\d+)?(?:{SEP}\d+)*)\s*mm\b"
@@ -44,7 +45,9 @@ def inch_lengths(text: str) -> list[float]:
     end_of_length = -10
     for m in LENGTH.finditer(text):
         restates = text[end_of_length : m.start()].strip() == "("
-        if m["per"]:
+        if m["rate"]:
+            out.append(float(int(m["rate_ft"]) * 12))
+        elif m["per"]:
             out.append(25.4)
         elif m["compound"]:
             c = COMPOUND.match(m["compound"])
