@@ -2,7 +2,7 @@
 
 A client's surname ("Hernandez") is typed a letter at a time into the search box. Per keystroke: setting the
 box's text (which restarts the screen's 120 ms debounce timer), then the refresh the timer would run
-(``HomeScreen.refresh()``: the filtered query and the table reset) and ``processEvents()`` for relayout and paint.
+(``HomeScreen.search_now()``: the filtered query and the table reset) and ``processEvents()`` for relayout and paint.
 The debounce wait itself is idle time, not work, and is not counted. Value: the slowest keystroke's median over
 repeats (the first letters match the most rows). Floor: the same bare SQL count as the list's, with the same
 LIKE filter, for that keystroke's text. Same store as ``home_list``.
@@ -27,8 +27,7 @@ def _type(fx: HomeFixture, term: str) -> tuple[list[float], list[float], list[in
         prefix = term[:n]
         started = time.perf_counter()
         fx.home.search.setText(prefix)
-        fx.home._debounce.stop()  # what the timer would do 120 ms later, done now
-        fx.home.refresh()
+        fx.home.search_now()  # what the timer would do 120 ms later, done now
         fx.app.processEvents()
         keys.append(ms(time.perf_counter() - started))
         rows.append(fx.home.model.rowCount())
@@ -36,8 +35,7 @@ def _type(fx: HomeFixture, term: str) -> tuple[list[float], list[float], list[in
         floor_counts(fx.raw, prefix)
         floors.append(ms(time.perf_counter() - started))
     fx.home.search.clear()
-    fx.home._debounce.stop()
-    fx.home.refresh()
+    fx.home.search_now()
     fx.app.processEvents()
     return keys, floors, rows
 
@@ -72,12 +70,10 @@ def profile(scale: float) -> str:
 
     def keystroke() -> None:  # the slowest keystroke (the first letter), then the box cleared, untimed parts alike
         fx.home.search.setText(first)
-        fx.home._debounce.stop()
-        fx.home.refresh()
+        fx.home.search_now()
         fx.app.processEvents()
         fx.home.search.clear()
-        fx.home._debounce.stop()
-        fx.home.refresh()
+        fx.home.search_now()
         fx.app.processEvents()
 
     try:

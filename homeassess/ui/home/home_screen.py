@@ -131,6 +131,7 @@ class HomeScreen(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=120)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _: self._debounce.start())
+        self.search.returnPressed.connect(self.search_now)
         self.filter.currentIndexChanged.connect(lambda _: self.refresh())
         ops.bus.changed.connect(self._on_change)
 
@@ -171,6 +172,11 @@ class HomeScreen(QWidget):
 
     def statuses(self) -> tuple[str, ...]:
         return FILTERS[self.filter.currentIndex()][1]
+
+    def search_now(self) -> None:
+        """List what the search box holds at once (Enter), as the pause in typing would 120 ms later."""
+        self._debounce.stop()
+        self.refresh()
 
     def refresh(self, select: int | None = None) -> None:
         """The list again, keeping the selected line (or selecting the assessment ``select``, when listed)."""
