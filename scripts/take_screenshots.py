@@ -136,7 +136,7 @@ def main() -> int:
         window.grab().save(str(OUT / "recommendations-review.png"))
 
         view = ws.assessments.open(assessment_id, audit=False)
-        dialog = ReportDialog(services.reports(), ws.audit, assessment_id, view.rooms, ws.settings.load().paper_size, window)
+        dialog = ReportDialog(services.reports(), window.ops, assessment_id, view.rooms, ws.settings.load().paper_size, window)
         dialog.resize(1300, 900)
         dialog.show()
         dialog.build()

@@ -18,8 +18,8 @@ from typing import Any, Literal
 
 from homeassess.domain.catalogue import STRICT, Catalogue
 from homeassess.domain.client_wording import CLIENT_FIELDS
-from homeassess.domain.follow_up import VerifyCheck
 from homeassess.domain.verdicts import ProposedRecommendation
+from homeassess.domain.verify_check import VerifyCheck
 from homeassess.domain.vocabulary import Category, Priority, Responsible
 
 # The finding's fields, and the client's words (device, side, helper: homeassess.domain.client_wording).
