@@ -33,6 +33,7 @@ from homeassess.store.store import Store  # noqa: E402
 from homeassess.ui.dialogs.report_dialog import ReportDialog  # noqa: E402
 from homeassess.ui.kit.error_path import ErrorPath  # noqa: E402
 from homeassess.ui.kit.palette import Scheme, theme  # noqa: E402
+from homeassess.ui.kit.script_fonts import register_script_fonts  # noqa: E402
 from homeassess.ui.shell import screen_fit  # noqa: E402
 from homeassess.ui.shell.main_window import MainWindow  # noqa: E402
 from homeassess.ui.shell.unlock_dialog import UnlockDialog  # noqa: E402
@@ -68,6 +69,36 @@ def small_visit(app: QApplication, ws: Workspace, assessment_id: int) -> None:
         screen_fit.available_area = fitted
 
 
+def metric_visit(app: QApplication, ws: Workspace) -> None:
+    """A client who is not the demo: a scooter user who slides across on a board, measured in millimetres."""
+    from homeassess.domain.client_profile import ClientProfile
+    from homeassess.domain.units import LengthUnit
+    from homeassess.services.assessments import AssessmentDetails, NewAssessment, RoomSpec
+
+    client = ClientProfile.model_validate({
+        "name": "สมชาย ใจดี", "transfer_method": "Independent sliding-board transfers",
+        "devices": [{"kind": "scooter", "primary": True, "overall_width": 660, "overall_length": 1220,
+                     "seat_height": 500, "turning_diameter": 1800}],
+        "body": {"popliteal_height": 430}})
+    details = AssessmentDetails(unit=LengthUnit.MILLIMETRE, tenure="renter", landlord_name="Wanida Chaiyaporn")
+    aid = ws.assessments.create(NewAssessment(client=client, details=details, rooms=[RoomSpec(type="bathroom")])).value
+    room = ws.assessments.room_views(aid)[0].id
+    for item, value in (("door_clear_width", "700"), ("toilet_seat_height", "430"), ("threshold_height", "13")):
+        ws.checklist.record(room, item, value)
+    window = MainWindow(WindowServices.from_workspace(ws), ErrorPath(None))
+    window.resize(1440, 900)
+    window.show()
+    window.open_assessment(aid)
+    settle(app, 400)
+    door = window.assessment.checklist.rows.get("door_clear_width")
+    if door is not None:
+        door.editor.setFocus()
+        window.assessment.checklist.scroll.ensureWidgetVisible(door.editor, 0, 300)
+    settle(app, 400)
+    window.grab().save(str(OUT / "room-walk-metric.png"))
+    window.close()
+
+
 def scaled_visit() -> None:
     """The visit at 200 % on a 1920 × 1080 screen (960 × 540 logical), from tests/ui/scaled_window_probe.py."""
     with tempfile.TemporaryDirectory() as temp:
@@ -83,6 +114,7 @@ def scaled_visit() -> None:
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    register_script_fonts()  # as the program does after unlocking: Thai, Arabic, Devanagari… names read, not boxes
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as temp:
         unlock = UnlockDialog(lambda p: None, creating=True)
@@ -148,6 +180,7 @@ def main() -> int:
         window.close()
 
         small_visit(app, ws, assessment_id)
+        metric_visit(app, ws)
         ws.close()
     scaled_visit()
     for path in sorted(OUT.glob("*.png")):

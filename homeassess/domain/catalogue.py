@@ -115,12 +115,13 @@ class Item:
             raise TypeError(f"item {self.id} is not a measurement")
         return measure_for(self.quantity)
 
-    @property
-    def input_example(self) -> str:
-        """What to type, for a placeholder: ``e.g. 120 °F or 49 °C``."""
+    def input_example(self, metric: bool = False) -> str:
+        """What to type, for a placeholder: ``e.g. 120 °F or 49 °C``; a length in the visit's units first."""
         if self.quantity in READINGS:
             return f"e.g. {READINGS[self.quantity].example}"
-        return "e.g. 1:12, 8%, 4.8°" if self.quantity == "slope" else "e.g. 31 3/4, 2' 8\" or 815 mm"
+        if self.quantity == "slope":
+            return "e.g. 1:12, 8%, 4.8°"
+        return "e.g. 815 mm, 81.5 cm or 32 in" if metric else "e.g. 31 3/4, 2' 8\" or 815 mm"
 
     @property
     def plausible_noun(self) -> str:

@@ -16,7 +16,7 @@ from homeassess.domain.catalogue import Catalogue, Item, ItemKind
 from homeassess.domain.judge import ImplausibleValue, Judge, JudgeContext
 from homeassess.domain.refusals import NotFound
 from homeassess.domain.unit_change import kept_under
-from homeassess.domain.units import LengthUnit, MeasurementError
+from homeassess.domain.units import LengthUnit, MeasurementError, UnitSystem
 from homeassess.domain.verdicts import Finding, Verdict
 from homeassess.domain.vocabulary import AssessmentStatus
 from homeassess.services.assessments import AssessmentService
@@ -34,6 +34,7 @@ class ItemState:
     note: str
     finding: Finding | None
     error: str | None = None
+    example: str = ""  # what to type, in the visit's units ("e.g. 815 mm, 81.5 cm or 32 in")
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ class ChecklistService:
                 finding = self.evaluate(item, text, ctx)
             except MeasurementError as exc:  # a stored value the catalogue no longer accepts
                 finding, error = None, str(exc)
-            states.append(ItemState(item, text, response.note if response else "", finding, error))
+            example = item.input_example(ctx.system is UnitSystem.METRIC) if item.kind is ItemKind.MEASUREMENT else ""
+            states.append(ItemState(item, text, response.note if response else "", finding, error, example))
         return states
 
     def response_text(self, room_id: int, item_id: str) -> str:

@@ -249,10 +249,11 @@ def test_a_printed_reading_reads_back_as_the_same_value(value, kind, system):
 
 
 def test_each_measurement_says_what_to_type(judge: Judge):
-    assert judge.catalogue.item("hot_water_temperature").input_example == "e.g. 120 °F or 49 °C"
-    assert judge.catalogue.item("door_opening_force").input_example == "e.g. 5 lbf or 22 N"
-    assert judge.catalogue.item("ramp_slope").input_example.startswith("e.g. 1:12")
-    assert "815 mm" in judge.catalogue.item("door_clear_width").input_example
+    assert judge.catalogue.item("hot_water_temperature").input_example() == "e.g. 120 °F or 49 °C"
+    assert judge.catalogue.item("door_opening_force").input_example() == "e.g. 5 lbf or 22 N"
+    assert judge.catalogue.item("ramp_slope").input_example().startswith("e.g. 1:12")
+    assert judge.catalogue.item("door_clear_width").input_example() == "e.g. 31 3/4, 2' 8\" or 815 mm"
+    assert judge.catalogue.item("door_clear_width").input_example(metric=True) == "e.g. 815 mm, 81.5 cm or 32 in"
 
 
 def test_a_temperature_unit_slip_is_implausible(judge: Judge):

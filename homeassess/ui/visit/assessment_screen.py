@@ -174,8 +174,9 @@ class AssessmentScreen(QWidget):
         standard = self.judge.standards.profile(v.details.standard).short
         # The line reads left to right (LRM), each name and address in its own direction (FSI … PDI): an Arabic
         # name first made Qt lay the whole line out right to left, tearing a house number from its street.
+        address = f" · {_isolated(v.details.address)}" if v.details.address.strip() else ""  # none yet: no empty slot
         self.title.setText(
-            f"\u200e<b>{_isolated(v.client.name or '(no name)')}</b> · {_isolated(v.details.address)} · "
+            f"\u200e<b>{_isolated(v.client.name or '(no name)')}</b>{address} · "
             f"{v.details.visit_date:%d %b %Y} · {html.escape(standard)}{status}"
         )
 

@@ -107,7 +107,7 @@ class ChecklistView(QWidget):
             self.help_line.setText(self._help_text(self.rows[self._order[0]].item))
 
     def _add_row(self, grid: QGridLayout, state: ItemState) -> None:
-        label, row = make_row(state.item, self._read_only)
+        label, row = make_row(state.item, self._read_only, state.example)
         row.editor.installEventFilter(self)
         row.set_text(state.text)
         if isinstance(row.editor, QComboBox):

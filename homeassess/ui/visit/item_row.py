@@ -61,9 +61,9 @@ class ItemRow:
         return self.item.kind in (ItemKind.YES_NO, ItemKind.CHOICE)
 
 
-def make_row(item: Item, read_only: bool) -> tuple[QLabel, ItemRow]:
+def make_row(item: Item, read_only: bool, example: str = "") -> tuple[QLabel, ItemRow]:
     """The prompt label and the row of ``item``, not yet filled in."""
-    editor = guard_wheel(editor_for(item, read_only))  # scrolling down the checklist never answers an item
+    editor = guard_wheel(editor_for(item, read_only, example))  # scrolling down the checklist never answers an item
     editor.setObjectName(f"item_{item.id}")
     editor.setAccessibleName(item.prompt)
     editor.setAccessibleDescription(item.help)
@@ -99,7 +99,7 @@ def make_row(item: Item, read_only: bool) -> tuple[QLabel, ItemRow]:
     return label, ItemRow(item, editor, verdict, field, camera)
 
 
-def editor_for(item: Item, read_only: bool) -> QWidget:
+def editor_for(item: Item, read_only: bool, example: str = "") -> QWidget:
     if read_only:
         shown = limit_line(QLineEdit())
         shown.setReadOnly(True)  # normal text, selectable, in the Tab order: a final reads like a report
@@ -112,7 +112,7 @@ def editor_for(item: Item, read_only: bool) -> QWidget:
         return combo
     edit = limit_line(QLineEdit())
     if item.kind is ItemKind.MEASUREMENT:
-        edit.setPlaceholderText(item.input_example)  # the domain says what each quantity takes
+        edit.setPlaceholderText(example or item.input_example())  # the domain says what each quantity takes
     elif item.kind is ItemKind.COUNT:
         edit.setValidator(QIntValidator(0, 9999, edit))
         edit.setPlaceholderText("number")
