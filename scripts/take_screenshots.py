@@ -49,6 +49,17 @@ def settle(app: QApplication, msecs: int = 150) -> None:
     app.processEvents()
 
 
+def door_shot(app: QApplication, window: MainWindow, name: str, margin: int) -> None:
+    """The window with the door width field focused and scrolled into view (its verdict below it)."""
+    settle(app, 400)
+    door = window.assessment.checklist.rows.get("door_clear_width")
+    if door is not None:
+        door.editor.setFocus()
+        window.assessment.checklist.scroll.ensureWidgetVisible(door.editor, 0, margin)
+    settle(app, 400)
+    window.grab().save(str(OUT / name))
+
+
 def small_visit(app: QApplication, ws: Workspace, assessment_id: int) -> None:
     """The visit as a 1024 × 700 screen shows it: the window fitted, the photo strip folded away."""
     from PySide6.QtCore import QRect
@@ -89,13 +100,7 @@ def metric_visit(app: QApplication, ws: Workspace) -> None:
     window.resize(1440, 900)
     window.show()
     window.open_assessment(aid)
-    settle(app, 400)
-    door = window.assessment.checklist.rows.get("door_clear_width")
-    if door is not None:
-        door.editor.setFocus()
-        window.assessment.checklist.scroll.ensureWidgetVisible(door.editor, 0, 300)
-    settle(app, 400)
-    window.grab().save(str(OUT / "room-walk-metric.png"))
+    door_shot(app, window, "room-walk-metric.png", 300)
     window.close()
 
 
@@ -140,13 +145,7 @@ def main() -> int:
         rooms = window.assessment.rooms.model.rooms
         entrance = next(r for r in rooms if r.name == "Front entrance")
         window.assessment.rooms.select_room(entrance.id)
-        settle(app, 400)
-        door = window.assessment.checklist.rows.get("door_clear_width")
-        if door is not None:
-            door.editor.setFocus()
-            window.assessment.checklist.scroll.ensureWidgetVisible(door.editor, 0, 380)
-        settle(app, 400)
-        window.grab().save(str(OUT / "room-walk.png"))
+        door_shot(app, window, "room-walk.png", 380)
 
         theme().apply(Scheme.DARK)
         settle(app, 400)

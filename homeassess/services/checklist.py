@@ -206,9 +206,10 @@ class ChecklistService:
         the assessment on screen, which the Change names so that its views refresh."""
         previous = self.assessments.settings.load()
         verdicts: dict[int, str] = {}
-        for summary in self.assessments.list(statuses=(AssessmentStatus.DRAFT,)):
-            ctx = self.assessments.context(summary.id)
-            verdicts |= self.verdicts(summary.id, replace(ctx, margins=settings.margins(ctx.unit.system)))
+        if any(previous.margins(system) != settings.margins(system) for system in UnitSystem):  # else none moves
+            for summary in self.assessments.list(statuses=(AssessmentStatus.DRAFT,)):
+                ctx = self.assessments.context(summary.id)
+                verdicts |= self.verdicts(summary.id, replace(ctx, margins=settings.margins(ctx.unit.system)))
         saved = self.assessments.settings.save(settings, verdicts)
         return change(Scope.SETTINGS, Scope.ITEMS, Scope.ROOMS, Scope.RECOMMENDATIONS, Scope.ASSESSMENTS,
                       label=saved.label, assessment_id=shown, value=saved.value,

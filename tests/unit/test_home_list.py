@@ -69,6 +69,18 @@ def test_a_margin_change_that_rejudges_the_open_visit_shows_in_its_count(workspa
     assert _listed(workspace)[assessment_id] == before == _counted_afresh(workspace)[assessment_id]
 
 
+
+def test_settings_that_move_no_margin_leave_every_visit_as_it_was(workspace):
+    assessment_id = workspace.assessments.create(NewAssessment(
+        client=ClientProfile(name="Ngozi Adeyemi"), details=AssessmentDetails(), rooms=[RoomSpec(type="entrance")],
+    )).value
+    workspace.checklist.record(workspace.assessments.room_views(assessment_id)[0].id, "door_clear_width", "31")
+    version = workspace.assessments.assessments.version(assessment_id)
+    workspace.checklist.save_settings(AppSettings(clinician_name="Jo Park"))  # a name: nothing to judge again
+    assert workspace.assessments.assessments.version(assessment_id) == version
+    assert workspace.settings.load().clinician_name == "Jo Park"
+
+
 ACTIONS = st.lists(
     st.tuples(
         st.sampled_from(["record", "clear", "accept", "dismiss", "undo"]),

@@ -220,17 +220,10 @@ class RoomRepository:
             ])
             _touch_room_assessment(conn, room_id, now)
 
-    def set_verdicts(self, verdicts: Mapping[int, str]) -> None:
-        """Store re-judged verdicts (after a margin in Settings changed); each assessment they belong to changes
-        version, as with any change to its answers (the home list's counts and the review key on it)."""
-        if not verdicts:
-            return
-        with write_session(self.engine) as session:
-            store_rejudged(session, verdicts)
-
 
 def store_rejudged(session: Session, verdicts: Mapping[int, str]) -> None:
-    """Re-judged verdicts inside the caller's transaction; each assessment they belong to changes version."""
+    """Re-judged verdicts (after a margin in Settings changed) inside the caller's transaction; each assessment they
+    belong to changes version, as with any change to its answers (the home list's counts and the review key on it)."""
     if not verdicts:
         return
     set_verdicts(session, verdicts)

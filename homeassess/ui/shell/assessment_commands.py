@@ -104,6 +104,7 @@ class AssessmentCommands:
         if dialog.exec() != SettingsDialog.Accepted or dialog.result_settings is None:
             return
         chosen, shown = dialog.result_settings, self.current_assessment()
+        # On the GUI thread, so no answer is typed while the drafts are judged again (only when a margin changed).
         self.ops.run(lambda: self.services.checklist.save_settings(chosen, shown), undoable=False)
 
     def _set_status(self, assessment_id: int, status: str, *, reopen: bool) -> None:
