@@ -12,7 +12,7 @@ wins and the message names the rule that failed:
 from __future__ import annotations
 
 from homeassess.domain.catalogue import measure_for
-from homeassess.domain.follow_up import CheckResult, VerifyCheck
+from homeassess.domain.follow_up import CheckResult
 from homeassess.domain.judge import Judge, JudgeContext
 from homeassess.domain.readings import READINGS, Reading
 from homeassess.domain.units import (
@@ -26,6 +26,7 @@ from homeassess.domain.units import (
     unit_slip_hint,
 )
 from homeassess.domain.verdicts import Finding, Verdict
+from homeassess.domain.verify_check import VerifyCheck
 
 _EPS = 1e-6
 COUNT = "count"

@@ -64,7 +64,6 @@ class ClientWording:
         values["with_device"] = f" {device['with_device']}" if device["with_device"] else ""
         values.update({name: side[name] for name in SIDE_FIELDS})
         values["caregiver"] = self.caregiver["recorded" if client and client.caregiver.strip() else "not_recorded"]
-        mode = self.transfer_mode(client)
-        if client is not None and (primary := client.primary_device()) is not None and mode != device["transfer"]:
-            values["transfer_target"] = self.transfer_methods[f"{mode}_target"].format(device=primary.kind.label.lower())
+        if client is not None and (primary := client.primary_device()) and self.transfer_mode(client) != device["transfer"]:
+            values["transfer_target"] = self.transfer_methods["seat_target"].format(device=primary.kind.label.lower())
         return values

@@ -22,8 +22,6 @@ from homeassess.domain.verdicts import Verdict
 from homeassess.domain.verify_check import VerifyCheck
 from homeassess.domain.vocabulary import Difficulty, InstallStatus, NotDoneReason
 
-__all__ = ["VerifyCheck"]  # re-exported: the library's as-installed checks are read with the follow-up's records
-
 GOAL_SCORE_RANGE = (1, 10)  # performance and satisfaction, rated by the client
 CONCERN_RANGE = (0, 10)  # concern about falling
 FALLS_RANGE = (0, 100)  # falls in the last 3 months

@@ -1,7 +1,7 @@
 """One as-installed check a library entry lists: a measurement that verifies installed work.
 
 Its own module so that loading the library (every ``homeassess check``) does not load the follow-up's
-records (``domain/follow_up.py``, which re-exports it).
+records (``domain/follow_up.py``).
 """
 
 from __future__ import annotations

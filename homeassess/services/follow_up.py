@@ -16,10 +16,11 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
 from homeassess.domain.as_installed import judge_installed, unmeasured
-from homeassess.domain.follow_up import FollowUpRecord, InstalledItem, VerifyCheck
+from homeassess.domain.follow_up import FollowUpRecord, InstalledItem
 from homeassess.domain.limits import TEXT
 from homeassess.domain.outcomes import compare
 from homeassess.domain.refusals import InvalidInput, NotFound, Refused
+from homeassess.domain.verify_check import VerifyCheck
 from homeassess.domain.vocabulary import AssessmentStatus, InstallStatus, NotDoneReason, RecommendationStatus
 from homeassess.services.assessments import AssessmentService
 from homeassess.services.audit_log import AuditAction

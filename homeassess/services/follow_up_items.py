@@ -8,13 +8,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from homeassess.domain.as_installed import judge_installed, measure_of, unmeasured
-from homeassess.domain.follow_up import CheckResult, InstalledItem, VerifyCheck
+from homeassess.domain.follow_up import CheckResult, InstalledItem
 from homeassess.domain.judge import JudgeContext
 from homeassess.domain.recommendations import LibraryEntry
 from homeassess.domain.refusals import Refused
 from homeassess.domain.unit_change import kept_under
 from homeassess.domain.units import LengthUnit
 from homeassess.domain.verdicts import Verdict
+from homeassess.domain.verify_check import VerifyCheck
 from homeassess.domain.vocabulary import InstallStatus, NotDoneReason
 from homeassess.services.assessments import AssessmentService
 from homeassess.store.repositories.assessments import AssessmentRecord

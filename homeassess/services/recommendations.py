@@ -77,8 +77,7 @@ class RecommendationService:
     def decided_in_room(self, room_id: int) -> dict[str, RecommendationStatus]:
         """What the clinician decided about the room's proposals (library id → accepted or dismissed): the room
         walk names beside each finding only the proposals still open or accepted, never one dismissed."""
-        return {library_id: RecommendationStatus(status)
-                for library_id, status in self.repository.statuses_in_room(room_id).items()}
+        return self.repository.statuses_in_room(room_id)
 
     def proposals(self, assessment_id: int, rooms: builtins.list[RoomRecord] | None = None,
                   base: JudgeContext | None = None) -> builtins.list[Proposal]:

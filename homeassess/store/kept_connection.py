@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -75,12 +75,5 @@ def kept_connection(engine: Engine) -> KeptConnection:
         kept = _KEPT.get(engine)
         if kept is None:
             kept = _KEPT[engine] = KeptConnection(engine)
-            event.listen(engine, "engine_disposed", _closer(kept))
+            event.listen(engine, "engine_disposed", lambda _engine: kept.close())
         return kept
-
-
-def _closer(kept: KeptConnection) -> Callable[[Engine], None]:
-    def on_dispose(_engine: Engine) -> None:
-        kept.close()
-
-    return on_dispose

@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 
 from homeassess.domain.as_installed import judge_installed, unmeasured
 from homeassess.domain.data_files import CatalogueError
-from homeassess.domain.follow_up import VerifyCheck
 from homeassess.domain.judge import JudgeContext
 from homeassess.domain.refusals import Refused
 from homeassess.domain.units import LengthUnit, MeasurementError
 from homeassess.domain.validation.library import validate_library
 from homeassess.domain.verdicts import Verdict
+from homeassess.domain.verify_check import VerifyCheck
 from tests.unit.client_cases import client
 
 INCHES = JudgeContext(unit=LengthUnit.INCH)

@@ -16,9 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from homeassess.domain.follow_up import CheckResult, Direction, OutcomeChange, VerifyCheck
+from homeassess.domain.follow_up import CheckResult, Direction, OutcomeChange
 from homeassess.domain.units import UnitSystem
 from homeassess.domain.verdicts import Verdict
+from homeassess.domain.verify_check import VerifyCheck
 from homeassess.domain.vocabulary import InstallStatus, NotDoneReason
 from homeassess.report.build import render_report
 from homeassess.report.fonts import PLACEHOLDER

@@ -67,12 +67,12 @@ class RecommendationRepository:
         with self.engine.connect() as conn:
             return [_decision(row) for row in conn.execute(query)]
 
-    def statuses_in_room(self, room_id: int) -> dict[str, str]:
+    def statuses_in_room(self, room_id: int) -> dict[str, RecommendationStatus]:
         """The room's decisions on library proposals, library id → status (the walk names them beside the fields)."""
         c = _RECOMMENDATION.c
         query = sa_select(c.library_id, c.status).where(c.room_id == room_id, c.custom.is_(False), c.library_id.is_not(None))
         with self.engine.connect() as conn:
-            return {str(library_id): str(status) for library_id, status in conn.execute(query)}
+            return {str(library_id): RecommendationStatus(str(status)) for library_id, status in conn.execute(query)}
 
     def decision(self, decision_id: int) -> Decision | None:
         """One stored decision by its id (a follow-up's installed item names it)."""
